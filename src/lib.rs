@@ -1,0 +1,8 @@
+//! Policy target explorer: local-government education policy documents turned into structured,
+//! verifiable targets, compared across cities, computed entirely in the browser.
+//!
+//! Layers (see ARCHITECTURE.md): `data` and `analysis` are the pure core, `charts` draws on any
+//! plotters backend, `view` holds the Yew components and `browser` is the only module that touches
+//! browser APIs.
+
+pub mod data;

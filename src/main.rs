@@ -1,0 +1,3 @@
+//! Entry point of the WebAssembly app.
+
+fn main() {}
