@@ -5,4 +5,6 @@
 //! plotters backend, `view` holds the Yew components and `browser` is the only module that touches
 //! browser APIs.
 
+pub mod analysis;
 pub mod data;
+pub mod browser;

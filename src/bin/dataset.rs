@@ -1,33 +1,85 @@
 //! Maintainer tool for the dataset.
 //!
-//! `cargo run --bin dataset -- clean` re-derives the cleaned texts from the raw scrapes.
+//! - `cargo run --bin dataset -- clean`   re-derives the cleaned texts from the raw scrapes;
+//! - `cargo run --bin dataset -- check`   validates the TOML sources and lists every problem;
+//! - `cargo run --bin dataset -- publish` validates, then writes `data/published/` (targets.json,
+//!   texts.json, targets.csv), which the app bundles and the site serves as open data.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use policy_explorer::data::cleaning::{clean, CleaningRules};
     use std::path::Path;
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let command = std::env::args().nth(1).unwrap_or_default();
-    match command.as_str() {
-        "clean" => {
-            let rules_text = std::fs::read_to_string(root.join("data/sources/cleaning.toml"))
-                .expect("read data/sources/cleaning.toml");
-            let rules: CleaningRules = toml::from_str(&rules_text).expect("parse cleaning.toml");
-            for rule in &rules.rules {
-                let raw = std::fs::read_to_string(root.join(&rule.raw)).expect("read raw scrape");
-                let cleaned = clean(&raw, rule).unwrap_or_else(|e| panic!("{e}"));
-                let out = root.join(format!("data/sources/{}.txt", rule.id));
-                std::fs::write(&out, format!("{cleaned}\n")).expect("write cleaned text");
-                println!("{}: {} chars", out.display(), cleaned.chars().count());
-            }
-        }
-        _ => {
-            eprintln!("usage: cargo run --bin dataset -- clean");
-            std::process::exit(2);
-        }
+    let result = match command.as_str() {
+        "clean" => tool::clean(root),
+        "check" => tool::check(root).map(|_| ()),
+        "publish" => tool::publish(root),
+        _ => Err("usage: cargo run --bin dataset -- clean | check | publish".to_string()),
+    };
+    if let Err(message) = result {
+        eprintln!("{message}");
+        std::process::exit(1);
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod tool {
+    use std::path::Path;
+
+    use policy_explorer::data::cleaning::{clean as clean_text, CleaningRules};
+    use policy_explorer::data::{export, repository, validation};
+
+    pub fn clean(root: &Path) -> Result<(), String> {
+        let rules_text = std::fs::read_to_string(root.join("data/sources/cleaning.toml")).map_err(|e| e.to_string())?;
+        let rules: CleaningRules = toml::from_str(&rules_text).map_err(|e| e.to_string())?;
+        for rule in &rules.rules {
+            let raw = std::fs::read_to_string(root.join(&rule.raw)).map_err(|e| format!("{}: {e}", rule.raw))?;
+            let cleaned = clean_text(&raw, rule).map_err(|e| e.to_string())?;
+            let out = root.join(format!("data/sources/{}.txt", rule.id));
+            std::fs::write(&out, format!("{cleaned}\n")).map_err(|e| e.to_string())?;
+            println!("{}: {} characters", out.display(), cleaned.chars().count());
+        }
+        Ok(())
+    }
+
+    pub fn check(root: &Path) -> Result<repository::Loaded, String> {
+        let loaded = repository::load(root)?;
+        let problems = validation::validate(&loaded.dataset, &loaded.texts);
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        let targets: usize = loaded.dataset.documents.iter().map(|d| d.targets.len()).sum();
+        println!(
+            "{} documents, {} targets, {} indicators: {} problems",
+            loaded.dataset.documents.len(),
+            targets,
+            loaded.dataset.indicators.len(),
+            problems.len()
+        );
+        if problems.is_empty() {
+            Ok(loaded)
+        } else {
+            Err(format!("{} problems; nothing published", problems.len()))
+        }
+    }
+
+    pub fn publish(root: &Path) -> Result<(), String> {
+        let loaded = check(root)?;
+        let out = root.join("data/published");
+        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+        let files = [
+            ("targets.json", export::dataset_json(&loaded.dataset)),
+            ("texts.json", serde_json::to_string_pretty(&loaded.texts).map_err(|e| e.to_string())?),
+            ("targets.csv", export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset))),
+        ];
+        for (name, content) in files {
+            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
+            println!("wrote data/published/{name}");
+        }
+        Ok(())
+    }
+}

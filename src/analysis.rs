@@ -1,0 +1,9 @@
+//! Core analysis: search, filters, comparison, progress calculations and the URL state.
+//! Pure functions over the dataset; no web dependency.
+
+pub mod catalog;
+pub mod filter;
+pub mod reader;
+pub mod script;
+pub mod search;
+pub mod url_state;

@@ -1,0 +1,78 @@
+//! The dataset prepared for the explorer: every target as a flat row with its document, lookups by
+//! id, and the folded search index. Built once at start-up (and again when a visitor adds a dataset).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::data::model::{Dataset, Document, Indicator, Target, Theme};
+
+use super::search::SearchIndex;
+
+/// One target with the position of its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub document: usize,
+    pub target: usize,
+}
+
+/// The dataset with derived lookups and the search index.
+pub struct Catalog {
+    pub dataset: Dataset,
+    pub texts: BTreeMap<String, String>,
+    pub rows: Vec<Row>,
+    target_index: HashMap<String, usize>,
+    pub search: SearchIndex,
+}
+
+impl Catalog {
+    /// Prepares `dataset` and the documents' `texts` for exploring.
+    pub fn new(dataset: Dataset, texts: BTreeMap<String, String>) -> Self {
+        let rows: Vec<Row> = dataset
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, entry)| (0..entry.targets.len()).map(move |t| Row { document: d, target: t }))
+            .collect();
+        let target_index = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| (dataset.documents[row.document].targets[row.target].id.clone(), i))
+            .collect();
+        let search = SearchIndex::build(&dataset, &texts, &rows);
+        Catalog { dataset, texts, rows, target_index, search }
+    }
+
+    pub fn document(&self, row: Row) -> &Document {
+        &self.dataset.documents[row.document].document
+    }
+
+    pub fn target(&self, row: Row) -> &Target {
+        &self.dataset.documents[row.document].targets[row.target]
+    }
+
+    /// The row index of the target with id `id`.
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        self.target_index.get(id).copied()
+    }
+
+    pub fn document_by_id(&self, id: &str) -> Option<(usize, &Document)> {
+        self.dataset
+            .documents
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.document.id == id)
+            .map(|(i, e)| (i, &e.document))
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.dataset.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.dataset.themes.iter().find(|t| t.id == id)
+    }
+
+    /// Rows of the targets of document number `document`.
+    pub fn rows_of_document(&self, document: usize) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().enumerate().filter(move |(_, r)| r.document == document).map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,121 @@
+//! Target filters and sort orders, with the live counts the filter panel shows.
+
+use std::collections::BTreeSet;
+
+use crate::data::model::{Binding, Kind, Target};
+
+use super::catalog::Catalog;
+use super::script::fold;
+
+/// Which 约束性/预期性 marking a target must carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BindingChoice {
+    Binding,
+    Expected,
+    Unstated,
+}
+
+impl BindingChoice {
+    pub fn of(binding: Option<Binding>) -> Self {
+        match binding {
+            Some(Binding::Binding) => BindingChoice::Binding,
+            Some(Binding::Expected) => BindingChoice::Expected,
+            None => BindingChoice::Unstated,
+        }
+    }
+}
+
+/// Every filter the targets list offers. An empty set means "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetFilter {
+    /// Document ids.
+    pub localities: BTreeSet<String>,
+    pub themes: BTreeSet<String>,
+    pub kinds: BTreeSet<Kind>,
+    pub bindings: BTreeSet<BindingChoice>,
+    pub year_from: Option<u16>,
+    pub year_to: Option<u16>,
+    /// Substring of a responsible unit (script-insensitive).
+    pub responsible: String,
+    /// `Some(true)`: only targets with a baseline; `Some(false)`: only without.
+    pub has_baseline: Option<bool>,
+}
+
+/// Sort orders of the targets list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// Document order, then order in the text.
+    #[default]
+    Document,
+    Year,
+    Locality,
+    Value,
+}
+
+impl TargetFilter {
+    /// True when no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == TargetFilter::default()
+    }
+
+    /// True when the target of document `doc_id` passes every filter.
+    pub fn accepts(&self, doc_id: &str, target: &Target) -> bool {
+        let year_ok = match (self.year_from, self.year_to, target.target_year) {
+            (None, None, _) => true,
+            (_, _, None) => false,
+            (from, to, Some(year)) => from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t),
+        };
+        (self.localities.is_empty() || self.localities.contains(doc_id))
+            && (self.themes.is_empty() || self.themes.contains(&target.theme))
+            && (self.kinds.is_empty() || self.kinds.contains(&target.kind))
+            && (self.bindings.is_empty() || self.bindings.contains(&BindingChoice::of(target.binding)))
+            && year_ok
+            && (self.responsible.trim().is_empty() || {
+                let needle = fold(self.responsible.trim());
+                target.responsible.iter().any(|r| fold(r).contains(&needle))
+            })
+            && self.has_baseline.is_none_or(|wanted| wanted == target.baseline.is_some())
+    }
+}
+
+/// Rows of `catalog` (from `candidates`) that pass `filter`, in `sort` order.
+pub fn filter_rows(catalog: &Catalog, candidates: impl IntoIterator<Item = usize>, filter: &TargetFilter, sort: SortKey) -> Vec<usize> {
+    let mut rows: Vec<usize> = candidates
+        .into_iter()
+        .filter(|i| {
+            let row = catalog.rows[*i];
+            filter.accepts(&catalog.document(row).id, catalog.target(row))
+        })
+        .collect();
+    sort_rows(catalog, &mut rows, sort);
+    rows
+}
+
+/// Sorts rows stably; targets without the sort field go last.
+pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
+    let target = |i: &usize| catalog.target(catalog.rows[*i]);
+    match sort {
+        SortKey::Document => rows.sort(),
+        SortKey::Year => rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year)),
+        SortKey::Locality => rows.sort_by_key(|i| catalog.document(catalog.rows[*i]).locality.en.clone()),
+        SortKey::Value => rows.sort_by(|a, b| {
+            let (va, vb) = (target(a).value, target(b).value);
+            match (va, vb) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        }),
+    }
+}
+
+/// How many of `rows` fall in each value of a facet, for the counts shown beside filter options.
+pub fn facet_counts<K: Ord>(catalog: &Catalog, rows: &[usize], key: impl Fn(&str, &Target) -> K) -> std::collections::BTreeMap<K, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for i in rows {
+        let row = catalog.rows[*i];
+        *counts.entry(key(&catalog.document(row).id, catalog.target(row))).or_insert(0) += 1;
+    }
+    counts
+}

@@ -1,0 +1,167 @@
+//! Browser glue, the only module that talks to browser APIs: the URL and history, local storage,
+//! file downloads, the clipboard, canvases and the clock. Everything else is plain Rust.
+
+use gloo::events::EventListener;
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current query string, without the leading '?'.
+pub fn current_query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// The page address for `query` (path plus query string).
+pub fn url_for(query: &str) -> String {
+    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The absolute link to `query`, for "copy link" and the corrections e-mail.
+pub fn absolute_url_for(query: &str) -> String {
+    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{}", url_for(query))
+}
+
+/// Records a new history entry (`push`) or replaces the current one with `query`.
+pub fn set_query(query: &str, push: bool) {
+    if current_query() == query {
+        return;
+    }
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let url = url_for(query);
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Calls `callback` with the new query string when the visitor goes back or forward.
+pub fn on_history_change(callback: impl Fn(String) + 'static) -> Option<EventListener> {
+    let window = window()?;
+    Some(EventListener::new(&window, "popstate", move |_| callback(current_query())))
+}
+
+/// Calls `callback` when the window is resized.
+pub fn on_resize(callback: impl Fn() + 'static) -> Option<EventListener> {
+    let window = window()?;
+    Some(EventListener::new(&window, "resize", move |_| callback()))
+}
+
+/// A saved preference.
+pub fn load_preference(key: &str) -> Option<String> {
+    LocalStorage::get::<String>(key).ok()
+}
+
+/// Saves a preference; failures (private mode, full storage) are ignored.
+pub fn save_preference(key: &str, value: &str) {
+    let _ = LocalStorage::set(key, value);
+}
+
+/// Removes a saved preference.
+pub fn forget_preference(key: &str) {
+    LocalStorage::delete(key);
+}
+
+/// Offers `content` as a file download named `file_name`.
+pub fn download_text(file_name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+        click_download_link(&url, file_name);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+/// Offers the canvas with element id `canvas_id` as a PNG download.
+pub fn download_canvas_png(canvas_id: &str, file_name: &str) {
+    if let Some(canvas) = canvas(canvas_id) {
+        if let Ok(data_url) = canvas.to_data_url_with_type("image/png") {
+            click_download_link(&data_url, file_name);
+        }
+    }
+}
+
+fn click_download_link(href: &str, file_name: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Ok(element) = document.create_element("a") else { return };
+    let Ok(anchor) = element.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    anchor.set_href(href);
+    anchor.set_download(file_name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&anchor);
+        anchor.click();
+        let _ = body.remove_child(&anchor);
+    }
+}
+
+/// Copies `text` to the clipboard; returns false when the browser offers no clipboard.
+pub fn copy_to_clipboard(text: &str) -> bool {
+    match window() {
+        Some(w) => {
+            let _ = w.navigator().clipboard().write_text(text);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The canvas element with id `id`.
+pub fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
+    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Screen pixels per CSS pixel (2 or 3 on most phones).
+pub fn device_pixel_ratio() -> f64 {
+    window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0)
+}
+
+/// Scrolls the element with id `id` into the middle of the view and focuses it.
+pub fn reveal(id: &str) {
+    let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
+/// Sets the page's `lang` attribute, title and the classes of the root element (text size, contrast).
+pub fn set_page(lang: &str, title: &str, root_classes: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang);
+        let _ = root.set_attribute("class", root_classes);
+    }
+    document.set_title(title);
+}
+
+/// Today's date in the visitor's time zone as (year, month, day).
+pub fn today() -> (i32, u32, u32) {
+    let now = js_sys::Date::new_0();
+    (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}
+
+/// Milliseconds since page load, for timing updates.
+pub fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
