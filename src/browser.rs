@@ -165,3 +165,36 @@ pub fn today() -> (i32, u32, u32) {
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
+
+/// Replaces a blank page after a panic with an error screen offering a reload; the panic message
+/// goes to the console.
+pub fn install_panic_screen() {
+    std::panic::set_hook(Box::new(|info| {
+        gloo::console::error!(format!("policy explorer crashed: {info}"));
+        let Some(document) = window().and_then(|w| w.document()) else { return };
+        if let Some(root) = document.get_element_by_id("app") {
+            root.set_inner_html("");
+            let screen = document.create_element("div").ok();
+            if let Some(screen) = screen {
+                let _ = screen.set_attribute("class", "crash");
+                let _ = screen.set_attribute("role", "alert");
+                let heading = document.create_element("h1").ok();
+                if let Some(h) = heading {
+                    h.set_text_content(Some("页面出错了 / Something went wrong"));
+                    let _ = screen.append_child(&h);
+                }
+                if let Ok(p) = document.create_element("p") {
+                    p.set_text_content(Some("请重新加载页面。您的链接仍然有效。 Please reload the page; your link still works."));
+                    let _ = screen.append_child(&p);
+                }
+                if let Ok(a) = document.create_element("a") {
+                    let _ = a.set_attribute("href", &url_for(&current_query()));
+                    let _ = a.set_attribute("class", "button primary");
+                    a.set_text_content(Some("重新加载 / Reload"));
+                    let _ = screen.append_child(&a);
+                }
+                let _ = root.append_child(&screen);
+            }
+        }
+    }));
+}

@@ -8,3 +8,4 @@
 pub mod analysis;
 pub mod data;
 pub mod browser;
+pub mod view;

@@ -1,3 +1,25 @@
-//! Entry point of the WebAssembly app.
+//! Entry point of the WebAssembly app: reads the link and the saved language, then mounts the app.
 
-fn main() {}
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use policy_explorer::analysis::url_state::Lang;
+    use policy_explorer::{browser, view};
+
+    console_panic_hook();
+    let props = view::AppProps {
+        query: browser::current_query(),
+        saved_lang: browser::load_preference("lang").as_deref().and_then(Lang::from_code),
+    };
+    let root = gloo::utils::document().get_element_by_id("app").expect("index.html has #app");
+    yew::Renderer::<view::App>::with_root_and_props(root, props).render();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn console_panic_hook() {
+    policy_explorer::browser::install_panic_screen();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The app runs in the browser: see README.md (scripts/serve.sh).");
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::model::{Dataset, DocumentEntry, Indicator, Theme};
+use super::model::{Dataset, DocumentEntry, Indicator, Level, Theme};
 
 /// The dataset plus the cleaned text of each document, keyed by document id.
 pub struct Loaded {
@@ -58,6 +58,8 @@ pub fn load(root: &Path) -> Result<Loaded, String> {
         texts.insert(entry.document.id.clone(), text.trim_end_matches('\n').to_string());
         documents.push(entry);
     }
+    // Named localities first (in file order), the unnamed city's report last.
+    documents.sort_by_key(|entry| entry.document.level == Level::Unnamed);
     let dataset = Dataset {
         version: version.version,
         themes: themes.themes,

@@ -1,0 +1,15 @@
+//! Yew components. They only arrange and display: every decision and calculation comes from
+//! `analysis` and `data`, and browser access goes through `browser`.
+
+pub mod app;
+mod document_view;
+mod filters;
+mod footer;
+mod header;
+mod highlight;
+mod home;
+mod target_detail;
+mod targets;
+pub mod text;
+
+pub use app::{App, AppProps};

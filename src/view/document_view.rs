@@ -1,0 +1,168 @@
+//! The document reader: the cleaned text with its outline and metadata card, every target's quote
+//! highlighted in place; from a target, jump to its sentence; from a sentence, open its targets.
+
+use yew::prelude::*;
+
+use crate::analysis::reader::annotate;
+use crate::analysis::search::terms;
+use crate::analysis::url_state::{UrlState, View};
+
+use super::app::Context;
+use super::highlight::highlighted;
+use super::text::{date_label, pick, quote_lang, tr, value_label, year_label};
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentProps {
+    pub context: Context,
+}
+
+#[function_component(DocumentView)]
+pub fn document_view(props: &DocumentProps) -> Html {
+    let Context { catalog, state, navigate } = props.context.clone();
+    let lang = state.lang;
+    let doc_id = state
+        .document
+        .clone()
+        .or_else(|| state.target.as_ref().and_then(|t| catalog.row_of(t)).map(|i| catalog.document(catalog.rows[i]).id.clone()))
+        .or_else(|| catalog.dataset.documents.first().map(|e| e.document.id.clone()))
+        .unwrap_or_default();
+    let catalog_id = std::rc::Rc::as_ptr(&catalog) as usize;
+    let annotated = {
+        let catalog = catalog.clone();
+        use_memo((catalog_id, doc_id.clone()), move |(_, id)| {
+            let Some((index, _)) = catalog.document_by_id(id) else { return (Vec::new(), Vec::new()) };
+            let rows: Vec<usize> = catalog.rows_of_document(index).collect();
+            let quotes: Vec<&str> = rows.iter().map(|r| catalog.target(catalog.rows[*r]).quote.as_str()).collect();
+            let text = catalog.texts.get(id).map(String::as_str).unwrap_or("");
+            (annotate(text, &quotes), rows)
+        })
+    };
+    {
+        let target = state.target.clone();
+        let doc_id = doc_id.clone();
+        use_effect_with((target, doc_id), |(target, _)| {
+            if target.is_some() {
+                crate::browser::reveal("current-quote");
+            }
+            || ()
+        });
+    }
+    let Some((_, doc)) = catalog.document_by_id(&doc_id) else {
+        return html! { <p>{ tr(lang, "没有可显示的文件。", "No document to show.") }</p> };
+    };
+    let text = catalog.texts.get(&doc_id).map(String::as_str).unwrap_or("");
+    let (paragraphs, rows) = (&annotated.0, &annotated.1);
+    let selected_row = state.target.as_ref().and_then(|id| catalog.row_of(id));
+    let selected_local = selected_row.and_then(|r| rows.iter().position(|x| *x == r));
+    let search_terms = terms(&state.query);
+    let select = |local: usize| {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        let id = catalog.target(catalog.rows[rows[local]]).id.clone();
+        let doc_id = doc_id.clone();
+        Callback::from(move |_| navigate.emit(UrlState { target: Some(id.clone()), document: Some(doc_id.clone()), ..state.clone() }))
+    };
+    let mut current_marked = false;
+    let body = paragraphs.iter().enumerate().map(|(p, paragraph)| {
+        let spans = paragraph.spans.iter().map(|span| {
+            let piece = &text[span.range.clone()];
+            if span.targets.is_empty() {
+                return highlighted(piece, &search_terms);
+            }
+            let is_current = selected_local.is_some_and(|s| span.targets.contains(&s));
+            let id = (is_current && !current_marked).then(|| {
+                current_marked = true;
+                "current-quote".to_string()
+            });
+            let first = span.targets[0];
+            let label = match lang {
+                crate::analysis::url_state::Lang::Zh => format!("本句含 {} 项目标", span.targets.len()),
+                crate::analysis::url_state::Lang::En => format!("{} target(s) in this sentence", span.targets.len()),
+            };
+            html! {
+                <mark class={classes!("quote-mark", is_current.then_some("current"))} {id} tabindex="0" role="button"
+                    aria-label={label} onclick={select(first)}
+                    onkeydown={{
+                        let activate = select(first);
+                        Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); activate.emit(MouseEvent::new("click").unwrap()); })
+                    }}>
+                    { highlighted(piece, &search_terms) }
+                </mark>
+            }
+        });
+        let id = format!("p-{p}");
+        match paragraph.heading {
+            Some(level) => html! { <p {id} class={format!("heading h{level}")}>{ for spans }</p> },
+            None => html! { <p {id}>{ for spans }</p> },
+        }
+    });
+    let outline = paragraphs.iter().enumerate().filter(|(_, p)| p.heading.is_some()).map(|(i, p)| {
+        let level = p.heading.unwrap_or(1);
+        html! { <li class={format!("o{level}")}><a href={format!("#p-{i}")}>{ &text[p.range.clone()] }</a></li> }
+    });
+    let doc_links = catalog.dataset.documents.iter().map(|entry| {
+        let next = UrlState { view: View::Document, document: Some(entry.document.id.clone()), lang, ..Default::default() };
+        let href = format!("?{}", next.to_query());
+        let current = (entry.document.id == doc_id).then_some("page");
+        let navigate = navigate.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            navigate.emit(next.clone());
+        });
+        html! { <li><a class="tab" {href} {onclick} aria-current={current}>{ pick(lang, &entry.document.locality) }</a></li> }
+    });
+    let selected_panel = selected_local.map(|local| {
+        let span_targets: Vec<usize> = paragraphs
+            .iter()
+            .flat_map(|p| p.spans.iter())
+            .find(|s| s.targets.contains(&local))
+            .map(|s| s.targets.clone())
+            .unwrap_or_else(|| vec![local]);
+        html! {
+            <aside class="selected-targets card" aria-label={tr(lang, "本句的目标", "Targets in this sentence")}>
+                <h2>{ tr(lang, "本句的目标", "Targets in this sentence") }</h2>
+                <ul>
+                    { for span_targets.iter().map(|l| {
+                        let target = catalog.target(catalog.rows[rows[*l]]);
+                        let next = UrlState { view: View::Targets, target: Some(target.id.clone()), lang, ..Default::default() };
+                        let href = format!("?{}", next.to_query());
+                        let navigate = navigate.clone();
+                        let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); navigate.emit(next.clone()); });
+                        html! {
+                            <li>
+                                <a {href} {onclick}>{ pick(lang, &target.summary) }</a>
+                                <span class="muted">{ format!(" {} · {}", value_label(lang, target), year_label(lang, target)) }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </aside>
+        }
+    });
+    html! {
+        <section class="reader">
+            <nav aria-label={tr(lang, "选择文件", "Choose a document")}><ul class="tabs">{ for doc_links }</ul></nav>
+            <article class="card doc-meta">
+                <h1 lang={quote_lang(doc)}>{ &doc.title }</h1>
+                <dl class="meta">
+                    <dt>{ tr(lang, "地区", "Locality") }</dt><dd>{ format!("{} · {}", pick(lang, &doc.locality), pick(lang, &doc.province)) }</dd>
+                    if let Some(n) = &doc.doc_number { <dt>{ tr(lang, "文号", "Document no.") }</dt><dd lang={quote_lang(doc)}>{ n }</dd> }
+                    <dt>{ tr(lang, "发文机关", "Issuer") }</dt><dd lang={quote_lang(doc)}>{ &doc.issuer }</dd>
+                    <dt>{ tr(lang, "成文日期", "Issued") }</dt>
+                    <dd>{ doc.issued.as_deref().map(|d| date_label(lang, d)).unwrap_or_else(|| tr(lang, "未注明", "undated").to_string()) }</dd>
+                    <dt>{ tr(lang, "规划期", "Plan period") }</dt><dd>{ format!("{}–{}", doc.period.start, doc.period.end) }</dd>
+                    <dt>{ tr(lang, "目标数", "Targets") }</dt><dd>{ rows.len() }</dd>
+                </dl>
+                <p class="muted small">{ tr(lang, "黄色底纹为已整理成目标的句子,点击可查看目标。", "Sentences shaded yellow hold targets; select one to see them.") }</p>
+            </article>
+            { for selected_panel }
+            <div class="reader-grid">
+                <nav class="outline" aria-label={tr(lang, "目录", "Outline")}>
+                    <h2>{ tr(lang, "目录", "Outline") }</h2>
+                    <ul>{ for outline }</ul>
+                </nav>
+                <div class="doc-text" lang={quote_lang(doc)}>{ for body }</div>
+            </div>
+        </section>
+    }
+}

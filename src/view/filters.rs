@@ -1,0 +1,238 @@
+//! The filter panel of the targets list: locality, theme, kind, 约束性/预期性, target-year range,
+//! responsible unit, baseline and sort order, each option with its live count.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::analysis::filter::{facet_counts, BindingChoice, SortKey, TargetFilter};
+use crate::analysis::url_state::UrlState;
+use crate::data::model::Kind;
+
+use super::app::Context;
+use super::text::{binding_name, kind_name, pick, tr};
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub context: Context,
+    /// Rows matching the search (before filters), for the counts beside each option.
+    pub candidates: std::rc::Rc<Vec<usize>>,
+}
+
+fn count<K: Ord>(map: &BTreeMap<K, usize>, key: &K) -> usize {
+    map.get(key).copied().unwrap_or(0)
+}
+
+fn toggle<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
+    let mut set = set.clone();
+    if !set.remove(value) {
+        set.insert(value.clone());
+    }
+    set
+}
+
+/// A group of checkboxes, one per option.
+fn checkbox_group<T: Ord + Clone + 'static>(
+    legend: &str,
+    name: &str,
+    options: Vec<(T, String, usize)>,
+    selected: &BTreeSet<T>,
+    on_toggle: Callback<T>,
+) -> Html {
+    html! {
+        <fieldset class="facet">
+            <legend>{ legend }</legend>
+            { for options.into_iter().enumerate().map(|(i, (value, label, count))| {
+                let checked = selected.contains(&value);
+                let on_toggle = on_toggle.clone();
+                let id = format!("f-{name}-{i}");
+                html! {
+                    <label class="check" for={id.clone()}>
+                        <input type="checkbox" id={id} {checked}
+                            onchange={Callback::from(move |_| on_toggle.emit(value.clone()))} />
+                        <span>{ label }</span>
+                        <span class="count">{ count }</span>
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+#[function_component(Filters)]
+pub fn filters(props: &FiltersProps) -> Html {
+    let Context { catalog, state, navigate } = props.context.clone();
+    let lang = state.lang;
+    let filter = state.filter.clone();
+    let update = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        move |change: Box<dyn Fn(&mut TargetFilter)>| {
+            let mut next = state.clone();
+            change(&mut next.filter);
+            next.target = None;
+            navigate.emit(next);
+        }
+    };
+    let candidates = &props.candidates;
+    let by_doc = facet_counts(&catalog, candidates, |doc, _| doc.to_string());
+    let by_theme = facet_counts(&catalog, candidates, |_, t| t.theme.clone());
+    let by_kind = facet_counts(&catalog, candidates, |_, t| t.kind);
+    let by_binding = facet_counts(&catalog, candidates, |_, t| BindingChoice::of(t.binding));
+
+    let localities = catalog
+        .dataset
+        .documents
+        .iter()
+        .map(|e| (e.document.id.clone(), pick(lang, &e.document.locality).to_string(), count(&by_doc, &e.document.id)))
+        .collect();
+    let themes = catalog
+        .dataset
+        .themes
+        .iter()
+        .filter(|t| by_theme.contains_key(&t.id) || filter.themes.contains(&t.id))
+        .map(|t| (t.id.clone(), pick(lang, &t.name).to_string(), count(&by_theme, &t.id)))
+        .collect();
+    let kinds = [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
+        .into_iter()
+        .map(|k| (k, kind_name(lang, k).to_string(), count(&by_kind, &k)))
+        .collect();
+    let bindings = [BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated]
+        .into_iter()
+        .map(|b| {
+            let binding = match b {
+                BindingChoice::Binding => Some(crate::data::model::Binding::Binding),
+                BindingChoice::Expected => Some(crate::data::model::Binding::Expected),
+                BindingChoice::Unstated => None,
+            };
+            (b, binding_name(lang, binding).to_string(), count(&by_binding, &b))
+        })
+        .collect();
+
+    let on_locality = {
+        let update = update.clone();
+        Callback::from(move |id: String| update(Box::new(move |f| f.localities = toggle(&f.localities, &id))))
+    };
+    let on_theme = {
+        let update = update.clone();
+        Callback::from(move |id: String| update(Box::new(move |f| f.themes = toggle(&f.themes, &id))))
+    };
+    let on_kind = {
+        let update = update.clone();
+        Callback::from(move |k: Kind| update(Box::new(move |f| f.kinds = toggle(&f.kinds, &k))))
+    };
+    let on_binding = {
+        let update = update.clone();
+        Callback::from(move |b: BindingChoice| update(Box::new(move |f| f.bindings = toggle(&f.bindings, &b))))
+    };
+    let year_input = |is_from: bool| {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let year = value.parse::<u16>().ok();
+            update(Box::new(move |f| if is_from { f.year_from = year } else { f.year_to = year }))
+        })
+    };
+    let on_responsible = {
+        let update = update.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            update(Box::new(move |f| f.responsible = value.clone()))
+        })
+    };
+    let on_baseline = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let wanted = match value.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+            update(Box::new(move |f| f.has_baseline = wanted))
+        })
+    };
+    let on_sort = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let sort = match value.as_str() {
+                "year" => SortKey::Year,
+                "locality" => SortKey::Locality,
+                "value" => SortKey::Value,
+                _ => SortKey::Document,
+            };
+            navigate.emit(UrlState { sort, ..state.clone() });
+        })
+    };
+    let reset = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |_| navigate.emit(UrlState { filter: TargetFilter::default(), target: None, ..state.clone() }))
+    };
+    let years: Vec<u16> = (2018..=2030).collect();
+    let year_select = |id: &'static str, label: &'static str, current: Option<u16>, onchange: Callback<Event>| {
+        html! {
+            <label class="field" for={id}>
+                <span>{ label }</span>
+                <select id={id} {onchange}>
+                    <option value="" selected={current.is_none()}>{ tr(lang, "不限", "any") }</option>
+                    { for years.iter().map(|y| html! { <option value={y.to_string()} selected={current == Some(*y)}>{ y }</option> }) }
+                </select>
+            </label>
+        }
+    };
+    let active = !filter.is_empty();
+    let sort_value = match state.sort {
+        SortKey::Document => "doc",
+        SortKey::Year => "year",
+        SortKey::Locality => "locality",
+        SortKey::Value => "value",
+    };
+    html! {
+        <details class="filters" open={active}>
+            <summary class="button">{ tr(lang, "筛选与排序", "Filter and sort") }
+                if active { <span class="badge">{ tr(lang, "已筛选", "filtered") }</span> }
+            </summary>
+            <div class="filter-grid">
+                { checkbox_group(tr(lang, "地区", "Locality"), "loc", localities, &filter.localities, on_locality) }
+                { checkbox_group(tr(lang, "主题", "Theme"), "theme", themes, &filter.themes, on_theme) }
+                { checkbox_group(tr(lang, "类型", "Kind"), "kind", kinds, &filter.kinds, on_kind) }
+                { checkbox_group(tr(lang, "属性", "Binding"), "bind", bindings, &filter.bindings, on_binding) }
+                <fieldset class="facet">
+                    <legend>{ tr(lang, "目标年份", "Target year") }</legend>
+                    { year_select("f-from", tr(lang, "从", "From"), filter.year_from, year_input(true)) }
+                    { year_select("f-to", tr(lang, "到", "To"), filter.year_to, year_input(false)) }
+                </fieldset>
+                <fieldset class="facet">
+                    <legend>{ tr(lang, "其他", "Other") }</legend>
+                    <label class="field" for="f-resp">
+                        <span>{ tr(lang, "责任单位包含", "Responsible unit contains") }</span>
+                        <input id="f-resp" type="text" value={filter.responsible.clone()} oninput={on_responsible}
+                            placeholder={tr(lang, "如:教育局", "e.g. 教育局")} />
+                    </label>
+                    <label class="field" for="f-base">
+                        <span>{ tr(lang, "基线", "Baseline") }</span>
+                        <select id="f-base" onchange={on_baseline}>
+                            <option value="" selected={filter.has_baseline.is_none()}>{ tr(lang, "不限", "any") }</option>
+                            <option value="yes" selected={filter.has_baseline == Some(true)}>{ tr(lang, "有基线", "has a baseline") }</option>
+                            <option value="no" selected={filter.has_baseline == Some(false)}>{ tr(lang, "无基线", "no baseline") }</option>
+                        </select>
+                    </label>
+                    <label class="field" for="f-sort">
+                        <span>{ tr(lang, "排序", "Sort by") }</span>
+                        <select id="f-sort" onchange={on_sort}>
+                            <option value="doc" selected={sort_value == "doc"}>{ tr(lang, "文件顺序", "Document order") }</option>
+                            <option value="year" selected={sort_value == "year"}>{ tr(lang, "目标年份", "Target year") }</option>
+                            <option value="locality" selected={sort_value == "locality"}>{ tr(lang, "地区", "Locality") }</option>
+                            <option value="value" selected={sort_value == "value"}>{ tr(lang, "数值(大到小)", "Value (high to low)") }</option>
+                        </select>
+                    </label>
+                    <button type="button" class="button" onclick={reset} disabled={!active}>{ tr(lang, "清除筛选", "Clear filters") }</button>
+                </fieldset>
+            </div>
+        </details>
+    }
+}

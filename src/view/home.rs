@@ -1,0 +1,99 @@
+//! Home: what the site is, in three lines, and one card per document with its metadata and the
+//! number of targets by theme and kind.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use crate::analysis::url_state::{UrlState, View};
+use crate::data::model::Kind;
+
+use super::app::Context;
+use super::text::{date_label, kind_name, pick, quote_lang, tr};
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub context: Context,
+}
+
+#[function_component(Home)]
+pub fn home(props: &HomeProps) -> Html {
+    let Context { catalog, state, navigate } = props.context.clone();
+    let lang = state.lang;
+    let link = |target: UrlState| {
+        let href = format!("?{}", target.to_query());
+        let navigate = navigate.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            navigate.emit(target.clone());
+        });
+        (href, onclick)
+    };
+    let cards = catalog.dataset.documents.iter().map(|entry| {
+        let doc = &entry.document;
+        let mut by_theme: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
+        for t in &entry.targets {
+            *by_theme.entry(t.theme.as_str()).or_default() += 1;
+            *by_kind.entry(t.kind).or_default() += 1;
+        }
+        let mut themes: Vec<(&str, usize)> = by_theme.into_iter().collect();
+        themes.sort_by(|a, b| b.1.cmp(&a.1));
+        let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
+        targets_state.filter.localities.insert(doc.id.clone());
+        let (targets_href, targets_click) = link(targets_state);
+        let (doc_href, doc_click) = link(UrlState { view: View::Document, lang, document: Some(doc.id.clone()), ..Default::default() });
+        let period = format!("{}–{}", doc.period.start, doc.period.end);
+        html! {
+            <article class="card doc-card" id={format!("card-{}", doc.id)}>
+                <h2>
+                    { pick(lang, &doc.locality) }
+                    <span class="muted small">{ format!(" · {}", pick(lang, &doc.province)) }</span>
+                </h2>
+                <p class="doc-title" lang={quote_lang(doc)}>{ &doc.title }</p>
+                <dl class="meta">
+                    if let Some(number) = &doc.doc_number {
+                        <dt>{ tr(lang, "文号", "Document no.") }</dt><dd lang={quote_lang(doc)}>{ number }</dd>
+                    }
+                    <dt>{ tr(lang, "发文机关", "Issuer") }</dt><dd lang={quote_lang(doc)}>{ &doc.issuer }</dd>
+                    <dt>{ tr(lang, "成文日期", "Issued") }</dt>
+                    <dd>{ doc.issued.as_deref().map(|d| date_label(lang, d)).unwrap_or_else(|| tr(lang, "未注明", "undated").to_string()) }</dd>
+                    if let Some(published) = &doc.published {
+                        <dt>{ tr(lang, "发布日期", "Published") }</dt><dd>{ date_label(lang, published) }</dd>
+                    }
+                    <dt>{ tr(lang, "规划期", "Plan period") }</dt><dd>{ period }</dd>
+                </dl>
+                <p class="counts">
+                    <strong>{ format!("{} ", entry.targets.len()) }</strong>{ tr(lang, "项目标:", "targets: ") }
+                    { by_kind.iter().map(|(k, n)| format!("{} {n}", kind_name(lang, *k))).collect::<Vec<_>>().join(" · ") }
+                </p>
+                <ul class="chips" aria-label={tr(lang, "按主题", "By theme")}>
+                    { for themes.iter().map(|(theme, n)| {
+                        let name = catalog.theme(theme).map(|t| pick(lang, &t.name).to_string()).unwrap_or_else(|| theme.to_string());
+                        html! { <li class="chip">{ format!("{name} {n}") }</li> }
+                    }) }
+                </ul>
+                <p class="card-actions">
+                    <a class="button primary" href={targets_href} onclick={targets_click}>{ tr(lang, "查看目标", "See targets") }</a>
+                    <a class="button" href={doc_href} onclick={doc_click}>{ tr(lang, "阅读原文", "Read the text") }</a>
+                </p>
+            </article>
+        }
+    });
+    html! {
+        <>
+            <section class="intro">
+                <h1>{ tr(lang, "各地教育政策目标,一查便知", "What cities promised for education, at a glance") }</h1>
+                <ul class="intro-lines">
+                    <li>{ tr(lang, "本站把地方政府教育政策文件中的承诺整理成一条条可核对的目标:数字、年份、责任单位和原文句子。",
+                        "This site turns local governments' education policy documents into checkable targets: the number, the year, who is responsible and the source sentence.") }</li>
+                    <li>{ tr(lang, "点“查看目标”浏览一个地方的全部目标,或在“目标”页搜索,如“班额”“学位”“幼儿园”。",
+                        "Press \"See targets\" for one place, or search on the Targets page, e.g. class size, school places, kindergarten.") }</li>
+                    <li>{ tr(lang, "用“对比”比较各地目标,用“进度测算”按中期评估的方法估算进展。所有计算都在您的浏览器中完成。",
+                        "Compare places side by side, or estimate progress with the mid-term evaluation method. Everything is computed in your browser.") }</li>
+                </ul>
+            </section>
+            <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
+        </>
+    }
+}

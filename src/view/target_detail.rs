@@ -1,0 +1,88 @@
+//! The opened target: verbatim quote, section, responsible units, baseline, note, an honest mark
+//! where the value is an interpretation of a damaged source, and links to the sentence in the text
+//! and to the progress calculator.
+
+use yew::prelude::*;
+
+use crate::analysis::catalog::Row;
+use crate::analysis::url_state::{UrlState, View};
+
+use super::app::Context;
+use super::highlight::highlighted;
+use super::text::{binding_name, grouped, kind_name, pick, quote_lang, tr};
+
+#[derive(Properties, PartialEq)]
+pub struct TargetDetailProps {
+    pub context: Context,
+    pub row: usize,
+    pub terms: Vec<String>,
+}
+
+#[function_component(TargetDetail)]
+pub fn target_detail(props: &TargetDetailProps) -> Html {
+    let Context { catalog, state, navigate } = props.context.clone();
+    let lang = state.lang;
+    let row: Row = catalog.rows[props.row];
+    let (doc, target) = (catalog.document(row), catalog.target(row));
+    let indicator = catalog.indicator(&target.indicator);
+    let go = |next: UrlState| {
+        let href = format!("?{}", next.to_query());
+        let navigate = navigate.clone();
+        (href, Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            navigate.emit(next.clone());
+        }))
+    };
+    let (read_href, read_click) = go(UrlState {
+        view: View::Document,
+        document: Some(doc.id.clone()),
+        target: Some(target.id.clone()),
+        lang,
+        query: state.query.clone(),
+        ..Default::default()
+    });
+    let (eval_href, eval_click) = go(UrlState { view: View::Evaluate, target: Some(target.id.clone()), lang, ..Default::default() });
+    let baseline = target.baseline.map(|b| match b.year {
+        Some(year) => format!("{} ({year})", grouped(b.value)),
+        None => grouped(b.value),
+    });
+    html! {
+        <div class="target-detail" id={format!("detail-{}", target.id)}>
+            <blockquote class="quote" lang={quote_lang(doc)}>{ highlighted(&target.quote, &props.terms) }</blockquote>
+            if target.garbled {
+                <p class="garbled" role="note">
+                    <strong>{ tr(lang, "注意:原网页此处丢失了字符,数值为本站的解读。", "Caution: the web page lost characters here; the value is our interpretation.") }</strong>
+                </p>
+            }
+            <dl class="meta">
+                <dt>{ tr(lang, "出处", "Source") }</dt>
+                <dd><span lang={quote_lang(doc)}>{ &doc.title }</span>{ " · " }<span lang={quote_lang(doc)}>{ &target.section }</span></dd>
+                if let Some(indicator) = indicator {
+                    <dt>{ tr(lang, "指标", "Indicator") }</dt><dd>{ pick(lang, &indicator.name) }</dd>
+                }
+                <dt>{ tr(lang, "类型", "Kind") }</dt>
+                <dd>{ format!("{} · {}", kind_name(lang, target.kind), binding_name(lang, target.binding)) }</dd>
+                if let Some(deadline) = &target.deadline_text {
+                    <dt>{ tr(lang, "时限原文", "Deadline as written") }</dt><dd lang={quote_lang(doc)}>{ deadline }</dd>
+                }
+                if let Some(scope) = &target.scope {
+                    <dt>{ tr(lang, "范围", "Scope") }</dt><dd lang={quote_lang(doc)}>{ scope }</dd>
+                }
+                <dt>{ tr(lang, "责任单位", "Responsible") }</dt>
+                <dd lang={quote_lang(doc)}>{
+                    if target.responsible.is_empty() { tr(lang, "原文未列明", "not named in the text").to_string() } else { target.responsible.join("、") }
+                }</dd>
+                <dt>{ tr(lang, "基线", "Baseline") }</dt>
+                <dd>{ baseline.unwrap_or_else(|| tr(lang, "原文未给出", "not stated").to_string()) }</dd>
+                if let Some(note) = &target.note {
+                    <dt>{ tr(lang, "说明", "Note") }</dt><dd lang="en">{ note }</dd>
+                }
+                <dt>{ tr(lang, "编号", "Id") }</dt><dd><code>{ &target.id }</code></dd>
+            </dl>
+            <p class="card-actions">
+                <a class="button" href={read_href} onclick={read_click}>{ tr(lang, "在原文中查看", "Show in the text") }</a>
+                <a class="button" href={eval_href} onclick={eval_click}>{ tr(lang, "测算进度", "Check progress") }</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! The targets list: one search box, the filter panel, live result counts, the matching targets
+//! (each opening to its full detail) and the matching passages of the documents.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::analysis::filter::filter_rows;
+use crate::analysis::search::terms;
+use crate::analysis::url_state::{UrlState, View};
+
+use super::app::Context;
+use super::filters::Filters;
+use super::highlight::highlighted;
+use super::target_detail::TargetDetail;
+use super::text::{pick, quote_lang, tr, value_label, year_label};
+
+/// How many passages the list shows at most.
+const PASSAGE_LIMIT: usize = 30;
+
+#[derive(Properties, PartialEq)]
+pub struct TargetsProps {
+    pub context: Context,
+}
+
+#[function_component(TargetsView)]
+pub fn targets_view(props: &TargetsProps) -> Html {
+    let Context { catalog, state, navigate } = props.context.clone();
+    let lang = state.lang;
+    let catalog_id = Rc::as_ptr(&catalog) as usize;
+    let hits = {
+        let catalog = catalog.clone();
+        use_memo((catalog_id, state.query.clone()), move |(_, query)| {
+            if query.trim().is_empty() {
+                (Rc::new((0..catalog.rows.len()).collect::<Vec<_>>()), Vec::new())
+            } else {
+                let hits = catalog.search.search(query);
+                (Rc::new(hits.rows), hits.passages)
+            }
+        })
+    };
+    let rows = {
+        let catalog = catalog.clone();
+        let candidates = hits.0.clone();
+        use_memo((catalog_id, state.query.clone(), state.filter.clone(), state.sort), move |(_, _, filter, sort)| {
+            filter_rows(&catalog, candidates.iter().copied(), filter, *sort)
+        })
+    };
+    let search_terms = terms(&state.query);
+    let on_search = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |e: InputEvent| {
+            let query = e.target_unchecked_into::<HtmlInputElement>().value();
+            navigate.emit(UrlState { query, target: None, ..state.clone() });
+        })
+    };
+    let selected = state.target.as_ref().and_then(|id| catalog.row_of(id));
+    let items = rows.iter().map(|&i| {
+        let row = catalog.rows[i];
+        let (doc, target) = (catalog.document(row), catalog.target(row));
+        let open = selected == Some(i);
+        let toggle = {
+            let state = state.clone();
+            let navigate = navigate.clone();
+            let id = target.id.clone();
+            Callback::from(move |_| {
+                let target = if open { None } else { Some(id.clone()) };
+                navigate.emit(UrlState { target, ..state.clone() });
+            })
+        };
+        let detail_id = format!("detail-{}", target.id);
+        html! {
+            <li class={classes!("target-row", open.then_some("open"))} key={target.id.clone()}>
+                <button type="button" class="target-summary" id={format!("row-{}", target.id)}
+                    aria-expanded={open.to_string()} aria-controls={detail_id} onclick={toggle}>
+                    <span class="target-text">{ highlighted(pick(lang, &target.summary), &search_terms) }</span>
+                    <span class="target-facts">
+                        <span class="value">{ value_label(lang, target) }</span>
+                        <span class="year">{ year_label(lang, target) }</span>
+                        <span class="locality">{ pick(lang, &doc.locality) }</span>
+                        if target.garbled { <span class="flag" title={tr(lang, "原文字符缺失,数值为解读", "Damaged source: interpreted value")}>{ tr(lang, "解读", "interpreted") }</span> }
+                    </span>
+                </button>
+                if open {
+                    <TargetDetail context={props.context.clone()} row={i} terms={search_terms.clone()} />
+                }
+            </li>
+        }
+    });
+    let passages = hits.1.iter().take(PASSAGE_LIMIT).map(|p| {
+        let entry = &catalog.dataset.documents[p.document];
+        let text = catalog.texts.get(&entry.document.id).and_then(|t| t.lines().nth(p.paragraph)).unwrap_or("");
+        let next = UrlState { view: View::Document, document: Some(entry.document.id.clone()), query: state.query.clone(), lang, ..Default::default() };
+        let href = format!("?{}", next.to_query());
+        let navigate = navigate.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            navigate.emit(next.clone());
+        });
+        html! {
+            <li class="passage">
+                <p class="muted small">{ pick(lang, &entry.document.locality) }</p>
+                <p lang={quote_lang(&entry.document)}>{ highlighted(text, &search_terms) }</p>
+                <a {href} {onclick}>{ tr(lang, "在原文中阅读", "Read in the document") }</a>
+            </li>
+        }
+    });
+    let count_text = match lang {
+        crate::analysis::url_state::Lang::Zh => format!("共 {} 项目标", rows.len()),
+        crate::analysis::url_state::Lang::En => format!("{} targets", rows.len()),
+    };
+    let passage_count = hits.1.len();
+    html! {
+        <section class="targets">
+            <h1>{ tr(lang, "目标", "Targets") }</h1>
+            <div class="search">
+                <label for="search" class="field-label">{ tr(lang, "搜索目标和原文(简繁通用)", "Search targets and texts (Simplified or Traditional)") }</label>
+                <input id="search" type="search" value={state.query.clone()} oninput={on_search} autocomplete="off"
+                    placeholder={tr(lang, "如:班额、学位、2025、幼儿园", "e.g. 班额, class size, 2025")} />
+            </div>
+            <Filters context={props.context.clone()} candidates={hits.0.clone()} />
+            <p class="result-count" id="result-count" aria-live="polite">
+                { count_text }
+                if !state.query.trim().is_empty() {
+                    { match lang {
+                        crate::analysis::url_state::Lang::Zh => format!(",原文段落 {passage_count} 处"),
+                        crate::analysis::url_state::Lang::En => format!(", {passage_count} passages"),
+                    } }
+                }
+            </p>
+            if rows.is_empty() {
+                <p class="empty">{ tr(lang, "没有符合条件的目标。试试更短的关键词,或清除筛选。", "No target matches. Try a shorter word, or clear the filters.") }</p>
+            }
+            <ul class="target-list">{ for items }</ul>
+            if passage_count > 0 {
+                <h2>{ tr(lang, "原文中的匹配段落", "Matching passages") }</h2>
+                <ul class="passages">{ for passages }</ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! Interface strings and the formatting of targets for display, in both languages.
+
+use crate::analysis::url_state::Lang;
+use crate::data::export::format_number;
+use crate::data::model::{Bilingual, Binding, Comparator, Document, Kind, Script, Target};
+
+/// Picks the Chinese or the English string.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Picks from a bilingual field.
+pub fn pick(lang: Lang, text: &Bilingual) -> &str {
+    match lang {
+        Lang::Zh => &text.zh,
+        Lang::En => &text.en,
+    }
+}
+
+/// The `lang` attribute for text quoted from `document`.
+pub fn quote_lang(document: &Document) -> &'static str {
+    match document.script {
+        Script::Simplified => "zh-Hans",
+        Script::Traditional => "zh-Hant",
+    }
+}
+
+pub fn kind_name(lang: Lang, kind: Kind) -> &'static str {
+    match kind {
+        Kind::Quantitative => tr(lang, "量化目标", "Quantitative"),
+        Kind::Standard => tr(lang, "标准规范", "Standard"),
+        Kind::Milestone => tr(lang, "时间节点", "Milestone"),
+        Kind::Projection => tr(lang, "预测", "Projection"),
+    }
+}
+
+pub fn binding_name(lang: Lang, binding: Option<Binding>) -> &'static str {
+    match binding {
+        Some(Binding::Binding) => tr(lang, "约束性", "Binding"),
+        Some(Binding::Expected) => tr(lang, "预期性", "Expected"),
+        None => tr(lang, "未标明", "Not stated"),
+    }
+}
+
+/// A number with thousands separators (90000 → 90,000).
+pub fn grouped(value: f64) -> String {
+    let text = format_number(value);
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// "≥ 80%", "≤ 45 人/班", "+9 万个"... — the comparator, value and unit of a target.
+pub fn value_label(lang: Lang, target: &Target) -> String {
+    let unit = target.unit.as_deref().unwrap_or("").trim();
+    let unit = if unit == "—" { "" } else { unit };
+    let number = |v: f64| {
+        if unit == "%" || unit.is_empty() {
+            format!("{}{unit}", grouped(v))
+        } else {
+            format!("{} {unit}", grouped(v))
+        }
+    };
+    match (target.comparator, target.value) {
+        (Comparator::AtLeast, Some(v)) => format!("≥ {}", number(v)),
+        (Comparator::MoreThan, Some(v)) => format!("> {}", number(v)),
+        (Comparator::Equal, Some(v)) => number(v),
+        (Comparator::AtMost, Some(v)) => format!("≤ {}", number(v)),
+        (Comparator::LessThan, Some(v)) => format!("< {}", number(v)),
+        (Comparator::IncreaseBy, Some(v)) => format!("+{}", number(v)),
+        (Comparator::DecreaseBy, Some(v)) => format!("−{}", number(v)),
+        (Comparator::Count, Some(v)) => number(v),
+        (Comparator::Eliminate, Some(v)) => format!("{} ({})", tr(lang, "消除", "eliminate"), number(v)),
+        (Comparator::Eliminate, None) => tr(lang, "消除", "eliminate").to_string(),
+        (_, Some(v)) => number(v),
+        (_, None) => tr(lang, "定性", "qualitative").to_string(),
+    }
+}
+
+/// "2020年" / "by 2020", or "未定年份" / "no year".
+pub fn year_label(lang: Lang, target: &Target) -> String {
+    match (target.target_year, lang) {
+        (Some(y), Lang::Zh) => format!("{y}年"),
+        (Some(y), Lang::En) => format!("by {y}"),
+        (None, _) => tr(lang, "未定年份", "no year").to_string(),
+    }
+}
+
+/// "2019-11-05" → "2019年11月5日" / "5 Nov 2019".
+pub fn date_label(lang: Lang, date: &str) -> String {
+    let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = parts[..] else { return date.to_string() };
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match lang {
+        Lang::Zh => format!("{y}年{m}月{d}日"),
+        Lang::En => format!("{d} {} {y}", MONTHS.get(m as usize - 1).unwrap_or(&"")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(grouped(90000.0), "90,000");
+        assert_eq!(grouped(86.49), "86.49");
+        assert_eq!(grouped(1234567.5), "1,234,567.5");
+        assert_eq!(grouped(-1000.0), "-1,000");
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(date_label(Lang::Zh, "2019-11-05"), "2019年11月5日");
+        assert_eq!(date_label(Lang::En, "2019-11-05"), "5 Nov 2019");
+    }
+}
