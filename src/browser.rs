@@ -19,7 +19,9 @@ pub fn current_query() -> String {
 
 /// The page address for `query` (path plus query string).
 pub fn url_for(query: &str) -> String {
-    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
+    let path = window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into());
     if query.is_empty() {
         path
     } else {
@@ -29,7 +31,9 @@ pub fn url_for(query: &str) -> String {
 
 /// The absolute link to `query`, for "copy link" and the corrections e-mail.
 pub fn absolute_url_for(query: &str) -> String {
-    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     format!("{origin}{}", url_for(query))
 }
 
@@ -51,7 +55,9 @@ pub fn set_query(query: &str, push: bool) {
 /// Calls `callback` with the new query string when the visitor goes back or forward.
 pub fn on_history_change(callback: impl Fn(String) + 'static) -> Option<EventListener> {
     let window = window()?;
-    Some(EventListener::new(&window, "popstate", move |_| callback(current_query())))
+    Some(EventListener::new(&window, "popstate", move |_| {
+        callback(current_query())
+    }))
 }
 
 /// Calls `callback` when the window is resized.
@@ -99,9 +105,15 @@ pub fn download_canvas_png(canvas_id: &str, file_name: &str) {
 }
 
 fn click_download_link(href: &str, file_name: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
-    let Ok(element) = document.create_element("a") else { return };
-    let Ok(anchor) = element.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(element) = document.create_element("a") else {
+        return;
+    };
+    let Ok(anchor) = element.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
     anchor.set_href(href);
     anchor.set_download(file_name);
     if let Some(body) = document.body() {
@@ -129,12 +141,18 @@ pub fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
 
 /// Screen pixels per CSS pixel (2 or 3 on most phones).
 pub fn device_pixel_ratio() -> f64 {
-    window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0)
+    window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .clamp(1.0, 4.0)
 }
 
 /// Scrolls the element with id `id` into the middle of the view and focuses it.
 pub fn reveal(id: &str) {
-    let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+    let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
@@ -147,7 +165,9 @@ pub fn reveal(id: &str) {
 
 /// Sets the page's `lang` attribute, title and the classes of the root element (text size, contrast).
 pub fn set_page(lang: &str, title: &str, root_classes: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang);
         let _ = root.set_attribute("class", root_classes);
@@ -158,12 +178,19 @@ pub fn set_page(lang: &str, title: &str, root_classes: &str) {
 /// Today's date in the visitor's time zone as (year, month, day).
 pub fn today() -> (i32, u32, u32) {
     let now = js_sys::Date::new_0();
-    (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+    (
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }
 
 /// Milliseconds since page load, for timing updates.
 pub fn now_ms() -> f64 {
-    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Replaces a blank page after a panic with an error screen offering a reload; the panic message
@@ -171,7 +198,9 @@ pub fn now_ms() -> f64 {
 pub fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(format!("policy explorer crashed: {info}"));
-        let Some(document) = window().and_then(|w| w.document()) else { return };
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
         if let Some(root) = document.get_element_by_id("app") {
             root.set_inner_html("");
             let screen = document.create_element("div").ok();

@@ -6,6 +6,6 @@
 //! browser APIs.
 
 pub mod analysis;
-pub mod data;
 pub mod browser;
+pub mod data;
 pub mod view;

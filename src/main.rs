@@ -8,9 +8,13 @@ fn main() {
     console_panic_hook();
     let props = view::AppProps {
         query: browser::current_query(),
-        saved_lang: browser::load_preference("lang").as_deref().and_then(Lang::from_code),
+        saved_lang: browser::load_preference("lang")
+            .as_deref()
+            .and_then(Lang::from_code),
     };
-    let root = gloo::utils::document().get_element_by_id("app").expect("index.html has #app");
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .expect("index.html has #app");
     yew::Renderer::<view::App>::with_root_and_props(root, props).render();
 }
 

@@ -18,8 +18,21 @@ fn read(path: &str) -> String {
 
 /// Words that only occur in the scrapes' page chrome and spam lines.
 const FORBIDDEN: [&str; 15] = [
-    "彩票", "股票", "幸运飞艇", "十一选五", "11选5", "炒股", "啪啪", "当前位置", "當前位置", "浏览次数", "掃一掃",
-    "网站标识码", "網站標識碼", "链接地址", "easysite",
+    "彩票",
+    "股票",
+    "幸运飞艇",
+    "十一选五",
+    "11选5",
+    "炒股",
+    "啪啪",
+    "当前位置",
+    "當前位置",
+    "浏览次数",
+    "掃一掃",
+    "网站标识码",
+    "網站標識碼",
+    "链接地址",
+    "easysite",
 ];
 
 #[test]
@@ -27,10 +40,19 @@ fn the_sources_validate_without_a_single_problem() {
     let loaded = repository::load(root()).expect("dataset loads");
     let problems = validation::validate(&loaded.dataset, &loaded.texts);
     let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), listing.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        listing.join("\n")
+    );
     assert_eq!(loaded.dataset.documents.len(), 5);
     for entry in &loaded.dataset.documents {
-        assert!(!entry.targets.is_empty(), "{} has no targets", entry.document.id);
+        assert!(
+            !entry.targets.is_empty(),
+            "{} has no targets",
+            entry.document.id
+        );
     }
 }
 
@@ -52,11 +74,31 @@ fn cleaned_texts_are_what_the_rules_derive_from_the_raw_scrapes() {
 #[test]
 fn each_cleaned_text_starts_and_ends_where_the_body_does() {
     let expected = [
-        ("dongguan-2019", "各鎮人民政府(街道辦事處),市府直屬各單位:", "發揮市教育基金會作用,推動教育改革發展。"),
-        ("panjin-2019", "各县、区人民政府,辽东湾新区管委会,市政府各部门、各直属机构:", "形成全社会共同关心、支持和参与教育发展改革的良好局面。"),
-        ("qingbaijiang-2018", "各乡镇人民政府、街道办事处,区政府各部门,有关单位:", "本实施意见自印发之日起施行,有效期5年。"),
-        ("sihui-2022", "各镇人民政府、街道办事处,市府直属各单位:", "及时向社会公布规划实施进展状况。"),
-        ("midterm-review", "教育事业发展五年规划中期评估报告", "营造尊师重教、推动教育事业发展的良好氛围。"),
+        (
+            "dongguan-2019",
+            "各鎮人民政府(街道辦事處),市府直屬各單位:",
+            "發揮市教育基金會作用,推動教育改革發展。",
+        ),
+        (
+            "panjin-2019",
+            "各县、区人民政府,辽东湾新区管委会,市政府各部门、各直属机构:",
+            "形成全社会共同关心、支持和参与教育发展改革的良好局面。",
+        ),
+        (
+            "qingbaijiang-2018",
+            "各乡镇人民政府、街道办事处,区政府各部门,有关单位:",
+            "本实施意见自印发之日起施行,有效期5年。",
+        ),
+        (
+            "sihui-2022",
+            "各镇人民政府、街道办事处,市府直属各单位:",
+            "及时向社会公布规划实施进展状况。",
+        ),
+        (
+            "midterm-review",
+            "教育事业发展五年规划中期评估报告",
+            "营造尊师重教、推动教育事业发展的良好氛围。",
+        ),
     ];
     for (id, first, last) in expected {
         let text = read(&format!("data/sources/{id}.txt"));
@@ -70,17 +112,34 @@ fn the_mid_term_report_has_no_page_markers_left() {
     let text = read("data/sources/midterm-review.txt");
     for line in text.lines() {
         let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-        assert!(!(digits > 0 && line[digits..].starts_with('、')), "page marker left in: {line}");
+        assert!(
+            !(digits > 0 && line[digits..].starts_with('、')),
+            "page marker left in: {line}"
+        );
     }
-    assert!(!text.contains("立\n"), "sentences cut by page breaks must be rejoined");
+    assert!(
+        !text.contains("立\n"),
+        "sentences cut by page breaks must be rejoined"
+    );
 }
 
 #[test]
 fn no_spam_or_page_chrome_reaches_anything_shipped() {
-    let mut shipped: Vec<(String, String)> = ["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022", "midterm-review"]
-        .iter()
-        .map(|id| (format!("data/sources/{id}.txt"), read(&format!("data/sources/{id}.txt"))))
-        .collect();
+    let mut shipped: Vec<(String, String)> = [
+        "dongguan-2019",
+        "panjin-2019",
+        "qingbaijiang-2018",
+        "sihui-2022",
+        "midterm-review",
+    ]
+    .iter()
+    .map(|id| {
+        (
+            format!("data/sources/{id}.txt"),
+            read(&format!("data/sources/{id}.txt")),
+        )
+    })
+    .collect();
     for file in ["targets.json", "texts.json", "targets.csv"] {
         shipped.push((file.to_string(), read(&format!("data/published/{file}"))));
     }
@@ -95,14 +154,23 @@ fn no_spam_or_page_chrome_reaches_anything_shipped() {
 fn published_files_are_fresh() {
     let loaded = repository::load(root()).unwrap();
     let stale = "data/published is stale: run `cargo run --bin dataset -- publish`";
-    assert!(read("data/published/targets.json") == export::dataset_json(&loaded.dataset), "{stale}");
+    assert!(
+        read("data/published/targets.json") == export::dataset_json(&loaded.dataset),
+        "{stale}"
+    );
     assert!(
         read("data/published/texts.json") == serde_json::to_string_pretty(&loaded.texts).unwrap(),
         "{stale}"
     );
     let csv = read("data/published/targets.csv");
-    assert!(csv.starts_with(export::BOM), "the CSV must start with a BOM for Excel and WPS");
-    assert!(csv == export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset)), "{stale}");
+    assert!(
+        csv.starts_with(export::BOM),
+        "the CSV must start with a BOM for Excel and WPS"
+    );
+    assert!(
+        csv == export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset)),
+        "{stale}"
+    );
 }
 
 #[test]
@@ -115,7 +183,11 @@ fn the_bundled_copy_is_the_repository_dataset() {
 #[test]
 fn dongguan_quotes_stay_traditional() {
     let dataset = bundled::dataset();
-    let dongguan = dataset.documents.iter().find(|d| d.document.id == "dongguan-2019").unwrap();
+    let dongguan = dataset
+        .documents
+        .iter()
+        .find(|d| d.document.id == "dongguan-2019")
+        .unwrap();
     assert!(dongguan.targets.iter().any(|t| t.quote.contains("幼兒園")));
     assert!(dongguan.targets.iter().all(|t| !t.quote.contains("幼儿园")));
 }
@@ -131,11 +203,26 @@ fn shared_indicators_link_the_documents_the_issue_names() {
             .map(|e| e.document.id.as_str())
             .collect()
     };
-    assert_eq!(docs_with("inclusive-kindergarten-share"), ["dongguan-2019", "panjin-2019", "sihui-2022"]);
-    assert_eq!(docs_with("primary-class-size-cap"), ["panjin-2019", "qingbaijiang-2018"]);
-    assert_eq!(docs_with("disabled-children-enrolment"), ["panjin-2019", "qingbaijiang-2018", "sihui-2022"]);
-    assert_eq!(docs_with("senior-post-ratio-primary"), ["dongguan-2019", "qingbaijiang-2018"]);
-    assert_eq!(docs_with("psychology-teacher-staffing"), ["qingbaijiang-2018", "sihui-2022", "midterm-review"]);
+    assert_eq!(
+        docs_with("inclusive-kindergarten-share"),
+        ["dongguan-2019", "panjin-2019", "sihui-2022"]
+    );
+    assert_eq!(
+        docs_with("primary-class-size-cap"),
+        ["panjin-2019", "qingbaijiang-2018"]
+    );
+    assert_eq!(
+        docs_with("disabled-children-enrolment"),
+        ["panjin-2019", "qingbaijiang-2018", "sihui-2022"]
+    );
+    assert_eq!(
+        docs_with("senior-post-ratio-primary"),
+        ["dongguan-2019", "qingbaijiang-2018"]
+    );
+    assert_eq!(
+        docs_with("psychology-teacher-staffing"),
+        ["qingbaijiang-2018", "sihui-2022", "midterm-review"]
+    );
 }
 
 #[test]
@@ -147,5 +234,8 @@ fn validation_catches_a_broken_file() {
     target.indicator = "no-such-indicator".into();
     let problems = validation::validate(&dataset, &loaded.texts);
     let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
-    assert!(fields.contains(&"quote") && fields.contains(&"indicator"), "{problems:?}");
+    assert!(
+        fields.contains(&"quote") && fields.contains(&"indicator"),
+        "{problems:?}"
+    );
 }

@@ -30,15 +30,33 @@ impl Catalog {
             .documents
             .iter()
             .enumerate()
-            .flat_map(|(d, entry)| (0..entry.targets.len()).map(move |t| Row { document: d, target: t }))
+            .flat_map(|(d, entry)| {
+                (0..entry.targets.len()).map(move |t| Row {
+                    document: d,
+                    target: t,
+                })
+            })
             .collect();
         let target_index = rows
             .iter()
             .enumerate()
-            .map(|(i, row)| (dataset.documents[row.document].targets[row.target].id.clone(), i))
+            .map(|(i, row)| {
+                (
+                    dataset.documents[row.document].targets[row.target]
+                        .id
+                        .clone(),
+                    i,
+                )
+            })
             .collect();
         let search = SearchIndex::build(&dataset, &texts, &rows);
-        Catalog { dataset, texts, rows, target_index, search }
+        Catalog {
+            dataset,
+            texts,
+            rows,
+            target_index,
+            search,
+        }
     }
 
     pub fn document(&self, row: Row) -> &Document {
@@ -73,6 +91,10 @@ impl Catalog {
 
     /// Rows of the targets of document number `document`.
     pub fn rows_of_document(&self, document: usize) -> impl Iterator<Item = usize> + '_ {
-        self.rows.iter().enumerate().filter(move |(_, r)| r.document == document).map(|(i, _)| i)
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.document == document)
+            .map(|(i, _)| i)
     }
 }

@@ -63,23 +63,33 @@ impl TargetFilter {
         let year_ok = match (self.year_from, self.year_to, target.target_year) {
             (None, None, _) => true,
             (_, _, None) => false,
-            (from, to, Some(year)) => from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t),
+            (from, to, Some(year)) => {
+                from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t)
+            }
         };
         (self.localities.is_empty() || self.localities.contains(doc_id))
             && (self.themes.is_empty() || self.themes.contains(&target.theme))
             && (self.kinds.is_empty() || self.kinds.contains(&target.kind))
-            && (self.bindings.is_empty() || self.bindings.contains(&BindingChoice::of(target.binding)))
+            && (self.bindings.is_empty()
+                || self.bindings.contains(&BindingChoice::of(target.binding)))
             && year_ok
             && (self.responsible.trim().is_empty() || {
                 let needle = fold(self.responsible.trim());
                 target.responsible.iter().any(|r| fold(r).contains(&needle))
             })
-            && self.has_baseline.is_none_or(|wanted| wanted == target.baseline.is_some())
+            && self
+                .has_baseline
+                .is_none_or(|wanted| wanted == target.baseline.is_some())
     }
 }
 
 /// Rows of `catalog` (from `candidates`) that pass `filter`, in `sort` order.
-pub fn filter_rows(catalog: &Catalog, candidates: impl IntoIterator<Item = usize>, filter: &TargetFilter, sort: SortKey) -> Vec<usize> {
+pub fn filter_rows(
+    catalog: &Catalog,
+    candidates: impl IntoIterator<Item = usize>,
+    filter: &TargetFilter,
+    sort: SortKey,
+) -> Vec<usize> {
     let mut rows: Vec<usize> = candidates
         .into_iter()
         .filter(|i| {
@@ -96,8 +106,12 @@ pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
     let target = |i: &usize| catalog.target(catalog.rows[*i]);
     match sort {
         SortKey::Document => rows.sort(),
-        SortKey::Year => rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year)),
-        SortKey::Locality => rows.sort_by_key(|i| catalog.document(catalog.rows[*i]).locality.en.clone()),
+        SortKey::Year => {
+            rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year))
+        }
+        SortKey::Locality => {
+            rows.sort_by_key(|i| catalog.document(catalog.rows[*i]).locality.en.clone())
+        }
         SortKey::Value => rows.sort_by(|a, b| {
             let (va, vb) = (target(a).value, target(b).value);
             match (va, vb) {
@@ -111,11 +125,17 @@ pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
 }
 
 /// How many of `rows` fall in each value of a facet, for the counts shown beside filter options.
-pub fn facet_counts<K: Ord>(catalog: &Catalog, rows: &[usize], key: impl Fn(&str, &Target) -> K) -> std::collections::BTreeMap<K, usize> {
+pub fn facet_counts<K: Ord>(
+    catalog: &Catalog,
+    rows: &[usize],
+    key: impl Fn(&str, &Target) -> K,
+) -> std::collections::BTreeMap<K, usize> {
     let mut counts = std::collections::BTreeMap::new();
     for i in rows {
         let row = catalog.rows[*i];
-        *counts.entry(key(&catalog.document(row).id, catalog.target(row))).or_insert(0) += 1;
+        *counts
+            .entry(key(&catalog.document(row).id, catalog.target(row)))
+            .or_insert(0) += 1;
     }
     counts
 }

@@ -23,7 +23,7 @@ fn fold_char(c: char) -> char {
 pub fn is_traditional_specific(c: char) -> bool {
     let mut buffer = [0u8; 4];
     let single = c.encode_utf8(&mut buffer);
-    fast2s::convert(single).chars().next() != Some(c)
+    !fast2s::convert(single).starts_with(c)
 }
 
 #[cfg(test)]

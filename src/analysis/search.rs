@@ -76,10 +76,19 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .flat_map(|(d, entry)| {
-                let text = texts.get(&entry.document.id).map(String::as_str).unwrap_or("");
-                text.lines()
-                    .enumerate()
-                    .map(move |(p, line)| (Passage { document: d, paragraph: p }, fold(line)))
+                let text = texts
+                    .get(&entry.document.id)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                text.lines().enumerate().map(move |(p, line)| {
+                    (
+                        Passage {
+                            document: d,
+                            paragraph: p,
+                        },
+                        fold(line),
+                    )
+                })
             })
             .collect();
         SearchIndex { targets, passages }
@@ -93,7 +102,9 @@ impl SearchIndex {
         }
         let matches = |hay: &str| terms.iter().all(|term| hay.contains(term.as_str()));
         SearchHits {
-            rows: (0..self.targets.len()).filter(|i| matches(&self.targets[*i])).collect(),
+            rows: (0..self.targets.len())
+                .filter(|i| matches(&self.targets[*i]))
+                .collect(),
             passages: self
                 .passages
                 .iter()
@@ -117,7 +128,11 @@ pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let folded: Vec<char> = fold(text).chars().collect();
-    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for term in terms {
         let needle: Vec<char> = term.chars().collect();
@@ -147,13 +162,22 @@ pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
     let mut cursor = 0;
     for range in match_ranges(text, terms) {
         if range.start > cursor {
-            segments.push(Segment { text: &text[cursor..range.start], hit: false });
+            segments.push(Segment {
+                text: &text[cursor..range.start],
+                hit: false,
+            });
         }
-        segments.push(Segment { text: &text[range.clone()], hit: true });
+        segments.push(Segment {
+            text: &text[range.clone()],
+            hit: true,
+        });
         cursor = range.end;
     }
     if cursor < text.len() || segments.is_empty() {
-        segments.push(Segment { text: &text[cursor..], hit: false });
+        segments.push(Segment {
+            text: &text[cursor..],
+            hit: false,
+        });
     }
     segments
 }
@@ -169,9 +193,18 @@ mod tests {
         assert_eq!(
             segments,
             vec![
-                Segment { text: "新增", hit: false },
-                Segment { text: "學位", hit: true },
-                Segment { text: "9萬個", hit: false },
+                Segment {
+                    text: "新增",
+                    hit: false
+                },
+                Segment {
+                    text: "學位",
+                    hit: true
+                },
+                Segment {
+                    text: "9萬個",
+                    hit: false
+                },
             ]
         );
     }
@@ -185,6 +218,12 @@ mod tests {
 
     #[test]
     fn no_terms_no_highlight() {
-        assert_eq!(highlight("abc", &[]), vec![Segment { text: "abc", hit: false }]);
+        assert_eq!(
+            highlight("abc", &[]),
+            vec![Segment {
+                text: "abc",
+                hit: false
+            }]
+        );
     }
 }

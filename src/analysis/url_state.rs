@@ -47,7 +47,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Home, View::Targets, View::Document, View::Compare, View::Evaluate];
+    pub const ALL: [View; 5] = [
+        View::Home,
+        View::Targets,
+        View::Document,
+        View::Compare,
+        View::Evaluate,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -109,9 +115,14 @@ fn kind_code(kind: Kind) -> &'static str {
 }
 
 fn kind_from(code: &str) -> Option<Kind> {
-    [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
-        .into_iter()
-        .find(|k| kind_code(*k) == code)
+    [
+        Kind::Quantitative,
+        Kind::Standard,
+        Kind::Milestone,
+        Kind::Projection,
+    ]
+    .into_iter()
+    .find(|k| kind_code(*k) == code)
 }
 
 fn binding_code(b: BindingChoice) -> &'static str {
@@ -123,9 +134,13 @@ fn binding_code(b: BindingChoice) -> &'static str {
 }
 
 fn binding_from(code: &str) -> Option<BindingChoice> {
-    [BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated]
-        .into_iter()
-        .find(|b| binding_code(*b) == code)
+    [
+        BindingChoice::Binding,
+        BindingChoice::Expected,
+        BindingChoice::Unstated,
+    ]
+    .into_iter()
+    .find(|b| binding_code(*b) == code)
 }
 
 fn sort_code(sort: SortKey) -> &'static str {
@@ -138,18 +153,29 @@ fn sort_code(sort: SortKey) -> &'static str {
 }
 
 fn sort_from(code: &str) -> Option<SortKey> {
-    [SortKey::Document, SortKey::Year, SortKey::Locality, SortKey::Value]
-        .into_iter()
-        .find(|s| sort_code(*s) == code)
+    [
+        SortKey::Document,
+        SortKey::Year,
+        SortKey::Locality,
+        SortKey::Value,
+    ]
+    .into_iter()
+    .find(|s| sort_code(*s) == code)
 }
 
 /// An id as it may appear in the URL: ASCII letters, digits, '-' and '_', at most 80 characters.
 fn is_id(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 80 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !text.is_empty()
+        && text.len() <= 80
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn year(text: &str) -> Option<u16> {
-    text.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))
+    text.parse::<u16>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 impl UrlState {
@@ -174,10 +200,16 @@ impl UrlState {
             out.append_pair("theme", &list(&mut f.themes.iter().cloned()));
         }
         if !f.kinds.is_empty() {
-            out.append_pair("kind", &list(&mut f.kinds.iter().map(|k| kind_code(*k).to_string())));
+            out.append_pair(
+                "kind",
+                &list(&mut f.kinds.iter().map(|k| kind_code(*k).to_string())),
+            );
         }
         if !f.bindings.is_empty() {
-            out.append_pair("bind", &list(&mut f.bindings.iter().map(|b| binding_code(*b).to_string())));
+            out.append_pair(
+                "bind",
+                &list(&mut f.bindings.iter().map(|b| binding_code(*b).to_string())),
+            );
         }
         if let Some(y) = f.year_from {
             out.append_pair("from", &y.to_string());
@@ -207,7 +239,12 @@ impl UrlState {
             out.append_pair("ind", i);
         }
         let e = &self.evaluation;
-        for (key, value) in [("at", &e.date), ("cur", &e.current), ("bv", &e.baseline_value), ("by", &e.baseline_year)] {
+        for (key, value) in [
+            ("at", &e.date),
+            ("cur", &e.current),
+            ("bv", &e.baseline_value),
+            ("by", &e.baseline_year),
+        ] {
             if !value.is_empty() {
                 out.append_pair(key, value);
             }
@@ -228,8 +265,13 @@ impl UrlState {
             let (key, value) = (key.into_owned(), value.into_owned());
             let mut ok = true;
             let ids = |ok: &mut bool| -> Vec<String> {
-                let parts: Vec<String> = value.split(',').filter(|p| !p.is_empty()).map(str::to_string).collect();
-                let (good, bad): (Vec<String>, Vec<String>) = parts.into_iter().partition(|p| is_id(p));
+                let parts: Vec<String> = value
+                    .split(',')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                let (good, bad): (Vec<String>, Vec<String>) =
+                    parts.into_iter().partition(|p| is_id(p));
                 *ok &= bad.is_empty();
                 good
             };
@@ -253,7 +295,8 @@ impl UrlState {
                 }
                 "bind" => {
                     let codes: Vec<&str> = value.split(',').filter(|p| !p.is_empty()).collect();
-                    let bindings: BTreeSet<BindingChoice> = codes.iter().filter_map(|c| binding_from(c)).collect();
+                    let bindings: BTreeSet<BindingChoice> =
+                        codes.iter().filter_map(|c| binding_from(c)).collect();
                     ok = bindings.len() == codes.len();
                     state.filter.bindings = bindings;
                 }
@@ -293,7 +336,10 @@ impl UrlState {
                 _ => ok = false,
             }
             if !ok {
-                notices.push(Notice { key, value: value.chars().take(60).collect() });
+                notices.push(Notice {
+                    key,
+                    value: value.chars().take(60).collect(),
+                });
             }
         }
         if let (Some(from), Some(to)) = (state.filter.year_from, state.filter.year_to) {
@@ -318,8 +364,14 @@ mod tests {
 
     #[test]
     fn a_full_state_round_trips() {
-        let mut state = UrlState { view: View::Targets, lang: Lang::En, query: "班额 45".into(), ..Default::default() };
-        state.filter.localities = ["panjin-2019".to_string(), "qingbaijiang-2018".to_string()].into();
+        let mut state = UrlState {
+            view: View::Targets,
+            lang: Lang::En,
+            query: "班额 45".into(),
+            ..Default::default()
+        };
+        state.filter.localities =
+            ["panjin-2019".to_string(), "qingbaijiang-2018".to_string()].into();
         state.filter.kinds = [Kind::Quantitative].into();
         state.filter.year_from = Some(2019);
         state.filter.responsible = "市教育局".into();

@@ -77,7 +77,10 @@ pub fn format_number(value: f64) -> String {
 }
 
 /// CSV (with BOM) of the given targets, each with its document.
-pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Document, &'a Target)>) -> String {
+pub fn targets_csv<'a>(
+    dataset: &Dataset,
+    rows: impl IntoIterator<Item = (&'a Document, &'a Target)>,
+) -> String {
     let mut out = String::from(BOM);
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for (doc, t) in rows {
@@ -111,11 +114,12 @@ pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Do
                 year(t.baseline.and_then(|b| b.year)),
                 year(t.target_year),
                 opt(&t.deadline_text),
-                t.binding.map(|b| match b {
-                    super::model::Binding::Binding => "约束性".to_string(),
-                    super::model::Binding::Expected => "预期性".to_string(),
-                })
-                .unwrap_or_default(),
+                t.binding
+                    .map(|b| match b {
+                        super::model::Binding::Binding => "约束性".to_string(),
+                        super::model::Binding::Expected => "预期性".to_string(),
+                    })
+                    .unwrap_or_default(),
                 t.responsible.join("; "),
                 t.section.clone(),
                 t.quote.clone(),

@@ -27,7 +27,11 @@ pub struct Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.item {
-            Some(item) => write!(f, "{} › {} › {}: {}", self.document, item, self.field, self.message),
+            Some(item) => write!(
+                f,
+                "{} › {} › {}: {}",
+                self.document, item, self.field, self.message
+            ),
             None => write!(f, "{} › {}: {}", self.document, self.field, self.message),
         }
     }
@@ -36,7 +40,13 @@ impl std::fmt::Display for Problem {
 struct Collector(Vec<Problem>);
 
 impl Collector {
-    fn push(&mut self, document: &str, item: Option<&str>, field: &'static str, message: impl Into<String>) {
+    fn push(
+        &mut self,
+        document: &str,
+        item: Option<&str>,
+        field: &'static str,
+        message: impl Into<String>,
+    ) {
         self.0.push(Problem {
             document: document.to_string(),
             item: item.map(str::to_string),
@@ -52,19 +62,36 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
     if dataset.version.trim().is_empty() {
         out.push("dataset", None, "version", "the dataset version is empty");
     }
-    let themes = unique_ids(&mut out, "themes", dataset.themes.iter().map(|t| t.id.as_str()));
+    let themes = unique_ids(
+        &mut out,
+        "themes",
+        dataset.themes.iter().map(|t| t.id.as_str()),
+    );
     let indicators: HashMap<&str, &str> = dataset
         .indicators
         .iter()
         .map(|i| (i.id.as_str(), i.unit.as_str()))
         .collect();
-    unique_ids(&mut out, "indicators", dataset.indicators.iter().map(|i| i.id.as_str()));
+    unique_ids(
+        &mut out,
+        "indicators",
+        dataset.indicators.iter().map(|i| i.id.as_str()),
+    );
     for indicator in &dataset.indicators {
         if !themes.contains(indicator.theme.as_str()) {
-            out.push("indicators", Some(&indicator.id), "theme", format!("unknown theme '{}'", indicator.theme));
+            out.push(
+                "indicators",
+                Some(&indicator.id),
+                "theme",
+                format!("unknown theme '{}'", indicator.theme),
+            );
         }
     }
-    unique_ids(&mut out, "documents", dataset.documents.iter().map(|d| d.document.id.as_str()));
+    unique_ids(
+        &mut out,
+        "documents",
+        dataset.documents.iter().map(|d| d.document.id.as_str()),
+    );
     let mut target_ids = HashSet::new();
     for entry in &dataset.documents {
         let doc = &entry.document;
@@ -72,15 +99,36 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
         for (field, date) in [("issued", &doc.issued), ("published", &doc.published)] {
             if let Some(date) = date {
                 if !is_iso_date(date) {
-                    out.push(doc_id, None, field, format!("'{date}' is not a YYYY-MM-DD date"));
+                    out.push(
+                        doc_id,
+                        None,
+                        field,
+                        format!("'{date}' is not a YYYY-MM-DD date"),
+                    );
                 }
             }
         }
-        if doc.period.start > doc.period.end || !YEAR_RANGE.contains(&doc.period.start) || !YEAR_RANGE.contains(&doc.period.end) {
-            out.push(doc_id, None, "period", format!("{}–{} is not a valid plan period", doc.period.start, doc.period.end));
+        if doc.period.start > doc.period.end
+            || !YEAR_RANGE.contains(&doc.period.start)
+            || !YEAR_RANGE.contains(&doc.period.end)
+        {
+            out.push(
+                doc_id,
+                None,
+                "period",
+                format!(
+                    "{}–{} is not a valid plan period",
+                    doc.period.start, doc.period.end
+                ),
+            );
         }
         let Some(text) = texts.get(doc_id) else {
-            out.push(doc_id, None, "source", format!("no cleaned text for '{}'", doc.source));
+            out.push(
+                doc_id,
+                None,
+                "source",
+                format!("no cleaned text for '{}'", doc.source),
+            );
             continue;
         };
         for target in &entry.targets {
@@ -89,69 +137,136 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 out.push(doc_id, id, "id", "duplicate target id");
             }
             if !themes.contains(target.theme.as_str()) {
-                out.push(doc_id, id, "theme", format!("unknown theme '{}'", target.theme));
-            }
-            match indicators.get(target.indicator.as_str()) {
-                None => out.push(doc_id, id, "indicator", format!("unknown indicator '{}'", target.indicator)),
-                Some(unit) if target.value.is_some() && target.unit.as_deref() != Some(*unit) => out.push(
+                out.push(
                     doc_id,
                     id,
-                    "unit",
-                    format!("unit {:?} differs from the indicator's unit '{unit}'", target.unit.as_deref().unwrap_or("")),
+                    "theme",
+                    format!("unknown theme '{}'", target.theme),
+                );
+            }
+            match indicators.get(target.indicator.as_str()) {
+                None => out.push(
+                    doc_id,
+                    id,
+                    "indicator",
+                    format!("unknown indicator '{}'", target.indicator),
                 ),
+                Some(unit) if target.value.is_some() && target.unit.as_deref() != Some(*unit) => {
+                    out.push(
+                        doc_id,
+                        id,
+                        "unit",
+                        format!(
+                            "unit {:?} differs from the indicator's unit '{unit}'",
+                            target.unit.as_deref().unwrap_or("")
+                        ),
+                    )
+                }
                 Some(_) => {}
             }
             if target.quote.trim().is_empty() {
                 out.push(doc_id, id, "quote", "the quote is empty");
             } else if !text.contains(&target.quote) {
-                out.push(doc_id, id, "quote", "the quote is not a verbatim part of the document's text");
+                out.push(
+                    doc_id,
+                    id,
+                    "quote",
+                    "the quote is not a verbatim part of the document's text",
+                );
             }
             match (target.kind, target.value) {
-                (Kind::Milestone, Some(_)) => out.push(doc_id, id, "value", "a milestone has no value"),
+                (Kind::Milestone, Some(_)) => {
+                    out.push(doc_id, id, "value", "a milestone has no value")
+                }
                 (Kind::Milestone, None) => {}
-                (_, None) if !matches!(target.comparator, Comparator::None | Comparator::Eliminate) => {
+                (_, None)
+                    if !matches!(target.comparator, Comparator::None | Comparator::Eliminate) =>
+                {
                     out.push(doc_id, id, "value", "a numeric target needs a value")
                 }
                 (_, Some(value)) => {
                     if !value.is_finite() {
                         out.push(doc_id, id, "value", "the value is not a finite number");
                     } else if !target.garbled && !states_number(&target.quote, value) {
-                        out.push(doc_id, id, "value", format!("{value} is not written in the quote"));
+                        out.push(
+                            doc_id,
+                            id,
+                            "value",
+                            format!("{value} is not written in the quote"),
+                        );
                     }
                 }
                 _ => {}
             }
             if target.garbled && target.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                out.push(doc_id, id, "note", "a garbled target must explain its interpretation in the note");
+                out.push(
+                    doc_id,
+                    id,
+                    "note",
+                    "a garbled target must explain its interpretation in the note",
+                );
             }
-            let years = [("target_year", target.target_year), ("baseline", target.baseline.and_then(|b| b.year))];
+            let years = [
+                ("target_year", target.target_year),
+                ("baseline", target.baseline.and_then(|b| b.year)),
+            ];
             for (field, year) in years {
                 if let Some(year) = year {
                     if !YEAR_RANGE.contains(&year) {
-                        out.push(doc_id, id, field, format!("year {year} is outside {}–{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
+                        out.push(
+                            doc_id,
+                            id,
+                            field,
+                            format!(
+                                "year {year} is outside {}–{}",
+                                YEAR_RANGE.start(),
+                                YEAR_RANGE.end()
+                            ),
+                        );
                     }
                 }
             }
-            if let (Some(base), Some(due)) = (target.baseline.and_then(|b| b.year), target.target_year) {
+            if let (Some(base), Some(due)) =
+                (target.baseline.and_then(|b| b.year), target.target_year)
+            {
                 if base > due {
-                    out.push(doc_id, id, "baseline", format!("baseline year {base} is after the target year {due}"));
+                    out.push(
+                        doc_id,
+                        id,
+                        "baseline",
+                        format!("baseline year {base} is after the target year {due}"),
+                    );
                 }
             }
             if target.summary.zh.trim().is_empty() || target.summary.en.trim().is_empty() {
-                out.push(doc_id, id, "summary", "both the Chinese and the English summary are required");
+                out.push(
+                    doc_id,
+                    id,
+                    "summary",
+                    "both the Chinese and the English summary are required",
+                );
             }
             if doc.script == Script::Traditional
                 && target.quote.chars().count() >= 8
                 && !target.quote.chars().any(is_traditional_specific)
             {
-                out.push(doc_id, id, "quote", "a quote from a Traditional-script document has no Traditional character");
+                out.push(
+                    doc_id,
+                    id,
+                    "quote",
+                    "a quote from a Traditional-script document has no Traditional character",
+                );
             }
         }
     }
     out.0
 }
 
-fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+fn unique_ids<'a>(
+    out: &mut Collector,
+    catalogue: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for id in ids {
         if id.trim().is_empty() {
@@ -165,7 +280,16 @@ fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item 
 
 fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    let number = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
-    matches!((number(y, 4), number(m, 2), number(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (number(y, 4), number(m, 2), number(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
 }

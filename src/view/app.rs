@@ -43,7 +43,12 @@ impl PartialEq for Context {
 pub fn read_state(query: &str, catalog: &Catalog) -> (UrlState, Vec<Notice>) {
     let (mut state, mut notices) = UrlState::parse(query);
     let known_doc = |id: &String| catalog.document_by_id(id).is_some();
-    let mut drop = |key: &str, value: &str| notices.push(Notice { key: key.into(), value: value.into() });
+    let mut drop = |key: &str, value: &str| {
+        notices.push(Notice {
+            key: key.into(),
+            value: value.into(),
+        })
+    };
     for id in state.filter.localities.clone() {
         if !known_doc(&id) {
             state.filter.localities.remove(&id);
@@ -74,7 +79,12 @@ pub fn read_state(query: &str, catalog: &Catalog) -> (UrlState, Vec<Notice>) {
             drop("ind", &id);
         }
     }
-    let compare: Vec<String> = state.compare.iter().filter(|id| known_doc(id)).cloned().collect();
+    let compare: Vec<String> = state
+        .compare
+        .iter()
+        .filter(|id| known_doc(id))
+        .cloned()
+        .collect();
     for id in state.compare.iter().filter(|id| !known_doc(id)) {
         drop("cmp", id);
     }
@@ -94,7 +104,9 @@ fn is_navigation(old: &UrlState, new: &UrlState) -> bool {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let catalog = use_memo((), |_| Catalog::new(bundled::dataset().clone(), bundled::texts().clone()));
+    let catalog = use_memo((), |_| {
+        Catalog::new(bundled::dataset().clone(), bundled::texts().clone())
+    });
     let initial = {
         let catalog = catalog.clone();
         let props = props.clone();
@@ -141,7 +153,11 @@ pub fn app(props: &AppProps) -> Html {
             state.set(new);
         })
     };
-    let context = Context { catalog: catalog.clone(), state: (*state).clone(), navigate: navigate.clone() };
+    let context = Context {
+        catalog: catalog.clone(),
+        state: (*state).clone(),
+        navigate: navigate.clone(),
+    };
     let lang = state.lang;
     let body = match state.view {
         View::Home => html! { <Home context={context.clone()} /> },
@@ -193,7 +209,15 @@ fn sync_page(state: &UrlState) {
         Lang::Zh => "教育政策目标查询",
         Lang::En => "Education Policy Target Explorer",
     };
-    crate::browser::set_page(if state.lang == Lang::Zh { "zh-Hans" } else { "en" }, title, "");
+    crate::browser::set_page(
+        if state.lang == Lang::Zh {
+            "zh-Hans"
+        } else {
+            "en"
+        },
+        title,
+        "",
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -18,21 +18,42 @@ pub struct DocumentProps {
 
 #[function_component(DocumentView)]
 pub fn document_view(props: &DocumentProps) -> Html {
-    let Context { catalog, state, navigate } = props.context.clone();
+    let Context {
+        catalog,
+        state,
+        navigate,
+    } = props.context.clone();
     let lang = state.lang;
     let doc_id = state
         .document
         .clone()
-        .or_else(|| state.target.as_ref().and_then(|t| catalog.row_of(t)).map(|i| catalog.document(catalog.rows[i]).id.clone()))
-        .or_else(|| catalog.dataset.documents.first().map(|e| e.document.id.clone()))
+        .or_else(|| {
+            state
+                .target
+                .as_ref()
+                .and_then(|t| catalog.row_of(t))
+                .map(|i| catalog.document(catalog.rows[i]).id.clone())
+        })
+        .or_else(|| {
+            catalog
+                .dataset
+                .documents
+                .first()
+                .map(|e| e.document.id.clone())
+        })
         .unwrap_or_default();
     let catalog_id = std::rc::Rc::as_ptr(&catalog) as usize;
     let annotated = {
         let catalog = catalog.clone();
         use_memo((catalog_id, doc_id.clone()), move |(_, id)| {
-            let Some((index, _)) = catalog.document_by_id(id) else { return (Vec::new(), Vec::new()) };
+            let Some((index, _)) = catalog.document_by_id(id) else {
+                return (Vec::new(), Vec::new());
+            };
             let rows: Vec<usize> = catalog.rows_of_document(index).collect();
-            let quotes: Vec<&str> = rows.iter().map(|r| catalog.target(catalog.rows[*r]).quote.as_str()).collect();
+            let quotes: Vec<&str> = rows
+                .iter()
+                .map(|r| catalog.target(catalog.rows[*r]).quote.as_str())
+                .collect();
             let text = catalog.texts.get(id).map(String::as_str).unwrap_or("");
             (annotate(text, &quotes), rows)
         })
@@ -60,7 +81,13 @@ pub fn document_view(props: &DocumentProps) -> Html {
         let navigate = navigate.clone();
         let id = catalog.target(catalog.rows[rows[local]]).id.clone();
         let doc_id = doc_id.clone();
-        Callback::from(move |_| navigate.emit(UrlState { target: Some(id.clone()), document: Some(doc_id.clone()), ..state.clone() }))
+        Callback::from(move |_| {
+            navigate.emit(UrlState {
+                target: Some(id.clone()),
+                document: Some(doc_id.clone()),
+                ..state.clone()
+            })
+        })
     };
     let mut current_marked = false;
     let body = paragraphs.iter().enumerate().map(|(p, paragraph)| {

@@ -27,7 +27,9 @@ fn view_name(lang: Lang, view: View) -> &'static str {
 
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let Context { state, navigate, .. } = props.context.clone();
+    let Context {
+        state, navigate, ..
+    } = props.context.clone();
     let lang = state.lang;
     let nav_items = View::ALL.into_iter().map(|view| {
         let target = UrlState { view, ..state.clone() };
@@ -48,8 +50,15 @@ pub fn header(props: &HeaderProps) -> Html {
         let state = state.clone();
         let navigate = navigate.clone();
         Callback::from(move |_| {
-            let lang = if state.lang == Lang::Zh { Lang::En } else { Lang::Zh };
-            navigate.emit(UrlState { lang, ..state.clone() });
+            let lang = if state.lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            };
+            navigate.emit(UrlState {
+                lang,
+                ..state.clone()
+            });
         })
     };
     html! {

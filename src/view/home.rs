@@ -18,7 +18,11 @@ pub struct HomeProps {
 
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
-    let Context { catalog, state, navigate } = props.context.clone();
+    let Context {
+        catalog,
+        state,
+        navigate,
+    } = props.context.clone();
     let lang = state.lang;
     let link = |target: UrlState| {
         let href = format!("?{}", target.to_query());
@@ -38,7 +42,7 @@ pub fn home(props: &HomeProps) -> Html {
             *by_kind.entry(t.kind).or_default() += 1;
         }
         let mut themes: Vec<(&str, usize)> = by_theme.into_iter().collect();
-        themes.sort_by(|a, b| b.1.cmp(&a.1));
+        themes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
         targets_state.filter.localities.insert(doc.id.clone());
         let (targets_href, targets_click) = link(targets_state);

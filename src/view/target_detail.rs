@@ -20,7 +20,11 @@ pub struct TargetDetailProps {
 
 #[function_component(TargetDetail)]
 pub fn target_detail(props: &TargetDetailProps) -> Html {
-    let Context { catalog, state, navigate } = props.context.clone();
+    let Context {
+        catalog,
+        state,
+        navigate,
+    } = props.context.clone();
     let lang = state.lang;
     let row: Row = catalog.rows[props.row];
     let (doc, target) = (catalog.document(row), catalog.target(row));
@@ -28,10 +32,13 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
     let go = |next: UrlState| {
         let href = format!("?{}", next.to_query());
         let navigate = navigate.clone();
-        (href, Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            navigate.emit(next.clone());
-        }))
+        (
+            href,
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                navigate.emit(next.clone());
+            }),
+        )
     };
     let (read_href, read_click) = go(UrlState {
         view: View::Document,
@@ -41,7 +48,12 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
         query: state.query.clone(),
         ..Default::default()
     });
-    let (eval_href, eval_click) = go(UrlState { view: View::Evaluate, target: Some(target.id.clone()), lang, ..Default::default() });
+    let (eval_href, eval_click) = go(UrlState {
+        view: View::Evaluate,
+        target: Some(target.id.clone()),
+        lang,
+        ..Default::default()
+    });
     let baseline = target.baseline.map(|b| match b.year {
         Some(year) => format!("{} ({year})", grouped(b.value)),
         None => grouped(b.value),

@@ -26,14 +26,21 @@ pub struct TargetsProps {
 
 #[function_component(TargetsView)]
 pub fn targets_view(props: &TargetsProps) -> Html {
-    let Context { catalog, state, navigate } = props.context.clone();
+    let Context {
+        catalog,
+        state,
+        navigate,
+    } = props.context.clone();
     let lang = state.lang;
     let catalog_id = Rc::as_ptr(&catalog) as usize;
     let hits = {
         let catalog = catalog.clone();
         use_memo((catalog_id, state.query.clone()), move |(_, query)| {
             if query.trim().is_empty() {
-                (Rc::new((0..catalog.rows.len()).collect::<Vec<_>>()), Vec::new())
+                (
+                    Rc::new((0..catalog.rows.len()).collect::<Vec<_>>()),
+                    Vec::new(),
+                )
             } else {
                 let hits = catalog.search.search(query);
                 (Rc::new(hits.rows), hits.passages)
@@ -43,9 +50,17 @@ pub fn targets_view(props: &TargetsProps) -> Html {
     let rows = {
         let catalog = catalog.clone();
         let candidates = hits.0.clone();
-        use_memo((catalog_id, state.query.clone(), state.filter.clone(), state.sort), move |(_, _, filter, sort)| {
-            filter_rows(&catalog, candidates.iter().copied(), filter, *sort)
-        })
+        use_memo(
+            (
+                catalog_id,
+                state.query.clone(),
+                state.filter.clone(),
+                state.sort,
+            ),
+            move |(_, _, filter, sort)| {
+                filter_rows(&catalog, candidates.iter().copied(), filter, *sort)
+            },
+        )
     };
     let search_terms = terms(&state.query);
     let on_search = {
@@ -53,7 +68,11 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         let navigate = navigate.clone();
         Callback::from(move |e: InputEvent| {
             let query = e.target_unchecked_into::<HtmlInputElement>().value();
-            navigate.emit(UrlState { query, target: None, ..state.clone() });
+            navigate.emit(UrlState {
+                query,
+                target: None,
+                ..state.clone()
+            });
         })
     };
     let selected = state.target.as_ref().and_then(|id| catalog.row_of(id));
@@ -91,8 +110,18 @@ pub fn targets_view(props: &TargetsProps) -> Html {
     });
     let passages = hits.1.iter().take(PASSAGE_LIMIT).map(|p| {
         let entry = &catalog.dataset.documents[p.document];
-        let text = catalog.texts.get(&entry.document.id).and_then(|t| t.lines().nth(p.paragraph)).unwrap_or("");
-        let next = UrlState { view: View::Document, document: Some(entry.document.id.clone()), query: state.query.clone(), lang, ..Default::default() };
+        let text = catalog
+            .texts
+            .get(&entry.document.id)
+            .and_then(|t| t.lines().nth(p.paragraph))
+            .unwrap_or("");
+        let next = UrlState {
+            view: View::Document,
+            document: Some(entry.document.id.clone()),
+            query: state.query.clone(),
+            lang,
+            ..Default::default()
+        };
         let href = format!("?{}", next.to_query());
         let navigate = navigate.clone();
         let onclick = Callback::from(move |e: MouseEvent| {

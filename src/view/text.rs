@@ -48,7 +48,9 @@ pub fn binding_name(lang: Lang, binding: Option<Binding>) -> &'static str {
 /// A number with thousands separators (90000 → 90,000).
 pub fn grouped(value: f64) -> String {
     let text = format_number(value);
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -83,7 +85,9 @@ pub fn value_label(lang: Lang, target: &Target) -> String {
         (Comparator::IncreaseBy, Some(v)) => format!("+{}", number(v)),
         (Comparator::DecreaseBy, Some(v)) => format!("−{}", number(v)),
         (Comparator::Count, Some(v)) => number(v),
-        (Comparator::Eliminate, Some(v)) => format!("{} ({})", tr(lang, "消除", "eliminate"), number(v)),
+        (Comparator::Eliminate, Some(v)) => {
+            format!("{} ({})", tr(lang, "消除", "eliminate"), number(v))
+        }
         (Comparator::Eliminate, None) => tr(lang, "消除", "eliminate").to_string(),
         (_, Some(v)) => number(v),
         (_, None) => tr(lang, "定性", "qualitative").to_string(),
@@ -102,8 +106,12 @@ pub fn year_label(lang: Lang, target: &Target) -> String {
 /// "2019-11-05" → "2019年11月5日" / "5 Nov 2019".
 pub fn date_label(lang: Lang, date: &str) -> String {
     let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-    let [y, m, d] = parts[..] else { return date.to_string() };
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let [y, m, d] = parts[..] else {
+        return date.to_string();
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     match lang {
         Lang::Zh => format!("{y}年{m}月{d}日"),
         Lang::En => format!("{d} {} {y}", MONTHS.get(m as usize - 1).unwrap_or(&"")),

@@ -1,0 +1,188 @@
+// End-to-end journeys of the explorer, as a visitor or journalist would use it, at phone (375 px)
+// and desktop (1280 px) widths. Every test fails on a console error, an uncaught exception or a
+// request that leaves 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, appReady, screenshot, horizontalOverflow } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function withPage(width, run) {
+  const { page, context, problems } = await openPage(browser, server.url, width);
+  try {
+    await run(page);
+    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
+  } finally {
+    await context.close();
+  }
+}
+
+for (const width of [375, 1280]) {
+  test(`home lists the five documents with 文号 and dates (${width}px)`, async () => {
+    await withPage(width, async (page) => {
+      await page.goto(server.url);
+      await appReady(page);
+      const cards = page.locator('.doc-card');
+      assert.equal(await cards.count(), 5);
+      const text = await page.locator('.cards').innerText();
+      for (const expected of ['东莞', '盘锦', '青白江', '四会', '東府〔2019〕76號', '盘政办发〔2019〕24号', '四府〔2022〕4号', '2018年5月28日']) {
+        assert.ok(text.includes(expected), `home shows ${expected}`);
+      }
+      assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling');
+      await screenshot(page, `home-${width}`);
+    });
+  });
+
+  test(`search 班额 finds Panjin's and Qingbaijiang's class-size caps with responsible units (${width}px)`, async () => {
+    await withPage(width, async (page) => {
+      await page.goto(server.url);
+      await appReady(page);
+      await page.getByRole('link', { name: '目标', exact: true }).click();
+      await page.fill('#search', '班额');
+      await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
+      const rows = page.locator('.target-row');
+      const texts = await rows.allInnerTexts();
+      assert.ok(texts.some((t) => t.includes('盘锦') && t.includes('45')), 'Panjin primary cap 45');
+      assert.ok(texts.some((t) => t.includes('青白江') && t.includes('45')), 'Qingbaijiang primary cap 45');
+      assert.ok(texts.some((t) => t.includes('盘锦') && t.includes('50')), 'Panjin junior cap 50');
+      // Open Panjin's primary cap and read its responsible units.
+      const panjin = rows.filter({ hasText: '盘锦' }).filter({ hasText: '45' }).first();
+      await panjin.locator('.target-summary').click();
+      const detail = page.locator('.target-detail');
+      await detail.waitFor();
+      const detailText = await detail.innerText();
+      assert.ok(detailText.includes('责任单位'));
+      assert.ok(detailText.includes('市教育局'), 'Panjin names its 责任单位');
+      assert.ok(await page.locator('.target-detail mark.hit').count() > 0, 'matches are highlighted');
+      assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling');
+      await screenshot(page, `search-banee-${width}`);
+      // Qingbaijiang's cap and its units.
+      const qbj = rows.filter({ hasText: '青白江' }).filter({ hasText: '45' }).first();
+      await qbj.locator('.target-summary').click();
+      await page.waitForFunction(() => document.querySelector('.target-detail')?.textContent.includes('成都市青白江区'));
+    });
+  });
+
+  test(`filter to preschool targets of Dongguan and Panjin (${width}px)`, async () => {
+    await withPage(width, async (page) => {
+      await page.goto(`${server.url}?v=targets`);
+      await appReady(page);
+      const before = await page.locator('.target-row').count();
+      await page.locator('.filters summary').click();
+      await page.getByLabel('东莞').check();
+      await page.getByLabel('盘锦').check();
+      await page.getByLabel('学前教育').check();
+      await page.waitForFunction((n) => document.querySelectorAll('.target-row').length < n, before);
+      const rows = await page.locator('.target-row').allInnerTexts();
+      assert.ok(rows.length >= 4, `at least four preschool targets, got ${rows.length}`);
+      for (const row of rows) assert.ok(row.includes('东莞') || row.includes('盘锦'), row);
+      const count = await page.locator('#result-count').innerText();
+      assert.ok(count.includes(String(rows.length)), `live count ${count} matches ${rows.length}`);
+      assert.ok(page.url().includes('theme=preschool'), 'filters are in the URL');
+      await screenshot(page, `filter-preschool-${width}`);
+    });
+  });
+
+  test(`open a target and land on its highlighted sentence (${width}px)`, async () => {
+    await withPage(width, async (page) => {
+      await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('普惠')}`);
+      await appReady(page);
+      const row = page.locator('.target-row').filter({ hasText: '四会' }).first();
+      await row.locator('.target-summary').click();
+      await page.getByRole('link', { name: '在原文中查看' }).click();
+      const current = page.locator('#current-quote');
+      await current.waitFor();
+      assert.ok(await current.isVisible());
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#current-quote').getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
+      assert.ok(page.url().includes('v=doc'));
+      // From the highlighted sentence, open its target(s).
+      const panel = page.locator('.selected-targets');
+      assert.ok((await panel.innerText()).length > 0);
+      await screenshot(page, `reader-highlight-${width}`);
+      assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling in the reader');
+    });
+  });
+}
+
+test('a copied link reopens exactly the same view, and back/forward work', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    await page.fill('#search', '幼儿园');
+    await page.locator('.filters summary').click();
+    await page.getByLabel('四会').check();
+    const first = page.locator('.target-row .target-summary').first();
+    await first.click();
+    await page.locator('.target-detail').waitFor();
+    const link = page.url();
+    const count = await page.locator('#result-count').innerText();
+    const opened = await page.locator('.target-detail').innerText();
+
+    const { page: second, context, problems } = await openPage(browser, server.url, 375);
+    await second.goto(link);
+    await appReady(second);
+    await second.locator('.target-detail').waitFor();
+    assert.equal(await second.locator('#result-count').innerText(), count);
+    assert.equal(await second.locator('.target-detail').innerText(), opened);
+    assert.equal(await second.inputValue('#search'), '幼儿园');
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator('#result-count').innerText(), count);
+
+    await page.getByRole('link', { name: '首页' }).click();
+    await page.locator('.doc-card').first().waitFor();
+    await page.goBack();
+    await page.locator('.target-detail').waitFor();
+    assert.equal(await page.locator('#result-count').innerText(), count);
+    await page.goForward();
+    await page.locator('.doc-card').first().waitFor();
+  });
+});
+
+test('switch to English and back; the choice is in the URL and remembered', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=targets&q=45`);
+    await appReady(page);
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Targets');
+    assert.ok(page.url().includes('lang=en'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const rows = await page.locator('.target-row').allInnerTexts();
+    assert.ok(rows.some((t) => t.includes('Panjin')), 'localities switch to English');
+    await screenshot(page, 'english-targets-1280');
+    // Remembered for a visit without lang in the link.
+    await page.goto(`${server.url}?v=targets`);
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Targets');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === '目标');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  });
+});
+
+test('a mangled link falls back to defaults with a notice, never a blank page', async () => {
+  await withPage(375, async (page) => {
+    await page.goto(`${server.url}?v=nowhere&t=no-such-target&from=abc&loc=%3Cscript%3E&zzz=1`);
+    await appReady(page);
+    const notice = await page.locator('.notice').innerText();
+    assert.ok(notice.includes('已忽略'));
+    assert.equal(await page.locator('.doc-card').count(), 5);
+  });
+});
+
+test('Traditional and Simplified find each other', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('東莞 學位')}`);
+    await appReady(page);
+    const rows = await page.locator('.target-row').allInnerTexts();
+    assert.ok(rows.length > 0 && rows.every((t) => t.includes('东莞')), 'Traditional query finds Dongguan targets');
+  });
+});

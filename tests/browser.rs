@@ -1,0 +1,82 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the app mounted from a link shows
+//! what the link asks for, and reacts to input.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use policy_explorer::view::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount(query: &str) -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        query: query.to_string(),
+        saved_lang: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_search_link_lists_the_class_size_caps() {
+    let root = mount("v=targets&q=%E7%8F%AD%E9%A2%9D");
+    settle().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("盘锦") && text.contains("青白江"), "{text}");
+    assert!(root.query_selector_all(".target-row").unwrap().length() >= 4);
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_search_box_updates_the_count() {
+    let root = mount("v=targets");
+    settle().await;
+    let count_before = root
+        .query_selector("#result-count")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("學位");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+    let count_after = root
+        .query_selector("#result-count")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_ne!(count_before, count_after);
+    assert!(
+        root.query_selector("mark.hit").unwrap().is_some(),
+        "matches are highlighted"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_english_switch_translates_the_interface() {
+    let root = mount("lang=en");
+    settle().await;
+    let heading = root
+        .query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(heading, "What cities promised for education, at a glance");
+}
