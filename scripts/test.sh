@@ -18,7 +18,7 @@ step "clippy (native)"
 cargo clippy --locked --all-targets -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --locked --lib --bins --tests --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked --lib --bins --test browser --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --locked

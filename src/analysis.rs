@@ -2,7 +2,10 @@
 //! Pure functions over the dataset; no web dependency.
 
 pub mod catalog;
+pub mod compare;
+pub mod corrections;
 pub mod filter;
+pub mod progress;
 pub mod reader;
 pub mod script;
 pub mod search;

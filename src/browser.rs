@@ -31,9 +31,7 @@ pub fn url_for(query: &str) -> String {
 
 /// The absolute link to `query`, for "copy link" and the corrections e-mail.
 pub fn absolute_url_for(query: &str) -> String {
-    let origin = window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     format!("{origin}{}", url_for(query))
 }
 
@@ -141,10 +139,7 @@ pub fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
 
 /// Screen pixels per CSS pixel (2 or 3 on most phones).
 pub fn device_pixel_ratio() -> f64 {
-    window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .clamp(1.0, 4.0)
+    window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0)
 }
 
 /// Scrolls the element with id `id` into the middle of the view and focuses it.
@@ -178,19 +173,12 @@ pub fn set_page(lang: &str, title: &str, root_classes: &str) {
 /// Today's date in the visitor's time zone as (year, month, day).
 pub fn today() -> (i32, u32, u32) {
     let now = js_sys::Date::new_0();
-    (
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
+    (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }
 
 /// Milliseconds since page load, for timing updates.
 pub fn now_ms() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Replaces a blank page after a panic with an error screen offering a reload; the panic message
@@ -213,7 +201,9 @@ pub fn install_panic_screen() {
                     let _ = screen.append_child(&h);
                 }
                 if let Ok(p) = document.create_element("p") {
-                    p.set_text_content(Some("请重新加载页面。您的链接仍然有效。 Please reload the page; your link still works."));
+                    p.set_text_content(Some(
+                        "请重新加载页面。您的链接仍然有效。 Please reload the page; your link still works.",
+                    ));
                     let _ = screen.append_child(&p);
                 }
                 if let Ok(a) = document.create_element("a") {

@@ -7,5 +7,7 @@
 
 pub mod analysis;
 pub mod browser;
+pub mod charts;
 pub mod data;
+pub mod site;
 pub mod view;

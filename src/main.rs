@@ -8,9 +8,11 @@ fn main() {
     console_panic_hook();
     let props = view::AppProps {
         query: browser::current_query(),
-        saved_lang: browser::load_preference("lang")
-            .as_deref()
-            .and_then(Lang::from_code),
+        saved_lang: browser::load_preference("lang").as_deref().and_then(Lang::from_code),
+        display: view::Display {
+            large_text: browser::load_preference("large-text").as_deref() == Some("1"),
+            high_contrast: browser::load_preference("high-contrast").as_deref() == Some("1"),
+        },
     };
     let root = gloo::utils::document()
         .get_element_by_id("app")

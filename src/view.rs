@@ -3,6 +3,7 @@
 
 pub mod app;
 mod document_view;
+mod export_bar;
 mod filters;
 mod footer;
 mod header;
@@ -12,4 +13,4 @@ mod target_detail;
 mod targets;
 pub mod text;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Display};

@@ -16,7 +16,7 @@ fn mount(query: &str) -> web_sys::Element {
     document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         query: query.to_string(),
-        saved_lang: None,
+        ..Default::default()
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
@@ -45,12 +45,7 @@ async fn typing_in_the_search_box_updates_the_count() {
         .unwrap()
         .text_content()
         .unwrap();
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#search")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let input: web_sys::HtmlInputElement = root.query_selector("#search").unwrap().unwrap().dyn_into().unwrap();
     input.set_value("學位");
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
@@ -72,11 +67,6 @@ async fn typing_in_the_search_box_updates_the_count() {
 async fn the_english_switch_translates_the_interface() {
     let root = mount("lang=en");
     settle().await;
-    let heading = root
-        .query_selector("h1")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let heading = root.query_selector("h1").unwrap().unwrap().text_content().unwrap();
     assert_eq!(heading, "What cities promised for education, at a glance");
 }

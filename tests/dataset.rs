@@ -48,11 +48,7 @@ fn the_sources_validate_without_a_single_problem() {
     );
     assert_eq!(loaded.dataset.documents.len(), 5);
     for entry in &loaded.dataset.documents {
-        assert!(
-            !entry.targets.is_empty(),
-            "{} has no targets",
-            entry.document.id
-        );
+        assert!(!entry.targets.is_empty(), "{} has no targets", entry.document.id);
     }
 }
 
@@ -117,10 +113,7 @@ fn the_mid_term_report_has_no_page_markers_left() {
             "page marker left in: {line}"
         );
     }
-    assert!(
-        !text.contains("立\n"),
-        "sentences cut by page breaks must be rejoined"
-    );
+    assert!(!text.contains("立\n"), "sentences cut by page breaks must be rejoined");
 }
 
 #[test]

@@ -30,24 +30,12 @@ impl Catalog {
             .documents
             .iter()
             .enumerate()
-            .flat_map(|(d, entry)| {
-                (0..entry.targets.len()).map(move |t| Row {
-                    document: d,
-                    target: t,
-                })
-            })
+            .flat_map(|(d, entry)| (0..entry.targets.len()).map(move |t| Row { document: d, target: t }))
             .collect();
         let target_index = rows
             .iter()
             .enumerate()
-            .map(|(i, row)| {
-                (
-                    dataset.documents[row.document].targets[row.target]
-                        .id
-                        .clone(),
-                    i,
-                )
-            })
+            .map(|(i, row)| (dataset.documents[row.document].targets[row.target].id.clone(), i))
             .collect();
         let search = SearchIndex::build(&dataset, &texts, &rows);
         Catalog {

@@ -63,15 +63,12 @@ impl TargetFilter {
         let year_ok = match (self.year_from, self.year_to, target.target_year) {
             (None, None, _) => true,
             (_, _, None) => false,
-            (from, to, Some(year)) => {
-                from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t)
-            }
+            (from, to, Some(year)) => from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t),
         };
         (self.localities.is_empty() || self.localities.contains(doc_id))
             && (self.themes.is_empty() || self.themes.contains(&target.theme))
             && (self.kinds.is_empty() || self.kinds.contains(&target.kind))
-            && (self.bindings.is_empty()
-                || self.bindings.contains(&BindingChoice::of(target.binding)))
+            && (self.bindings.is_empty() || self.bindings.contains(&BindingChoice::of(target.binding)))
             && year_ok
             && (self.responsible.trim().is_empty() || {
                 let needle = fold(self.responsible.trim());
@@ -106,12 +103,8 @@ pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
     let target = |i: &usize| catalog.target(catalog.rows[*i]);
     match sort {
         SortKey::Document => rows.sort(),
-        SortKey::Year => {
-            rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year))
-        }
-        SortKey::Locality => {
-            rows.sort_by_key(|i| catalog.document(catalog.rows[*i]).locality.en.clone())
-        }
+        SortKey::Year => rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year)),
+        SortKey::Locality => rows.sort_by_key(|i| catalog.document(catalog.rows[*i]).locality.en.clone()),
         SortKey::Value => rows.sort_by(|a, b| {
             let (va, vb) = (target(a).value, target(b).value);
             match (va, vb) {

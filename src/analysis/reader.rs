@@ -60,11 +60,7 @@ pub fn annotate(text: &str, quotes: &[&str]) -> Vec<Paragraph> {
                 })
                 .collect();
             let heading = heading_level(&text[range.clone()]);
-            Paragraph {
-                range,
-                spans,
-                heading,
-            }
+            Paragraph { range, spans, heading }
         })
         .collect()
 }
@@ -98,8 +94,8 @@ pub fn heading_level(line: &str) -> Option<u8> {
         return Some(1);
     }
     if line.starts_with(['(', '（']) {
-        let inner = line[line.chars().next().map_or(0, char::len_utf8)..]
-            .trim_start_matches(|c: char| NUMERALS.contains(c));
+        let inner =
+            line[line.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(|c: char| NUMERALS.contains(c));
         if inner.starts_with([')', '）']) {
             return Some(2);
         }
@@ -114,10 +110,7 @@ mod tests {
     #[test]
     fn quotes_become_spans_with_their_targets() {
         let text = "一、目标\n到2020年,占比达80%。班额不超过45人。";
-        let paragraphs = annotate(
-            text,
-            &["占比达80%。", "到2020年,占比达80%。班额不超过45人。"],
-        );
+        let paragraphs = annotate(text, &["占比达80%。", "到2020年,占比达80%。班额不超过45人。"]);
         assert_eq!(paragraphs.len(), 2);
         assert_eq!(paragraphs[0].heading, Some(1));
         let spans: Vec<(&str, Vec<usize>)> = paragraphs[1]

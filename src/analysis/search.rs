@@ -76,10 +76,7 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .flat_map(|(d, entry)| {
-                let text = texts
-                    .get(&entry.document.id)
-                    .map(String::as_str)
-                    .unwrap_or("");
+                let text = texts.get(&entry.document.id).map(String::as_str).unwrap_or("");
                 text.lines().enumerate().map(move |(p, line)| {
                     (
                         Passage {
@@ -102,9 +99,7 @@ impl SearchIndex {
         }
         let matches = |hay: &str| terms.iter().all(|term| hay.contains(term.as_str()));
         SearchHits {
-            rows: (0..self.targets.len())
-                .filter(|i| matches(&self.targets[*i]))
-                .collect(),
+            rows: (0..self.targets.len()).filter(|i| matches(&self.targets[*i])).collect(),
             passages: self
                 .passages
                 .iter()
@@ -128,11 +123,7 @@ pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let folded: Vec<char> = fold(text).chars().collect();
-    let offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect();
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for term in terms {
         let needle: Vec<char> = term.chars().collect();

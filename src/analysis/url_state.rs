@@ -47,13 +47,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
-        View::Home,
-        View::Targets,
-        View::Document,
-        View::Compare,
-        View::Evaluate,
-    ];
+    pub const ALL: [View; 5] = [View::Home, View::Targets, View::Document, View::Compare, View::Evaluate];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -115,14 +109,9 @@ fn kind_code(kind: Kind) -> &'static str {
 }
 
 fn kind_from(code: &str) -> Option<Kind> {
-    [
-        Kind::Quantitative,
-        Kind::Standard,
-        Kind::Milestone,
-        Kind::Projection,
-    ]
-    .into_iter()
-    .find(|k| kind_code(*k) == code)
+    [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
+        .into_iter()
+        .find(|k| kind_code(*k) == code)
 }
 
 fn binding_code(b: BindingChoice) -> &'static str {
@@ -134,13 +123,9 @@ fn binding_code(b: BindingChoice) -> &'static str {
 }
 
 fn binding_from(code: &str) -> Option<BindingChoice> {
-    [
-        BindingChoice::Binding,
-        BindingChoice::Expected,
-        BindingChoice::Unstated,
-    ]
-    .into_iter()
-    .find(|b| binding_code(*b) == code)
+    [BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated]
+        .into_iter()
+        .find(|b| binding_code(*b) == code)
 }
 
 fn sort_code(sort: SortKey) -> &'static str {
@@ -153,14 +138,9 @@ fn sort_code(sort: SortKey) -> &'static str {
 }
 
 fn sort_from(code: &str) -> Option<SortKey> {
-    [
-        SortKey::Document,
-        SortKey::Year,
-        SortKey::Locality,
-        SortKey::Value,
-    ]
-    .into_iter()
-    .find(|s| sort_code(*s) == code)
+    [SortKey::Document, SortKey::Year, SortKey::Locality, SortKey::Value]
+        .into_iter()
+        .find(|s| sort_code(*s) == code)
 }
 
 /// An id as it may appear in the URL: ASCII letters, digits, '-' and '_', at most 80 characters.
@@ -173,9 +153,7 @@ fn is_id(text: &str) -> bool {
 }
 
 fn year(text: &str) -> Option<u16> {
-    text.parse::<u16>()
-        .ok()
-        .filter(|y| (1900..=2100).contains(y))
+    text.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))
 }
 
 impl UrlState {
@@ -200,10 +178,7 @@ impl UrlState {
             out.append_pair("theme", &list(&mut f.themes.iter().cloned()));
         }
         if !f.kinds.is_empty() {
-            out.append_pair(
-                "kind",
-                &list(&mut f.kinds.iter().map(|k| kind_code(*k).to_string())),
-            );
+            out.append_pair("kind", &list(&mut f.kinds.iter().map(|k| kind_code(*k).to_string())));
         }
         if !f.bindings.is_empty() {
             out.append_pair(
@@ -265,13 +240,8 @@ impl UrlState {
             let (key, value) = (key.into_owned(), value.into_owned());
             let mut ok = true;
             let ids = |ok: &mut bool| -> Vec<String> {
-                let parts: Vec<String> = value
-                    .split(',')
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_string)
-                    .collect();
-                let (good, bad): (Vec<String>, Vec<String>) =
-                    parts.into_iter().partition(|p| is_id(p));
+                let parts: Vec<String> = value.split(',').filter(|p| !p.is_empty()).map(str::to_string).collect();
+                let (good, bad): (Vec<String>, Vec<String>) = parts.into_iter().partition(|p| is_id(p));
                 *ok &= bad.is_empty();
                 good
             };
@@ -295,8 +265,7 @@ impl UrlState {
                 }
                 "bind" => {
                     let codes: Vec<&str> = value.split(',').filter(|p| !p.is_empty()).collect();
-                    let bindings: BTreeSet<BindingChoice> =
-                        codes.iter().filter_map(|c| binding_from(c)).collect();
+                    let bindings: BTreeSet<BindingChoice> = codes.iter().filter_map(|c| binding_from(c)).collect();
                     ok = bindings.len() == codes.len();
                     state.filter.bindings = bindings;
                 }
@@ -370,8 +339,7 @@ mod tests {
             query: "班额 45".into(),
             ..Default::default()
         };
-        state.filter.localities =
-            ["panjin-2019".to_string(), "qingbaijiang-2018".to_string()].into();
+        state.filter.localities = ["panjin-2019".to_string(), "qingbaijiang-2018".to_string()].into();
         state.filter.kinds = [Kind::Quantitative].into();
         state.filter.year_from = Some(2019);
         state.filter.responsible = "市教育局".into();

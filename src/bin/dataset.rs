@@ -34,12 +34,10 @@ mod tool {
     use policy_explorer::data::{export, repository, validation};
 
     pub fn clean(root: &Path) -> Result<(), String> {
-        let rules_text = std::fs::read_to_string(root.join("data/sources/cleaning.toml"))
-            .map_err(|e| e.to_string())?;
+        let rules_text = std::fs::read_to_string(root.join("data/sources/cleaning.toml")).map_err(|e| e.to_string())?;
         let rules: CleaningRules = toml::from_str(&rules_text).map_err(|e| e.to_string())?;
         for rule in &rules.rules {
-            let raw = std::fs::read_to_string(root.join(&rule.raw))
-                .map_err(|e| format!("{}: {e}", rule.raw))?;
+            let raw = std::fs::read_to_string(root.join(&rule.raw)).map_err(|e| format!("{}: {e}", rule.raw))?;
             let cleaned = clean_text(&raw, rule).map_err(|e| e.to_string())?;
             let out = root.join(format!("data/sources/{}.txt", rule.id));
             std::fs::write(&out, format!("{cleaned}\n")).map_err(|e| e.to_string())?;
@@ -54,12 +52,7 @@ mod tool {
         for problem in &problems {
             eprintln!("{problem}");
         }
-        let targets: usize = loaded
-            .dataset
-            .documents
-            .iter()
-            .map(|d| d.targets.len())
-            .sum();
+        let targets: usize = loaded.dataset.documents.iter().map(|d| d.targets.len()).sum();
         println!(
             "{} documents, {} targets, {} indicators: {} problems",
             loaded.dataset.documents.len(),

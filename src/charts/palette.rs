@@ -269,16 +269,8 @@ mod tests {
         }
         // Each base colour and its darker partner keep a visible lightness step.
         for i in 0..8 {
-            let (base, dark) = (
-                THEME_COLORS_HIGH_CONTRAST[i],
-                THEME_COLORS_HIGH_CONTRAST[i + 8],
-            );
-            assert!(
-                base.contrast_ratio(dark) >= 1.3,
-                "{} vs {}",
-                base.hex(),
-                dark.hex()
-            );
+            let (base, dark) = (THEME_COLORS_HIGH_CONTRAST[i], THEME_COLORS_HIGH_CONTRAST[i + 8]);
+            assert!(base.contrast_ratio(dark) >= 1.3, "{} vs {}", base.hex(), dark.hex());
         }
         let n = neutrals(true);
         assert!(n.ink.contrast_ratio(n.background) >= 7.0);

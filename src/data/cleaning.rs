@@ -112,10 +112,7 @@ fn starts_with_heading(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
         Some('(') | Some('（') => {
-            let numeral: String = chars
-                .by_ref()
-                .take_while(|c| NUMERALS.contains(*c))
-                .collect();
+            let numeral: String = chars.by_ref().take_while(|c| NUMERALS.contains(*c)).collect();
             !numeral.is_empty() && text[1..].contains([')', '）'])
         }
         Some(c) if NUMERALS.contains(c) => {
@@ -156,10 +153,7 @@ mod tests {
     fn strips_page_markers_and_rejoins_sentences() {
         let raw = "1、报告。一、进展优\n2、良率达到60%。(一)师资\n3、、产学研。2 .优化";
         let cleaned = clean(raw, &rule("报告", "优化", true)).unwrap();
-        assert_eq!(
-            cleaned,
-            "报告。\n一、进展优良率达到60%。\n(一)师资、产学研。\n2 .优化"
-        );
+        assert_eq!(cleaned, "报告。\n一、进展优良率达到60%。\n(一)师资、产学研。\n2 .优化");
     }
 
     #[test]

@@ -77,10 +77,7 @@ pub fn format_number(value: f64) -> String {
 }
 
 /// CSV (with BOM) of the given targets, each with its document.
-pub fn targets_csv<'a>(
-    dataset: &Dataset,
-    rows: impl IntoIterator<Item = (&'a Document, &'a Target)>,
-) -> String {
+pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Document, &'a Target)>) -> String {
     let mut out = String::from(BOM);
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for (doc, t) in rows {
@@ -131,6 +128,24 @@ pub fn targets_csv<'a>(
         );
     }
     out
+}
+
+/// JSON of the given targets, each with its document's id and locality and the dataset version:
+/// the "current view" export.
+pub fn targets_json<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Document, &'a Target)>) -> String {
+    let targets: Vec<serde_json::Value> = rows
+        .into_iter()
+        .map(|(doc, target)| {
+            serde_json::json!({
+                "document_id": doc.id,
+                "locality": doc.locality,
+                "document_title": doc.title,
+                "target": target,
+            })
+        })
+        .collect();
+    let export = serde_json::json!({ "dataset_version": dataset.version, "targets": targets });
+    serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
 /// Every target of the dataset with its document, in document order.

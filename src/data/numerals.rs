@@ -13,8 +13,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
             let start = i;
             while i < chars.len()
                 && (chars[i].is_ascii_digit()
-                    || (matches!(chars[i], '.' | ',')
-                        && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())))
+                    || (matches!(chars[i], '.' | ',') && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())))
             {
                 i += 1;
             }
@@ -24,9 +23,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
             }
         } else if chinese_digit(c).is_some() || chinese_unit(c).is_some() {
             let start = i;
-            while i < chars.len()
-                && (chinese_digit(chars[i]).is_some() || chinese_unit(chars[i]).is_some())
-            {
+            while i < chars.len() && (chinese_digit(chars[i]).is_some() || chinese_unit(chars[i]).is_some()) {
                 i += 1;
             }
             let run: String = chars[start..i].iter().collect();
@@ -123,10 +120,7 @@ mod tests {
     fn arabic_numbers_with_decimals_separators_and_wan() {
         let found = numbers_in("增加学位9万个,占比达86.49%,投入1,200元");
         for expected in [9.0, 90_000.0, 86.49, 1200.0] {
-            assert!(
-                found.contains(&expected),
-                "{expected} missing from {found:?}"
-            );
+            assert!(found.contains(&expected), "{expected} missing from {found:?}");
         }
         assert!(states_number("1.5万人", 15_000.0));
     }
@@ -145,9 +139,6 @@ mod tests {
     fn absent_numbers_are_not_found() {
         assert!(!states_number("到2020年达到80%", 85.0));
         assert!(!states_number("全面覆盖", 100.0));
-        assert!(
-            numbers_in("万众一心").len() == 1,
-            "only 一 is a number here"
-        );
+        assert!(numbers_in("万众一心").len() == 1, "only 一 is a number here");
     }
 }

@@ -55,10 +55,7 @@ pub fn load(root: &Path) -> Result<Loaded, String> {
     for file in files {
         let entry: DocumentEntry = parse(&file)?;
         let text = read(&root.join(&entry.document.source))?;
-        texts.insert(
-            entry.document.id.clone(),
-            text.trim_end_matches('\n').to_string(),
-        );
+        texts.insert(entry.document.id.clone(), text.trim_end_matches('\n').to_string());
         documents.push(entry);
     }
     // Named localities first (in file order), the unnamed city's report last.

@@ -27,11 +27,7 @@ pub struct Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.item {
-            Some(item) => write!(
-                f,
-                "{} › {} › {}: {}",
-                self.document, item, self.field, self.message
-            ),
+            Some(item) => write!(f, "{} › {} › {}: {}", self.document, item, self.field, self.message),
             None => write!(f, "{} › {}: {}", self.document, self.field, self.message),
         }
     }
@@ -40,13 +36,7 @@ impl std::fmt::Display for Problem {
 struct Collector(Vec<Problem>);
 
 impl Collector {
-    fn push(
-        &mut self,
-        document: &str,
-        item: Option<&str>,
-        field: &'static str,
-        message: impl Into<String>,
-    ) {
+    fn push(&mut self, document: &str, item: Option<&str>, field: &'static str, message: impl Into<String>) {
         self.0.push(Problem {
             document: document.to_string(),
             item: item.map(str::to_string),
@@ -62,21 +52,13 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
     if dataset.version.trim().is_empty() {
         out.push("dataset", None, "version", "the dataset version is empty");
     }
-    let themes = unique_ids(
-        &mut out,
-        "themes",
-        dataset.themes.iter().map(|t| t.id.as_str()),
-    );
+    let themes = unique_ids(&mut out, "themes", dataset.themes.iter().map(|t| t.id.as_str()));
     let indicators: HashMap<&str, &str> = dataset
         .indicators
         .iter()
         .map(|i| (i.id.as_str(), i.unit.as_str()))
         .collect();
-    unique_ids(
-        &mut out,
-        "indicators",
-        dataset.indicators.iter().map(|i| i.id.as_str()),
-    );
+    unique_ids(&mut out, "indicators", dataset.indicators.iter().map(|i| i.id.as_str()));
     for indicator in &dataset.indicators {
         if !themes.contains(indicator.theme.as_str()) {
             out.push(
@@ -99,12 +81,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
         for (field, date) in [("issued", &doc.issued), ("published", &doc.published)] {
             if let Some(date) = date {
                 if !is_iso_date(date) {
-                    out.push(
-                        doc_id,
-                        None,
-                        field,
-                        format!("'{date}' is not a YYYY-MM-DD date"),
-                    );
+                    out.push(doc_id, None, field, format!("'{date}' is not a YYYY-MM-DD date"));
                 }
             }
         }
@@ -116,19 +93,11 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 doc_id,
                 None,
                 "period",
-                format!(
-                    "{}–{} is not a valid plan period",
-                    doc.period.start, doc.period.end
-                ),
+                format!("{}–{} is not a valid plan period", doc.period.start, doc.period.end),
             );
         }
         let Some(text) = texts.get(doc_id) else {
-            out.push(
-                doc_id,
-                None,
-                "source",
-                format!("no cleaned text for '{}'", doc.source),
-            );
+            out.push(doc_id, None, "source", format!("no cleaned text for '{}'", doc.source));
             continue;
         };
         for target in &entry.targets {
@@ -137,12 +106,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 out.push(doc_id, id, "id", "duplicate target id");
             }
             if !themes.contains(target.theme.as_str()) {
-                out.push(
-                    doc_id,
-                    id,
-                    "theme",
-                    format!("unknown theme '{}'", target.theme),
-                );
+                out.push(doc_id, id, "theme", format!("unknown theme '{}'", target.theme));
             }
             match indicators.get(target.indicator.as_str()) {
                 None => out.push(
@@ -151,17 +115,15 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                     "indicator",
                     format!("unknown indicator '{}'", target.indicator),
                 ),
-                Some(unit) if target.value.is_some() && target.unit.as_deref() != Some(*unit) => {
-                    out.push(
-                        doc_id,
-                        id,
-                        "unit",
-                        format!(
-                            "unit {:?} differs from the indicator's unit '{unit}'",
-                            target.unit.as_deref().unwrap_or("")
-                        ),
-                    )
-                }
+                Some(unit) if target.value.is_some() && target.unit.as_deref() != Some(*unit) => out.push(
+                    doc_id,
+                    id,
+                    "unit",
+                    format!(
+                        "unit {:?} differs from the indicator's unit '{unit}'",
+                        target.unit.as_deref().unwrap_or("")
+                    ),
+                ),
                 Some(_) => {}
             }
             if target.quote.trim().is_empty() {
@@ -175,25 +137,16 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 );
             }
             match (target.kind, target.value) {
-                (Kind::Milestone, Some(_)) => {
-                    out.push(doc_id, id, "value", "a milestone has no value")
-                }
+                (Kind::Milestone, Some(_)) => out.push(doc_id, id, "value", "a milestone has no value"),
                 (Kind::Milestone, None) => {}
-                (_, None)
-                    if !matches!(target.comparator, Comparator::None | Comparator::Eliminate) =>
-                {
+                (_, None) if !matches!(target.comparator, Comparator::None | Comparator::Eliminate) => {
                     out.push(doc_id, id, "value", "a numeric target needs a value")
                 }
                 (_, Some(value)) => {
                     if !value.is_finite() {
                         out.push(doc_id, id, "value", "the value is not a finite number");
                     } else if !target.garbled && !states_number(&target.quote, value) {
-                        out.push(
-                            doc_id,
-                            id,
-                            "value",
-                            format!("{value} is not written in the quote"),
-                        );
+                        out.push(doc_id, id, "value", format!("{value} is not written in the quote"));
                     }
                 }
                 _ => {}
@@ -217,18 +170,12 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                             doc_id,
                             id,
                             field,
-                            format!(
-                                "year {year} is outside {}–{}",
-                                YEAR_RANGE.start(),
-                                YEAR_RANGE.end()
-                            ),
+                            format!("year {year} is outside {}–{}", YEAR_RANGE.start(), YEAR_RANGE.end()),
                         );
                     }
                 }
             }
-            if let (Some(base), Some(due)) =
-                (target.baseline.and_then(|b| b.year), target.target_year)
-            {
+            if let (Some(base), Some(due)) = (target.baseline.and_then(|b| b.year), target.target_year) {
                 if base > due {
                     out.push(
                         doc_id,
@@ -262,11 +209,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
     out.0
 }
 
-fn unique_ids<'a>(
-    out: &mut Collector,
-    catalogue: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashSet<&'a str> {
+fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for id in ids {
         if id.trim().is_empty() {

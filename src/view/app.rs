@@ -23,6 +23,29 @@ pub struct AppProps {
     /// Language saved from an earlier visit, used when the link names none.
     #[prop_or_default]
     pub saved_lang: Option<Lang>,
+    /// Display preferences saved from an earlier visit.
+    #[prop_or_default]
+    pub display: Display,
+}
+
+/// Reading aids a visitor can switch on; they persist in local storage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Display {
+    /// Base text 1.25× larger or more.
+    pub large_text: bool,
+    pub high_contrast: bool,
+}
+
+impl Display {
+    /// Classes for the root element.
+    pub fn classes(self) -> String {
+        [(self.large_text, "large-text"), (self.high_contrast, "high-contrast")]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, class)| *class)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// Shared with every view: the prepared dataset, the state and the way to change it.
@@ -79,12 +102,7 @@ pub fn read_state(query: &str, catalog: &Catalog) -> (UrlState, Vec<Notice>) {
             drop("ind", &id);
         }
     }
-    let compare: Vec<String> = state
-        .compare
-        .iter()
-        .filter(|id| known_doc(id))
-        .cloned()
-        .collect();
+    let compare: Vec<String> = state.compare.iter().filter(|id| known_doc(id)).cloned().collect();
     for id in state.compare.iter().filter(|id| !known_doc(id)) {
         drop("cmp", id);
     }
@@ -120,13 +138,13 @@ pub fn app(props: &AppProps) -> Html {
     };
     let state = use_state(|| initial.0.clone());
     let notices = use_state(|| initial.1.clone());
-    let large_text = use_state(|| false);
+    let display = use_state(|| props.display);
 
     // The URL follows the state.
     {
         let state = state.clone();
-        use_effect_with((*state).clone(), move |current| {
-            sync_page(current);
+        use_effect_with(((*state).clone(), *display), move |(current, display)| {
+            sync_page(current, *display);
             || ()
         });
     }
@@ -169,15 +187,15 @@ pub fn app(props: &AppProps) -> Html {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))
     };
-    let toggle_large = {
-        let large_text = large_text.clone();
-        Callback::from(move |_| large_text.set(!*large_text))
+    let set_display = {
+        let display = display.clone();
+        Callback::from(move |next: Display| display.set(next))
     };
 
     html! {
-        <div class={classes!("app", large_text.then_some("large-text"))}>
+        <div class="app">
             <a class="skip-link" href="#main">{ tr(lang, "跳到正文", "Skip to content") }</a>
-            <super::header::Header context={context.clone()} large_text={*large_text} on_toggle_large={toggle_large} />
+            <super::header::Header context={context.clone()} display={*display} on_display={set_display} />
             if !notices.is_empty() {
                 <div class="notice" role="status">
                     <p>
@@ -193,32 +211,19 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn push_history(state: &UrlState, push: bool) {
     crate::browser::set_query(&state.to_query(), push);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn push_history(_state: &UrlState, _push: bool) {}
-
-#[cfg(target_arch = "wasm32")]
-fn sync_page(state: &UrlState) {
+/// Puts the state in the URL and the page's language, title and display classes in the document.
+fn sync_page(state: &UrlState, display: Display) {
     crate::browser::set_query(&state.to_query(), false);
     crate::browser::save_preference("lang", state.lang.code());
-    let title = match state.lang {
-        Lang::Zh => "教育政策目标查询",
-        Lang::En => "Education Policy Target Explorer",
+    crate::browser::save_preference("large-text", if display.large_text { "1" } else { "0" });
+    crate::browser::save_preference("high-contrast", if display.high_contrast { "1" } else { "0" });
+    let (lang, title) = match state.lang {
+        Lang::Zh => ("zh-Hans", "教育政策目标查询"),
+        Lang::En => ("en", "Education Policy Target Explorer"),
     };
-    crate::browser::set_page(
-        if state.lang == Lang::Zh {
-            "zh-Hans"
-        } else {
-            "en"
-        },
-        title,
-        "",
-    );
+    crate::browser::set_page(lang, title, &display.classes());
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn sync_page(_state: &UrlState) {}

@@ -34,13 +34,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
                 .and_then(|t| catalog.row_of(t))
                 .map(|i| catalog.document(catalog.rows[i]).id.clone())
         })
-        .or_else(|| {
-            catalog
-                .dataset
-                .documents
-                .first()
-                .map(|e| e.document.id.clone())
-        })
+        .or_else(|| catalog.dataset.documents.first().map(|e| e.document.id.clone()))
         .unwrap_or_default();
     let catalog_id = std::rc::Rc::as_ptr(&catalog) as usize;
     let annotated = {
@@ -123,10 +117,14 @@ pub fn document_view(props: &DocumentProps) -> Html {
             None => html! { <p {id}>{ for spans }</p> },
         }
     });
-    let outline = paragraphs.iter().enumerate().filter(|(_, p)| p.heading.is_some()).map(|(i, p)| {
-        let level = p.heading.unwrap_or(1);
-        html! { <li class={format!("o{level}")}><a href={format!("#p-{i}")}>{ &text[p.range.clone()] }</a></li> }
-    });
+    let outline = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.heading.is_some())
+        .map(|(i, p)| {
+            let level = p.heading.unwrap_or(1);
+            html! { <li class={format!("o{level}")}><a href={format!("#p-{i}")}>{ &text[p.range.clone()] }</a></li> }
+        });
     let doc_links = catalog.dataset.documents.iter().map(|entry| {
         let next = UrlState { view: View::Document, document: Some(entry.document.id.clone()), lang, ..Default::default() };
         let href = format!("?{}", next.to_query());

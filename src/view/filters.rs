@@ -102,54 +102,31 @@ pub fn filters(props: &FiltersProps) -> Html {
         .themes
         .iter()
         .filter(|t| by_theme.contains_key(&t.id) || filter.themes.contains(&t.id))
-        .map(|t| {
-            (
-                t.id.clone(),
-                pick(lang, &t.name).to_string(),
-                count(&by_theme, &t.id),
-            )
+        .map(|t| (t.id.clone(), pick(lang, &t.name).to_string(), count(&by_theme, &t.id)))
+        .collect();
+    let kinds = [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
+        .into_iter()
+        .map(|k| (k, kind_name(lang, k).to_string(), count(&by_kind, &k)))
+        .collect();
+    let bindings = [BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated]
+        .into_iter()
+        .map(|b| {
+            let binding = match b {
+                BindingChoice::Binding => Some(crate::data::model::Binding::Binding),
+                BindingChoice::Expected => Some(crate::data::model::Binding::Expected),
+                BindingChoice::Unstated => None,
+            };
+            (b, binding_name(lang, binding).to_string(), count(&by_binding, &b))
         })
         .collect();
-    let kinds = [
-        Kind::Quantitative,
-        Kind::Standard,
-        Kind::Milestone,
-        Kind::Projection,
-    ]
-    .into_iter()
-    .map(|k| (k, kind_name(lang, k).to_string(), count(&by_kind, &k)))
-    .collect();
-    let bindings = [
-        BindingChoice::Binding,
-        BindingChoice::Expected,
-        BindingChoice::Unstated,
-    ]
-    .into_iter()
-    .map(|b| {
-        let binding = match b {
-            BindingChoice::Binding => Some(crate::data::model::Binding::Binding),
-            BindingChoice::Expected => Some(crate::data::model::Binding::Expected),
-            BindingChoice::Unstated => None,
-        };
-        (
-            b,
-            binding_name(lang, binding).to_string(),
-            count(&by_binding, &b),
-        )
-    })
-    .collect();
 
     let on_locality = {
         let update = update.clone();
-        Callback::from(move |id: String| {
-            update(Box::new(move |f| f.localities = toggle(&f.localities, &id)))
-        })
+        Callback::from(move |id: String| update(Box::new(move |f| f.localities = toggle(&f.localities, &id))))
     };
     let on_theme = {
         let update = update.clone();
-        Callback::from(move |id: String| {
-            update(Box::new(move |f| f.themes = toggle(&f.themes, &id)))
-        })
+        Callback::from(move |id: String| update(Box::new(move |f| f.themes = toggle(&f.themes, &id))))
     };
     let on_kind = {
         let update = update.clone();
@@ -157,22 +134,22 @@ pub fn filters(props: &FiltersProps) -> Html {
     };
     let on_binding = {
         let update = update.clone();
-        Callback::from(move |b: BindingChoice| {
-            update(Box::new(move |f| f.bindings = toggle(&f.bindings, &b)))
-        })
+        Callback::from(move |b: BindingChoice| update(Box::new(move |f| f.bindings = toggle(&f.bindings, &b))))
     };
     let year_input = |is_from: bool| {
         let update = update.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let year = value.parse::<u16>().ok();
-            update(Box::new(move |f| {
-                if is_from {
-                    f.year_from = year
-                } else {
-                    f.year_to = year
-                }
-            }))
+            update(Box::new(
+                move |f| {
+                    if is_from {
+                        f.year_from = year
+                    } else {
+                        f.year_to = year
+                    }
+                },
+            ))
         })
     };
     let on_responsible = {
@@ -205,10 +182,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 "value" => SortKey::Value,
                 _ => SortKey::Document,
             };
-            navigate.emit(UrlState {
-                sort,
-                ..state.clone()
-            });
+            navigate.emit(UrlState { sort, ..state.clone() });
         })
     };
     let reset = {
@@ -223,10 +197,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let years: Vec<u16> = (2018..=2030).collect();
-    let year_select = |id: &'static str,
-                       label: &'static str,
-                       current: Option<u16>,
-                       onchange: Callback<Event>| {
+    let year_select = |id: &'static str, label: &'static str, current: Option<u16>, onchange: Callback<Event>| {
         html! {
             <label class="field" for={id}>
                 <span>{ label }</span>

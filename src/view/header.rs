@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 use crate::analysis::url_state::{Lang, UrlState, View};
 
-use super::app::Context;
+use super::app::{Context, Display};
 use super::text::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub context: Context,
-    pub large_text: bool,
-    pub on_toggle_large: Callback<MouseEvent>,
+    pub display: Display,
+    pub on_display: Callback<Display>,
 }
 
 fn view_name(lang: Lang, view: View) -> &'static str {
@@ -27,9 +27,7 @@ fn view_name(lang: Lang, view: View) -> &'static str {
 
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let Context {
-        state, navigate, ..
-    } = props.context.clone();
+    let Context { state, navigate, .. } = props.context.clone();
     let lang = state.lang;
     let nav_items = View::ALL.into_iter().map(|view| {
         let target = UrlState { view, ..state.clone() };
@@ -50,15 +48,27 @@ pub fn header(props: &HeaderProps) -> Html {
         let state = state.clone();
         let navigate = navigate.clone();
         Callback::from(move |_| {
-            let lang = if state.lang == Lang::Zh {
-                Lang::En
-            } else {
-                Lang::Zh
-            };
-            navigate.emit(UrlState {
-                lang,
-                ..state.clone()
-            });
+            let lang = if state.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            navigate.emit(UrlState { lang, ..state.clone() });
+        })
+    };
+    let display = props.display;
+    let toggle_large = {
+        let on_display = props.on_display.clone();
+        Callback::from(move |_| {
+            on_display.emit(Display {
+                large_text: !display.large_text,
+                ..display
+            })
+        })
+    };
+    let toggle_contrast = {
+        let on_display = props.on_display.clone();
+        Callback::from(move |_| {
+            on_display.emit(Display {
+                high_contrast: !display.high_contrast,
+                ..display
+            })
         })
     };
     html! {
@@ -72,9 +82,13 @@ pub fn header(props: &HeaderProps) -> Html {
                     lang={if lang == Lang::Zh { "en" } else { "zh-Hans" }}>
                     { if lang == Lang::Zh { "English" } else { "中文" } }
                 </button>
-                <button type="button" class="button" id="text-size" aria-pressed={props.large_text.to_string()}
-                    onclick={props.on_toggle_large.clone()}>
+                <button type="button" class="button" id="text-size" aria-pressed={display.large_text.to_string()}
+                    onclick={toggle_large}>
                     { tr(lang, "大字", "Large text") }
+                </button>
+                <button type="button" class="button" id="contrast" aria-pressed={display.high_contrast.to_string()}
+                    onclick={toggle_contrast}>
+                    { tr(lang, "高对比", "High contrast") }
                 </button>
             </div>
             <nav aria-label={tr(lang, "主导航", "Main")}>

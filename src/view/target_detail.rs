@@ -5,7 +5,9 @@
 use yew::prelude::*;
 
 use crate::analysis::catalog::Row;
+use crate::analysis::corrections::report_link;
 use crate::analysis::url_state::{UrlState, View};
+use crate::site::CORRECTIONS_EMAIL;
 
 use super::app::Context;
 use super::highlight::highlighted;
@@ -58,6 +60,15 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
         Some(year) => format!("{} ({year})", grouped(b.value)),
         None => grouped(b.value),
     });
+    let page = format!(
+        "?{}",
+        UrlState {
+            target: Some(target.id.clone()),
+            ..state.clone()
+        }
+        .to_query()
+    );
+    let report = report_link(CORRECTIONS_EMAIL, &catalog.dataset.version, doc, target, &page);
     html! {
         <div class="target-detail" id={format!("detail-{}", target.id)}>
             <blockquote class="quote" lang={quote_lang(doc)}>{ highlighted(&target.quote, &props.terms) }</blockquote>
@@ -92,6 +103,7 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
                 <dt>{ tr(lang, "编号", "Id") }</dt><dd><code>{ &target.id }</code></dd>
             </dl>
             <p class="card-actions">
+                <a class="button" href={report} rel="nofollow">{ tr(lang, "报告错误", "Report an error") }</a>
                 <a class="button" href={read_href} onclick={read_click}>{ tr(lang, "在原文中查看", "Show in the text") }</a>
                 <a class="button" href={eval_href} onclick={eval_click}>{ tr(lang, "测算进度", "Check progress") }</a>
             </p>

@@ -11,6 +11,7 @@ use crate::analysis::search::terms;
 use crate::analysis::url_state::{UrlState, View};
 
 use super::app::Context;
+use super::export_bar::ExportBar;
 use super::filters::Filters;
 use super::highlight::highlighted;
 use super::target_detail::TargetDetail;
@@ -37,10 +38,7 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         let catalog = catalog.clone();
         use_memo((catalog_id, state.query.clone()), move |(_, query)| {
             if query.trim().is_empty() {
-                (
-                    Rc::new((0..catalog.rows.len()).collect::<Vec<_>>()),
-                    Vec::new(),
-                )
+                (Rc::new((0..catalog.rows.len()).collect::<Vec<_>>()), Vec::new())
             } else {
                 let hits = catalog.search.search(query);
                 (Rc::new(hits.rows), hits.passages)
@@ -51,15 +49,8 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         let catalog = catalog.clone();
         let candidates = hits.0.clone();
         use_memo(
-            (
-                catalog_id,
-                state.query.clone(),
-                state.filter.clone(),
-                state.sort,
-            ),
-            move |(_, _, filter, sort)| {
-                filter_rows(&catalog, candidates.iter().copied(), filter, *sort)
-            },
+            (catalog_id, state.query.clone(), state.filter.clone(), state.sort),
+            move |(_, _, filter, sort)| filter_rows(&catalog, candidates.iter().copied(), filter, *sort),
         )
     };
     let search_terms = terms(&state.query);
@@ -150,6 +141,7 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                     placeholder={tr(lang, "如:班额、学位、2025、幼儿园", "e.g. 班额, class size, 2025")} />
             </div>
             <Filters context={props.context.clone()} candidates={hits.0.clone()} />
+            <ExportBar context={props.context.clone()} rows={rows.clone()} />
             <p class="result-count" id="result-count" aria-live="polite">
                 { count_text }
                 if !state.query.trim().is_empty() {

@@ -1,0 +1,572 @@
+//! Chart 2: one indicator across localities. Each target is a dot in its locality's colour at its
+//! target year (x) and value (y, in the indicator's unit), with its comparator (`≥`, `≤`, `>` …)
+//! drawn in bold just above the dot and a label such as `东莞 80% (2020)` beside it. Each year is a
+//! cell of the x axis and a dot sits in the middle of its target year's cell. Targets of the
+//! same year are spread sideways so none hides another. Targets without a year are not drawn; the
+//! summary and the table list them.
+
+use std::collections::BTreeMap;
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::palette::locality_color;
+use super::{
+    comparator_symbol, fit_text, format_number, format_value, leader, nice_ticks, padded_range, select_documents,
+    text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale,
+};
+use crate::data::model::{Better, Comparator, Dataset};
+
+/// Everything the indicator chart draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorData {
+    /// Language of the names in this data (and of the table header).
+    pub zh: bool,
+    pub indicator_id: String,
+    /// The indicator's name in the data's language.
+    pub name: String,
+    pub unit: String,
+    pub better: Better,
+    pub points: Vec<IndicatorPoint>,
+}
+
+/// One target of the indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorPoint {
+    pub target_id: String,
+    pub document_id: String,
+    pub locality: String,
+    /// Index into [`super::palette::locality_color`].
+    pub color_index: usize,
+    pub comparator: Comparator,
+    pub value: f64,
+    pub year: Option<u16>,
+    pub scope: Option<String>,
+}
+
+impl IndicatorPoint {
+    /// `东莞 80% (2020)`; `东莞 80%` without a year.
+    pub fn label(&self, unit: &str, zh: bool) -> String {
+        let v = format_value(self.value, unit, zh);
+        match self.year {
+            Some(y) => format!("{} {} ({})", self.locality, v, y),
+            None => format!("{} {}", self.locality, v),
+        }
+    }
+}
+
+impl IndicatorData {
+    /// The targets of indicator `indicator_id` in the documents `doc_ids` (in that order), names
+    /// in Chinese when `zh`. A target counts when it states a value; "eliminate" without a value
+    /// counts as 0. Milestones without a value are left out.
+    pub fn from_dataset(ds: &Dataset, indicator_id: &str, doc_ids: &[&str], zh: bool) -> Self {
+        let ind = ds.indicators.iter().find(|i| i.id == indicator_id);
+        let mut points = Vec::new();
+        let mut target_unit = None;
+        for sel in select_documents(ds, doc_ids, zh) {
+            let mut mine: Vec<IndicatorPoint> = sel
+                .entry
+                .targets
+                .iter()
+                .filter(|t| t.indicator == indicator_id)
+                .filter_map(|t| {
+                    let value = match (t.value, t.comparator) {
+                        (Some(v), _) => v,
+                        (None, Comparator::Eliminate) => 0.0,
+                        _ => return None,
+                    };
+                    if target_unit.is_none() {
+                        target_unit = t.unit.clone();
+                    }
+                    Some(IndicatorPoint {
+                        target_id: t.id.clone(),
+                        document_id: sel.entry.document.id.clone(),
+                        locality: sel.label.clone(),
+                        color_index: sel.color_index,
+                        comparator: t.comparator,
+                        value,
+                        year: t.target_year,
+                        scope: t.scope.clone(),
+                    })
+                })
+                .collect();
+            mine.sort_by_key(|p| p.year.unwrap_or(u16::MAX));
+            points.extend(mine);
+        }
+        IndicatorData {
+            zh,
+            indicator_id: indicator_id.to_string(),
+            name: ind
+                .map(|i| if zh { i.name.zh.clone() } else { i.name.en.clone() })
+                .unwrap_or_else(|| indicator_id.to_string()),
+            unit: ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default(),
+            better: ind.map(|i| i.better).unwrap_or(Better::None),
+            points,
+        }
+    }
+}
+
+/// Y axis title: `目标值（%）`, `Value (%)`.
+pub(crate) fn value_title(labels: &ChartLabels, unit: &str) -> String {
+    match (unit.is_empty(), labels.zh) {
+        (true, _) => labels.value_axis.clone(),
+        (false, true) => format!("{}（{}）", labels.value_axis, unit),
+        (false, false) => format!("{} ({})", labels.value_axis, unit),
+    }
+}
+
+/// The plot frame shared by the indicator and paths charts: a year axis and a value axis with
+/// gridlines. Returns the frame and its scales.
+pub(crate) struct Frame {
+    pub plot: Rect,
+    pub x: Scale,
+    pub y: Scale,
+}
+
+/// Lay out and draw the axes for the time span `x0..x1` (in years; whole years are cells, see
+/// below) and the values `values`, between `top` and `bottom` (device pixels).
+pub(crate) fn draw_frame<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    labels: &ChartLabels,
+    (x0, x1): (f64, f64),
+    values: &[f64],
+    unit: &str,
+    top: f64,
+    bottom: f64,
+) -> Result<Frame, String> {
+    let ctx = p.ctx;
+    let n = &ctx.n;
+    let (lo, hi) = padded_range(values, unit);
+    let est_plot_h = (bottom - top - 2.0 * ctx.line_h(ctx.font)).max(ctx.font);
+    let tick_count = ((est_plot_h / (ctx.font * 2.8)) as usize).clamp(2, 8);
+    let ticks: Vec<f64> = nice_ticks(lo, hi, tick_count);
+    let tick_texts: Vec<String> = ticks.iter().map(|t| format_number(*t)).collect();
+    let tick_w = tick_texts.iter().map(|t| text_width(t, ctx.small)).fold(0.0, f64::max);
+    let title = value_title(labels, unit);
+    let title_w = if title.is_empty() {
+        0.0
+    } else {
+        ctx.line_h(ctx.small) + ctx.px(4.0)
+    };
+    let year_title_h = if labels.year_axis.is_empty() {
+        0.0
+    } else {
+        ctx.line_h(ctx.small)
+    };
+    let plot = Rect::new(
+        ctx.pad + title_w + tick_w + ctx.px(6.0),
+        top + ctx.line_h(ctx.small) * 0.5,
+        ctx.w - ctx.pad,
+        bottom - year_title_h - ctx.line_h(ctx.font) - ctx.px(4.0),
+    );
+    let x = Scale {
+        d0: x0,
+        d1: x1,
+        p0: plot.x0,
+        p1: plot.x1,
+    };
+    let y = Scale {
+        d0: lo,
+        d1: hi,
+        p0: plot.y1,
+        p1: plot.y0,
+    };
+
+    // Value gridlines and labels.
+    for (t, s) in ticks.iter().zip(&tick_texts) {
+        let py = y.map(*t);
+        p.line((plot.x0, py), (plot.x1, py), n.grid, 1)?;
+        p.text(
+            s,
+            (plot.x0 - ctx.px(4.0), py),
+            ctx.small,
+            n.ink,
+            HPos::Right,
+            VPos::Center,
+        )?;
+    }
+    let title = fit_text(&title, plot.y1 - plot.y0, ctx.small);
+    p.vertical_text(
+        &title,
+        (ctx.pad + ctx.line_h(ctx.small) / 2.0, (plot.y0 + plot.y1) / 2.0),
+        ctx.small,
+        n.muted,
+    )?;
+
+    // Years are cells: year Y spans [Y, Y + 1) on the time axis, labelled at its centre, with
+    // gridlines at the year boundaries (the end of year Y is Y + 1, as in `analysis::progress`).
+    let year_w = (plot.x1 - plot.x0) / (x1 - x0).max(1e-9);
+    let step = year_step(year_w, text_width("2030", ctx.font));
+    for boundary in (x0.ceil() as i64)..=(x1.floor() as i64) {
+        let px = x.map(boundary as f64);
+        p.line((px, plot.y0), (px, plot.y1), n.grid, 1)?;
+        p.line((px, plot.y1), (px, plot.y1 + ctx.px(3.0)), n.axis, ctx.line)?;
+    }
+    for year in (x0.ceil() as i64)..(x1.floor() as i64) {
+        if year % i64::from(step) != 0 {
+            continue;
+        }
+        let px = x.map(year as f64 + 0.5);
+        p.text(
+            &year.to_string(),
+            (px, plot.y1 + ctx.px(4.0)),
+            ctx.font,
+            n.ink,
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    p.line((plot.x0, plot.y1), (plot.x1, plot.y1), n.axis, ctx.line)?;
+    p.line((plot.x0, plot.y0), (plot.x0, plot.y1), n.axis, ctx.line)?;
+    p.text(
+        &labels.year_axis,
+        ((plot.x0 + plot.x1) / 2.0, bottom - year_title_h),
+        ctx.small,
+        n.muted,
+        HPos::Center,
+        VPos::Top,
+    )?;
+    Ok(Frame { plot, x, y })
+}
+
+/// Draw the indicator chart. Sizes come from `backend.get_size()` and `labels.scale`.
+pub fn draw_indicator<DB: DrawingBackend>(
+    backend: DB,
+    data: &IndicatorData,
+    labels: &ChartLabels,
+) -> Result<(), String> {
+    let size = backend.get_size();
+    let area = plotters::drawing::IntoDrawingArea::into_drawing_area(backend);
+    let ctx = Ctx::new(size, labels);
+    let p = Painter { area: &area, ctx: &ctx };
+    let top = p.begin(&labels.title)?;
+    if ctx.too_small() {
+        return p.present();
+    }
+    let dated: Vec<(&IndicatorPoint, u16)> = data.points.iter().filter_map(|pt| pt.year.map(|y| (pt, y))).collect();
+    if dated.is_empty() {
+        p.no_data(&labels.no_data)?;
+        return p.present();
+    }
+    let min_year = dated.iter().map(|d| d.1).min().unwrap_or(2020);
+    let max_year = dated.iter().map(|d| d.1).max().unwrap_or(2020);
+    // One spare year on each side; a dot sits in the middle of its year's cell.
+    let (x0, x1) = (f64::from(min_year) - 1.0, f64::from(max_year) + 2.0);
+    let values: Vec<f64> = dated.iter().map(|d| d.0.value).collect();
+    let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
+
+    // Spread the dots of one year sideways.
+    let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+    for (_, y) in &dated {
+        *per_year.entry(*y).or_default() += 1;
+    }
+    let r = ctx.px(5.0);
+    let year_w = f.x.map(1.0) - f.x.map(0.0);
+    let mut seen: BTreeMap<u16, usize> = BTreeMap::new();
+    let mut placed = Vec::new();
+    let mut placer = Placer::new(Rect::new(
+        f.plot.x0,
+        f.plot.y0 - ctx.line_h(ctx.small) * 0.5,
+        ctx.w,
+        f.plot.y1,
+    ));
+    for (pt, year) in &dated {
+        let n = per_year[year];
+        let i = seen.entry(*year).or_default();
+        let spacing = (year_w * 0.6 / n as f64).min(r * 3.0);
+        let dx = (*i as f64 - (n as f64 - 1.0) / 2.0) * spacing;
+        *i += 1;
+        let c = (f.x.map(f64::from(*year) + 0.5) + dx, f.y.map(pt.value));
+        placer.block(Rect::new(c.0 - r, c.1 - r, c.0 + r, c.1 + r));
+        let sym = comparator_symbol(pt.comparator);
+        if !sym.is_empty() {
+            let w = text_width(sym, ctx.font);
+            placer.block(Rect::new(
+                c.0 - w / 2.0,
+                c.1 - r - ctx.px(2.0) - ctx.line_h(ctx.font),
+                c.0 + w / 2.0,
+                c.1 - r - ctx.px(2.0),
+            ));
+        }
+        placed.push((*pt, c, sym));
+    }
+    for (pt, c, sym) in &placed {
+        let color = locality_color(pt.color_index, ctx.hc);
+        p.fill_circle(*c, r, color)?;
+        if ctx.hc {
+            p.stroke_circle(*c, r, ctx.n.ink, 1)?;
+        }
+        p.bold(
+            sym,
+            (c.0, c.1 - r - ctx.px(2.0)),
+            ctx.font,
+            ctx.n.ink,
+            HPos::Center,
+            VPos::Bottom,
+        )?;
+    }
+    for (pt, c, _) in &placed {
+        let text = pt.label(&data.unit, labels.zh);
+        let w = text_width(&text, ctx.small);
+        let h = ctx.line_h(ctx.small);
+        let gap = r + ctx.px(4.0);
+        if let Some(at) = placer.place(c.0, c.1, gap, w, h) {
+            if let Some((a, b)) = leader(&at, *c, r, gap) {
+                p.line(a, b, locality_color(pt.color_index, ctx.hc), ctx.line)?;
+            }
+            p.text(
+                &text,
+                (at.x0, (at.y0 + at.y1) / 2.0),
+                ctx.small,
+                ctx.n.ink,
+                HPos::Left,
+                VPos::Center,
+            )?;
+        }
+    }
+    p.present()
+}
+
+/// One line: the indicator, its unit, and every target (`东莞 ≥80%（2020年）`).
+pub fn summary(data: &IndicatorData, zh: bool) -> String {
+    let head = if data.unit.is_empty() {
+        data.name.clone()
+    } else if zh {
+        format!("{}（{}）", data.name, data.unit)
+    } else {
+        format!("{} ({})", data.name, data.unit)
+    };
+    if data.points.is_empty() {
+        return if zh {
+            format!("{head}：所选文件没有该指标的目标。")
+        } else {
+            format!("{head}: no targets in the selected documents.")
+        };
+    }
+    const MAX: usize = 8;
+    let mut parts: Vec<String> = data
+        .points
+        .iter()
+        .take(MAX)
+        .map(|p| {
+            let v = format!(
+                "{}{}",
+                comparator_symbol(p.comparator),
+                format_value(p.value, &data.unit, zh)
+            );
+            match (p.year, zh) {
+                (Some(y), true) => format!("{} {}（{}年）", p.locality, v, y),
+                (Some(y), false) => format!("{} {} ({})", p.locality, v, y),
+                (None, true) => format!("{} {}（未写明年份）", p.locality, v),
+                (None, false) => format!("{} {} (no year)", p.locality, v),
+            }
+        })
+        .collect();
+    if data.points.len() > MAX {
+        let more = data.points.len() - MAX;
+        parts.push(if zh {
+            format!("另有{more}项")
+        } else {
+            format!("and {more} more")
+        });
+    }
+    if zh {
+        format!("{head}：{}。", parts.join("；"))
+    } else {
+        format!("{head}: {}.", parts.join("; "))
+    }
+}
+
+/// The data table: one row per target, header first.
+pub fn table(data: &IndicatorData) -> Vec<Vec<String>> {
+    let header = if data.zh {
+        ["地区", "比较", "目标值", "单位", "年份", "范围", "目标编号"]
+    } else {
+        ["Locality", "Comparator", "Value", "Unit", "Year", "Scope", "Target id"]
+    };
+    let mut out = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    for p in &data.points {
+        out.push(vec![
+            p.locality.clone(),
+            comparator_symbol(p.comparator).to_string(),
+            format_number(p.value),
+            data.unit.clone(),
+            p.year.map(|y| y.to_string()).unwrap_or_default(),
+            p.scope.clone().unwrap_or_default(),
+            p.target_id.clone(),
+        ]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::*;
+
+    fn fixture() -> Dataset {
+        let ind = "public-kindergarten-share";
+        let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
+        dg.targets = vec![
+            target(
+                "dg-1",
+                "preschool",
+                ind,
+                Comparator::AtLeast,
+                Some(50.0),
+                "%",
+                Some(2020),
+            ),
+            target(
+                "dg-2",
+                "preschool",
+                "other",
+                Comparator::AtLeast,
+                Some(80.0),
+                "%",
+                Some(2020),
+            ),
+            target("dg-3", "preschool", ind, Comparator::AtLeast, Some(60.0), "%", None),
+        ];
+        let mut pj = document("panjin-2019", "盘锦", "Panjin", 2019, 2022);
+        pj.targets = vec![
+            target(
+                "pj-1",
+                "preschool",
+                ind,
+                Comparator::MoreThan,
+                Some(50.0),
+                "%",
+                Some(2020),
+            ),
+            target(
+                "pj-2",
+                "preschool",
+                ind,
+                Comparator::AtMost,
+                Some(80.0),
+                "%",
+                Some(2022),
+            ),
+        ];
+        dataset(vec![dg, pj])
+    }
+
+    #[test]
+    fn builds_points_from_the_dataset() {
+        let ds = fixture();
+        let d = IndicatorData::from_dataset(
+            &ds,
+            "public-kindergarten-share",
+            &["dongguan-2019", "panjin-2019"],
+            true,
+        );
+        assert_eq!(d.name, "公办幼儿园在园幼儿占比");
+        assert_eq!(d.unit, "%");
+        let ids: Vec<&str> = d.points.iter().map(|p| p.target_id.as_str()).collect();
+        assert_eq!(ids, vec!["dg-1", "dg-3", "pj-1", "pj-2"]);
+        assert_eq!(d.points[0].label("%", true), "东莞 50% (2020)");
+        assert_eq!(d.points[1].label("%", true), "东莞 60%");
+        assert_eq!(d.points[2].color_index, 1);
+    }
+
+    #[test]
+    fn draws_dots_comparators_labels_and_ticks() {
+        let ds = fixture();
+        let d = IndicatorData::from_dataset(
+            &ds,
+            "public-kindergarten-share",
+            &["dongguan-2019", "panjin-2019"],
+            true,
+        );
+        let labels = ChartLabels::new(true);
+        let svg = svg(800, 400, |b| draw_indicator(b, &d, &labels));
+        let texts = texts(&svg);
+        // One dot per dated target; the undated one is not drawn.
+        assert_eq!(count(&svg, "circle"), 3);
+        assert_eq!(
+            count_with(&svg, "circle", "fill=\"#0072B2\""),
+            1,
+            "东莞 in locality colour 0"
+        );
+        assert_eq!(
+            count_with(&svg, "circle", "fill=\"#D55E00\""),
+            2,
+            "盘锦 in locality colour 1"
+        );
+        for want in [
+            "东莞 50% (2020)",
+            "盘锦 50% (2020)",
+            "盘锦 80% (2022)",
+            "≥",
+            ">",
+            "≤",
+            "2020",
+            "2021",
+            "2022",
+            "年份",
+            "目标值（%）",
+        ] {
+            assert!(texts.iter().any(|t| t == want), "missing {want}: {texts:?}");
+        }
+        assert!(!texts.iter().any(|t| t.contains("60%")));
+    }
+
+    #[test]
+    fn legible_at_360_css_px() {
+        let ds = fixture();
+        let d = IndicatorData::from_dataset(
+            &ds,
+            "public-kindergarten-share",
+            &["dongguan-2019", "panjin-2019"],
+            false,
+        );
+        let labels = ChartLabels::new(false);
+        let svg = svg(360, 300, |b| draw_indicator(b, &d, &labels));
+        let texts = texts(&svg);
+        assert_eq!(count(&svg, "circle"), 3);
+        assert!(texts.iter().any(|t| t == "Dongguan 50% (2020)"));
+        assert!(texts.contains(&"Value (%)".to_string()));
+    }
+
+    #[test]
+    fn nothing_dated_draws_a_message() {
+        let ds = fixture();
+        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["panjin-2019"], true);
+        let mut none = d.clone();
+        none.points.clear();
+        let labels = ChartLabels::new(true);
+        let svg = svg(800, 400, |b| draw_indicator(b, &none, &labels));
+        assert_eq!(count(&svg, "circle"), 0);
+        assert!(texts(&svg).contains(&labels.no_data));
+        assert_eq!(
+            summary(&none, true),
+            "公办幼儿园在园幼儿占比（%）：所选文件没有该指标的目标。"
+        );
+    }
+
+    #[test]
+    fn summary_and_table() {
+        let ds = fixture();
+        let d = IndicatorData::from_dataset(
+            &ds,
+            "public-kindergarten-share",
+            &["dongguan-2019", "panjin-2019"],
+            true,
+        );
+        assert_eq!(
+            summary(&d, true),
+            "公办幼儿园在园幼儿占比（%）：东莞 ≥50%（2020年）；东莞 ≥60%（未写明年份）；盘锦 >50%（2020年）；盘锦 ≤80%（2022年）。"
+        );
+        let en = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["panjin-2019"], false);
+        assert_eq!(
+            summary(&en, false),
+            "Share of children in public kindergartens (%): Panjin >50% (2020); Panjin ≤80% (2022)."
+        );
+        let t = table(&d);
+        assert_eq!(t[0][0], "地区");
+        assert_eq!(t.len(), 5);
+        assert_eq!(t[1], vec!["东莞", "≥", "50", "%", "2020", "", "dg-1"]);
+        assert_eq!(t[2][4], "");
+    }
+}

@@ -1,0 +1,59 @@
+//! Downloads of the current list (CSV for Excel/WPS, JSON) and the "copy link" button.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::data::export::{targets_csv, targets_json};
+
+use super::app::Context;
+use super::text::tr;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportBarProps {
+    pub context: Context,
+    /// The rows currently listed.
+    pub rows: Rc<Vec<usize>>,
+}
+
+#[function_component(ExportBar)]
+pub fn export_bar(props: &ExportBarProps) -> Html {
+    let Context { catalog, state, .. } = props.context.clone();
+    let lang = state.lang;
+    let copied = use_state(|| false);
+    let download = |json: bool| {
+        let catalog = catalog.clone();
+        let rows = props.rows.clone();
+        Callback::from(move |_| {
+            let pairs = rows.iter().map(|i| {
+                let row = catalog.rows[*i];
+                (catalog.document(row), catalog.target(row))
+            });
+            let version = &catalog.dataset.version;
+            if json {
+                let content = targets_json(&catalog.dataset, pairs);
+                crate::browser::download_text(&format!("targets-{version}.json"), "application/json", &content);
+            } else {
+                let content = targets_csv(&catalog.dataset, pairs);
+                crate::browser::download_text(&format!("targets-{version}.csv"), "text/csv;charset=utf-8", &content);
+            }
+        })
+    };
+    let copy = {
+        let copied = copied.clone();
+        let query = state.to_query();
+        Callback::from(move |_| {
+            crate::browser::copy_to_clipboard(&crate::browser::absolute_url_for(&query));
+            copied.set(true);
+        })
+    };
+    html! {
+        <div class="export-bar" role="group" aria-label={tr(lang, "导出与分享", "Export and share")}>
+            <button type="button" class="button" id="download-csv" onclick={download(false)}>{ tr(lang, "下载 CSV", "Download CSV") }</button>
+            <button type="button" class="button" id="download-json" onclick={download(true)}>{ tr(lang, "下载 JSON", "Download JSON") }</button>
+            <button type="button" class="button" id="copy-link" onclick={copy}>
+                { if *copied { tr(lang, "链接已复制", "Link copied") } else { tr(lang, "复制链接", "Copy link") } }
+            </button>
+        </div>
+    }
+}
