@@ -186,3 +186,21 @@ test('Traditional and Simplified find each other', async () => {
     assert.ok(rows.length > 0 && rows.every((t) => t.includes('东莞')), 'Traditional query finds Dongguan targets');
   });
 });
+
+test('compare the four cities: shared indicators first, a verdict, and coverage gaps', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=compare`);
+    await appReady(page);
+    const matrix = page.locator('#compare-matrix');
+    await matrix.waitFor();
+    const firstRows = (await matrix.locator('tbody tr').allInnerTexts()).slice(0, 12).join('\n');
+    assert.ok(firstRows.includes('公办及普惠性民办幼儿园'), 'the shared inclusive-kindergarten row comes early');
+    assert.ok((await page.locator('.verdict').count()) > 0, 'shared rows carry a verdict');
+    assert.ok((await page.locator('.differences li').count()) > 0, 'key differences are listed');
+    assert.ok((await page.locator('#coverage-matrix td.gap').count()) > 0, 'empty cells show as gaps');
+    await screenshot(page, 'compare-1280');
+    await page.getByLabel('青白江').uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('#compare-matrix thead th').length === 4);
+    assert.ok(page.url().includes('cmp='), 'the selection is in the URL');
+  });
+});

@@ -2,6 +2,7 @@
 //! `analysis` and `data`, and browser access goes through `browser`.
 
 pub mod app;
+mod compare_view;
 mod document_view;
 mod export_bar;
 mod filters;

@@ -181,7 +181,8 @@ pub fn app(props: &AppProps) -> Html {
         View::Home => html! { <Home context={context.clone()} /> },
         View::Targets => html! { <TargetsView context={context.clone()} /> },
         View::Document => html! { <DocumentView context={context.clone()} /> },
-        View::Compare | View::Evaluate => html! { <Home context={context.clone()} /> },
+        View::Compare => html! { <super::compare_view::CompareView context={context.clone()} /> },
+        View::Evaluate => html! { <Home context={context.clone()} /> },
     };
     let dismiss = {
         let notices = notices.clone();

@@ -29,7 +29,8 @@ fn view_name(lang: Lang, view: View) -> &'static str {
 pub fn header(props: &HeaderProps) -> Html {
     let Context { state, navigate, .. } = props.context.clone();
     let lang = state.lang;
-    let nav_items = View::ALL.into_iter().map(|view| {
+    // The progress calculator's view is not built yet, so it is not offered.
+    let nav_items = View::ALL.into_iter().filter(|v| *v != View::Evaluate).map(|view| {
         let target = UrlState { view, ..state.clone() };
         let href = format!("?{}", target.to_query());
         let onclick = {

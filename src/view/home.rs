@@ -93,8 +93,8 @@ pub fn home(props: &HomeProps) -> Html {
                         "This site turns local governments' education policy documents into checkable targets: the number, the year, who is responsible and the source sentence.") }</li>
                     <li>{ tr(lang, "点“查看目标”浏览一个地方的全部目标,或在“目标”页搜索,如“班额”“学位”“幼儿园”。",
                         "Press \"See targets\" for one place, or search on the Targets page, e.g. class size, school places, kindergarten.") }</li>
-                    <li>{ tr(lang, "用“对比”比较各地目标,用“进度测算”按中期评估的方法估算进展。所有计算都在您的浏览器中完成。",
-                        "Compare places side by side, or estimate progress with the mid-term evaluation method. Everything is computed in your browser.") }</li>
+                    <li>{ tr(lang, "用“对比”并排比较各地目标,看谁的目标更高、时限更早。所有计算都在您的浏览器中完成。",
+                        "Compare places side by side: whose target is higher, whose deadline earlier. Everything is computed in your browser.") }</li>
                 </ul>
             </section>
             <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
