@@ -204,3 +204,30 @@ test('compare the four cities: shared indicators first, a verdict, and coverage 
     assert.ok(page.url().includes('cmp='), 'the selection is in the URL');
   });
 });
+
+test('search and filter updates are timed on the bundled data (figures printed, not asserted)', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    const times = await page.evaluate(async () => {
+      const input = document.querySelector('#search');
+      const count = document.querySelector('#result-count');
+      const measure = (value) => new Promise((resolve) => {
+        const start = performance.now();
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - start); });
+        observer.observe(count, { childList: true, subtree: true, characterData: true });
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const words = ['班额', '学位', '幼儿园', '2025', '學位', 'teacher', '教师', '45', '普惠', '心理'];
+      const out = [];
+      for (let round = 0; round < 3; round++) {
+        for (const w of words) { out.push(await measure(w)); out.push(await measure('')); }
+      }
+      return out.sort((a, b) => a - b);
+    });
+    const median = times[Math.floor(times.length / 2)];
+    const p95 = times[Math.floor(times.length * 0.95)];
+    console.log(`search update (input event → DOM updated), ${times.length} runs: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+  });
+});
