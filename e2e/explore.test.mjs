@@ -231,3 +231,28 @@ test('search and filter updates are timed on the bundled data (figures printed, 
     console.log(`search update (input event → DOM updated), ${times.length} runs: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
   });
 });
+
+test('run a mid-term evaluation with an entered value, reload its link, and get a clear error for bad input', async () => {
+  await withPage(375, async (page) => {
+    await page.goto(`${server.url}?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment`);
+    await appReady(page);
+    await page.fill('#eval-date', '2023-06-30');
+    await page.fill('#eval-current', '97.3');
+    await page.locator('#evaluation-status').waitFor();
+    const status = await page.locator('#evaluation-status').innerText();
+    assert.ok(['进度落后', '进度正常', '进度超前', '已达成', '落后'].some((s) => status.includes(s)) || status.length > 0, status);
+    const result = await page.locator('#evaluation-result').innerText();
+    assert.ok(result.includes('时间进度') && result.includes('50%'), `half the period has elapsed: ${result}`);
+    await screenshot(page, 'evaluate-375');
+    const link = page.url();
+    assert.ok(link.includes('cur=97.3') && link.includes('at=2023-06-30'));
+    await page.goto(link);
+    await appReady(page);
+    assert.equal(await page.locator('#evaluation-status').innerText(), status);
+    await page.fill('#eval-current', '120');
+    await page.locator('#err-current_value').waitFor();
+    assert.ok((await page.locator('#err-current_value').innerText()).length > 0, 'a percent above 100 is refused with a message');
+    await page.fill('#eval-current', 'abc');
+    assert.ok((await page.locator('#err-current_value').innerText()).length > 0, 'text is refused with a message');
+  });
+});

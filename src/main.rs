@@ -8,6 +8,10 @@ fn main() {
     console_panic_hook();
     let props = view::AppProps {
         query: browser::current_query(),
+        today: {
+            let (y, m, d) = browser::today();
+            format!("{y:04}-{m:02}-{d:02}")
+        },
         saved_lang: browser::load_preference("lang").as_deref().and_then(Lang::from_code),
         display: view::Display {
             large_text: browser::load_preference("large-text").as_deref() == Some("1"),

@@ -4,6 +4,7 @@
 pub mod app;
 mod compare_view;
 mod document_view;
+mod evaluate_view;
 mod export_bar;
 mod filters;
 mod footer;

@@ -23,6 +23,9 @@ pub struct AppProps {
     /// Language saved from an earlier visit, used when the link names none.
     #[prop_or_default]
     pub saved_lang: Option<Lang>,
+    /// Today's date (`YYYY-MM-DD`), the progress calculator's default evaluation date.
+    #[prop_or_default]
+    pub today: String,
     /// Display preferences saved from an earlier visit.
     #[prop_or_default]
     pub display: Display,
@@ -182,7 +185,9 @@ pub fn app(props: &AppProps) -> Html {
         View::Targets => html! { <TargetsView context={context.clone()} /> },
         View::Document => html! { <DocumentView context={context.clone()} /> },
         View::Compare => html! { <super::compare_view::CompareView context={context.clone()} /> },
-        View::Evaluate => html! { <Home context={context.clone()} /> },
+        View::Evaluate => {
+            html! { <super::evaluate_view::EvaluateView context={context.clone()} today={props.today.clone()} /> }
+        }
     };
     let dismiss = {
         let notices = notices.clone();

@@ -29,8 +29,7 @@ fn view_name(lang: Lang, view: View) -> &'static str {
 pub fn header(props: &HeaderProps) -> Html {
     let Context { state, navigate, .. } = props.context.clone();
     let lang = state.lang;
-    // The progress calculator's view is not built yet, so it is not offered.
-    let nav_items = View::ALL.into_iter().filter(|v| *v != View::Evaluate).map(|view| {
+    let nav_items = View::ALL.into_iter().map(|view| {
         let target = UrlState { view, ..state.clone() };
         let href = format!("?{}", target.to_query());
         let onclick = {

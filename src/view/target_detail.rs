@@ -50,6 +50,12 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
         query: state.query.clone(),
         ..Default::default()
     });
+    let (eval_href, eval_click) = go(UrlState {
+        view: View::Evaluate,
+        target: Some(target.id.clone()),
+        lang,
+        ..Default::default()
+    });
     let baseline = target.baseline.map(|b| match b.year {
         Some(year) => format!("{} ({year})", grouped(b.value)),
         None => grouped(b.value),
@@ -99,6 +105,7 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
             <p class="card-actions">
                 <a class="button" href={report} rel="nofollow">{ tr(lang, "报告错误", "Report an error") }</a>
                 <a class="button" href={read_href} onclick={read_click}>{ tr(lang, "在原文中查看", "Show in the text") }</a>
+                <a class="button" href={eval_href} onclick={eval_click}>{ tr(lang, "测算进度", "Check progress") }</a>
             </p>
         </div>
     }

@@ -1,0 +1,172 @@
+//! Progress calculator following the mid-term evaluation method: share of the period elapsed
+//! against share of the way from baseline to target, a status and a straight-line projection.
+//! Inputs are kept as typed in the URL, so a scenario is a link; errors show beside their field.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::analysis::progress::{current_meaning, evaluate, CurrentMeaning, EvaluationInput, Field, InputError};
+use crate::analysis::url_state::{EvaluationFields, Lang, UrlState};
+use crate::data::export::format_number;
+use crate::data::model::Kind;
+
+use super::app::Context;
+use super::text::{pick, quote_lang, tr, value_label, year_label};
+
+#[derive(Properties, PartialEq)]
+pub struct EvaluateProps {
+    pub context: Context,
+    /// Today's date (`YYYY-MM-DD`), the default evaluation date.
+    pub today: String,
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+#[function_component(EvaluateView)]
+pub fn evaluate_view(props: &EvaluateProps) -> Html {
+    let Context {
+        catalog,
+        state,
+        navigate,
+    } = props.context.clone();
+    let lang = state.lang;
+    let zh = lang == Lang::Zh;
+    let evaluable: Vec<usize> = (0..catalog.rows.len())
+        .filter(|i| {
+            let t = catalog.target(catalog.rows[*i]);
+            t.value.is_some() && t.kind != Kind::Projection
+        })
+        .collect();
+    let selected = state
+        .target
+        .as_ref()
+        .and_then(|id| catalog.row_of(id))
+        .or_else(|| evaluable.first().copied());
+    let on_target = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            navigate.emit(UrlState {
+                target: Some(id),
+                evaluation: EvaluationFields::default(),
+                ..state.clone()
+            });
+        })
+    };
+    let field_input = |set: fn(&mut EvaluationFields, String)| {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut next = state.clone();
+            set(&mut next.evaluation, value);
+            navigate.emit(next);
+        })
+    };
+    let options = evaluable.iter().map(|i| {
+        let row = catalog.rows[*i];
+        let (doc, t) = (catalog.document(row), catalog.target(row));
+        let label = format!(
+            "{} · {} · {} {}",
+            pick(lang, &doc.locality),
+            pick(lang, &t.summary),
+            value_label(lang, t),
+            year_label(lang, t)
+        );
+        html! { <option value={t.id.clone()} selected={selected == Some(*i)}>{ label }</option> }
+    });
+    let Some(row_index) = selected else {
+        return html! { <p>{ tr(lang, "没有可测算的目标。", "No target can be evaluated.") }</p> };
+    };
+    let row = catalog.rows[row_index];
+    let (doc, target) = (catalog.document(row), catalog.target(row));
+    let fields = &state.evaluation;
+    let input = EvaluationInput {
+        date: if fields.date.is_empty() {
+            props.today.clone()
+        } else {
+            fields.date.clone()
+        },
+        baseline_value: fields.baseline_value.clone(),
+        baseline_year: fields.baseline_year.clone(),
+        current_value: fields.current.clone(),
+    };
+    let result = evaluate(doc, target, &input);
+    let errors: Vec<InputError> = result.as_ref().err().cloned().unwrap_or_default();
+    let error_for = |field: Field| -> Html {
+        errors
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| html! { <p class="field-error" id={format!("err-{}", field.name())} role="alert">{ e.message(zh) }</p> })
+            .collect()
+    };
+    let current_label = match current_meaning(target.comparator) {
+        CurrentMeaning::Level => tr(lang, "当前值", "Current value"),
+        CurrentMeaning::AmountSoFar => tr(lang, "目前已完成的数量", "Amount achieved so far"),
+        CurrentMeaning::Remaining => tr(lang, "目前仍存在的数量", "Amount still remaining"),
+    };
+    let text_field = |id: &'static str,
+                      label: &str,
+                      value: &str,
+                      placeholder: String,
+                      oninput: Callback<InputEvent>,
+                      field: Field| {
+        html! {
+            <label class="field" for={id}>
+                <span>{ label.to_string() }</span>
+                <input {id} type="text" inputmode="decimal" value={value.to_string()} {placeholder} {oninput}
+                    aria-invalid={errors.iter().any(|e| e.field == field).to_string()} />
+                { error_for(field) }
+            </label>
+        }
+    };
+    let outcome = match &result {
+        Ok(evaluation) => html! {
+            <div class="card evaluation" aria-live="polite" id="evaluation-result">
+                <p class="status">{ tr(lang, "状态:", "Status: ") }<strong id="evaluation-status">{ evaluation.status.label(zh) }</strong></p>
+                <dl class="meta">
+                    <dt>{ tr(lang, "时间进度", "Time elapsed") }</dt><dd>{ percent(evaluation.time_share) }</dd>
+                    <dt>{ tr(lang, "任务进度", "Way covered") }</dt>
+                    <dd>{ evaluation.progress_share.map(percent).unwrap_or_else(|| tr(lang, "需输入当前值", "enter a current value").to_string()) }</dd>
+                    if let Some(baseline) = &evaluation.baseline {
+                        <dt>{ tr(lang, "基线", "Baseline") }</dt>
+                        <dd>{ format!("{}{}", format_number(baseline.value), baseline.year.map(|y| format!(" ({y})")).unwrap_or_default()) }</dd>
+                    }
+                    if let Some(projection) = &evaluation.projection {
+                        <dt>{ tr(lang, "按当前速度推算", "Straight-line projection") }</dt>
+                        <dd>{ format!("{} ({}) · {}", format_number((projection.value * 100.0).round() / 100.0), projection.year,
+                            if projection.meets_target { tr(lang, "可达成", "would be met") } else { tr(lang, "难以达成", "would fall short") }) }</dd>
+                    }
+                </dl>
+                <p class="muted small">{ tr(lang,
+                    "方法:时间进度=评估日已过的规划期比例;任务进度=从基线到目标已走过的比例;两者相差不超过5个百分点为“进度正常”。推算为直线外推,仅供参考。",
+                    "Method: time elapsed = share of the period passed at the evaluation date; way covered = share of the distance from baseline to target. Within 5 percentage points counts as on track. The projection is a straight line, an illustration only.") }</p>
+            </div>
+        },
+        Err(_) => html! {
+            <p class="muted" id="evaluation-result">{ tr(lang, "请更正标红的输入。", "Please correct the inputs marked in red.") }</p>
+        },
+    };
+    html! {
+        <section class="evaluate">
+            <h1>{ tr(lang, "进度测算", "Progress check") }</h1>
+            <label class="field" for="eval-target">
+                <span>{ tr(lang, "选择目标", "Target") }</span>
+                <select id="eval-target" onchange={on_target}>{ for options }</select>
+            </label>
+            <blockquote class="quote" lang={quote_lang(doc)}>{ &target.quote }</blockquote>
+            <div class="eval-grid">
+                { text_field("eval-date", tr(lang, "评估日期(年-月-日,留空为今天)", "Evaluation date (YYYY-MM-DD, empty = today)"), &fields.date, props.today.clone(), field_input(|f, v| f.date = v), Field::Date) }
+                { text_field("eval-current", current_label, &fields.current, String::new(), field_input(|f, v| f.current = v), Field::CurrentValue) }
+                { text_field("eval-baseline", tr(lang, "基线值(原文无基线时填写)", "Baseline value (if the text gives none)"), &fields.baseline_value,
+                    target.baseline.map(|b| format_number(b.value)).unwrap_or_default(), field_input(|f, v| f.baseline_value = v), Field::BaselineValue) }
+                { text_field("eval-baseline-year", tr(lang, "基线年份", "Baseline year"), &fields.baseline_year,
+                    target.baseline.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default(), field_input(|f, v| f.baseline_year = v), Field::BaselineYear) }
+            </div>
+            { outcome }
+        </section>
+    }
+}
