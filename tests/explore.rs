@@ -70,9 +70,11 @@ fn numbers_years_and_english_names_are_searchable() {
 fn filters_combine_and_sort() {
     let catalog = catalog();
     let all = 0..catalog.rows.len();
-    let mut filter = TargetFilter::default();
-    filter.localities = ["dongguan-2019".to_string(), "panjin-2019".to_string()].into();
-    filter.themes = ["preschool".to_string()].into();
+    let filter = TargetFilter {
+        localities: ["dongguan-2019".to_string(), "panjin-2019".to_string()].into(),
+        themes: ["preschool".to_string()].into(),
+        ..Default::default()
+    };
     let rows = filter_rows(&catalog, all.clone(), &filter, SortKey::Year);
     assert!(rows.len() >= 4);
     for i in &rows {
