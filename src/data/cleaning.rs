@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn cuts_chrome_and_spam_and_trims_lines() {
-        let raw = "首页 > 政策\n\n  正文开始。\u{3000}\n\n第二段结束。\n相关稿件\n彩票平台";
+        let raw = "首页 > 政策\n\n  正文开始。\u{3000}\n\n第二段结束。\n相关稿件\n推广链接";
         let cleaned = clean(raw, &rule("正文开始", "第二段结束。", false)).unwrap();
         assert_eq!(cleaned, "正文开始。\n第二段结束。");
     }
