@@ -1,6 +1,8 @@
 //! Browser glue, the only module that talks to browser APIs: the URL and history, local storage,
 //! file downloads, the clipboard, canvases and the clock. Everything else is plain Rust.
 
+pub mod chart_canvas;
+
 use gloo::events::EventListener;
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -96,9 +98,14 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) {
 /// Offers the canvas with element id `canvas_id` as a PNG download.
 pub fn download_canvas_png(canvas_id: &str, file_name: &str) {
     if let Some(canvas) = canvas(canvas_id) {
-        if let Ok(data_url) = canvas.to_data_url_with_type("image/png") {
-            click_download_link(&data_url, file_name);
-        }
+        download_canvas_element_png(&canvas, file_name);
+    }
+}
+
+/// Offers `canvas` (attached to the page or not) as a PNG download.
+pub fn download_canvas_element_png(canvas: &web_sys::HtmlCanvasElement, file_name: &str) {
+    if let Ok(data_url) = canvas.to_data_url_with_type("image/png") {
+        click_download_link(&data_url, file_name);
     }
 }
 

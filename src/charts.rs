@@ -22,10 +22,13 @@
 //! The SVG backend writes `font-size` as `size / 1.24` while the canvas uses `size` px; the layout
 //! is computed for the canvas, so SVG text comes out slightly smaller, which is harmless in tests.
 
+pub mod chart;
 pub mod indicator;
 pub mod palette;
 pub mod paths;
 pub mod timeline;
+
+pub use chart::Chart;
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;

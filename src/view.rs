@@ -2,6 +2,8 @@
 //! `analysis` and `data`, and browser access goes through `browser`.
 
 pub mod app;
+mod chart_panel;
+mod compare_charts;
 mod compare_view;
 mod document_view;
 mod evaluate_view;

@@ -43,3 +43,38 @@ async fn a_mangled_link_renders_the_home_page_with_a_notice() {
     assert!(html.contains("已忽略"));
     assert!(!html.contains("<script>"));
 }
+
+#[tokio::test]
+async fn the_comparison_renders_its_charts_with_summaries_badges_and_the_indicator_choice() {
+    let html = render("v=compare").await;
+    for id in [
+        "indicator-chart-canvas",
+        "timeline-chart-canvas",
+        "indicator-chart-summary",
+        "indicator-choice",
+    ] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id} rendered");
+    }
+    assert!(
+        html.contains("role=\"img\""),
+        "canvases are images to assistive technology"
+    );
+    assert!(html.contains("仅大致可比"), "a roughly comparable badge");
+    assert!(html.contains("平均每年需变化"), "a required yearly change");
+    assert!(
+        html.contains("value=\"inclusive-kindergarten-share\" selected"),
+        "the most shared indicator is chosen by default"
+    );
+    let chosen = render("v=compare&ind=primary-class-size-cap").await;
+    assert!(
+        chosen.contains("value=\"primary-class-size-cap\" selected"),
+        "the link's indicator is chosen"
+    );
+}
+
+#[tokio::test]
+async fn an_evaluation_link_renders_the_paths_chart_with_the_entered_value() {
+    let html = render("v=evaluate&t=sihui-2022-fitness-2022&at=2022-06-30&cur=49&bv=42&by=2020").await;
+    assert!(html.contains("id=\"paths-chart-canvas\""));
+    assert!(html.contains("自填49%"), "the summary names the entered value");
+}

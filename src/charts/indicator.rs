@@ -106,6 +106,34 @@ impl IndicatorData {
     }
 }
 
+impl IndicatorData {
+    /// Number of documents with at least one drawn (dated) point.
+    pub fn drawn_documents(&self) -> usize {
+        let mut ids: Vec<&str> = self
+            .points
+            .iter()
+            .filter(|p| p.year.is_some())
+            .map(|p| p.document_id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+/// Of `candidates` (most preferred first), the indicator the chart draws for the most documents of
+/// `doc_ids`; the earlier candidate on a tie. `None` when no candidate has a dated target.
+pub fn most_shared(ds: &Dataset, candidates: &[&str], doc_ids: &[&str]) -> Option<String> {
+    let mut best: Option<(&str, usize)> = None;
+    for id in candidates {
+        let n = IndicatorData::from_dataset(ds, id, doc_ids, true).drawn_documents();
+        if n > 0 && best.is_none_or(|(_, m)| n > m) {
+            best = Some((id, n));
+        }
+    }
+    best.map(|(id, _)| id.to_string())
+}
+
 /// Y axis title: `目标值（%）`, `Value (%)`.
 pub(crate) fn value_title(labels: &ChartLabels, unit: &str) -> String {
     match (unit.is_empty(), labels.zh) {
@@ -510,6 +538,19 @@ mod tests {
             assert!(texts.iter().any(|t| t == want), "missing {want}: {texts:?}");
         }
         assert!(!texts.iter().any(|t| t.contains("60%")));
+    }
+
+    #[test]
+    fn the_most_shared_indicator_is_drawn_for_the_most_documents() {
+        let ds = fixture();
+        let both = ["dongguan-2019", "panjin-2019"];
+        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &both, true);
+        assert_eq!(d.drawn_documents(), 2);
+        assert_eq!(
+            most_shared(&ds, &["primary-class-size-cap", "public-kindergarten-share"], &both),
+            Some("public-kindergarten-share".to_string())
+        );
+        assert_eq!(most_shared(&ds, &["primary-class-size-cap"], &both), None);
     }
 
     #[test]

@@ -25,7 +25,9 @@ use super::{
     comparator_symbol, diamond, format_number, format_value, format_year, leader, select_documents, text_width,
     ChartLabels, Ctx, Glyph, Legend, Painter, Placer, Rect,
 };
-use crate::analysis::progress::{days_in_month, is_leap_year, Date};
+use crate::analysis::progress::{
+    current_meaning, days_in_month, is_leap_year, BaselineSource, CurrentMeaning, Date, Evaluation,
+};
 use crate::data::model::{Comparator, Dataset, Target};
 
 /// Time-axis position of a value stated for `year`: the end of that year, `year + 1.0`.
@@ -155,6 +157,30 @@ impl EnteredPoint {
     }
 }
 
+impl EnteredPoint {
+    /// The point a mid-term evaluation of `target` adds to series `series`: the evaluation date
+    /// and the current value, with the baseline the user typed (at the end of its year, or at the
+    /// start of the plan `plan_start` when typed without a year). `None` without a current value,
+    /// or when the current value is not a level (an amount achieved or remaining), which would not
+    /// sit on the value axis.
+    pub fn from_evaluation(series: &str, target: &Target, plan_start: u16, evaluation: &Evaluation) -> Option<Self> {
+        if current_meaning(target.comparator) != CurrentMeaning::Level {
+            return None;
+        }
+        let value = evaluation.current?;
+        let baseline = evaluation
+            .baseline
+            .filter(|b| b.source == BaselineSource::User)
+            .map(|b| (b.year.map_or(f64::from(plan_start), year_end), b.value));
+        Some(EnteredPoint {
+            series: series.to_string(),
+            date: fractional_year(evaluation.date),
+            value,
+            baseline,
+        })
+    }
+}
+
 /// A straight-line projection: from the latest entered point `from` to `to` at the end of the
 /// series' last target year `year`, on the line through `anchor` and `from`. Points are
 /// (time-axis position, value).
@@ -276,6 +302,16 @@ impl PathsData {
             series,
             entered: entered.to_vec(),
         }
+    }
+
+    /// The key of the series that holds the targets of document `doc_id` with scope `scope`.
+    pub fn series_key(&self, doc_id: &str, scope: Option<&str>) -> Option<String> {
+        let scoped = scope.map(|s| format!("{doc_id}/{s}"));
+        self.series
+            .iter()
+            .find(|s| Some(&s.key) == scoped.as_ref())
+            .or_else(|| self.series.iter().find(|s| s.key == doc_id))
+            .map(|s| s.key.clone())
     }
 
     /// The projection of every series that has one.
@@ -777,6 +813,40 @@ mod tests {
             EnteredPoint::new("dongguan-2019", day(2020, 12, 31), 45.0),
             EnteredPoint::new("sihui-2022", day(2023, 7, 2), 50.0),
         ]
+    }
+
+    #[test]
+    fn an_evaluation_adds_its_current_value_to_the_series_of_its_scope() {
+        use crate::analysis::progress::{evaluate, EvaluationInput};
+        let ds = crate::data::bundled::dataset();
+        let entry = ds.documents.iter().find(|e| e.document.id == "sihui-2022").unwrap();
+        let target = entry
+            .targets
+            .iter()
+            .find(|t| t.id == "sihui-2022-fitness-2021")
+            .unwrap();
+        let input = EvaluationInput {
+            date: "2021-07-02".into(),
+            current_value: "45".into(),
+            baseline_value: "40".into(),
+            baseline_year: "2020".into(),
+        };
+        let evaluation = evaluate(&entry.document, target, &input).expect("valid input");
+        let data = PathsData::from_dataset(ds, FIT, &["sihui-2022"], &[], true);
+        let key = data.series_key("sihui-2022", target.scope.as_deref()).unwrap();
+        assert_eq!(key, "sihui-2022/中小学校");
+        let point = EnteredPoint::from_evaluation(&key, target, 2021, &evaluation).unwrap();
+        assert!((point.date - 2021.5).abs() < 0.01);
+        assert_eq!(point.value, 45.0);
+        assert_eq!(point.baseline, Some((2021.0, 40.0)));
+        assert_eq!(
+            data.series_key("sihui-2022", Some("no such scope")).as_deref(),
+            Some("sihui-2022")
+        );
+        // A count's current value is an amount achieved, not a level: no point.
+        let mut count = target.clone();
+        count.comparator = Comparator::Count;
+        assert!(EnteredPoint::from_evaluation(&key, &count, 2021, &evaluation).is_none());
     }
 
     #[test]

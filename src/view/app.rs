@@ -211,7 +211,9 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
                 </div>
             }
-            <main id="main" tabindex="-1">{ body }</main>
+            <ContextProvider<Display> context={*display}>
+                <main id="main" tabindex="-1">{ body }</main>
+            </ContextProvider<Display>>
             <super::footer::Footer context={context} />
         </div>
     }

@@ -2,9 +2,14 @@
 //! evidence), the indicator × locality matrix with a plain verdict per shared indicator, and the
 //! theme × locality coverage counts so that gaps show.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::analysis::compare::{format_requirement, format_year, key_differences, ComparisonMatrix, CoverageMatrix};
+use crate::analysis::compare::{
+    format_requirement, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
+};
+use crate::analysis::pace::{common_year, pace};
 use crate::analysis::url_state::{Lang, UrlState, View};
 
 use super::app::Context;
@@ -33,7 +38,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         DEFAULT_COMPARISON.iter().map(|s| s.to_string()).collect()
     };
     let dataset = &catalog.dataset;
-    let matrix = ComparisonMatrix::build(dataset, &chosen);
+    let matrix = Rc::new(ComparisonMatrix::build(dataset, &chosen));
     let coverage = CoverageMatrix::build(dataset, &chosen);
     let differences = key_differences(dataset, &chosen);
     let locality = |id: &str| {
@@ -94,15 +99,22 @@ pub fn compare_view(props: &CompareProps) -> Html {
     };
     let rows = matrix.rows.iter().map(|row| {
         let name = catalog.indicator(&row.indicator).map(|i| pick(lang, &i.name).to_string()).unwrap_or_else(|| row.indicator.clone());
-        let cells = row.cells.iter().map(|targets| {
+        let leaders = row.verdict.as_ref().map(leading_documents).unwrap_or_default();
+        let cells = row.cells.iter().zip(&matrix.doc_ids).map(|(targets, doc_id)| {
             if targets.is_empty() {
                 return html! { <td class="gap">{ "—" }</td> };
             }
             html! {
                 <td>
+                    if leaders.contains(doc_id) {
+                        <span class="tag demanding">{ leader_word(lang, row.verdict.as_ref()) }</span>
+                    }
                     { for targets.iter().map(|t| {
                         let (href, onclick) = target_link(&t.id);
-                        let baseline = t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default();
+                        let baseline = match pace(t) {
+                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), zh) }</span> },
+                            None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
+                        };
                         html! {
                             <p class="cell-target">
                                 <a {href} {onclick}>{ format!("{} · {}", format_requirement(t, zh), format_year(t.target_year, zh)) }</a>
@@ -116,11 +128,23 @@ pub fn compare_view(props: &CompareProps) -> Html {
         html! {
             <>
                 <tr>
-                    <th scope="row">{ name }</th>
+                    <th scope="row">
+                        { name }
+                        if let Some(verdict) = &row.verdict {
+                            { comparability_badge(lang, verdict) }
+                        }
+                    </th>
                     { for cells }
                 </tr>
                 if let Some(verdict) = &row.verdict {
-                    <tr class="verdict"><td colspan={(matrix.doc_ids.len() + 1).to_string()}>{ pick(lang, &verdict.sentence) }</td></tr>
+                    <tr class="verdict">
+                        <td colspan={(matrix.doc_ids.len() + 1).to_string()}>
+                            <p>{ pick(lang, &verdict.sentence) }</p>
+                            if let Some(common) = common_year(verdict) {
+                                <p class="illustration">{ pick(lang, &common.sentence) }</p>
+                            }
+                        </td>
+                    </tr>
                 }
             </>
         }
@@ -161,6 +185,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <super::compare_charts::CompareCharts context={props.context.clone()} matrix={matrix.clone()} />
             <h2>{ tr(lang, "各主题目标数量", "Targets per theme") }</h2>
             <div class="table-wrap">
                 <table id="coverage-matrix">
@@ -174,5 +199,32 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The documents in the first tier of a ranked verdict with two tiers or more.
+fn leading_documents(verdict: &Verdict) -> Vec<String> {
+    match verdict.ranking.as_deref() {
+        Some([first, _, ..]) => first.iter().map(|&i| verdict.headlines[i].doc_id.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// "More demanding" for a pair, "most demanding" for three or more.
+fn leader_word(lang: Lang, verdict: Option<&Verdict>) -> &'static str {
+    if verdict.is_some_and(|v| v.headlines.len() > 2) {
+        tr(lang, "要求最高", "most demanding")
+    } else {
+        tr(lang, "要求更高", "more demanding")
+    }
+}
+
+/// A plain badge saying whether a shared indicator's targets can be set side by side.
+fn comparability_badge(lang: Lang, verdict: &Verdict) -> Html {
+    match verdict.comparability {
+        Comparability::Comparable => html! { <span class="tag comparable">{ tr(lang, "可比", "comparable") }</span> },
+        Comparability::RoughlyComparable { .. } => {
+            html! { <span class="tag rough">{ tr(lang, "仅大致可比", "only roughly comparable") }</span> }
+        }
     }
 }

@@ -1,13 +1,18 @@
 //! The document reader: the cleaned text with its outline and metadata card, every target's quote
 //! highlighted in place; from a target, jump to its sentence; from a sentence, open its targets.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::analysis::reader::annotate;
 use crate::analysis::search::terms;
-use crate::analysis::url_state::{UrlState, View};
+use crate::analysis::url_state::{Lang, UrlState, View};
+use crate::charts::timeline::TimelineData;
+use crate::charts::Chart;
 
 use super::app::Context;
+use super::chart_panel::ChartPanel;
 use super::highlight::highlighted;
 use super::text::{date_label, pick, quote_lang, tr, value_label, year_label};
 
@@ -164,6 +169,11 @@ pub fn document_view(props: &DocumentProps) -> Html {
             </aside>
         }
     });
+    let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(
+        &catalog.dataset,
+        &[doc.id.as_str()],
+        lang == Lang::Zh,
+    )));
     html! {
         <section class="reader">
             <nav aria-label={tr(lang, "选择文件", "Choose a document")}><ul class="tabs">{ for doc_links }</ul></nav>
@@ -181,6 +191,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
                 <p class="muted small">{ tr(lang, "黄色底纹为已整理成目标的句子,点击可查看目标。", "Sentences shaded yellow hold targets; select one to see them.") }</p>
             </article>
             { for selected_panel }
+            <ChartPanel id="doc-timeline" heading={tr(lang, "规划期与目标期限", "Plan period and deadlines")} chart={timeline} {lang} />
             <div class="reader-grid">
                 <nav class="outline" aria-label={tr(lang, "目录", "Outline")}>
                     <h2>{ tr(lang, "目录", "Outline") }</h2>

@@ -2,15 +2,20 @@
 //! against share of the way from baseline to target, a status and a straight-line projection.
 //! Inputs are kept as typed in the URL, so a scenario is a link; errors show beside their field.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::analysis::progress::{current_meaning, evaluate, CurrentMeaning, EvaluationInput, Field, InputError};
 use crate::analysis::url_state::{EvaluationFields, Lang, UrlState};
+use crate::charts::paths::{EnteredPoint, PathsData};
+use crate::charts::Chart;
 use crate::data::export::format_number;
 use crate::data::model::Kind;
 
 use super::app::Context;
+use super::chart_panel::ChartPanel;
 use super::text::{pick, quote_lang, tr, value_label, year_label};
 
 #[derive(Properties, PartialEq)]
@@ -150,6 +155,25 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             <p class="muted" id="evaluation-result">{ tr(lang, "请更正标红的输入。", "Please correct the inputs marked in red.") }</p>
         },
     };
+    // The target's path with the value entered, then the other documents' paths of its indicator.
+    let paths = {
+        let dataset = &catalog.dataset;
+        let mut ids: Vec<&str> = vec![doc.id.as_str()];
+        ids.extend(
+            dataset
+                .documents
+                .iter()
+                .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == target.indicator))
+                .map(|e| e.document.id.as_str()),
+        );
+        let mut data = PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh);
+        let entered = result.as_ref().ok().and_then(|evaluation| {
+            let key = data.series_key(&doc.id, target.scope.as_deref())?;
+            EnteredPoint::from_evaluation(&key, target, doc.period.start, evaluation)
+        });
+        data.entered = entered.into_iter().collect();
+        Rc::new(Chart::Paths(data))
+    };
     html! {
         <section class="evaluate">
             <h1>{ tr(lang, "进度测算", "Progress check") }</h1>
@@ -167,6 +191,7 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
                     target.baseline.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default(), field_input(|f, v| f.baseline_year = v), Field::BaselineYear) }
             </div>
             { outcome }
+            <ChartPanel id="paths-chart" heading={tr(lang, "从基线到目标的路径", "From baseline to target")} chart={paths} {lang} />
         </section>
     }
 }

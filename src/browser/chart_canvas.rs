@@ -1,0 +1,74 @@
+//! Canvas glue for the charts: sizes a canvas's backing store to its CSS width × devicePixelRatio
+//! (so lines and Chinese text are crisp on high-DPI screens), draws a [`Chart`] on it through
+//! plotters-canvas, and offers a chart as a PNG file drawn on a detached canvas.
+//!
+//! The canvas is styled `width: 100%; height: auto`, so its CSS height follows the aspect ratio of
+//! its `width`/`height` attributes: setting those to the device-pixel size is all the sizing needed,
+//! and no inline style is written (the site's content security policy forbids inline styles).
+
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::{Chart, ChartLabels};
+
+/// CSS width of a downloaded chart; with [`DOWNLOAD_SCALE`] the PNG is 1920 pixels wide.
+pub const DOWNLOAD_CSS_WIDTH: f64 = 960.0;
+
+/// Device pixels per CSS pixel of a downloaded chart.
+pub const DOWNLOAD_SCALE: f64 = 2.0;
+
+/// The width the window offers, in CSS pixels (changes on resize and rotation).
+pub fn window_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Draws `chart` on `canvas` at the canvas's current CSS width and the screen's pixel ratio.
+/// A drawing error goes to the console; the summary and the table still carry the data.
+pub fn draw_chart(canvas: &HtmlCanvasElement, chart: &Chart, labels: &ChartLabels) {
+    let css_width = f64::from(canvas.client_width());
+    if css_width < 1.0 {
+        return;
+    }
+    let scale = super::device_pixel_ratio();
+    let labels = labels.clone().with_scale(scale);
+    let css_height = chart.css_height(&labels, css_width);
+    if let Err(message) = draw_at(canvas, chart, &labels, (css_width * scale, css_height * scale)) {
+        gloo::console::warn!(format!("chart not drawn: {message}"));
+    }
+}
+
+/// Draws `chart` with a title on a detached canvas [`DOWNLOAD_CSS_WIDTH`] wide at
+/// [`DOWNLOAD_SCALE`], and offers it as the PNG download `file_name`.
+pub fn download_chart_png(chart: &Chart, labels: &ChartLabels, file_name: &str) {
+    let Some(canvas) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    let labels = labels.clone().with_scale(DOWNLOAD_SCALE);
+    let css_height = chart.css_height(&labels, DOWNLOAD_CSS_WIDTH);
+    let size = (DOWNLOAD_CSS_WIDTH * DOWNLOAD_SCALE, css_height * DOWNLOAD_SCALE);
+    match draw_at(&canvas, chart, &labels, size) {
+        Ok(()) => super::download_canvas_element_png(&canvas, file_name),
+        Err(message) => gloo::console::warn!(format!("chart not drawn: {message}")),
+    }
+}
+
+/// Sets the backing store to `size` device pixels and draws.
+fn draw_at(canvas: &HtmlCanvasElement, chart: &Chart, labels: &ChartLabels, size: (f64, f64)) -> Result<(), String> {
+    let (width, height) = (size.0.round().max(1.0) as u32, size.1.round().max(1.0) as u32);
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2D canvas context")?;
+    chart.draw(backend, labels)
+}

@@ -1,0 +1,152 @@
+//! A chart with everything around it: a heading, optional controls, a chart / data-table switch,
+//! a PNG download, and the one-line summary under it. The canvas fills its column, is drawn at the
+//! screen's pixel ratio and redrawn when the chart, the language, the contrast (the app's
+//! `Display`, provided as a Yew context) or the window width changes. Drawing and downloading go through `browser::chart_canvas`.
+
+use std::rc::Rc;
+
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::analysis::url_state::Lang;
+use crate::browser::{self, chart_canvas};
+use crate::charts::{Chart, ChartLabels};
+
+use super::app::Display;
+use super::text::tr;
+
+/// Fonts of the chart text: the same system CJK fonts as the page (no web font is downloaded).
+pub const CHART_FONTS: &str =
+    "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    /// Prefix of the element ids: `{id}-canvas`, `{id}-table`, `{id}-summary`, `{id}-png`.
+    pub id: AttrValue,
+    pub heading: AttrValue,
+    pub chart: Rc<Chart>,
+    pub lang: Lang,
+    /// Controls shown under the heading, such as an indicator chooser.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The chart labels for the interface language and contrast, in the page's fonts.
+pub fn chart_labels(lang: Lang, high_contrast: bool) -> ChartLabels {
+    ChartLabels {
+        font_family: CHART_FONTS.to_string(),
+        ..ChartLabels::new(lang == Lang::Zh)
+    }
+    .with_high_contrast(high_contrast)
+}
+
+#[function_component(ChartPanel)]
+pub fn chart_panel(props: &ChartPanelProps) -> Html {
+    let ChartPanelProps {
+        id,
+        heading,
+        chart,
+        lang,
+        children,
+    } = props;
+    let lang = *lang;
+    // The app provides the reading aids; the charts follow high contrast.
+    let high_contrast = use_context::<Display>().is_some_and(|d| d.high_contrast);
+    let show_table = use_state_eq(|| false);
+    let canvas = use_node_ref();
+    // The window width as of the last resize (0 before any): a change redraws the chart.
+    let window_width = use_state_eq(|| 0.0_f64);
+    {
+        let window_width = window_width.setter();
+        use_effect_with((), move |_| {
+            let listener = browser::on_resize(move || window_width.set(chart_canvas::window_width()));
+            move || drop(listener)
+        });
+    }
+    let labels = chart_labels(lang, high_contrast);
+    {
+        let canvas = canvas.clone();
+        use_effect_with(
+            (chart.clone(), labels.clone(), *show_table, *window_width),
+            move |(chart, labels, table, _)| {
+                if !*table {
+                    if let Some(canvas) = canvas.cast::<HtmlCanvasElement>() {
+                        chart_canvas::draw_chart(&canvas, chart, labels);
+                    }
+                }
+            },
+        );
+    }
+    let show = |table: bool| {
+        let show_table = show_table.clone();
+        Callback::from(move |_: MouseEvent| show_table.set(table))
+    };
+    let download = {
+        let chart = chart.clone();
+        let labels = ChartLabels {
+            title: heading.to_string(),
+            ..labels
+        };
+        let file_name = format!("{}.png", chart.file_stem());
+        Callback::from(move |_: MouseEvent| chart_canvas::download_chart_png(&chart, &labels, &file_name))
+    };
+    let summary = chart.summary();
+    let body = if *show_table {
+        data_table(&format!("{id}-table"), heading, &chart.table())
+    } else {
+        html! {
+            <div class="chart">
+                <canvas id={format!("{id}-canvas")} ref={canvas} role="img" aria-label={summary.clone()}></canvas>
+            </div>
+        }
+    };
+    html! {
+        <section class="chart-panel" aria-labelledby={format!("{id}-heading")}>
+            <h2 id={format!("{id}-heading")}>{ heading.clone() }</h2>
+            { children.clone() }
+            <div class="chart-tools">
+                <div class="switch" role="group" aria-label={tr(lang, "显示方式", "Show as")}>
+                    <button type="button" class="button" aria-pressed={(!*show_table).to_string()} onclick={show(false)}>
+                        { tr(lang, "图表", "Chart") }
+                    </button>
+                    <button type="button" class="button" aria-pressed={show_table.to_string()} onclick={show(true)}>
+                        { tr(lang, "数据表", "Data table") }
+                    </button>
+                </div>
+                <button type="button" class="button" id={format!("{id}-png")} onclick={download}>
+                    { tr(lang, "下载图片(PNG)", "Download PNG") }
+                </button>
+            </div>
+            { body }
+            <p class="chart-summary" id={format!("{id}-summary")}>{ summary }</p>
+        </section>
+    }
+}
+
+/// The chart's data as a table: the first row is the header, the first cell of each row heads it.
+fn data_table(id: &str, caption: &str, rows: &[Vec<String>]) -> Html {
+    let Some((header, body)) = rows.split_first() else {
+        return Html::default();
+    };
+    html! {
+        <div class="table-wrap">
+            <table id={id.to_string()} class="chart-table">
+                <caption class="muted small">{ caption.to_string() }</caption>
+                <thead>
+                    <tr>{ for header.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
+                </thead>
+                <tbody>
+                    { for body.iter().map(|row| html! {
+                        <tr>
+                            { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                                html! { <th scope="row">{ cell.clone() }</th> }
+                            } else {
+                                html! { <td>{ cell.clone() }</td> }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

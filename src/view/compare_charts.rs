@@ -1,0 +1,103 @@
+//! The compare view's charts: one indicator across the chosen localities (the indicator is chosen
+//! in a list and kept in the URL, `ind=`; by default the one drawn for the most localities) and the
+//! timeline of the chosen localities' plan periods and deadlines.
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::analysis::compare::ComparisonMatrix;
+use crate::analysis::url_state::{Lang, UrlState};
+use crate::charts::indicator::{most_shared, IndicatorData};
+use crate::charts::timeline::TimelineData;
+use crate::charts::Chart;
+
+use super::app::Context;
+use super::chart_panel::ChartPanel;
+use super::text::{pick, tr};
+
+#[derive(Properties, PartialEq)]
+pub struct CompareChartsProps {
+    pub context: Context,
+    /// The comparison of the chosen documents (its columns are the chosen ids).
+    pub matrix: Rc<ComparisonMatrix>,
+}
+
+#[function_component(CompareCharts)]
+pub fn compare_charts(props: &CompareChartsProps) -> Html {
+    let Context {
+        catalog,
+        state,
+        navigate,
+    } = props.context.clone();
+    let lang = state.lang;
+    let zh = lang == Lang::Zh;
+    let dataset = &catalog.dataset;
+    let ids: Vec<&str> = props.matrix.doc_ids.iter().map(String::as_str).collect();
+    // Indicators with at least one dated value among the chosen documents, in matrix order
+    // (shared ones first), with the number of localities drawn.
+    let options: Vec<(String, usize)> = props
+        .matrix
+        .rows
+        .iter()
+        .map(|row| {
+            let n = IndicatorData::from_dataset(dataset, &row.indicator, &ids, zh).drawn_documents();
+            (row.indicator.clone(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let chosen_indicator = state
+        .indicator
+        .clone()
+        .filter(|id| options.iter().any(|(o, _)| o == id))
+        .or_else(|| {
+            let candidates: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
+            most_shared(dataset, &candidates, &ids)
+        });
+    let on_indicator = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            navigate.emit(UrlState {
+                indicator: Some(id),
+                ..state.clone()
+            });
+        })
+    };
+    let indicator_name = |id: &str| {
+        catalog
+            .indicator(id)
+            .map(|i| pick(lang, &i.name).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let chooser = html! {
+        <label class="field" for="indicator-choice">
+            <span>{ tr(lang, "选择指标(按覆盖地区数排序)", "Indicator (most widely shared first)") }</span>
+            <select id="indicator-choice" onchange={on_indicator}>
+                { for options.iter().map(|(id, n)| {
+                    let label = if zh { format!("{}({n}地)", indicator_name(id)) } else { format!("{} ({n})", indicator_name(id)) };
+                    html! { <option value={id.clone()} selected={chosen_indicator.as_deref() == Some(id.as_str())}>{ label }</option> }
+                }) }
+            </select>
+        </label>
+    };
+    let indicator_chart = chosen_indicator.map(|id| {
+        let chart = Rc::new(Chart::Indicator(IndicatorData::from_dataset(dataset, &id, &ids, zh)));
+        html! {
+            <ChartPanel id="indicator-chart" heading={tr(lang, "同一指标各地目标", "One indicator across localities")}
+                {chart} {lang}>
+                { chooser }
+            </ChartPanel>
+        }
+    });
+    let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(dataset, &ids, zh)));
+    html! {
+        <>
+            { for indicator_chart }
+            <ChartPanel id="timeline-chart" heading={tr(lang, "规划期与目标期限时间线", "Plan periods and deadlines")}
+                chart={timeline} {lang} />
+        </>
+    }
+}
