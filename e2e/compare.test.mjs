@@ -117,7 +117,7 @@ test('switch a chart to its data table and back, then download it as a PNG', asy
     await page.goto(`${server.url}?v=compare`);
     await appReady(page);
     await waitDrawn(page, '#indicator-chart-canvas');
-    const panel = page.locator('section.chart-panel').filter({ has: page.locator('#indicator-chart-canvas') });
+    const panel = page.locator('section[aria-labelledby="indicator-chart-heading"]');
     await panel.getByRole('button', { name: '数据表' }).click();
     const table = page.locator('#indicator-chart-table');
     await table.waitFor();

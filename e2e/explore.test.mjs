@@ -199,7 +199,7 @@ test('compare the four cities: shared indicators first, a verdict, and coverage 
     assert.ok((await page.locator('.differences li').count()) > 0, 'key differences are listed');
     assert.ok((await page.locator('#coverage-matrix td.gap').count()) > 0, 'empty cells show as gaps');
     await screenshot(page, 'compare-1280');
-    await page.getByLabel('青白江').uncheck();
+    await page.getByLabel('青白江', { exact: true }).uncheck();
     await page.waitForFunction(() => document.querySelectorAll('#compare-matrix thead th').length === 4);
     assert.ok(page.url().includes('cmp='), 'the selection is in the URL');
   });

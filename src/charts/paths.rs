@@ -143,6 +143,9 @@ pub struct EnteredPoint {
     /// baseline year, or the plan's first year (`f64::from(start)`) for a baseline taken at the
     /// plan's start. Preferred to the series' own baseline for the projection.
     pub baseline: Option<(f64, f64)>,
+    /// The year whose end the projection runs to (the evaluated target's year); `None`: the
+    /// series' last target year.
+    pub until: Option<u16>,
 }
 
 impl EnteredPoint {
@@ -153,6 +156,7 @@ impl EnteredPoint {
             date,
             value,
             baseline: None,
+            until: None,
         }
     }
 }
@@ -162,7 +166,7 @@ impl EnteredPoint {
     /// and the current value, with the baseline the user typed (at the end of its year, or at the
     /// start of the plan `plan_start` when typed without a year). `None` without a current value,
     /// or when the current value is not a level (an amount achieved or remaining), which would not
-    /// sit on the value axis.
+    /// sit on the value axis. Its projection runs to the end of the evaluated target's year.
     pub fn from_evaluation(series: &str, target: &Target, plan_start: u16, evaluation: &Evaluation) -> Option<Self> {
         if current_meaning(target.comparator) != CurrentMeaning::Level {
             return None;
@@ -177,6 +181,7 @@ impl EnteredPoint {
             date: fractional_year(evaluation.date),
             value,
             baseline,
+            until: Some(evaluation.target_year),
         })
     }
 }
@@ -200,8 +205,9 @@ fn usable(e: &EnteredPoint) -> bool {
 /// The projection of `series` from the entered points (those of other series are ignored).
 /// The line runs from an anchor through the latest entered point; the anchor is the baseline
 /// entered with that point, else the series' latest stated baseline, else the earliest earlier
-/// entered point, and must lie before the point. `None` without an entered point or an anchor,
-/// or when the deadline of the last target year has passed. A percentage is kept within 0–100,
+/// entered point, and must lie before the point. The line ends at the end of the point's `until`
+/// year, else of the series' last target year. `None` without an entered point or an anchor, or
+/// when that deadline has passed. A percentage is kept within 0–100,
 /// anything else at 0 or above (as in `analysis::progress`).
 pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> Option<Projection> {
     let mine: Vec<&EnteredPoint> = entered.iter().filter(|e| e.series == series.key && usable(e)).collect();
@@ -222,12 +228,13 @@ pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> 
                 .min_by(|a, b| a.0.total_cmp(&b.0))
         })
     })?;
-    let year = series
+    let last_target = series
         .points
         .iter()
         .filter(|p| p.role != PointRole::Baseline)
         .map(|p| p.year)
         .max()?;
+    let year = latest.until.unwrap_or(last_target);
     let end = year_end(year);
     if end <= latest.date {
         return None;
@@ -839,6 +846,18 @@ mod tests {
         assert!((point.date - 2021.5).abs() < 0.01);
         assert_eq!(point.value, 45.0);
         assert_eq!(point.baseline, Some((2021.0, 40.0)));
+        assert_eq!(point.until, Some(2021));
+        // The projection runs to the end of the evaluated year, not to the trajectory's 2030.
+        let with_point = PathsData {
+            entered: vec![point.clone()],
+            ..data.clone()
+        };
+        let p = &with_point.projections()[0];
+        assert_eq!((p.year, p.to.0), (2021, 2022.0));
+        assert!(
+            (p.to.1 - 50.0).abs() < 0.2,
+            "40 → 45 in half a year leads to about 50: {p:?}"
+        );
         assert_eq!(
             data.series_key("sihui-2022", Some("no such scope")).as_deref(),
             Some("sihui-2022")

@@ -1,8 +1,9 @@
 //! Chart 1: a timeline per locality. One row per document (labelled with its locality and plan
 //! period), x = years (2018–2030, widened to cover the data). The plan period is a grey band;
-//! each year with deadlines gets a bar of stacked segments, one segment per theme, its height
-//! proportional to the number of targets due that year, coloured by theme; the total is written
-//! above the bar. A legend names the band and the themes present.
+//! each year with deadlines gets a bar of stacked segments, one segment per theme, coloured by
+//! theme; the bar's height grows with the square root of the number of targets due that year (so
+//! a year with one target stays visible beside one with sixty), each segment takes its share, and
+//! the total is written above the bar. A legend names the band and the themes present.
 
 use std::collections::BTreeMap;
 
@@ -305,16 +306,27 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
             p.stroke_rect(band, n.band_edge, ctx.line)?;
         }
 
-        // Bars: one per year, stacked theme segments from the bottom up.
+        // Bars: one per year, stacked theme segments from the bottom up. A bar's height grows
+        // with the square root of its total, so that a year with one or two targets still shows
+        // next to one with sixty; each segment takes its share of the bar.
         let base = y1 - inset - ctx.px(2.0);
         let max_bar_h = (base - (y0 + inset) - count_h).max(2.0);
-        let unit = (max_bar_h / max_total as f64).min(ctx.px(14.0));
+        let mut totals: BTreeMap<u16, usize> = BTreeMap::new();
+        for m in &row.marks {
+            *totals.entry(m.year).or_default() += m.count;
+        }
+        let per_target = |year: u16| {
+            let total = totals.get(&year).copied().unwrap_or(1).max(1) as f64;
+            let bar_h = (max_bar_h * (total / max_total as f64).sqrt()).min(ctx.px(14.0) * total);
+            bar_h / total
+        };
         let mut year_total: BTreeMap<u16, usize> = BTreeMap::new();
         let mut stack_top: BTreeMap<u16, f64> = BTreeMap::new();
         for m in row.marks.iter().filter(|m| m.count > 0) {
             if m.year < first || m.year > data.last_year {
                 continue;
             }
+            let unit = per_target(m.year);
             let bottom = *stack_top.get(&m.year).unwrap_or(&base);
             let top = bottom - unit * m.count as f64;
             let gap = if bottom < base && unit * m.count as f64 > 2.0 {

@@ -139,10 +139,12 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 if let Some(verdict) = &row.verdict {
                     <tr class="verdict">
                         <td colspan={(matrix.doc_ids.len() + 1).to_string()}>
-                            <p>{ pick(lang, &verdict.sentence) }</p>
-                            if let Some(common) = common_year(verdict) {
-                                <p class="illustration">{ pick(lang, &common.sentence) }</p>
-                            }
+                            <div class="verdict-text">
+                                <p>{ pick(lang, &verdict.sentence) }</p>
+                                if let Some(common) = common_year(verdict) {
+                                    <p class="illustration">{ pick(lang, &common.sentence) }</p>
+                                }
+                            </div>
                         </td>
                     </tr>
                 }
@@ -177,6 +179,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     </li>
                 }) }
             </ul>
+            <super::compare_charts::CompareCharts context={props.context.clone()} matrix={matrix.clone()} />
             <h2>{ tr(lang, "指标对比(共有指标在前)", "Indicators (shared ones first)") }</h2>
             <div class="table-wrap">
                 <table id="compare-matrix">
@@ -185,7 +188,6 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <super::compare_charts::CompareCharts context={props.context.clone()} matrix={matrix.clone()} />
             <h2>{ tr(lang, "各主题目标数量", "Targets per theme") }</h2>
             <div class="table-wrap">
                 <table id="coverage-matrix">
