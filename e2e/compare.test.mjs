@@ -204,11 +204,19 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('a chart PNG is also offered on a phone', async () => {
+test('on a phone, large text enlarges the chart too, and its PNG is offered', async () => {
   await withPage(375, async (page) => {
     await page.goto(`${server.url}?v=evaluate&t=sihui-2022-fitness-2022&at=2022-06-30&cur=49&bv=42&by=2020`);
     await appReady(page);
     await waitDrawn(page, '#paths-chart-canvas');
+    const normal = await canvasFacts(page, '#paths-chart-canvas');
+    await page.click('#text-size');
+    await page.waitForFunction((h) => document.querySelector('#paths-chart-canvas').clientHeight > h * 1.1, normal.cssHeight);
+    await waitDrawn(page, '#paths-chart-canvas');
+    assertCrisp(await canvasFacts(page, '#paths-chart-canvas'), 'large-text paths chart');
+    await shot(page.locator('#paths-chart-canvas'), 'chart-paths-large-text-375');
+    assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling with large text');
+    await page.click('#text-size');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#paths-chart-png')]);
     const bytes = await readFile(await download.path());
     assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');

@@ -1,14 +1,16 @@
 //! Canvas glue for the charts: sizes a canvas's backing store to its CSS width × devicePixelRatio
 //! (so lines and Chinese text are crisp on high-DPI screens), draws a [`Chart`] on it through
-//! plotters-canvas, and offers a chart as a PNG file drawn on a detached canvas.
+//! plotters-canvas, watches the width of the chart's panel (to redraw it at its new size), and
+//! offers a chart as a PNG file drawn on a detached canvas.
 //!
 //! The canvas is styled `width: 100%; height: auto`, so its CSS height follows the aspect ratio of
 //! its `width`/`height` attributes: setting those to the device-pixel size is all the sizing needed,
 //! and no inline style is written (the site's content security policy forbids inline styles).
 
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{Element, HtmlCanvasElement};
 
 use crate::charts::{Chart, ChartLabels};
 
@@ -18,25 +20,46 @@ pub const DOWNLOAD_CSS_WIDTH: f64 = 960.0;
 /// Device pixels per CSS pixel of a downloaded chart.
 pub const DOWNLOAD_SCALE: f64 = 2.0;
 
-/// The width the window offers, in CSS pixels (changes on resize and rotation).
-pub fn window_width() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0)
+/// Watches an element's width; stops watching when dropped.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
 }
 
-/// Draws `chart` on `canvas` at the canvas's current CSS width and the screen's pixel ratio.
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `callback` with the element's width in CSS pixels once it is laid out and whenever its
+/// size changes (window resize, rotation, larger text, a scroll bar appearing). `None` when the
+/// browser has no `ResizeObserver`.
+pub fn watch_width(element: &Element, callback: impl Fn(f64) + 'static) -> Option<WidthWatch> {
+    let watched = element.clone();
+    let closure = Closure::<dyn FnMut()>::new(move || callback(f64::from(watched.client_width())));
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(WidthWatch {
+        observer,
+        _callback: closure,
+    })
+}
+
+/// Draws `chart` on `canvas` at the canvas's current CSS width and the screen's pixel ratio, with
+/// text and marks `zoom` times their usual size (1.25 when the visitor asked for large text: the
+/// chart is laid out for a `zoom` times narrower screen and drawn at `zoom` times the scale).
 /// A drawing error goes to the console; the summary and the table still carry the data.
-pub fn draw_chart(canvas: &HtmlCanvasElement, chart: &Chart, labels: &ChartLabels) {
+pub fn draw_chart(canvas: &HtmlCanvasElement, chart: &Chart, labels: &ChartLabels, zoom: f64) {
     let css_width = f64::from(canvas.client_width());
     if css_width < 1.0 {
         return;
     }
-    let scale = super::device_pixel_ratio();
-    let labels = labels.clone().with_scale(scale);
-    let css_height = chart.css_height(&labels, css_width);
-    if let Err(message) = draw_at(canvas, chart, &labels, (css_width * scale, css_height * scale)) {
+    let dpr = super::device_pixel_ratio();
+    let zoom = zoom.clamp(1.0, 2.0);
+    let labels = labels.clone().with_scale(dpr * zoom);
+    let css_height = chart.css_height(&labels, css_width / zoom) * zoom;
+    if let Err(message) = draw_at(canvas, chart, &labels, (css_width * dpr, css_height * dpr)) {
         gloo::console::warn!(format!("chart not drawn: {message}"));
     }
 }

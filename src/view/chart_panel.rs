@@ -1,7 +1,8 @@
 //! A chart with everything around it: a heading, optional controls, a chart / data-table switch,
 //! a PNG download, and the one-line summary under it. The canvas fills its column, is drawn at the
-//! screen's pixel ratio and redrawn when the chart, the language, the contrast (the app's
-//! `Display`, provided as a Yew context) or the window width changes. Drawing and downloading go through `browser::chart_canvas`.
+//! screen's pixel ratio and redrawn when the chart, the language, the reading aids (the app's
+//! `Display`, provided as a Yew context: high contrast, and large text, which enlarges the chart's
+//! text too) or the panel's width changes. Drawing and downloading go through `browser::chart_canvas`.
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::analysis::url_state::Lang;
-use crate::browser::{self, chart_canvas};
+use crate::browser::chart_canvas;
 use crate::charts::{Chart, ChartLabels};
 
 use super::app::Display;
@@ -31,6 +32,9 @@ pub struct ChartPanelProps {
     pub children: Html,
 }
 
+/// How much larger chart text is drawn when the visitor asks for large text.
+const LARGE_TEXT_ZOOM: f64 = 1.25;
+
 /// The chart labels for the interface language and contrast, in the page's fonts.
 pub fn chart_labels(lang: Lang, high_contrast: bool) -> ChartLabels {
     ChartLabels {
@@ -50,28 +54,33 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         children,
     } = props;
     let lang = *lang;
-    // The app provides the reading aids; the charts follow high contrast.
-    let high_contrast = use_context::<Display>().is_some_and(|d| d.high_contrast);
+    // The app provides the reading aids; the charts follow high contrast and large text.
+    let display = use_context::<Display>().unwrap_or_default();
+    let zoom = if display.large_text { LARGE_TEXT_ZOOM } else { 1.0 };
     let show_table = use_state_eq(|| false);
     let canvas = use_node_ref();
-    // The window width as of the last resize (0 before any): a change redraws the chart.
-    let window_width = use_state_eq(|| 0.0_f64);
+    // The panel's width as last laid out (0 before): a change redraws the chart at its new size.
+    let panel = use_node_ref();
+    let width = use_state_eq(|| 0.0_f64);
     {
-        let window_width = window_width.setter();
+        let panel = panel.clone();
+        let width = width.setter();
         use_effect_with((), move |_| {
-            let listener = browser::on_resize(move || window_width.set(chart_canvas::window_width()));
-            move || drop(listener)
+            let watch = panel
+                .cast::<web_sys::Element>()
+                .and_then(|element| chart_canvas::watch_width(&element, move |w| width.set(w)));
+            move || drop(watch)
         });
     }
-    let labels = chart_labels(lang, high_contrast);
+    let labels = chart_labels(lang, display.high_contrast);
     {
         let canvas = canvas.clone();
         use_effect_with(
-            (chart.clone(), labels.clone(), *show_table, *window_width),
-            move |(chart, labels, table, _)| {
+            (chart.clone(), labels.clone(), zoom, *show_table, *width),
+            move |(chart, labels, zoom, table, _)| {
                 if !*table {
                     if let Some(canvas) = canvas.cast::<HtmlCanvasElement>() {
-                        chart_canvas::draw_chart(&canvas, chart, labels);
+                        chart_canvas::draw_chart(&canvas, chart, labels, *zoom);
                     }
                 }
             },
@@ -101,7 +110,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         }
     };
     html! {
-        <section class="chart-panel" aria-labelledby={format!("{id}-heading")}>
+        <section class="chart-panel" ref={panel} aria-labelledby={format!("{id}-heading")}>
             <h2 id={format!("{id}-heading")}>{ heading.clone() }</h2>
             { children.clone() }
             <div class="chart-tools">
