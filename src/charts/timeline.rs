@@ -310,15 +310,17 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
         // with the square root of its total, so that a year with one or two targets still shows
         // next to one with sixty; each segment takes its share of the bar.
         let base = y1 - inset - ctx.px(2.0);
-        let max_bar_h = (base - (y0 + inset) - count_h).max(2.0);
+        // At most 14 CSS px per target for the tallest bar, so a few targets make no tower.
+        let max_bar_h = (base - (y0 + inset) - count_h)
+            .max(2.0)
+            .min(ctx.px(14.0) * max_total as f64);
         let mut totals: BTreeMap<u16, usize> = BTreeMap::new();
         for m in &row.marks {
             *totals.entry(m.year).or_default() += m.count;
         }
         let per_target = |year: u16| {
             let total = totals.get(&year).copied().unwrap_or(1).max(1) as f64;
-            let bar_h = (max_bar_h * (total / max_total as f64).sqrt()).min(ctx.px(14.0) * total);
-            bar_h / total
+            max_bar_h * (total / max_total as f64).sqrt() / total
         };
         let mut year_total: BTreeMap<u16, usize> = BTreeMap::new();
         let mut stack_top: BTreeMap<u16, f64> = BTreeMap::new();
@@ -662,6 +664,50 @@ mod tests {
         assert!(!texts.contains(&"2019".to_string()), "every other year only");
         // Fonts are scaled: 12 CSS px × 2, written by the SVG backend as size / 1.24.
         assert!(svg.contains(&format!("font-size=\"{}\"", 24.0 / 1.24)));
+    }
+
+    #[test]
+    fn bar_heights_grow_with_the_square_root_of_the_number_of_targets() {
+        let mut doc = document("a-2019", "东莞", "Dongguan", 2019, 2022);
+        for i in 0..4 {
+            doc.targets.push(target(
+                &format!("a{i}"),
+                "preschool",
+                "x",
+                Comparator::AtLeast,
+                Some(1.0),
+                "%",
+                Some(2020),
+            ));
+        }
+        doc.targets.push(target(
+            "b",
+            "preschool",
+            "x",
+            Comparator::AtLeast,
+            Some(1.0),
+            "%",
+            Some(2022),
+        ));
+        let ds = dataset(vec![doc]);
+        let d = TimelineData::from_dataset(&ds, &["a-2019"], true);
+        let svg = svg(1000, 800, |b| draw_timeline(b, &d, &ChartLabels::new(true)));
+        // The two bars are the preschool-coloured rects other than the legend swatch (the smallest).
+        let mut heights: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect ") && l.contains("fill=\"#E69F00\""))
+            .filter_map(|l| {
+                let rest = &l[l.find(" height=\"")? + 9..];
+                rest[..rest.find('"')?].parse().ok()
+            })
+            .collect();
+        heights.sort_by(f64::total_cmp);
+        assert_eq!(heights.len(), 3, "two bars and a swatch: {heights:?}");
+        let ratio = heights[2] / heights[1];
+        assert!(
+            (ratio - 2.0).abs() < 0.1,
+            "4 targets stand twice as tall as 1: {heights:?}"
+        );
     }
 
     #[test]
