@@ -69,7 +69,7 @@ impl Chart {
                 let plot = if width < 600.0 {
                     (width * 0.95).clamp(300.0, 420.0)
                 } else {
-                    (width * 0.42).clamp(340.0, 460.0)
+                    (width * 0.38).clamp(340.0, 440.0)
                 };
                 (plot + title_height(labels, width)).ceil()
             }

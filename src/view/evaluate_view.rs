@@ -191,7 +191,9 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
                     target.baseline.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default(), field_input(|f, v| f.baseline_year = v), Field::BaselineYear) }
             </div>
             { outcome }
-            <ChartPanel id="paths-chart" heading={tr(lang, "从基线到目标的路径", "From baseline to target")} chart={paths} {lang} />
+            if !paths.is_empty() {
+                <ChartPanel id="paths-chart" heading={tr(lang, "从基线到目标的路径", "From baseline to target")} chart={paths} {lang} />
+            }
         </section>
     }
 }
