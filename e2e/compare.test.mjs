@@ -204,6 +204,18 @@ for (const width of [375, 1280]) {
   });
 }
 
+test('a document page shows its plan period and deadlines as a timeline (375px)', async () => {
+  await withPage(375, async (page) => {
+    await page.goto(`${server.url}?v=doc&doc=sihui-2022`);
+    await appReady(page);
+    await waitDrawn(page, '#doc-timeline-canvas');
+    assertCrisp(await canvasFacts(page, '#doc-timeline-canvas'), 'document timeline');
+    const summary = await page.locator('#doc-timeline-summary').innerText();
+    assert.ok(summary.startsWith('四会共') && summary.includes('2025年'), summary);
+    await shot(page.locator('#doc-timeline-canvas'), 'chart-doc-timeline-375');
+  });
+});
+
 test('on a phone, large text enlarges the chart too, and its PNG is offered', async () => {
   await withPage(375, async (page) => {
     await page.goto(`${server.url}?v=evaluate&t=sihui-2022-fitness-2022&at=2022-06-30&cur=49&bv=42&by=2020`);

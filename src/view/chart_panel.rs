@@ -137,8 +137,9 @@ fn data_table(id: &str, caption: &str, rows: &[Vec<String>]) -> Html {
     let Some((header, body)) = rows.split_first() else {
         return Html::default();
     };
+    // The wrapper scrolls sideways on phones; it takes the focus so keyboards can scroll it.
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={caption.to_string()}>
             <table id={id.to_string()} class="chart-table">
                 <caption class="muted small">{ caption.to_string() }</caption>
                 <thead>
