@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod compare;
 pub mod corrections;
 pub mod filter;
+pub mod library;
 pub mod progress;
 pub mod reader;
 pub mod script;

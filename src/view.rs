@@ -3,6 +3,7 @@
 
 pub mod app;
 mod compare_view;
+mod dataset_open;
 mod document_view;
 mod evaluate_view;
 mod export_bar;

@@ -9,6 +9,7 @@ use crate::analysis::url_state::{UrlState, View};
 use crate::data::model::Kind;
 
 use super::app::Context;
+use super::dataset_open::opened_mark;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
@@ -54,6 +55,7 @@ pub fn home(props: &HomeProps) -> Html {
                     { pick(lang, &doc.locality) }
                     <span class="muted small">{ format!(" · {}", pick(lang, &doc.province)) }</span>
                 </h2>
+                if catalog.is_opened(&doc.id) { { opened_mark(lang) } }
                 <p class="doc-title" lang={quote_lang(doc)}>{ &doc.title }</p>
                 <dl class="meta">
                     if let Some(number) = &doc.doc_number {
