@@ -37,7 +37,10 @@ fn errors_of(value: &Value) -> Vec<FileError> {
 /// Asserts that one of `errors` names the file, `document`, `target` and `field`.
 fn assert_names(errors: &[FileError], document: &str, target: Option<&str>, field: &str) {
     let found = errors.iter().any(|e| {
-        e.file == FIXTURE && e.document.as_deref() == Some(document) && e.target.as_deref() == target && e.field == field
+        e.file == FIXTURE
+            && e.document.as_deref() == Some(document)
+            && e.target.as_deref() == target
+            && e.field == field
     });
     let listing: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(
@@ -66,7 +69,11 @@ fn the_fixture_is_accepted_with_its_new_indicator() {
     assert_eq!(opened.documents[0].targets.len(), 4);
     assert!(opened.themes.is_empty(), "the file only uses the site's themes");
     let new: Vec<&str> = opened.indicators.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(new, ["school-lunch-coverage"], "only the indicator the site lacks is added");
+    assert_eq!(
+        new,
+        ["school-lunch-coverage"],
+        "only the indicator the site lacks is added"
+    );
     assert!(opened.texts.contains_key("example-city-2024"));
 }
 
@@ -191,7 +198,10 @@ fn missing_texts_and_conflicting_indicators_are_named() {
 
     let mut file = fixture();
     let indicators = file["indicators"].as_array_mut().unwrap();
-    let cap = indicators.iter_mut().find(|i| i["id"] == "primary-class-size-cap").unwrap();
+    let cap = indicators
+        .iter_mut()
+        .find(|i| i["id"] == "primary-class-size-cap")
+        .unwrap();
     cap["unit"] = json!("人");
     assert_names(&errors_of(&file), "indicators", Some("primary-class-size-cap"), "id");
 }
@@ -217,7 +227,11 @@ fn deep_nesting_and_huge_numbers_are_errors_not_crashes() {
     assert_names(&errors_of(&file), "example-city-2024", Some(KINDERGARTEN), "value");
     let huge = read("tests/fixtures/example-city-2024.json").replace("\"value\": 85", "\"value\": 1e400");
     let errors = open(FIXTURE, huge.as_bytes(), bundled::dataset()).unwrap_err();
-    assert!(errors[0].message.contains("number out of range"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("number out of range"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
@@ -270,8 +284,11 @@ fn stored_files_are_revalidated_and_a_later_file_that_needed_a_removed_one_goes_
     assert_eq!(dropped.len(), 1);
     assert_eq!(dropped[0].file, "damaged.json");
     let (after, dropped) = library.remove(FIXTURE);
-    assert!(after.files().is_empty(), "second.json needed the removed file's indicator");
-    assert!(dropped
-        .iter()
-        .any(|e| e.file == "second.json" && e.field == "indicator" && e.target.as_deref() == Some("second-city-2024-school-lunch")));
+    assert!(
+        after.files().is_empty(),
+        "second.json needed the removed file's indicator"
+    );
+    assert!(dropped.iter().any(|e| e.file == "second.json"
+        && e.field == "indicator"
+        && e.target.as_deref() == Some("second-city-2024-school-lunch")));
 }

@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use policy_explorer::analysis::library::Library;
 use policy_explorer::data::bundled;
-use policy_explorer::data::dataset_file::open;
 use policy_explorer::data::model::Dataset;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -29,10 +28,11 @@ fn read(path: &str) -> String {
 /// Valid files to mutate: the fixture, and a published document file with its ids changed.
 fn valid_files() -> Vec<Value> {
     let fixture = read("tests/fixtures/example-city-2024.json");
-    let sihui = read("data/published/documents/sihui-2022.json").replace("\"sihui-2022", "\"copy-sihui-2022");
+    let dongguan =
+        read("data/published/documents/dongguan-2019.json").replace("\"dongguan-2019", "\"copy-dongguan-2019");
     vec![
         serde_json::from_str(&fixture).unwrap(),
-        serde_json::from_str(&sihui).unwrap(),
+        serde_json::from_str(&dongguan).unwrap(),
     ]
 }
 

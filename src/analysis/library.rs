@@ -35,6 +35,18 @@ pub struct Library {
     catalog: Rc<Catalog>,
 }
 
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field(
+                "files",
+                &self.files.iter().map(|file| &file.saved.name).collect::<Vec<_>>(),
+            )
+            .field("documents", &self.catalog.dataset.documents.len())
+            .finish()
+    }
+}
+
 impl Library {
     /// The bundled data alone.
     pub fn new(dataset: Dataset, texts: BTreeMap<String, String>) -> Self {

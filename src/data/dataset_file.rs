@@ -206,24 +206,37 @@ fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
             return None;
         }
     };
-    let Value::Object(root) = root else {
-        errors.whole_file(format!(
-            "the file must hold one JSON object with \"documents\" and \"texts\", not {}",
-            kind_of(&root)
-        ));
-        return None;
+    let root = match root {
+        Value::Object(root) => root,
+        other => {
+            errors.whole_file(format!(
+                "the file must hold one JSON object with \"documents\" and \"texts\", not {}",
+                kind_of(&other)
+            ));
+            return None;
+        }
     };
     let version = match root.get("version") {
-        None => String::new(),
-        Some(Value::String(v)) => v.clone(),
+        Some(Value::String(v)) if !v.trim().is_empty() => v.clone(),
+        None => {
+            errors.push(
+                Some("dataset"),
+                None,
+                "version",
+                "missing field: the dataset version the file was published from",
+            );
+            String::new()
+        }
         Some(other) => {
-            errors.push(Some("dataset"), None, "version", format!("expected a string, found {}", kind_of(other)));
+            errors.push(
+                Some("dataset"),
+                None,
+                "version",
+                format!("expected a non-empty string, found {}", kind_of(other)),
+            );
             String::new()
         }
     };
-    if version.is_empty() && errors.list.is_empty() {
-        errors.push(Some("dataset"), None, "version", "the file names no dataset version");
-    }
     let themes = items::<Theme>(errors, &root, "themes", false);
     let indicators = items::<Indicator>(errors, &root, "indicators", false);
     let documents = documents(errors, &root);
@@ -238,7 +251,12 @@ fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
 }
 
 /// A catalogue list (`themes`, `indicators`): each entry read on its own.
-fn items<T: DeserializeOwned>(errors: &mut Errors, root: &serde_json::Map<String, Value>, key: &str, required: bool) -> Vec<T> {
+fn items<T: DeserializeOwned>(
+    errors: &mut Errors,
+    root: &serde_json::Map<String, Value>,
+    key: &str,
+    required: bool,
+) -> Vec<T> {
     let Some(list) = list(errors, root, key, required) else {
         return Vec::new();
     };
@@ -247,7 +265,7 @@ fn items<T: DeserializeOwned>(errors: &mut Errors, root: &serde_json::Map<String
         let name = id_of(value).unwrap_or_else(|| format!("{key}[{i}]"));
         match read::<T>(value) {
             Ok(item) => out.push(item),
-            Err((field, message)) => errors.push(Some(key), Some(&name), &field, message),
+            Err((field, message)) => errors.push(Some(key), Some(&*name), &field, message),
         }
     }
     out
@@ -264,26 +282,27 @@ fn documents(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> Vec<
     for (i, value) in list.iter().enumerate() {
         let Value::Object(entry) = value else {
             errors.push(
-                Some(&format!("documents[{i}]")),
+                Some(&*format!("documents[{i}]")),
                 None,
                 "",
-                format!("expected an object with \"document\" and \"targets\", found {}", kind_of(value)),
+                format!(
+                    "expected an object with \"document\" and \"targets\", found {}",
+                    kind_of(value)
+                ),
             );
             continue;
         };
         let doc_value = entry.get("document");
-        let doc_name = doc_value
-            .and_then(id_of)
-            .unwrap_or_else(|| format!("documents[{i}]"));
+        let doc_name = doc_value.and_then(id_of).unwrap_or_else(|| format!("documents[{i}]"));
         let document = match doc_value {
             None => {
-                errors.push(Some(&doc_name), None, "document", "missing field");
+                errors.push(Some(&*doc_name), None, "document", "missing field");
                 None
             }
             Some(value) => match read::<Document>(value) {
                 Ok(document) => Some(document),
                 Err((field, message)) => {
-                    errors.push(Some(&doc_name), None, &format!("document.{field}"), message);
+                    errors.push(Some(&*doc_name), None, &format!("document.{field}"), message);
                     None
                 }
             },
@@ -296,12 +315,12 @@ fn documents(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> Vec<
                     let name = id_of(value).unwrap_or_else(|| format!("targets[{j}]"));
                     match read::<Target>(value) {
                         Ok(target) => targets.push(target),
-                        Err((field, message)) => errors.push(Some(&doc_name), Some(&name), &field, message),
+                        Err((field, message)) => errors.push(Some(&*doc_name), Some(&*name), &field, message),
                     }
                 }
             }
             Some(other) => errors.push(
-                Some(&doc_name),
+                Some(&*doc_name),
                 None,
                 "targets",
                 format!("expected a list, found {}", kind_of(other)),
@@ -330,7 +349,7 @@ fn texts(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> BTreeMap
                         out.insert(id.clone(), text.clone());
                     }
                     other => errors.push(
-                        Some(id),
+                        Some(id.as_str()),
                         None,
                         "texts",
                         format!("expected the cleaned text as a string, found {}", kind_of(other)),
@@ -348,7 +367,12 @@ fn texts(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> BTreeMap
     out
 }
 
-fn list<'a>(errors: &mut Errors, root: &'a serde_json::Map<String, Value>, key: &str, required: bool) -> Option<&'a Vec<Value>> {
+fn list<'a>(
+    errors: &mut Errors,
+    root: &'a serde_json::Map<String, Value>,
+    key: &str,
+    required: bool,
+) -> Option<&'a Vec<Value>> {
     match root.get(key) {
         None if required => {
             errors.push(None, None, key, "missing field");
@@ -426,10 +450,12 @@ fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Result<Opened
     for indicator in parsed.indicators {
         match loaded.indicators.iter().find(|i| i.id == indicator.id) {
             None => new_indicators.push(indicator),
-            Some(site) if site.unit != indicator.unit || site.theme != indicator.theme || site.better != indicator.better => {
+            Some(site)
+                if site.unit != indicator.unit || site.theme != indicator.theme || site.better != indicator.better =>
+            {
                 errors.push(
                     Some("indicators"),
-                    Some(&indicator.id),
+                    Some(&*indicator.id),
                     "id",
                     format!(
                         "the site already has an indicator '{}' with another unit, theme or direction (unit '{}', theme '{}'); use the site's definition or another id",
@@ -442,7 +468,12 @@ fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Result<Opened
     }
     let checked = Dataset {
         version: parsed.version,
-        themes: loaded.themes.iter().cloned().chain(new_themes.iter().cloned()).collect(),
+        themes: loaded
+            .themes
+            .iter()
+            .cloned()
+            .chain(new_themes.iter().cloned())
+            .collect(),
         indicators: loaded
             .indicators
             .iter()
@@ -453,7 +484,7 @@ fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Result<Opened
     };
     for problem in validation::validate(&checked, &parsed.texts) {
         errors.push(
-            Some(&problem.document),
+            Some(&*problem.document),
             problem.item.as_deref(),
             problem.field,
             problem.message,
@@ -479,13 +510,23 @@ fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Result<Opened
         }
         for target in &entry.targets {
             if loaded_targets.contains(target.id.as_str()) {
-                errors.push(Some(doc_id), Some(&target.id), "id", "a target with this id is already shown");
+                errors.push(
+                    Some(doc_id),
+                    Some(&*target.id),
+                    "id",
+                    "a target with this id is already shown",
+                );
             }
         }
     }
     for id in parsed.texts.keys() {
         if !checked.documents.iter().any(|e| &e.document.id == id) {
-            errors.push(Some(id), None, "texts", "a text for a document the file does not hold");
+            errors.push(
+                Some(id.as_str()),
+                None,
+                "texts",
+                "a text for a document the file does not hold",
+            );
         }
     }
     if !errors.list.is_empty() {

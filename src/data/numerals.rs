@@ -86,9 +86,9 @@ fn chinese_values(run: &str) -> Vec<f64> {
         return Vec::new();
     }
     if chars.iter().all(|c| chinese_digit(*c).is_some()) {
-        let digits = chars
-            .iter()
-            .fold(0u64, |acc, c| acc.saturating_mul(10).saturating_add(chinese_digit(*c).unwrap_or(0)));
+        let digits = chars.iter().fold(0u64, |acc, c| {
+            acc.saturating_mul(10).saturating_add(chinese_digit(*c).unwrap_or(0))
+        });
         let mut values = vec![digits as f64];
         if chars.len() > 1 {
             values.extend(chars.iter().map(|c| chinese_digit(*c).unwrap_or(0) as f64));

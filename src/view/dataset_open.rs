@@ -217,8 +217,20 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
             Callback::from(move |_| on_remove.emit(name.clone()))
         };
         let summary = match lang {
-            Lang::Zh => format!("{}:{} 项目标 · 文件 {} · 数据版本 {}", places.join("、"), targets, name, file.dataset.version),
-            Lang::En => format!("{}: {} targets · file {} · dataset version {}", places.join(", "), targets, name, file.dataset.version),
+            Lang::Zh => format!(
+                "{}:{} 项目标 · 文件 {} · 数据版本 {}",
+                places.join("、"),
+                targets,
+                name,
+                file.dataset.version
+            ),
+            Lang::En => format!(
+                "{}: {} targets · file {} · dataset version {}",
+                places.join(", "),
+                targets,
+                name,
+                file.dataset.version
+            ),
         };
         html! {
             <li class="opened-file">
@@ -236,11 +248,24 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
             let places: Vec<String> = names
                 .iter()
                 .filter_map(|n| datasets.library.files().iter().find(|f| &f.saved.name == n))
-                .flat_map(|f| f.dataset.documents.iter().map(|e| pick(lang, &e.document.locality).to_string()))
+                .flat_map(|f| {
+                    f.dataset
+                        .documents
+                        .iter()
+                        .map(|e| pick(lang, &e.document.locality).to_string())
+                })
                 .collect();
             match lang {
-                Lang::Zh => format!("已打开 {},新增:{}。各页面均已加入。", names.join("、"), places.join("、")),
-                Lang::En => format!("Opened {}; added {} to every page.", names.join(", "), places.join(", ")),
+                Lang::Zh => format!(
+                    "已打开 {},新增:{}。各页面均已加入。",
+                    names.join("、"),
+                    places.join("、")
+                ),
+                Lang::En => format!(
+                    "Opened {}; added {} to every page.",
+                    names.join(", "),
+                    places.join(", ")
+                ),
             }
         }
         Some(Outcome::Removed(name)) => match lang {
@@ -260,7 +285,7 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
             <div class={classes!("drop-zone", dragging.then_some("dragging"))}
                 ondragover={on_drag_over.clone()} ondragenter={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                 <label for="dataset-file" class="field-label">{ tr(lang, "选择数据文件(JSON)", "Choose a dataset file (JSON)") }</label>
-                <input type="file" id="dataset-file" accept=".json,application/json" multiple=true onchange={on_change} />
+                <input type="file" id="dataset-file" accept=".json,application/json" multiple={true} onchange={on_change} />
                 <p class="muted small">{ tr(lang, "也可以把文件拖放到这个框里。", "You can also drop files onto this box.") }</p>
             </div>
             <p class="dataset-status" role="status" aria-live="polite">
@@ -286,11 +311,16 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
 fn error_list(lang: Lang, errors: &[FileError]) -> Html {
     let heading = match lang {
         Lang::Zh => format!("文件未能打开,发现 {} 个问题(当前页面和输入保持不变):", errors.len()),
-        Lang::En => format!("The file was not opened: {} problems (the current page and inputs are unchanged):", errors.len()),
+        Lang::En => format!(
+            "The file was not opened: {} problems (the current page and inputs are unchanged):",
+            errors.len()
+        ),
     };
     let rows = errors.iter().take(SHOWN_ERRORS).map(|e| {
         let part = |label: &'static str, value: Option<&str>| match value {
-            Some(v) if !v.is_empty() => html! { <><span class="error-label">{ label }</span><code>{ v.to_string() }</code>{ " " }</> },
+            Some(v) if !v.is_empty() => {
+                html! { <><span class="error-label">{ label }</span><code>{ v.to_string() }</code>{ " " }</> }
+            }
             _ => html! {},
         };
         html! {
@@ -334,7 +364,12 @@ pub fn dropped_notice(props: &DroppedNoticeProps) -> Html {
         let datasets = props.datasets.clone();
         Callback::from(move |_| datasets.dispatch(DatasetsAction::DismissDropped))
     };
-    let first = props.datasets.dropped.first().map(ToString::to_string).unwrap_or_default();
+    let first = props
+        .datasets
+        .dropped
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     html! {
         <div class="notice" role="status">
             <p>

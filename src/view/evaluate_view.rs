@@ -69,7 +69,11 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
     let options = evaluable.iter().map(|i| {
         let row = catalog.rows[*i];
         let (doc, t) = (catalog.document(row), catalog.target(row));
-        let opened = if catalog.is_opened(&doc.id) { tr(lang, "(用户打开)", " (opened by you)") } else { "" };
+        let opened = if catalog.is_opened(&doc.id) {
+            tr(lang, "(用户打开)", " (opened by you)")
+        } else {
+            ""
+        };
         let label = format!(
             "{}{opened} · {} · {} {}",
             pick(lang, &doc.locality),
