@@ -37,6 +37,10 @@ for (const width of [375, 1280]) {
       await page.goto(server.url);
       await appReady(page);
       assert.equal(await page.locator('.doc-card').count(), 5);
+      // The picker is a labelled, focusable file input (its label is the visible button).
+      assert.equal(await page.getByLabel('选择数据文件(JSON)……').getAttribute('id'), 'dataset-file');
+      await page.focus('#dataset-file');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'dataset-file');
       await page.setInputFiles('#dataset-file', FIXTURE);
       const card = page.locator('#card-example-city-2024');
       await card.waitFor();
@@ -57,10 +61,10 @@ for (const width of [375, 1280]) {
       await page.fill('#search', '示例市');
       await page.waitForFunction(() => document.querySelectorAll('.target-row').length === 4);
       const rows = await page.locator('.target-row').allInnerTexts();
-      assert.ok(rows.every((r) => r.includes('示例市') && r.includes(OPENED_MARK)), rows.join('\n'));
+      assert.ok(rows.every((r) => r.includes('示例市') && r.includes('用户打开')), rows.join('\n'));
       await page.fill('#search', '');
       await page.locator('.filters summary').click();
-      await page.getByLabel('示例市', { exact: true }).check();
+      await page.getByLabel('示例市').check();
       await page.waitForFunction(() => document.querySelectorAll('.target-row').length === 4);
       await screenshot(page, `dataset-open-targets-${width}`);
 

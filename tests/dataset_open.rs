@@ -154,6 +154,8 @@ fn shape_errors_name_the_target_and_the_field_path() {
     assert_names(&errors, "example-city-2024", Some(LUNCH), "baseline.year");
     assert_names(&errors, "example-city-2024", None, "document.level");
     assert_eq!(errors.len(), 5, "every shape error is reported in one go");
+    let value = errors.iter().find(|e| e.field == "value").unwrap();
+    assert_eq!(value.message, "invalid type: string \"eighty-five\", expected a number");
 }
 
 #[test]

@@ -408,8 +408,22 @@ fn read<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
             };
             return (field, "missing field".to_string());
         }
-        (field, message)
+        (field, plain_types(&message))
     })
+}
+
+/// serde's type names in words a data maintainer knows.
+fn plain_types(message: &str) -> String {
+    [
+        ("expected f64", "expected a number"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a sequence", "expected a list"),
+        ("expected a string", "expected text in quotes"),
+    ]
+    .iter()
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+    .replace("expected struct ", "expected an object ")
 }
 
 fn id_of(value: &Value) -> Option<String> {

@@ -119,8 +119,23 @@ impl Reducible for DatasetsState {
 /// The mark on every document a visitor opened.
 pub fn opened_mark(lang: Lang) -> Html {
     html! {
-        <span class="opened-mark">{ tr(lang, "用户打开的数据,非本站发布", "Opened by you, not part of the official data") }</span>
+        <span class="opened-mark">{ opened_text(lang) }</span>
     }
+}
+
+/// The short mark for tight places (list rows, choices); the full wording is its tooltip.
+pub fn opened_mark_short(lang: Lang) -> Html {
+    html! {
+        <span class="opened-mark" title={opened_text(lang)}>{ tr(lang, "用户打开", "opened by you") }</span>
+    }
+}
+
+fn opened_text(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        "用户打开的数据,非本站发布",
+        "Opened by you, not part of the official data",
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -279,13 +294,15 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
             <h2 id="dataset-open-title">{ tr(lang, "打开其他地方的数据文件", "Open another place's dataset file") }</h2>
             <p class="muted">
                 { tr(lang,
-                    "数据文件须为本站发布的 JSON 格式(每份文件含文件信息、目标和清理后的原文,样例见 data/documents/)。文件只在您的浏览器中读取和核对,不会上传;用与本站数据相同的规则核对。",
-                    "The file must be in the site's published JSON form (document, targets and cleaned text; examples under data/documents/). It is read and checked only in your browser, never uploaded, with the same rules as the site's own data.") }
+                    "数据文件须为本站发布的 JSON 格式:每份文件含文件信息、目标和清理后的原文。文件只在您的浏览器中读取和核对,不会上传;核对规则与本站数据相同。",
+                    "The file must be in the site's published JSON form: the document, its targets and its cleaned text. It is read and checked only in your browser, never uploaded, with the same rules as the site's own data.") }
+                { " " }
+                <a href="data/documents/panjin-2019.json" download="">{ tr(lang, "样例文件(盘锦)", "Sample file (Panjin)") }</a>
             </p>
             <div class={classes!("drop-zone", dragging.then_some("dragging"))}
                 ondragover={on_drag_over.clone()} ondragenter={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
-                <label for="dataset-file" class="field-label">{ tr(lang, "选择数据文件(JSON)", "Choose a dataset file (JSON)") }</label>
-                <input type="file" id="dataset-file" accept=".json,application/json" multiple={true} onchange={on_change} />
+                <input type="file" id="dataset-file" class="file-input" accept=".json,application/json" multiple={true} onchange={on_change} />
+                <label for="dataset-file" class="button primary">{ tr(lang, "选择数据文件(JSON)……", "Choose a dataset file (JSON)…") }</label>
                 <p class="muted small">{ tr(lang, "也可以把文件拖放到这个框里。", "You can also drop files onto this box.") }</p>
             </div>
             <p class="dataset-status" role="status" aria-live="polite">

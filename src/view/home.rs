@@ -50,7 +50,7 @@ pub fn home(props: &HomeProps) -> Html {
         let (doc_href, doc_click) = link(UrlState { view: View::Document, lang, document: Some(doc.id.clone()), ..Default::default() });
         let period = format!("{}–{}", doc.period.start, doc.period.end);
         html! {
-            <article class="card doc-card" id={format!("card-{}", doc.id)}>
+            <article class={classes!("card", "doc-card", catalog.is_opened(&doc.id).then_some("opened"))} id={format!("card-{}", doc.id)}>
                 <h2>
                     { pick(lang, &doc.locality) }
                     <span class="muted small">{ format!(" · {}", pick(lang, &doc.province)) }</span>
