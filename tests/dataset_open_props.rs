@@ -82,8 +82,9 @@ fn nasty_string() -> impl Strategy<Value = String> {
         Just("9".repeat(500)),
         Just("幼兒園 ＡＢＣ 𝟘𝟙 😀".to_string()),
         Just("到2026年,全市普惠性幼儿园在园幼儿占比达到85%以上。".to_string()),
-        "\\PC{0,40}",
-        "[a-z0-9-]{1,30}",
+        prop::collection::vec(any::<char>(), 0..40).prop_map(String::from_iter),
+        prop::collection::vec(prop::sample::select(b"abcxyz0129-".to_vec()), 1..30)
+            .prop_map(|b| String::from_utf8(b).unwrap_or_default()),
     ]
 }
 
@@ -120,7 +121,7 @@ fn field_name() -> impl Strategy<Value = String> {
             "note",
         ])
         .prop_map(str::to_string),
-        "\\PC{0,8}",
+        prop::collection::vec(any::<char>(), 0..8).prop_map(String::from_iter),
     ]
 }
 
@@ -147,7 +148,7 @@ fn leaf() -> impl Strategy<Value = Value> {
 
 /// Arbitrary JSON, with object keys drawn mostly from the file form's field names.
 fn any_value() -> impl Strategy<Value = Value> {
-    leaf().prop_recursive(6, 64, 6, |inner| {
+    leaf().prop_recursive(4, 32, 5, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec((field_name(), inner), 0..6)
@@ -318,7 +319,8 @@ fn mutated_valid_files_never_panic() {
     run(
         "mutated valid files",
         MUTATION_CASES,
-        (0..files.len(), changes),
+        // The small fixture four times in five: the large published file is slow to rewrite.
+        (prop_oneof![4 => Just(0usize), 1 => Just(1usize)], changes),
         |(which, changes)| {
             let mut file = files[which].clone();
             for (index, change) in &changes {
