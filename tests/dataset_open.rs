@@ -199,6 +199,12 @@ fn missing_texts_and_conflicting_indicators_are_named() {
     assert_names(&errors_of(&file), "texts", None, "texts");
 
     let mut file = fixture();
+    file["texts"] = json!({});
+    let errors = errors_of(&file);
+    assert_names(&errors, "example-city-2024", None, "texts");
+    assert!(errors[0].message.contains("no text under this document id"));
+
+    let mut file = fixture();
     let indicators = file["indicators"].as_array_mut().unwrap();
     let cap = indicators
         .iter_mut()

@@ -31,7 +31,8 @@ pub struct OpenedFile {
 #[derive(Clone)]
 pub struct Library {
     base: Rc<(Dataset, BTreeMap<String, String>)>,
-    files: Vec<OpenedFile>,
+    /// Shared, so that copying a library (every state change does) copies no file content.
+    files: Vec<Rc<OpenedFile>>,
     catalog: Rc<Catalog>,
 }
 
@@ -86,13 +87,13 @@ impl Library {
         let opened = dataset_file::open(name, bytes, &self.catalog.dataset)?;
         let text = String::from_utf8_lossy(bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)).into_owned();
         let mut files = self.files.clone();
-        files.push(OpenedFile {
+        files.push(Rc::new(OpenedFile {
             saved: SavedFile {
                 name: name.to_string(),
                 text,
             },
             dataset: opened,
-        });
+        }));
         Ok(self.with_files(files))
     }
 
@@ -110,7 +111,7 @@ impl Library {
     }
 
     /// The files opened, in order.
-    pub fn files(&self) -> &[OpenedFile] {
+    pub fn files(&self) -> &[Rc<OpenedFile>] {
         &self.files
     }
 
@@ -128,7 +129,7 @@ impl Library {
         self.with_files(Vec::new())
     }
 
-    fn with_files(&self, files: Vec<OpenedFile>) -> Library {
+    fn with_files(&self, files: Vec<Rc<OpenedFile>>) -> Library {
         let (mut dataset, mut texts) = (self.base.0.clone(), self.base.1.clone());
         for file in &files {
             file.dataset.add_to(&mut dataset, &mut texts);

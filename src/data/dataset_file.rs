@@ -497,12 +497,12 @@ fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Result<Opened
         documents: parsed.documents,
     };
     for problem in validation::validate(&checked, &parsed.texts) {
-        errors.push(
-            Some(&*problem.document),
-            problem.item.as_deref(),
-            problem.field,
-            problem.message,
-        );
+        // In a file the text sits under "texts", not at the document's `source` path.
+        let (field, message) = match problem.field {
+            "source" => ("texts", "\"texts\" holds no text under this document id".to_string()),
+            field => (field, problem.message),
+        };
+        errors.push(Some(&*problem.document), problem.item.as_deref(), field, message);
     }
     let loaded_targets: HashSet<&str> = loaded
         .documents
