@@ -91,6 +91,14 @@ for (const width of [375, 1280]) {
       await page.waitForFunction(() => document.querySelector('.doc-meta')?.textContent.includes('示例市教育发展三年行动计划'));
       assert.ok((await page.locator('.doc-meta').innerText()).includes(OPENED_MARK));
 
+      // The progress calculator offers the opened targets, marked.
+      await page.goto(`${server.url}?v=evaluate&t=example-city-2024-inclusive-kindergarten-share`);
+      await appReady(page);
+      const option = page.locator('#eval-target option[value="example-city-2024-inclusive-kindergarten-share"]');
+      await option.waitFor({ state: 'attached' });
+      assert.ok((await option.textContent()).includes('示例市(用户打开)'));
+      assert.equal(await page.inputValue('#eval-target'), 'example-city-2024-inclusive-kindergarten-share');
+
       // Remove it: gone from every view and from storage, also after a reload.
       await page.goto(server.url);
       await appReady(page);
