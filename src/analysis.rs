@@ -6,6 +6,7 @@ pub mod compare;
 pub mod corrections;
 pub mod filter;
 pub mod pace;
+pub mod library;
 pub mod progress;
 pub mod reader;
 pub mod script;

@@ -1,5 +1,8 @@
 //! Browser glue, the only module that talks to browser APIs: the URL and history, local storage,
-//! file downloads, the clipboard, canvases and the clock. Everything else is plain Rust.
+//! file downloads, the clipboard, canvases and the clock; files the visitor opens in [`files`].
+//! Everything else is plain Rust.
+
+pub mod files;
 
 pub mod chart_canvas;
 

@@ -4,6 +4,7 @@
 pub mod bundled;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cleaning;
+pub mod dataset_file;
 pub mod export;
 pub mod model;
 pub mod numerals;

@@ -13,6 +13,7 @@ fn main() {
             format!("{y:04}-{m:02}-{d:02}")
         },
         saved_lang: browser::load_preference("lang").as_deref().and_then(Lang::from_code),
+        saved_datasets: browser::files::load_opened_datasets(),
         display: view::Display {
             large_text: browser::load_preference("large-text").as_deref() == Some("1"),
             high_contrast: browser::load_preference("high-contrast").as_deref() == Some("1"),

@@ -5,6 +5,7 @@ pub mod app;
 mod chart_panel;
 mod compare_charts;
 mod compare_view;
+mod dataset_open;
 mod document_view;
 mod evaluate_view;
 mod export_bar;

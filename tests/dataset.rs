@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use policy_explorer::data::cleaning::{clean, CleaningRules};
+use policy_explorer::data::dataset_file::DatasetFile;
 use policy_explorer::data::{bundled, export, repository, validation};
 
 fn root() -> &'static Path {
@@ -164,6 +165,29 @@ fn published_files_are_fresh() {
         csv == export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset)),
         "{stale}"
     );
+}
+
+#[test]
+fn per_document_files_are_fresh_and_complete() {
+    let loaded = repository::load(root()).unwrap();
+    let stale = "data/published/documents is stale: run `cargo run --bin dataset -- publish`";
+    let mut expected: Vec<String> = Vec::new();
+    for entry in &loaded.dataset.documents {
+        let name = format!("{}.json", entry.document.id);
+        let file = DatasetFile::for_document(&loaded.dataset, &loaded.texts, entry);
+        assert!(
+            read(&format!("data/published/documents/{name}")) == file.to_json(),
+            "{stale}"
+        );
+        expected.push(name);
+    }
+    let mut present: Vec<String> = std::fs::read_dir(root().join("data/published/documents"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    present.sort();
+    expected.sort();
+    assert_eq!(present, expected, "one file per document, no leftovers");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The dataset prepared for the explorer: every target as a flat row with its document, lookups by
 //! id, and the folded search index. Built once at start-up (and again when a visitor adds a dataset).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::data::model::{Dataset, Document, Indicator, Target, Theme};
 
@@ -21,6 +21,8 @@ pub struct Catalog {
     pub rows: Vec<Row>,
     target_index: HashMap<String, usize>,
     pub search: SearchIndex,
+    /// Ids of the documents a visitor opened from a file (not part of the published data).
+    pub opened: BTreeSet<String>,
 }
 
 impl Catalog {
@@ -44,7 +46,19 @@ impl Catalog {
             rows,
             target_index,
             search,
+            opened: BTreeSet::new(),
         }
+    }
+
+    /// Marks the documents with these ids as opened by the visitor.
+    pub fn with_opened(mut self, opened: BTreeSet<String>) -> Self {
+        self.opened = opened;
+        self
+    }
+
+    /// True when document `id` comes from a file the visitor opened, not from the published data.
+    pub fn is_opened(&self, id: &str) -> bool {
+        self.opened.contains(id)
     }
 
     pub fn document(&self, row: Row) -> &Document {

@@ -3,7 +3,8 @@
 //! - `cargo run --bin dataset -- clean`   re-derives the cleaned texts from the raw scrapes;
 //! - `cargo run --bin dataset -- check`   validates the TOML sources and lists every problem;
 //! - `cargo run --bin dataset -- publish` validates, then writes `data/published/` (targets.json,
-//!   texts.json, targets.csv), which the app bundles and the site serves as open data.
+//!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
+//!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -31,6 +32,7 @@ mod tool {
     use std::path::Path;
 
     use policy_explorer::data::cleaning::{clean as clean_text, CleaningRules};
+    use policy_explorer::data::dataset_file::DatasetFile;
     use policy_explorer::data::{export, repository, validation};
 
     pub fn clean(root: &Path) -> Result<(), String> {
@@ -85,6 +87,14 @@ mod tool {
         for (name, content) in files {
             std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
             println!("wrote data/published/{name}");
+        }
+        let documents = out.join("documents");
+        std::fs::create_dir_all(&documents).map_err(|e| e.to_string())?;
+        for entry in &loaded.dataset.documents {
+            let file = DatasetFile::for_document(&loaded.dataset, &loaded.texts, entry);
+            let name = format!("{}.json", entry.document.id);
+            std::fs::write(documents.join(&name), file.to_json()).map_err(|e| e.to_string())?;
+            println!("wrote data/published/documents/{name}");
         }
         Ok(())
     }

@@ -86,9 +86,9 @@ fn chinese_values(run: &str) -> Vec<f64> {
         return Vec::new();
     }
     if chars.iter().all(|c| chinese_digit(*c).is_some()) {
-        let digits = chars
-            .iter()
-            .fold(0u64, |acc, c| acc * 10 + chinese_digit(*c).unwrap_or(0));
+        let digits = chars.iter().fold(0u64, |acc, c| {
+            acc.saturating_mul(10).saturating_add(chinese_digit(*c).unwrap_or(0))
+        });
         let mut values = vec![digits as f64];
         if chars.len() > 1 {
             values.extend(chars.iter().map(|c| chinese_digit(*c).unwrap_or(0) as f64));
@@ -101,15 +101,15 @@ fn chinese_values(run: &str) -> Vec<f64> {
             digit = d;
         } else if let Some(unit) = chinese_unit(c) {
             if unit >= 10_000 {
-                total = (total + section + digit) * unit;
+                total = total.saturating_add(section).saturating_add(digit).saturating_mul(unit);
                 section = 0;
             } else {
-                section += digit.max(1) * unit;
+                section = section.saturating_add(digit.max(1) * unit);
             }
             digit = 0;
         }
     }
-    vec![(total + section + digit) as f64]
+    vec![total.saturating_add(section).saturating_add(digit) as f64]
 }
 
 #[cfg(test)]
@@ -140,5 +140,14 @@ mod tests {
         assert!(!states_number("到2020年达到80%", 85.0));
         assert!(!states_number("全面覆盖", 100.0));
         assert!(numbers_in("万众一心").len() == 1, "only 一 is a number here");
+    }
+
+    #[test]
+    fn very_long_numerals_saturate_instead_of_overflowing() {
+        let digits = "九".repeat(40);
+        assert_eq!(numbers_in(&digits)[0], u64::MAX as f64);
+        let units = format!("九{}", "亿".repeat(12));
+        assert_eq!(numbers_in(&units), vec![u64::MAX as f64]);
+        assert!(!numbers_in(&"9".repeat(400)).is_empty());
     }
 }

@@ -10,6 +10,9 @@ use super::model::{Comparator, Dataset, Kind, Script};
 use super::numerals::states_number;
 use crate::analysis::script::is_traditional_specific;
 
+/// Longest id accepted (ids travel in links).
+pub const MAX_ID_LEN: usize = 80;
+
 /// Earliest and latest year any plan in scope may name.
 pub const YEAR_RANGE: std::ops::RangeInclusive<u16> = 2010..=2035;
 
@@ -104,6 +107,9 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
             let id = Some(target.id.as_str());
             if !target_ids.insert(target.id.as_str()) {
                 out.push(doc_id, id, "id", "duplicate target id");
+            }
+            if !is_valid_id(&target.id) {
+                out.push(doc_id, id, "id", ID_RULE);
             }
             if !themes.contains(target.theme.as_str()) {
                 out.push(doc_id, id, "theme", format!("unknown theme '{}'", target.theme));
@@ -214,11 +220,25 @@ fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item 
     for id in ids {
         if id.trim().is_empty() {
             out.push(catalogue, None, "id", "an id is empty");
+        } else if !is_valid_id(id) {
+            out.push(catalogue, Some(id), "id", ID_RULE);
         } else if !seen.insert(id) {
             out.push(catalogue, Some(id), "id", "duplicate id");
         }
     }
     seen
+}
+
+const ID_RULE: &str = "an id may only use lowercase letters a-z, digits and '-', at most 80 characters";
+
+/// Ids end up in links and element ids: lowercase ASCII letters, digits and '-', at most
+/// [`MAX_ID_LEN`] characters.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_iso_date(text: &str) -> bool {

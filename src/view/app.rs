@@ -1,14 +1,17 @@
-//! The app shell: owns the linkable state, keeps it in sync with the URL, and lays out the header,
-//! the current view and the footer.
+//! The app shell: owns the linkable state and the session's data (bundled plus opened dataset
+//! files), keeps the state in sync with the URL, and lays out the header, the current view, the
+//! dataset-file panel and the footer.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::analysis::catalog::Catalog;
+use crate::analysis::library::{Library, SavedFile};
 use crate::analysis::url_state::{Lang, Notice, UrlState, View};
 use crate::data::bundled;
 
+use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::document_view::DocumentView;
 use super::home::Home;
 use super::targets::TargetsView;
@@ -29,6 +32,9 @@ pub struct AppProps {
     /// Display preferences saved from an earlier visit.
     #[prop_or_default]
     pub display: Display,
+    /// Dataset files opened in an earlier visit, re-checked at start.
+    #[prop_or_default]
+    pub saved_datasets: Vec<SavedFile>,
 }
 
 /// Reading aids a visitor can switch on; they persist in local storage.
@@ -125,9 +131,11 @@ fn is_navigation(old: &UrlState, new: &UrlState) -> bool {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let catalog = use_memo((), |_| {
-        Catalog::new(bundled::dataset().clone(), bundled::texts().clone())
+    let datasets = use_reducer(|| {
+        let bundled = Library::new(bundled::dataset().clone(), bundled::texts().clone());
+        DatasetsState::restore(bundled, &props.saved_datasets)
     });
+    let catalog = datasets.library.catalog();
     let initial = {
         let catalog = catalog.clone();
         let props = props.clone();
@@ -156,7 +164,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let notices = notices.clone();
         let catalog = catalog.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(Rc::as_ptr(&catalog) as usize, move |_| {
             let listener = crate::browser::on_history_change(move |query| {
                 let (new_state, new_notices) = read_state(&query, &catalog);
                 notices.set(new_notices);
@@ -193,6 +201,19 @@ pub fn app(props: &AppProps) -> Html {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))
     };
+    // Removing a file may take ids the state points at: drop them in the same update.
+    let on_remove = {
+        let datasets = datasets.clone();
+        let state = state.clone();
+        Callback::from(move |name: String| {
+            let (library, dropped) = datasets.library.remove(&name);
+            let (checked, _) = read_state(&state.to_query(), &library.catalog());
+            datasets.dispatch(DatasetsAction::Replace(library, dropped, Outcome::Removed(name)));
+            if checked != *state {
+                state.set(checked);
+            }
+        })
+    };
     let set_display = {
         let display = display.clone();
         Callback::from(move |next: Display| display.set(next))
@@ -211,8 +232,12 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
                 </div>
             }
+            <DroppedNotice {lang} datasets={datasets.clone()} />
             <ContextProvider<Display> context={*display}>
-                <main id="main" tabindex="-1">{ body }</main>
+                <main id="main" tabindex="-1">
+                    { body }
+                    <DatasetOpen {lang} {datasets} {on_remove} />
+                </main>
             </ContextProvider<Display>>
             <super::footer::Footer context={context} />
         </div>

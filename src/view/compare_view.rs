@@ -88,6 +88,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <label class="check" for={format!("cmp-{id}")}>
                 <input type="checkbox" id={format!("cmp-{id}")} {checked} {disabled} {onchange} />
                 <span>{ pick(lang, &entry.document.locality) }</span>
+                if catalog.is_opened(&id) { { super::dataset_open::opened_mark_short(lang) } }
             </label>
         }
     });

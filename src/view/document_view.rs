@@ -179,6 +179,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
             <nav aria-label={tr(lang, "选择文件", "Choose a document")}><ul class="tabs">{ for doc_links }</ul></nav>
             <article class="card doc-meta">
                 <h1 lang={quote_lang(doc)}>{ &doc.title }</h1>
+                if catalog.is_opened(&doc.id) { { super::dataset_open::opened_mark(lang) } }
                 <dl class="meta">
                     <dt>{ tr(lang, "地区", "Locality") }</dt><dd>{ format!("{} · {}", pick(lang, &doc.locality), pick(lang, &doc.province)) }</dd>
                     if let Some(n) = &doc.doc_number { <dt>{ tr(lang, "文号", "Document no.") }</dt><dd lang={quote_lang(doc)}>{ n }</dd> }

@@ -74,8 +74,13 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
     let options = evaluable.iter().map(|i| {
         let row = catalog.rows[*i];
         let (doc, t) = (catalog.document(row), catalog.target(row));
+        let opened = if catalog.is_opened(&doc.id) {
+            tr(lang, "(用户打开)", " (opened by you)")
+        } else {
+            ""
+        };
         let label = format!(
-            "{} · {} · {} {}",
+            "{}{opened} · {} · {} {}",
             pick(lang, &doc.locality),
             pick(lang, &t.summary),
             value_label(lang, t),

@@ -92,7 +92,14 @@ pub fn filters(props: &FiltersProps) -> Html {
         .map(|e| {
             (
                 e.document.id.clone(),
-                pick(lang, &e.document.locality).to_string(),
+                match catalog.is_opened(&e.document.id) {
+                    true => format!(
+                        "{} ({})",
+                        pick(lang, &e.document.locality),
+                        tr(lang, "用户打开", "opened by you")
+                    ),
+                    false => pick(lang, &e.document.locality).to_string(),
+                },
                 count(&by_doc, &e.document.id),
             )
         })

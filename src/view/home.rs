@@ -9,6 +9,7 @@ use crate::analysis::url_state::{UrlState, View};
 use crate::data::model::Kind;
 
 use super::app::Context;
+use super::dataset_open::opened_mark;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
@@ -49,11 +50,12 @@ pub fn home(props: &HomeProps) -> Html {
         let (doc_href, doc_click) = link(UrlState { view: View::Document, lang, document: Some(doc.id.clone()), ..Default::default() });
         let period = format!("{}–{}", doc.period.start, doc.period.end);
         html! {
-            <article class="card doc-card" id={format!("card-{}", doc.id)}>
+            <article class={classes!("card", "doc-card", catalog.is_opened(&doc.id).then_some("opened"))} id={format!("card-{}", doc.id)}>
                 <h2>
                     { pick(lang, &doc.locality) }
                     <span class="muted small">{ format!(" · {}", pick(lang, &doc.province)) }</span>
                 </h2>
+                if catalog.is_opened(&doc.id) { { opened_mark(lang) } }
                 <p class="doc-title" lang={quote_lang(doc)}>{ &doc.title }</p>
                 <dl class="meta">
                     if let Some(number) = &doc.doc_number {

@@ -11,6 +11,7 @@ use crate::analysis::search::terms;
 use crate::analysis::url_state::{UrlState, View};
 
 use super::app::Context;
+use super::dataset_open::opened_mark_short;
 use super::export_bar::ExportBar;
 use super::filters::Filters;
 use super::highlight::highlighted;
@@ -90,6 +91,7 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                         <span class="value">{ value_label(lang, target) }</span>
                         <span class="year">{ year_label(lang, target) }</span>
                         <span class="locality">{ pick(lang, &doc.locality) }</span>
+                        if catalog.is_opened(&doc.id) { { opened_mark_short(lang) } }
                         if target.garbled { <span class="flag" title={tr(lang, "原文字符缺失,数值为解读", "Damaged source: interpreted value")}>{ tr(lang, "解读", "interpreted") }</span> }
                     </span>
                 </button>

@@ -1,0 +1,213 @@
+// End-to-end journeys of opening another place's dataset file: a valid file (picker and drag and
+// drop) adds its locality to home, the targets list and filters, the reader and the compare choices,
+// survives a reload and can be removed; a broken file lists problems naming file, target and field
+// while the current view and the typed search stay as they were; stored data that no longer passes
+// is dropped with a notice. Fails on any console error or request leaving 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, openPage, appReady, screenshot, horizontalOverflow, ROOT, readFile } from './harness.mjs';
+
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'example-city-2024.json');
+const STORAGE_KEY = 'policy-explorer.opened-datasets';
+const OPENED_MARK = '用户打开的数据,非本站发布';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function withPage(width, run) {
+  const { page, context, problems } = await openPage(browser, server.url, width);
+  try {
+    await run(page);
+    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
+  } finally {
+    await context.close();
+  }
+}
+
+async function storedNames(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]').map((f) => f.name), STORAGE_KEY);
+}
+
+for (const width of [375, 1280]) {
+  test(`a valid file adds its locality to every view, survives a reload and can be removed (${width}px)`, async () => {
+    await withPage(width, async (page) => {
+      await page.goto(server.url);
+      await appReady(page);
+      assert.equal(await page.locator('.doc-card').count(), 5);
+      // The picker is a labelled, focusable file input (its label is the visible button).
+      assert.equal(await page.getByLabel('选择数据文件(JSON)……').getAttribute('id'), 'dataset-file');
+      await page.focus('#dataset-file');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'dataset-file');
+      await page.setInputFiles('#dataset-file', FIXTURE);
+      const card = page.locator('#card-example-city-2024');
+      await card.waitFor();
+      const cardText = await card.innerText();
+      assert.ok(cardText.includes('示例市') && cardText.includes('4 项目标'), cardText);
+      assert.ok(cardText.includes(OPENED_MARK), 'the card says the data was opened by the visitor');
+      assert.equal(await page.locator('.doc-card').count(), 6);
+      assert.ok((await page.locator('.dataset-status').innerText()).includes('已打开 example-city-2024.json'));
+      assert.deepEqual(await storedNames(page), ['example-city-2024.json']);
+      assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling');
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, `dataset-open-home-${width}`);
+      await page.locator('#dataset-open').scrollIntoViewIfNeeded();
+      await screenshot(page, `dataset-open-panel-${width}`);
+
+      // Targets list: the locality is a filter choice and its targets are listed and searchable.
+      await page.getByRole('link', { name: '目标', exact: true }).click();
+      await page.fill('#search', '示例市');
+      await page.waitForFunction(() => document.querySelectorAll('.target-row').length === 4);
+      const rows = await page.locator('.target-row').allInnerTexts();
+      assert.ok(rows.every((r) => r.includes('示例市') && r.includes('用户打开')), rows.join('\n'));
+      await page.fill('#search', '');
+      await page.locator('.filters summary').click();
+      await page.getByLabel('示例市').check();
+      await page.waitForFunction(() => document.querySelectorAll('.target-row').length === 4);
+      await screenshot(page, `dataset-open-targets-${width}`);
+
+      // Compare: the locality is a choice, and choosing it adds its column.
+      await page.goto(`${server.url}?v=compare`);
+      await appReady(page);
+      const choice = page.locator('#cmp-example-city-2024');
+      await choice.waitFor();
+      await choice.check();
+      await page.waitForFunction(() => [...document.querySelectorAll('th')].some((th) => th.textContent.includes('示例市')));
+      await screenshot(page, `dataset-open-compare-${width}`);
+
+      // A link to an opened target works after a reload: the stored file is loaded before the link is read.
+      await page.goto(`${server.url}?v=targets&t=example-city-2024-primary-class-size`);
+      await appReady(page);
+      const detail = page.locator('.target-detail');
+      await detail.waitFor();
+      assert.ok((await detail.innerText()).includes('小学班额不超过45人'));
+      assert.equal(await page.locator('.notice').count(), 0, 'no "link not understood" notice');
+
+      // The reader shows the opened document with its mark.
+      await page.goto(`${server.url}?v=doc&doc=example-city-2024`);
+      await appReady(page);
+      await page.waitForFunction(() => document.querySelector('.doc-meta')?.textContent.includes('示例市教育发展三年行动计划'));
+      assert.ok((await page.locator('.doc-meta').innerText()).includes(OPENED_MARK));
+
+      // The progress calculator offers the opened targets, marked.
+      await page.goto(`${server.url}?v=evaluate&t=example-city-2024-inclusive-kindergarten-share`);
+      await appReady(page);
+      const option = page.locator('#eval-target option[value="example-city-2024-inclusive-kindergarten-share"]');
+      await option.waitFor({ state: 'attached' });
+      assert.ok((await option.textContent()).includes('示例市(用户打开)'));
+      assert.equal(await page.inputValue('#eval-target'), 'example-city-2024-inclusive-kindergarten-share');
+
+      // Remove it: gone from every view and from storage, also after a reload.
+      await page.goto(server.url);
+      await appReady(page);
+      await page.locator('#card-example-city-2024').waitFor();
+      await page.getByRole('button', { name: '移除 example-city-2024.json' }).click();
+      await page.waitForFunction(() => !document.querySelector('#card-example-city-2024'));
+      assert.equal(await page.locator('.doc-card').count(), 5);
+      assert.deepEqual(await storedNames(page), []);
+      await page.reload();
+      await appReady(page);
+      assert.equal(await page.locator('.doc-card').count(), 5);
+    });
+  });
+}
+
+test('removing a file while comparing it drops it from the comparison', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(server.url);
+    await appReady(page);
+    await page.setInputFiles('#dataset-file', FIXTURE);
+    await page.locator('#card-example-city-2024').waitFor();
+    await page.goto(`${server.url}?v=compare&cmp=panjin-2019,example-city-2024,sihui-2022`);
+    await appReady(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('th')].some((th) => th.textContent.includes('示例市')));
+    await page.getByRole('button', { name: '移除 example-city-2024.json' }).click();
+    await page.waitForFunction(() => !document.querySelector('#cmp-example-city-2024'));
+    assert.ok(!page.url().includes('example-city-2024'), `the link no longer names the removed document: ${page.url()}`);
+    assert.ok(await page.locator('#cmp-panjin-2019').isChecked());
+  });
+});
+
+test('a file dropped onto the drop zone is opened', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(server.url);
+    await appReady(page);
+    const text = await readFile(FIXTURE, 'utf8');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+      return transfer;
+    }, text);
+    await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer });
+    await page.locator('#card-example-city-2024').waitFor();
+    assert.deepEqual(await storedNames(page), ['dropped.json']);
+  });
+});
+
+test('a broken file lists each problem with file, target and field; the view and the search are kept', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    await page.fill('#search', '班额');
+    await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
+    const rowsBefore = await page.locator('.target-row').count();
+    const urlBefore = page.url();
+
+    const file = JSON.parse(await readFile(FIXTURE, 'utf8'));
+    file.documents[0].targets[0].value = 'eighty-five';
+    file.documents[0].targets[1].quote = '小学班额不超过40人。';
+    file.documents[0].targets[2].indicator = 'no-such-indicator';
+    await page.setInputFiles('#dataset-file', {
+      name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
+    });
+    const errors = page.locator('#dataset-errors');
+    await errors.waitFor();
+    const items = await errors.locator('.file-error').allInnerTexts();
+    const has = (...parts) => items.some((t) => parts.every((p) => t.includes(p)));
+    assert.ok(has('broken-city.json', 'example-city-2024-inclusive-kindergarten-share', '字段', 'value'), items.join('\n'));
+    await screenshot(page, 'dataset-open-errors-1280');
+    // A shape error stops before the rules; fix it and the rule errors are listed.
+    file.documents[0].targets[0].value = 85;
+    await page.setInputFiles('#dataset-file', {
+      name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
+    });
+    await page.waitForFunction(() => document.querySelector('#dataset-errors')?.textContent.includes('verbatim'));
+    const ruleItems = await errors.locator('.file-error').allInnerTexts();
+    const hasRule = (...parts) => ruleItems.some((t) => parts.every((p) => t.includes(p)));
+    assert.ok(hasRule('broken-city.json', 'example-city-2024-primary-class-size', 'quote', 'verbatim'), ruleItems.join('\n'));
+    assert.ok(hasRule('example-city-2024-psychology-teachers', 'indicator', 'no-such-indicator'), ruleItems.join('\n'));
+
+    // A JSON syntax error names line and column.
+    await page.setInputFiles('#dataset-file', {
+      name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": "1",\n  "documents": [,]\n}'),
+    });
+    await page.waitForFunction(() => document.querySelector('#dataset-errors')?.textContent.includes('not-json.json'));
+    assert.ok((await errors.innerText()).includes('line 3, column 17'), await errors.innerText());
+
+    // Nothing else changed.
+    assert.equal(await page.inputValue('#search'), '班额');
+    assert.equal(page.url(), urlBefore);
+    assert.equal(await page.locator('.target-row').count(), rowsBefore);
+    assert.deepEqual(await storedNames(page), []);
+    assert.equal(await page.locator('.doc-card').count(), 0, 'still on the targets view');
+  });
+});
+
+test('stored data that no longer passes is dropped with a notice', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(server.url);
+    await appReady(page);
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify([{ name: 'old.json', text: '{"version": "0"}' }])), STORAGE_KEY);
+    await page.reload();
+    await appReady(page);
+    const notice = page.locator('.notice', { hasText: 'old.json' });
+    await notice.waitFor();
+    assert.ok((await notice.innerText()).includes('已不能通过核对'));
+    assert.equal(await page.locator('.doc-card').count(), 5);
+    assert.deepEqual(await storedNames(page), []);
+    await screenshot(page, 'dataset-open-dropped-1280');
+  });
+});

@@ -1,0 +1,148 @@
+//! The data a session shows: the bundled dataset plus the dataset files the visitor opened, in the
+//! order they were opened, and the [`Catalog`] built from all of them. Opening or removing a file
+//! gives a new library (the old one is untouched), so a failed open changes nothing.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::dataset_file::{self, FileError, OpenedDataset};
+use crate::data::model::Dataset;
+
+use super::catalog::Catalog;
+
+/// A file as the visitor opened it, in the form kept in local storage between visits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedFile {
+    pub name: String,
+    /// The file's content (UTF-8 JSON), re-validated at every start.
+    pub text: String,
+}
+
+/// One opened file: its raw content and what it added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedFile {
+    pub saved: SavedFile,
+    pub dataset: OpenedDataset,
+}
+
+/// The bundled data, the opened files and the catalogue over both.
+#[derive(Clone)]
+pub struct Library {
+    base: Rc<(Dataset, BTreeMap<String, String>)>,
+    /// Shared, so that copying a library (every state change does) copies no file content.
+    files: Vec<Rc<OpenedFile>>,
+    catalog: Rc<Catalog>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field(
+                "files",
+                &self.files.iter().map(|file| &file.saved.name).collect::<Vec<_>>(),
+            )
+            .field("documents", &self.catalog.dataset.documents.len())
+            .finish()
+    }
+}
+
+impl Library {
+    /// The bundled data alone.
+    pub fn new(dataset: Dataset, texts: BTreeMap<String, String>) -> Self {
+        let catalog = Rc::new(Catalog::new(dataset.clone(), texts.clone()));
+        Library {
+            base: Rc::new((dataset, texts)),
+            files: Vec::new(),
+            catalog,
+        }
+    }
+
+    /// Re-opens `saved` files in order on top of `self`. Files that no longer pass (the site's data
+    /// changed, or the stored copy was damaged) are left out; their errors are returned.
+    pub fn restore(&self, saved: &[SavedFile]) -> (Library, Vec<FileError>) {
+        let mut library = self.clone();
+        let mut dropped = Vec::new();
+        for file in saved {
+            match library.open(&file.name, file.text.as_bytes()) {
+                Ok(next) => library = next,
+                Err(errors) => dropped.extend(errors),
+            }
+        }
+        (library, dropped)
+    }
+
+    /// The library with the file `name` (content `bytes`) added, or every error found in it.
+    pub fn open(&self, name: &str, bytes: &[u8]) -> Result<Library, Vec<FileError>> {
+        if self.files.iter().any(|f| f.saved.name == name) {
+            return Err(vec![FileError {
+                file: name.to_string(),
+                document: None,
+                target: None,
+                field: String::new(),
+                message: "a file with this name is already open; remove it first to open it again".into(),
+            }]);
+        }
+        let opened = dataset_file::open(name, bytes, &self.catalog.dataset)?;
+        let text = String::from_utf8_lossy(bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)).into_owned();
+        let mut files = self.files.clone();
+        files.push(Rc::new(OpenedFile {
+            saved: SavedFile {
+                name: name.to_string(),
+                text,
+            },
+            dataset: opened,
+        }));
+        Ok(self.with_files(files))
+    }
+
+    /// The library without the file `name`. Files opened after it are checked again (one may have
+    /// used an indicator only the removed file declared); those that fail are left out too, and
+    /// their errors returned.
+    pub fn remove(&self, name: &str) -> (Library, Vec<FileError>) {
+        let rest: Vec<SavedFile> = self
+            .files
+            .iter()
+            .filter(|f| f.saved.name != name)
+            .map(|f| f.saved.clone())
+            .collect();
+        self.without_files().restore(&rest)
+    }
+
+    /// The files opened, in order.
+    pub fn files(&self) -> &[Rc<OpenedFile>] {
+        &self.files
+    }
+
+    /// What to keep in local storage for the next visit.
+    pub fn saved_files(&self) -> Vec<SavedFile> {
+        self.files.iter().map(|f| f.saved.clone()).collect()
+    }
+
+    /// The catalogue over the bundled data and every opened file.
+    pub fn catalog(&self) -> Rc<Catalog> {
+        self.catalog.clone()
+    }
+
+    fn without_files(&self) -> Library {
+        self.with_files(Vec::new())
+    }
+
+    fn with_files(&self, files: Vec<Rc<OpenedFile>>) -> Library {
+        let (mut dataset, mut texts) = (self.base.0.clone(), self.base.1.clone());
+        for file in &files {
+            file.dataset.add_to(&mut dataset, &mut texts);
+        }
+        let opened = files
+            .iter()
+            .flat_map(|f| f.dataset.documents.iter().map(|e| e.document.id.clone()))
+            .collect();
+        let catalog = Rc::new(Catalog::new(dataset, texts).with_opened(opened));
+        Library {
+            base: self.base.clone(),
+            files,
+            catalog,
+        }
+    }
+}

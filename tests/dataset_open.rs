@@ -1,0 +1,302 @@
+//! Opening a dataset file: a valid file is accepted and added to the catalogue; every kind of error
+//! names the file, the document, the target and the field; ids that clash with the bundled data or
+//! an earlier file are refused; stored files that no longer pass are dropped.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use policy_explorer::analysis::library::{Library, SavedFile};
+use policy_explorer::data::bundled;
+use policy_explorer::data::dataset_file::{open, FileError};
+use serde_json::{json, Value};
+
+const FIXTURE: &str = "example-city-2024.json";
+
+fn read(path: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn fixture() -> Value {
+    serde_json::from_str(&read("tests/fixtures/example-city-2024.json")).unwrap()
+}
+
+fn bundled_library() -> Library {
+    Library::new(bundled::dataset().clone(), bundled::texts().clone())
+}
+
+/// Opens `value` (serialised) as the fixture file against the bundled data; expects errors.
+fn errors_of(value: &Value) -> Vec<FileError> {
+    let text = serde_json::to_string_pretty(value).unwrap();
+    match open(FIXTURE, text.as_bytes(), bundled::dataset()) {
+        Ok(_) => panic!("the file should have been refused"),
+        Err(errors) => errors,
+    }
+}
+
+/// Asserts that one of `errors` names the file, `document`, `target` and `field`.
+fn assert_names(errors: &[FileError], document: &str, target: Option<&str>, field: &str) {
+    let found = errors.iter().any(|e| {
+        e.file == FIXTURE
+            && e.document.as_deref() == Some(document)
+            && e.target.as_deref() == target
+            && e.field == field
+    });
+    let listing: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        found,
+        "expected an error at {document} › {target:?} › {field}, got:\n{}",
+        listing.join("\n")
+    );
+}
+
+fn target_mut(value: &mut Value, index: usize) -> &mut serde_json::Map<String, Value> {
+    value["documents"][0]["targets"][index].as_object_mut().unwrap()
+}
+
+const LUNCH: &str = "example-city-2024-school-lunch";
+const KINDERGARTEN: &str = "example-city-2024-inclusive-kindergarten-share";
+
+#[test]
+fn the_fixture_is_accepted_with_its_new_indicator() {
+    let text = read("tests/fixtures/example-city-2024.json");
+    let opened = open(FIXTURE, text.as_bytes(), bundled::dataset()).unwrap_or_else(|errors| {
+        panic!("{:#?}", errors);
+    });
+    assert_eq!(opened.file, FIXTURE);
+    assert_eq!(opened.version, "2024.1.0");
+    assert_eq!(opened.documents.len(), 1);
+    assert_eq!(opened.documents[0].targets.len(), 4);
+    assert!(opened.themes.is_empty(), "the file only uses the site's themes");
+    let new: Vec<&str> = opened.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        new,
+        ["school-lunch-coverage"],
+        "only the indicator the site lacks is added"
+    );
+    assert!(opened.texts.contains_key("example-city-2024"));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", read("tests/fixtures/example-city-2024.json"));
+    assert!(open(FIXTURE, text.as_bytes(), bundled::dataset()).is_ok());
+}
+
+#[test]
+fn every_published_document_file_opens_once_its_ids_are_changed() {
+    for entry in &bundled::dataset().documents {
+        let id = &entry.document.id;
+        let name = format!("{id}.json");
+        let published = read(&format!("data/published/documents/{name}"));
+        // Unchanged, every id clashes with the bundled copy.
+        let errors = open(&name, published.as_bytes(), bundled::dataset()).unwrap_err();
+        assert!(errors
+            .iter()
+            .any(|e| e.document.as_deref() == Some(id.as_str()) && e.field == "document.id"));
+        let clashing_targets = errors.iter().filter(|e| e.field == "id" && e.target.is_some()).count();
+        assert_eq!(clashing_targets, entry.targets.len(), "{id}: every target id clashes");
+        // With its ids changed it is a valid file of another locality.
+        let copy = published.replace(&format!("\"{id}"), &format!("\"copy-of-{id}"));
+        let opened = open(&name, copy.as_bytes(), bundled::dataset()).unwrap_or_else(|errors| {
+            panic!("{id}: {:#?}", &errors[..errors.len().min(5)]);
+        });
+        assert_eq!(opened.documents[0].targets.len(), entry.targets.len());
+        assert!(opened.indicators.is_empty() && opened.themes.is_empty());
+    }
+}
+
+#[test]
+fn a_json_syntax_error_names_line_and_column() {
+    let text = "{\n  \"version\": \"1\",\n  \"documents\": [\n    {\"document\": 1,}\n  ]\n}";
+    let errors = open("broken.json", text.as_bytes(), bundled::dataset()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].file, "broken.json");
+    assert!(
+        errors[0].message.starts_with("line 4, column 20: not valid JSON"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn text_that_is_not_utf8_or_not_an_object_is_refused_plainly() {
+    let errors = open("gbk.json", b"{\"version\": \"\xb9\xe3\"}", bundled::dataset()).unwrap_err();
+    assert!(errors[0].message.contains("line 1, column 14") && errors[0].message.contains("UTF-8"));
+    for (text, expected) in [("", "empty"), ("[1, 2]", "not a list"), ("42", "not a number")] {
+        let errors = open("x.json", text.as_bytes(), bundled::dataset()).unwrap_err();
+        assert!(errors[0].message.contains(expected), "{text}: {}", errors[0].message);
+    }
+}
+
+#[test]
+fn shape_errors_name_the_target_and_the_field_path() {
+    let mut file = fixture();
+    target_mut(&mut file, 0).insert("value".into(), json!("eighty-five"));
+    target_mut(&mut file, 1).remove("quote");
+    target_mut(&mut file, 2).insert("target_year".into(), json!(70000));
+    target_mut(&mut file, 3).insert("baseline".into(), json!({ "value": 1, "year": "2020" }));
+    file["documents"][0]["document"]["level"] = json!("village");
+    let errors = errors_of(&file);
+    assert_names(&errors, "example-city-2024", Some(KINDERGARTEN), "value");
+    assert_names(
+        &errors,
+        "example-city-2024",
+        Some("example-city-2024-primary-class-size"),
+        "quote",
+    );
+    assert_names(
+        &errors,
+        "example-city-2024",
+        Some("example-city-2024-psychology-teachers"),
+        "target_year",
+    );
+    assert_names(&errors, "example-city-2024", Some(LUNCH), "baseline.year");
+    assert_names(&errors, "example-city-2024", None, "document.level");
+    assert_eq!(errors.len(), 5, "every shape error is reported in one go");
+    let value = errors.iter().find(|e| e.field == "value").unwrap();
+    assert_eq!(value.message, "invalid type: string \"eighty-five\", expected a number");
+}
+
+#[test]
+fn rule_errors_use_the_same_rules_as_the_bundled_data() {
+    let mut file = fixture();
+    target_mut(&mut file, 0).insert("quote".into(), json!("到2026年,全市普惠性幼儿园占比达到85%以上。"));
+    target_mut(&mut file, 1).insert("value".into(), json!(40));
+    target_mut(&mut file, 2).insert("indicator".into(), json!("no-such-indicator"));
+    target_mut(&mut file, 3).insert("theme".into(), json!("no-such-theme"));
+    let errors = errors_of(&file);
+    assert_names(&errors, "example-city-2024", Some(KINDERGARTEN), "quote");
+    assert_names(
+        &errors,
+        "example-city-2024",
+        Some("example-city-2024-primary-class-size"),
+        "value",
+    );
+    assert_names(
+        &errors,
+        "example-city-2024",
+        Some("example-city-2024-psychology-teachers"),
+        "indicator",
+    );
+    assert_names(&errors, "example-city-2024", Some(LUNCH), "theme");
+}
+
+#[test]
+fn ids_must_be_link_safe_and_unique() {
+    let mut file = fixture();
+    target_mut(&mut file, 0).insert("id".into(), json!("Example City,2024"));
+    target_mut(&mut file, 2).insert("id".into(), json!(LUNCH));
+    let errors = errors_of(&file);
+    assert_names(&errors, "example-city-2024", Some("Example City,2024"), "id");
+    assert_names(&errors, "example-city-2024", Some(LUNCH), "id");
+}
+
+#[test]
+fn missing_texts_and_conflicting_indicators_are_named() {
+    let mut file = fixture();
+    file.as_object_mut().unwrap().remove("texts");
+    assert_names(&errors_of(&file), "texts", None, "texts");
+
+    let mut file = fixture();
+    file["texts"] = json!({});
+    let errors = errors_of(&file);
+    assert_names(&errors, "example-city-2024", None, "texts");
+    assert!(errors[0].message.contains("no text under this document id"));
+
+    let mut file = fixture();
+    let indicators = file["indicators"].as_array_mut().unwrap();
+    let cap = indicators
+        .iter_mut()
+        .find(|i| i["id"] == "primary-class-size-cap")
+        .unwrap();
+    cap["unit"] = json!("人");
+    assert_names(&errors_of(&file), "indicators", Some("primary-class-size-cap"), "id");
+}
+
+#[test]
+fn a_document_id_used_by_the_bundled_data_is_refused() {
+    let mut file = fixture();
+    file["documents"][0]["document"]["id"] = json!("panjin-2019");
+    let text = file["texts"]["example-city-2024"].clone();
+    file["texts"] = json!({ "panjin-2019": text });
+    let errors = errors_of(&file);
+    assert_names(&errors, "panjin-2019", None, "document.id");
+    assert!(errors[0].message.contains("盘锦"), "{}", errors[0].message);
+}
+
+#[test]
+fn deep_nesting_and_huge_numbers_are_errors_not_crashes() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let errors = open("deep.json", deep.as_bytes(), bundled::dataset()).unwrap_err();
+    assert!(errors[0].message.contains("recursion limit"), "{}", errors[0].message);
+    let mut file = fixture();
+    target_mut(&mut file, 0).insert("value".into(), json!(1e308));
+    assert_names(&errors_of(&file), "example-city-2024", Some(KINDERGARTEN), "value");
+    let huge = read("tests/fixtures/example-city-2024.json").replace("\"value\": 85", "\"value\": 1e400");
+    let errors = open(FIXTURE, huge.as_bytes(), bundled::dataset()).unwrap_err();
+    assert!(
+        errors[0].message.contains("number out of range"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
+    let library = bundled_library();
+    let fixture_text = read("tests/fixtures/example-city-2024.json");
+    let opened = library.open(FIXTURE, fixture_text.as_bytes()).unwrap();
+    let catalog = opened.catalog();
+    assert_eq!(catalog.dataset.documents.len(), 6);
+    assert!(catalog.is_opened("example-city-2024") && !catalog.is_opened("panjin-2019"));
+    let row = catalog.row_of(LUNCH).expect("the opened target is in the catalogue");
+    assert_eq!(catalog.document(catalog.rows[row]).locality.zh, "示例市");
+    assert!(catalog.indicator("school-lunch-coverage").is_some());
+    let hits = catalog.search.search("示例市");
+    assert_eq!(hits.rows.len(), 4, "search finds the opened locality's targets");
+    // The same file twice is refused; the library is unchanged.
+    let again = opened.open(FIXTURE, fixture_text.as_bytes()).unwrap_err();
+    assert!(again[0].message.contains("already open"));
+    let (removed, dropped) = opened.remove(FIXTURE);
+    assert!(dropped.is_empty());
+    assert_eq!(removed.catalog().dataset.documents.len(), 5);
+    assert!(removed.catalog().row_of(LUNCH).is_none());
+}
+
+#[test]
+fn stored_files_are_revalidated_and_a_later_file_that_needed_a_removed_one_goes_too() {
+    let fixture_text = read("tests/fixtures/example-city-2024.json");
+    // A second file using the indicator only the fixture declares.
+    let mut second = fixture();
+    second["indicators"] = json!([]);
+    let text = read("tests/fixtures/example-city-2024.json").replace("example-city-2024", "second-city-2024");
+    let mut second_value: Value = serde_json::from_str(&text).unwrap();
+    second_value["indicators"] = second["indicators"].take();
+    let saved = vec![
+        SavedFile {
+            name: FIXTURE.into(),
+            text: fixture_text,
+        },
+        SavedFile {
+            name: "second.json".into(),
+            text: serde_json::to_string(&second_value).unwrap(),
+        },
+        SavedFile {
+            name: "damaged.json".into(),
+            text: "{\"version\": ".into(),
+        },
+    ];
+    let (library, dropped) = bundled_library().restore(&saved);
+    assert_eq!(library.files().len(), 2);
+    assert_eq!(dropped.len(), 1);
+    assert_eq!(dropped[0].file, "damaged.json");
+    let (after, dropped) = library.remove(FIXTURE);
+    assert!(
+        after.files().is_empty(),
+        "second.json needed the removed file's indicator"
+    );
+    assert!(dropped.iter().any(|e| e.file == "second.json"
+        && e.field == "indicator"
+        && e.target.as_deref() == Some("second-city-2024-school-lunch")));
+}
