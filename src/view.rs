@@ -2,8 +2,11 @@
 //! `analysis` and `data`, and browser access goes through `browser`.
 
 pub mod app;
+mod cited_matrix;
 mod compare_view;
 mod document_view;
+mod embed_frame;
+mod embed_view;
 mod evaluate_view;
 mod export_bar;
 mod filters;
