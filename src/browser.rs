@@ -2,7 +2,6 @@
 //! file downloads, the clipboard, canvases and the clock. Everything else is plain Rust.
 
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -64,19 +63,30 @@ pub fn on_resize(callback: impl Fn() + 'static) -> Option<EventListener> {
     Some(EventListener::new(&window, "resize", move |_| callback()))
 }
 
-/// A saved preference.
-pub fn load_preference(key: &str) -> Option<String> {
-    LocalStorage::get::<String>(key).ok()
+/// Local storage, when the browser grants it: it throws where storage is blocked (for example
+/// in an iframe on another site when third-party storage is off), and the app must still run.
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
 }
 
-/// Saves a preference; failures (private mode, full storage) are ignored.
+/// A saved preference (stored as a JSON string, as gloo's storage writes it).
+pub fn load_preference(key: &str) -> Option<String> {
+    let raw = storage()?.get_item(key).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Saves a preference; failures (blocked or full storage) are ignored.
 pub fn save_preference(key: &str, value: &str) {
-    let _ = LocalStorage::set(key, value);
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &json);
+    }
 }
 
 /// Removes a saved preference.
 pub fn forget_preference(key: &str) {
-    LocalStorage::delete(key);
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Offers `content` as a file download named `file_name`.

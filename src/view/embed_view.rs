@@ -53,10 +53,10 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
             }
         }
         (View::Compare, None) => {
-            let sources = compared_documents(state).iter().map(|id| locality(id)).collect();
+            let sources: Vec<String> = compared_documents(state).iter().map(|id| locality(id)).collect();
             html! {
                 <EmbedFrame context={context.clone()} title={tr(lang, "各地教育政策目标对比", "Education targets compared")} {sources}>
-                    <CitedMatrix context={context.clone()} id="embed-matrix" fold_sources=true />
+                    <CitedMatrix context={context.clone()} id="embed-matrix" fold_sources={true} />
                 </EmbedFrame>
             }
         }
