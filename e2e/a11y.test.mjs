@@ -91,6 +91,19 @@ for (const [mode, setup] of [
   });
 }
 
+test('the axe check can fail: a planted unlabelled field is reported', async () => {
+  const { page, context } = await openPage(browser, server.url, 1280, { bypassCSP: true });
+  try {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    await page.evaluate(() => document.querySelector('main').append(document.createElement('input')));
+    const { violations } = await axe(page);
+    assert.deepEqual(violations.map((v) => v.id), ['label']);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the page and every quote carry the right language', async () => {
   const { page, context, problems } = await openPage(browser, server.url, 1280);
   try {
@@ -158,7 +171,7 @@ test('keyboard only: search, filter, open a target, check its progress, compare,
     const rows = await page.locator('.target-row').allInnerTexts();
     assert.ok(rows.length > 0 && rows.every((r) => r.includes('盘锦')), rows.join('\n'));
     // Open a target.
-    presses.push(await tabTo(page, '.target-summary'));
+    presses.push(await tabTo(page, '.target-summary', { text: '45' }));
     await page.keyboard.press('Enter');
     await page.locator('.target-detail').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'true');
@@ -170,6 +183,10 @@ test('keyboard only: search, filter, open a target, check its progress, compare,
     await page.keyboard.type('2021-06-30');
     presses.push(await tabTo(page, '#eval-current'));
     await page.keyboard.type('47');
+    presses.push(await tabTo(page, '#eval-baseline'));
+    await page.keyboard.type('52');
+    presses.push(await tabTo(page, '#eval-baseline-year'));
+    await page.keyboard.type('2019');
     await page.locator('#evaluation-status').waitFor();
     // Choose another target with the arrow keys.
     presses.push(await tabTo(page, '#eval-target', { shift: true }));
