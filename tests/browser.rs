@@ -92,7 +92,10 @@ async fn the_crash_screen_replaces_the_app_with_a_reload_link() {
     assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(app.child_element_count(), 1, "only the error screen is left");
     let text = screen.text_content().unwrap_or_default();
-    assert!(text.contains("页面出错了") && text.contains("Something went wrong"), "{text}");
+    assert!(
+        text.contains("页面出错了") && text.contains("Something went wrong"),
+        "{text}"
+    );
     let reload = app.query_selector("#crash-reload").unwrap().expect("reload link");
     let href = reload.get_attribute("href").unwrap_or_default();
     assert!(!href.is_empty(), "the reload link points at the current address");

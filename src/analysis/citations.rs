@@ -46,7 +46,9 @@ mod tests {
     use crate::data::bundled;
 
     fn matrix() -> ComparisonMatrix {
-        let ids: Vec<String> = ["dongguan-2019", "panjin-2019", "sihui-2022"].map(String::from).to_vec();
+        let ids: Vec<String> = ["dongguan-2019", "panjin-2019", "sihui-2022"]
+            .map(String::from)
+            .to_vec();
         ComparisonMatrix::build(bundled::dataset(), &ids)
     }
 
@@ -55,10 +57,19 @@ mod tests {
         let matrix = matrix();
         let citations = cite_matrix(&matrix);
         let shown: usize = matrix.rows.iter().flat_map(|r| r.cells.iter()).map(Vec::len).sum();
-        assert_eq!(citations.len(), shown, "no target appears in two cells of the bundled data");
+        assert_eq!(
+            citations.len(),
+            shown,
+            "no target appears in two cells of the bundled data"
+        );
         for (i, c) in citations.iter().enumerate() {
             assert_eq!(c.number, i + 1);
-            assert!(c.target.id.starts_with(c.doc_id), "{} belongs to column {}", c.target.id, c.doc_id);
+            assert!(
+                c.target.id.starts_with(c.doc_id),
+                "{} belongs to column {}",
+                c.target.id,
+                c.doc_id
+            );
         }
     }
 

@@ -239,6 +239,10 @@ fn sync_page(state: &UrlState, display: Display) {
         Lang::Zh => ("zh-Hans", "教育政策目标查询"),
         Lang::En => ("en", "Education Policy Target Explorer"),
     };
-    let classes = if state.embed { "embed".to_string() } else { display.classes() };
+    let classes = if state.embed {
+        "embed".to_string()
+    } else {
+        display.classes()
+    };
     crate::browser::set_page(lang, title, &classes);
 }

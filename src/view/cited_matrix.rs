@@ -16,7 +16,10 @@ pub fn compared_documents(state: &UrlState) -> Vec<String> {
     if state.compare.len() >= 2 {
         state.compare.clone()
     } else {
-        super::compare_view::DEFAULT_COMPARISON.iter().map(|s| s.to_string()).collect()
+        super::compare_view::DEFAULT_COMPARISON
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 }
 
@@ -37,7 +40,10 @@ pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
     let zh = lang == Lang::Zh;
     let matrix = ComparisonMatrix::build(&catalog.dataset, &compared_documents(state));
     let citations = cite_matrix(&matrix);
-    let header = matrix.labels.iter().map(|label| html! { <th scope="col">{ pick(lang, label) }</th> });
+    let header = matrix
+        .labels
+        .iter()
+        .map(|label| html! { <th scope="col">{ pick(lang, label) }</th> });
     let rows = matrix.rows.iter().map(|row| {
         let name = catalog
             .indicator(&row.indicator)

@@ -31,7 +31,12 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     };
     match (state.view, &state.indicator) {
         (View::Compare, Some(indicator)) => {
-            let all: Vec<String> = catalog.dataset.documents.iter().map(|e| e.document.id.clone()).collect();
+            let all: Vec<String> = catalog
+                .dataset
+                .documents
+                .iter()
+                .map(|e| e.document.id.clone())
+                .collect();
             let matrix = ComparisonMatrix::build(&catalog.dataset, &all);
             let row = matrix.rows.iter().find(|r| &r.indicator == indicator);
             let name = catalog
@@ -81,7 +86,11 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
 }
 
 /// One indicator's targets in every locality that sets one, with the quote.
-fn indicator_table(context: &Context, matrix: &ComparisonMatrix, row: Option<&crate::analysis::compare::MatrixRow>) -> Html {
+fn indicator_table(
+    context: &Context,
+    matrix: &ComparisonMatrix,
+    row: Option<&crate::analysis::compare::MatrixRow>,
+) -> Html {
     let (catalog, lang) = (&context.catalog, context.state.lang);
     let zh = lang == Lang::Zh;
     let Some(row) = row else {
@@ -90,7 +99,9 @@ fn indicator_table(context: &Context, matrix: &ComparisonMatrix, row: Option<&cr
     let lines = row.cells.iter().zip(&matrix.doc_ids).flat_map(|(cell, doc_id)| {
         let doc = catalog.document_by_id(doc_id).map(|(_, d)| d);
         cell.iter().map(move |t| {
-            let (place, quote_lang) = doc.map_or((String::new(), "zh-Hans"), |d| (pick(lang, &d.locality).to_string(), quote_lang(d)));
+            let (place, quote_lang) = doc.map_or((String::new(), "zh-Hans"), |d| {
+                (pick(lang, &d.locality).to_string(), quote_lang(d))
+            });
             html! {
                 <tr key={t.id.clone()}>
                     <th scope="row">{ place }</th>

@@ -19,10 +19,18 @@ pub fn footer(props: &FooterProps) -> Html {
             let version = &dataset.version;
             if json {
                 let content = dataset_json(dataset);
-                crate::browser::download_text(&format!("policy-targets-all-{version}.json"), "application/json", &content);
+                crate::browser::download_text(
+                    &format!("policy-targets-all-{version}.json"),
+                    "application/json",
+                    &content,
+                );
             } else {
                 let content = targets_csv(dataset, all_rows(dataset));
-                crate::browser::download_text(&format!("policy-targets-all-{version}.csv"), "text/csv;charset=utf-8", &content);
+                crate::browser::download_text(
+                    &format!("policy-targets-all-{version}.csv"),
+                    "text/csv;charset=utf-8",
+                    &content,
+                );
             }
         })
     };
