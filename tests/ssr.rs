@@ -48,10 +48,19 @@ async fn a_mangled_link_renders_the_home_page_with_a_notice() {
 async fn embed_mode_renders_only_the_table_with_a_source_line_and_a_way_back() {
     let html = render("v=compare&cmp=dongguan-2019,panjin-2019&embed=1").await;
     assert!(html.contains("id=\"embed-matrix\""), "the comparison table");
-    assert!(!html.contains("site-header") && !html.contains("site-footer"), "no page chrome");
+    assert!(
+        !html.contains("site-header") && !html.contains("site-footer"),
+        "no page chrome"
+    );
     assert!(html.contains("数据版本"), "the source line names the dataset version");
-    assert!(html.contains("href=\"?v=compare&amp;cmp=dongguan-2019%2Cpanjin-2019\""), "link back without embed");
-    assert!(html.contains("<q lang=\"zh-Hant\">"), "Dongguan's quotes are marked Traditional");
+    assert!(
+        html.contains("href=\"?v=compare&amp;cmp=dongguan-2019%2Cpanjin-2019\""),
+        "link back without embed"
+    );
+    assert!(
+        html.contains("<q lang=\"zh-Hant\">"),
+        "Dongguan's quotes are marked Traditional"
+    );
 }
 
 #[tokio::test]
@@ -64,6 +73,9 @@ async fn the_compare_page_carries_a_cited_table_for_print() {
 #[tokio::test]
 async fn markup_typed_into_the_search_box_stays_text() {
     let html = render("v=targets&q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "the query is shown, escaped");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "the query is shown, escaped"
+    );
     assert!(!html.contains("<img"), "never HTML");
 }
