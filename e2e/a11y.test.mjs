@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, appReady, screenshot, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, screenshot, horizontalOverflow, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -60,8 +60,10 @@ for (const [mode, setup] of [
   ['large text', async (page) => { await page.click('#text-size'); }],
   ['high contrast', async (page) => { await page.click('#contrast'); }],
 ]) {
-  test(`axe finds no violation on any view (${mode})`, async () => {
-    const { page, context, problems } = await openPage(browser, server.url, 1280, { bypassCSP: true });
+  test(`axe finds no violation on any view (${mode}${mode === 'large text' ? ', 375 px phone' : ''})`, async () => {
+    // Large text is checked on a phone, where elderly visitors most often read it.
+    const width = mode === 'large text' ? 375 : 1280;
+    const { page, context, problems } = await openPage(browser, server.url, width, { bypassCSP: true });
     try {
       const lang = mode === 'English' ? 'lang=en&' : '';
       await page.goto(`${server.url}?${lang}`);
@@ -82,6 +84,10 @@ for (const [mode, setup] of [
         report.push(`${mode.padEnd(13)} ${name.padEnd(22)} ${violations.length} violations, ${passes} rules passed`);
         for (const v of violations) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.join('\n    ')}`);
         if (mode !== '中文' && name === 'compare') await screenshot(page, `a11y-${mode.replace(' ', '-')}-compare`);
+        if (width < 600 && !name.startsWith('embed')) {
+          const overflow = await horizontalOverflow(page);
+          assert.ok(overflow <= 0, `no sideways scrolling with large text on a phone (${name}: ${overflow}px)`);
+        }
       }
       assert.deepEqual(failures, [], `axe violations (${mode})`);
       assert.deepEqual(problems, []);
