@@ -135,6 +135,7 @@ test('with JavaScript off, the page explains what it needs and links the open da
     await page.goto(server.url);
     const text = await page.locator('body').innerText();
     assert.ok(text.includes('需要启用 JavaScript') && text.includes('targets.csv'), text);
+    assert.ok(!text.includes('正在加载'), 'no endless "loading" line');
   }, { javaScriptEnabled: false });
 });
 
@@ -167,6 +168,24 @@ test('with local storage blocked, the app still runs and the reading aids still 
     await appReady(page);
     await page.click('#text-size');
     await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
+  });
+});
+
+test('"copy embed code" gives an iframe snippet that shows the same list in an article', async () => {
+  await withPage(1280, async (page) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('班额')}`);
+    await appReady(page);
+    await page.click('#copy-embed');
+    await page.waitForFunction(() => document.querySelector('#copy-embed').textContent.includes('已复制'));
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=targets&q=[^"]+&embed=1" title="[^"]+"/, snippet);
+    const article = await page.context().newPage(); // the article, on another site
+    await article.setContent(`<!DOCTYPE html><html lang="en"><body><h1>Article</h1>${snippet}</body></html>`);
+    const frame = article.frameLocator('iframe');
+    await frame.locator('#embed-targets').waitFor({ timeout: 20000 });
+    const rows = await frame.locator('#embed-targets tbody tr').allInnerTexts();
+    assert.ok(rows.length >= 4 && rows.some((r) => r.includes('盘锦')), rows.join('\n'));
   });
 });
 
