@@ -52,15 +52,15 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let embed_copied = use_state(|| false);
     let copy_embed = {
         let embed_copied = embed_copied.clone();
-        let src = crate::browser::absolute_url_for(
-            &UrlState {
-                embed: true,
-                ..state.clone()
-            }
-            .to_query(),
-        );
+        let query = UrlState {
+            embed: true,
+            ..state.clone()
+        }
+        .to_query();
         let title = tr(lang, "教育政策目标", "Education policy targets");
         Callback::from(move |_| {
+            // Browser calls only in the handler: rendering must work without a browser (SSR tests).
+            let src = crate::browser::absolute_url_for(&query);
             let snippet = format!(
                 r#"<iframe src="{src}" title="{title}" width="100%" height="560" loading="lazy" style="border:0"></iframe>"#
             );
