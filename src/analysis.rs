@@ -2,6 +2,7 @@
 //! Pure functions over the dataset; no web dependency.
 
 pub mod catalog;
+pub mod citations;
 pub mod compare;
 pub mod corrections;
 pub mod filter;

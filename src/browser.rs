@@ -7,7 +7,6 @@ pub mod files;
 pub mod chart_canvas;
 
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -69,19 +68,30 @@ pub fn on_resize(callback: impl Fn() + 'static) -> Option<EventListener> {
     Some(EventListener::new(&window, "resize", move |_| callback()))
 }
 
-/// A saved preference.
-pub fn load_preference(key: &str) -> Option<String> {
-    LocalStorage::get::<String>(key).ok()
+/// Local storage, when the browser grants it: it throws where storage is blocked (for example
+/// in an iframe on another site when third-party storage is off), and the app must still run.
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
 }
 
-/// Saves a preference; failures (private mode, full storage) are ignored.
+/// A saved preference (stored as a JSON string, as gloo's storage writes it).
+pub fn load_preference(key: &str) -> Option<String> {
+    let raw = storage()?.get_item(key).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Saves a preference; failures (blocked or full storage) are ignored.
 pub fn save_preference(key: &str, value: &str) {
-    let _ = LocalStorage::set(key, value);
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &json);
+    }
 }
 
 /// Removes a saved preference.
 pub fn forget_preference(key: &str) {
-    LocalStorage::delete(key);
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Offers `content` as a file download named `file_name`.
@@ -196,34 +206,47 @@ pub fn now_ms() -> f64 {
 pub fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(format!("policy explorer crashed: {info}"));
-        let Some(document) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(root) = document.get_element_by_id("app") {
-            root.set_inner_html("");
-            let screen = document.create_element("div").ok();
-            if let Some(screen) = screen {
-                let _ = screen.set_attribute("class", "crash");
-                let _ = screen.set_attribute("role", "alert");
-                let heading = document.create_element("h1").ok();
-                if let Some(h) = heading {
-                    h.set_text_content(Some("页面出错了 / Something went wrong"));
-                    let _ = screen.append_child(&h);
-                }
-                if let Ok(p) = document.create_element("p") {
-                    p.set_text_content(Some(
-                        "请重新加载页面。您的链接仍然有效。 Please reload the page; your link still works.",
-                    ));
-                    let _ = screen.append_child(&p);
-                }
-                if let Ok(a) = document.create_element("a") {
-                    let _ = a.set_attribute("href", &url_for(&current_query()));
-                    let _ = a.set_attribute("class", "button primary");
-                    a.set_text_content(Some("重新加载 / Reload"));
-                    let _ = screen.append_child(&a);
-                }
-                let _ = root.append_child(&screen);
-            }
-        }
+        show_crash_screen();
     }));
+}
+
+/// Empties `#app` and puts the error screen in its place: a heading, a line saying the link still
+/// works and a reload link to the same address. Built from text nodes only.
+pub fn show_crash_screen() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    // Not innerHTML: the page's Trusted Types policy forbids HTML sinks.
+    root.set_text_content(None);
+    let element = |tag: &str, text: &str| {
+        let node = document.create_element(tag).ok()?;
+        node.set_text_content(Some(text));
+        Some(node)
+    };
+    let Some(screen) = element("div", "") else {
+        return;
+    };
+    let _ = screen.set_attribute("class", "crash");
+    let _ = screen.set_attribute("role", "alert");
+    let reload = element("a", "重新加载 / Reload");
+    if let Some(a) = &reload {
+        let _ = a.set_attribute("href", &url_for(&current_query()));
+        let _ = a.set_attribute("class", "button primary");
+        let _ = a.set_attribute("id", "crash-reload");
+    }
+    let parts = [
+        element("h1", "页面出错了 / Something went wrong"),
+        element(
+            "p",
+            "请重新加载页面。您的链接仍然有效。 Please reload the page; your link still works.",
+        ),
+        reload,
+    ];
+    for part in parts.into_iter().flatten() {
+        let _ = screen.append_child(&part);
+    }
+    let _ = root.append_child(&screen);
 }

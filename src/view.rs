@@ -4,9 +4,12 @@
 pub mod app;
 mod chart_panel;
 mod compare_charts;
+mod cited_matrix;
 mod compare_view;
 mod dataset_open;
 mod document_view;
+mod embed_frame;
+mod embed_view;
 mod evaluate_view;
 mod export_bar;
 mod filters;

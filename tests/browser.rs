@@ -70,3 +70,34 @@ async fn the_english_switch_translates_the_interface() {
     let heading = root.query_selector("h1").unwrap().unwrap().text_content().unwrap();
     assert_eq!(heading, "What cities promised for education, at a glance");
 }
+
+#[wasm_bindgen_test]
+async fn the_crash_screen_replaces_the_app_with_a_reload_link() {
+    // What the panic hook draws (`install_panic_screen` calls this after logging the message):
+    // tested directly, since a panic would end the test run itself.
+    let document = gloo::utils::document();
+    let app = document.create_element("div").unwrap();
+    app.set_id("app");
+    document.body().unwrap().append_child(&app).unwrap();
+    let props = AppProps {
+        query: "v=targets".into(),
+        ..Default::default()
+    };
+    yew::Renderer::<App>::with_root_and_props(app.clone(), props).render();
+    settle().await;
+    assert!(app.query_selector(".site-header").unwrap().is_some());
+
+    policy_explorer::browser::show_crash_screen();
+    let screen = app.query_selector(".crash").unwrap().expect("error screen shown");
+    assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(app.child_element_count(), 1, "only the error screen is left");
+    let text = screen.text_content().unwrap_or_default();
+    assert!(
+        text.contains("页面出错了") && text.contains("Something went wrong"),
+        "{text}"
+    );
+    let reload = app.query_selector("#crash-reload").unwrap().expect("reload link");
+    let href = reload.get_attribute("href").unwrap_or_default();
+    assert!(!href.is_empty(), "the reload link points at the current address");
+    app.remove();
+}

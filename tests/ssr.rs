@@ -78,3 +78,39 @@ async fn an_evaluation_link_renders_the_paths_chart_with_the_entered_value() {
     assert!(html.contains("id=\"paths-chart-canvas\""));
     assert!(html.contains("自填49%"), "the summary names the entered value");
 }
+
+#[tokio::test]
+async fn embed_mode_renders_only_the_table_with_a_source_line_and_a_way_back() {
+    let html = render("v=compare&cmp=dongguan-2019,panjin-2019&embed=1").await;
+    assert!(html.contains("id=\"embed-matrix\""), "the comparison table");
+    assert!(
+        !html.contains("site-header") && !html.contains("site-footer"),
+        "no page chrome"
+    );
+    assert!(html.contains("数据版本"), "the source line names the dataset version");
+    assert!(
+        html.contains("href=\"?v=compare&amp;cmp=dongguan-2019%2Cpanjin-2019\""),
+        "link back without embed"
+    );
+    assert!(
+        html.contains("<q lang=\"zh-Hant\">"),
+        "Dongguan's quotes are marked Traditional"
+    );
+}
+
+#[tokio::test]
+async fn the_compare_page_carries_a_cited_table_for_print() {
+    let html = render("v=compare").await;
+    assert!(html.contains("class=\"print-only\"") && html.contains("id=\"print-matrix\""));
+    assert!(html.contains("<sup class=\"cite\">[1]</sup>") && html.contains("id=\"cite-1\""));
+}
+
+#[tokio::test]
+async fn markup_typed_into_the_search_box_stays_text() {
+    let html = render("v=targets&q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "the query is shown, escaped"
+    );
+    assert!(!html.contains("<img"), "never HTML");
+}

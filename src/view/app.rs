@@ -219,10 +219,18 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |next: Display| display.set(next))
     };
 
+    if state.embed {
+        return html! {
+            <ContextProvider<Display> context={*display}>
+                <super::embed_view::EmbedView {context} />
+            </ContextProvider<Display>>
+        };
+    }
     html! {
         <div class="app">
             <a class="skip-link" href="#main">{ tr(lang, "跳到正文", "Skip to content") }</a>
             <super::header::Header context={context.clone()} display={*display} on_display={set_display} />
+            <main id="main" tabindex="-1">
             if !notices.is_empty() {
                 <div class="notice" role="status">
                     <p>
@@ -234,11 +242,13 @@ pub fn app(props: &AppProps) -> Html {
             }
             <DroppedNotice {lang} datasets={datasets.clone()} />
             <ContextProvider<Display> context={*display}>
-                <main id="main" tabindex="-1">
-                    { body }
-                    <DatasetOpen {lang} {datasets} {on_remove} />
-                </main>
+                { body }
+                <DatasetOpen {lang} {datasets} {on_remove} />
             </ContextProvider<Display>>
+            if state.view == View::Compare {
+                <div class="print-only"><super::cited_matrix::CitedMatrix context={context.clone()} id="print-matrix" /></div>
+            }
+            </main>
             <super::footer::Footer context={context} />
         </div>
     }
@@ -258,5 +268,10 @@ fn sync_page(state: &UrlState, display: Display) {
         Lang::Zh => ("zh-Hans", "教育政策目标查询"),
         Lang::En => ("en", "Education Policy Target Explorer"),
     };
-    crate::browser::set_page(lang, title, &display.classes());
+    let classes = if state.embed {
+        "embed".to_string()
+    } else {
+        display.classes()
+    };
+    crate::browser::set_page(lang, title, &classes);
 }

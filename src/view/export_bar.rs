@@ -1,9 +1,11 @@
-//! Downloads of the current list (CSV for Excel/WPS, JSON) and the "copy link" button.
+//! Downloads of the current list (CSV for Excel/WPS, JSON), the "copy link" button and the
+//! "copy embed code" button (an iframe of this list in embed mode, for articles).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::analysis::url_state::UrlState;
 use crate::data::export::{targets_csv, targets_json};
 
 use super::app::Context;
@@ -47,12 +49,34 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
             copied.set(true);
         })
     };
+    let embed_copied = use_state(|| false);
+    let copy_embed = {
+        let embed_copied = embed_copied.clone();
+        let query = UrlState {
+            embed: true,
+            ..state.clone()
+        }
+        .to_query();
+        let title = tr(lang, "教育政策目标", "Education policy targets");
+        Callback::from(move |_| {
+            // Browser calls only in the handler: rendering must work without a browser (SSR tests).
+            let src = crate::browser::absolute_url_for(&query);
+            let snippet = format!(
+                r#"<iframe src="{src}" title="{title}" width="100%" height="560" loading="lazy" style="border:0"></iframe>"#
+            );
+            crate::browser::copy_to_clipboard(&snippet);
+            embed_copied.set(true);
+        })
+    };
     html! {
         <div class="export-bar" role="group" aria-label={tr(lang, "导出与分享", "Export and share")}>
             <button type="button" class="button" id="download-csv" onclick={download(false)}>{ tr(lang, "下载 CSV", "Download CSV") }</button>
             <button type="button" class="button" id="download-json" onclick={download(true)}>{ tr(lang, "下载 JSON", "Download JSON") }</button>
             <button type="button" class="button" id="copy-link" onclick={copy}>
                 { if *copied { tr(lang, "链接已复制", "Link copied") } else { tr(lang, "复制链接", "Copy link") } }
+            </button>
+            <button type="button" class="button" id="copy-embed" onclick={copy_embed}>
+                { if *embed_copied { tr(lang, "嵌入代码已复制", "Embed code copied") } else { tr(lang, "复制嵌入代码", "Copy embed code") } }
             </button>
         </div>
     }

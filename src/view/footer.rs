@@ -1,22 +1,56 @@
-//! Site footer: dataset version, open-data downloads and where the texts come from.
+//! Site footer: dataset version, downloads of the whole dataset (CSV for Excel/WPS and JSON, both
+//! carrying the version) and where the texts come from.
 
 use yew::prelude::*;
+
+use crate::data::export::{all_rows, dataset_json, targets_csv};
 
 use super::text::tr;
 
 #[function_component(Footer)]
 pub fn footer(props: &FooterProps) -> Html {
     let lang = props.context.state.lang;
-    let version = &props.context.catalog.dataset.version;
+    let catalog = props.context.catalog.clone();
+    let version = catalog.dataset.version.clone();
+    let download = |json: bool| {
+        let catalog = catalog.clone();
+        Callback::from(move |_| {
+            let dataset = &catalog.dataset;
+            let version = &dataset.version;
+            if json {
+                let content = dataset_json(dataset);
+                crate::browser::download_text(
+                    &format!("policy-targets-all-{version}.json"),
+                    "application/json",
+                    &content,
+                );
+            } else {
+                let content = targets_csv(dataset, all_rows(dataset));
+                crate::browser::download_text(
+                    &format!("policy-targets-all-{version}.csv"),
+                    "text/csv;charset=utf-8",
+                    &content,
+                );
+            }
+        })
+    };
     html! {
         <footer class="site-footer">
             <p>
                 { tr(lang, "数据版本 ", "Dataset version ") }
                 <strong id="dataset-version">{ version }</strong>
-                { " · " }
-                <a href="data/targets.csv" download="">{ tr(lang, "下载全部目标 (CSV)", "All targets (CSV)") }</a>
-                { " · " }
-                <a href="data/targets.json" download="">{ tr(lang, "开放数据 (JSON)", "Open data (JSON)") }</a>
+            </p>
+            <div class="export-bar" role="group" aria-label={tr(lang, "下载全部数据", "Download the whole dataset")}>
+                <button type="button" class="button" id="download-all-csv" onclick={download(false)}>
+                    { tr(lang, "下载全部目标 (CSV)", "All targets (CSV)") }
+                </button>
+                <button type="button" class="button" id="download-all-json" onclick={download(true)}>
+                    { tr(lang, "下载全部数据 (JSON)", "Whole dataset (JSON)") }
+                </button>
+            </div>
+            <p class="muted">
+                { tr(lang, "开放数据的固定地址:", "Open data at fixed addresses: ") }
+                <a href="data/targets.csv">{ "data/targets.csv" }</a>{ " · " }<a href="data/targets.json">{ "data/targets.json" }</a>
             </p>
             <p class="muted">
                 { tr(lang,

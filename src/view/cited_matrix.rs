@@ -1,0 +1,106 @@
+//! The comparison table with numbered source citations: each value points at a numbered entry
+//! giving the document, section and verbatim quote. Printed in place of the interactive compare
+//! page (print stylesheet) and shown in embed mode.
+
+use yew::prelude::*;
+
+use crate::analysis::citations::{cite_matrix, number_of};
+use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
+use crate::analysis::url_state::{Lang, UrlState};
+
+use super::app::Context;
+use super::text::{pick, quote_lang, tr};
+
+/// The documents a comparison shows: the link's choice, or the default four.
+pub fn compared_documents(state: &UrlState) -> Vec<String> {
+    if state.compare.len() >= 2 {
+        state.compare.clone()
+    } else {
+        super::compare_view::DEFAULT_COMPARISON
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CitedMatrixProps {
+    pub context: Context,
+    /// Id of the table element.
+    pub id: AttrValue,
+    /// Sources folded behind a disclosure (embed) or always shown (print).
+    #[prop_or_default]
+    pub fold_sources: bool,
+}
+
+#[function_component(CitedMatrix)]
+pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
+    let Context { catalog, state, .. } = &props.context;
+    let lang = state.lang;
+    let zh = lang == Lang::Zh;
+    let matrix = ComparisonMatrix::build(&catalog.dataset, &compared_documents(state));
+    let citations = cite_matrix(&matrix);
+    let header = matrix
+        .labels
+        .iter()
+        .map(|label| html! { <th scope="col">{ pick(lang, label) }</th> });
+    let rows = matrix.rows.iter().map(|row| {
+        let name = catalog
+            .indicator(&row.indicator)
+            .map(|i| pick(lang, &i.name).to_string())
+            .unwrap_or_else(|| row.indicator.clone());
+        let cells = row.cells.iter().map(|targets| {
+            if targets.is_empty() {
+                return html! { <td class="gap">{ "—" }</td> };
+            }
+            html! {
+                <td>{ for targets.iter().map(|t| {
+                    let number = number_of(&citations, &t.id).unwrap_or_default();
+                    html! {
+                        <p class="cell-target">
+                            { format!("{} · {} ", format_requirement(t, zh), format_year(t.target_year, zh)) }
+                            <sup class="cite">{ format!("[{number}]") }</sup>
+                        </p>
+                    }
+                }) }</td>
+            }
+        });
+        html! { <tr><th scope="row">{ name }</th>{ for cells }</tr> }
+    });
+    let sources = citations.iter().map(|c| {
+        let document = catalog.document_by_id(c.doc_id).map(|(_, d)| d);
+        let (locality, title, quote_lang) = match document {
+            Some(d) => (pick(lang, &d.locality).to_string(), d.title.clone(), quote_lang(d)),
+            None => (c.doc_id.to_string(), String::new(), "zh-Hans"),
+        };
+        html! {
+            <li id={format!("cite-{}", c.number)} value={c.number.to_string()}>
+                { format!("{locality} · ") }<cite lang={quote_lang}>{ format!("《{title}》") }</cite>
+                { " · " }<span lang={quote_lang}>{ &c.target.section }</span>{ ":" }
+                <q lang={quote_lang}>{ &c.target.quote }</q>
+            </li>
+        }
+    });
+    let source_list = html! { <ol class="citations">{ for sources }</ol> };
+    html! {
+        <div class="cited-matrix">
+            <div class="table-wrap">
+                <table id={props.id.clone()}>
+                    <caption>{ tr(lang, "各地目标对比(方括号内为出处编号;“—”表示该地文件没有此项目标)",
+                        "Targets compared (numbers in brackets cite the source; “—”: no target in that document)") }</caption>
+                    <thead><tr><th scope="col">{ tr(lang, "指标", "Indicator") }</th>{ for header }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            if props.fold_sources {
+                <details class="sources">
+                    <summary>{ tr(lang, "出处:文件、章节与原文", "Sources: document, section and quote") }</summary>
+                    { source_list }
+                </details>
+            } else {
+                <h2 class="sources-heading">{ tr(lang, "出处:文件、章节与原文", "Sources: document, section and quote") }</h2>
+                { source_list }
+            }
+        </div>
+    }
+}
