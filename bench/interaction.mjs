@@ -18,6 +18,7 @@ const TIMEOUT_MS = 60000;
  * animation frames so the next sample starts from a painted, idle page.
  */
 function installTimer() {
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory ?? null; });
   window.__timeUpdate = (scope, action, timeout) => new Promise((resolve) => {
     const target = document.querySelector(scope);
     let timer = null;
@@ -51,10 +52,12 @@ const TYPE_IN = (selector) => `const el = document.querySelector(${JSON.stringif
   el.value = arg; el.dispatchEvent(new Event('input', { bubbles: true }));`;
 const CLICK = (selector) => `document.querySelector(${JSON.stringify(selector)}).click();`;
 
-async function open(browser, url) {
+async function open(browser, url, { measureStartup = false } = {}) {
   const { context, page, errors } = await newPage(browser);
   await context.addInitScript(installTimer);
-  await context.addInitScript(measurementScript, { control: '#lang-switch', staticPath: '/static-home.html' });
+  if (measureStartup) {
+    await context.addInitScript(measurementScript, { control: '#lang-switch', staticPath: '/static-home.html' });
+  }
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit', timeout: 300000 });
   await page.waitForSelector('.site-header', { timeout: 300000 });
@@ -110,7 +113,8 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
       result.search = summarise(search.slice(warmup));
       result.clearSearch = summarise(clear.slice(warmup));
 
-      // Filters: toggle the preschool theme on and off.
+      // Filters: toggle the preschool theme on and off, on the full list.
+      await timed(page, 'section.targets', TYPE_IN('#search'), '');
       await page.evaluate(() => { document.querySelector('.filters').open = true; });
       const id = await page.evaluate(() => [...document.querySelectorAll('.filters label.check')]
         .find((l) => l.textContent.includes('学前教育'))?.getAttribute('for'));
@@ -120,11 +124,6 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
         filter.push(await timed(page, 'section.targets', CLICK(`#${id}`)));
       }
       result.filter = summarise(filter.slice(warmup));
-      await page.evaluate(() => {
-        const input = document.querySelector('#search');
-        input.value = '';
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
       await page.waitForTimeout(500);
       result.memoryTargets = await memory(page);
       problems.push(...errors);
@@ -156,7 +155,7 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
     }
     // Memory on the home page after start-up.
     {
-      const { context, page, errors } = await open(browser, url);
+      const { context, page, errors } = await open(browser, url, { measureStartup: true });
       await page.waitForFunction(() => window.__bench?.tti !== null, null, { timeout: 300000, polling: 100 });
       result.startupTti = await page.evaluate(() => window.__bench.tti);
       await page.waitForTimeout(500);

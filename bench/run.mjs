@@ -5,6 +5,7 @@
 //   node bench/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load]
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   ROOT, compressedSizes, listFiles, serveDir, launchBrowser, kb, ms, verdict, NETWORK, CPU_SLOWDOWN,
@@ -74,8 +75,9 @@ function printLoad(load, runs, encodings) {
   }
   line(`FCP ratio app/static ${load.fcpRatio.toFixed(2)}; interactive ratio ${load.ttiRatio.toFixed(2)}`
     + `  — budget ≤ ${BUDGETS.ttiRatio}×: ${verdict(load.ttiRatio <= BUDGETS.ttiRatio)}`);
-  line(`  app runs (FCP/interactive ms): ${load.app.runs.map((r) => `${r.fcp.toFixed(0)}/${r.tti.toFixed(0)}`).join(', ')}`);
-  line(`  static runs: ${load.static.runs.map((r) => `${r.fcp.toFixed(0)}/${r.tti.toFixed(0)}`).join(', ')}`);
+  const runList = (list) => list.map((r) => `${r.fcp.toFixed(0)}/${r.firstInput.toFixed(0)}`).join(', ');
+  line(`  app runs (FCP/first input handled, ms): ${runList(load.app.runs)}`);
+  line(`  static runs (FCP/first input handled, ms): ${runList(load.static.runs)}`);
   line();
 }
 
@@ -101,7 +103,7 @@ function printInteractions(results) {
     line(`${pad(name, 32)}${cells.join('')}`);
   }
   line(`budget: every interaction ≤ ${BUDGETS.interactionMedianMs} ms median at the largest scale (pass/OVER shown there)`);
-  line(`samples per operation: ${scales.map((s) => `${s}: ${results[s].search?.n}`).join(', ')}`);
+  line(`samples (search, clear, filter, compare, evaluation): ${scales.map((s) => `${s}: ${OPS.map(([k]) => results[s][k]?.n ?? 0).join('/')}`).join('; ')}`);
   line();
   line('## Growth with the number of targets (log-log slope of the median between the smallest and largest scale; ≤ 1 is linear or better)');
   for (const [key, name] of OPS) {
@@ -137,7 +139,9 @@ async function targetsOf(dist) {
 
 async function main() {
   const dist = resolve(args.dist);
-  const out = { date: new Date().toISOString(), budgets: BUDGETS };
+  const out = { date: new Date().toISOString(), budgets: BUDGETS, machine: { cpus: cpus().length, loadBefore: loadavg() } };
+  line(`# Benchmarks ${out.date}: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews the timings)`);
+  line();
 
   // Transfer and load, on the real site.
   const server = await serveDir(dist, { extra: {} });
@@ -181,6 +185,8 @@ async function main() {
   printInteractions(out.interaction);
 
   await mkdir(join(ROOT, 'target', 'bench'), { recursive: true });
+  out.machine.loadAfter = loadavg();
+  line(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   await writeFile(args.out, JSON.stringify(out, null, 2));
   line(`(all figures: ${args.out})`);
 }
