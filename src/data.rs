@@ -10,4 +10,6 @@ pub mod model;
 pub mod numerals;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod repository;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synthetic;
 pub mod validation;

@@ -4,7 +4,9 @@
 //! - `cargo run --bin dataset -- check`   validates the TOML sources and lists every problem;
 //! - `cargo run --bin dataset -- publish` validates, then writes `data/published/` (targets.json,
 //!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
-//!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app).
+//!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app);
+//! - `cargo run --bin dataset -- generate --scale 10 --seed 1 --out DIR` writes a valid synthetic
+//!   dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks (BENCHMARKS.md).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -16,7 +18,11 @@ fn main() {
         "clean" => tool::clean(root),
         "check" => tool::check(root).map(|_| ()),
         "publish" => tool::publish(root),
-        _ => Err("usage: cargo run --bin dataset -- clean | check | publish".to_string()),
+        "generate" => tool::generate(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        _ => Err(
+            "usage: cargo run --bin dataset -- clean | check | publish | generate --scale N --seed S --out DIR"
+                .to_string(),
+        ),
     };
     if let Err(message) = result {
         eprintln!("{message}");
@@ -33,7 +39,7 @@ mod tool {
 
     use policy_explorer::data::cleaning::{clean as clean_text, CleaningRules};
     use policy_explorer::data::dataset_file::DatasetFile;
-    use policy_explorer::data::{export, repository, validation};
+    use policy_explorer::data::{export, repository, synthetic, validation};
 
     pub fn clean(root: &Path) -> Result<(), String> {
         let rules_text = std::fs::read_to_string(root.join("data/sources/cleaning.toml")).map_err(|e| e.to_string())?;
@@ -96,6 +102,40 @@ mod tool {
             std::fs::write(documents.join(&name), file.to_json()).map_err(|e| e.to_string())?;
             println!("wrote data/published/documents/{name}");
         }
+        Ok(())
+    }
+
+    /// Writes a synthetic dataset `--scale` times larger than the sources, after validating it.
+    pub fn generate(root: &Path, args: &[String]) -> Result<(), String> {
+        let value = |flag: &str| {
+            args.iter()
+                .position(|a| a == flag)
+                .and_then(|i| args.get(i + 1))
+                .ok_or_else(|| format!("generate needs {flag} VALUE"))
+        };
+        let scale: usize = value("--scale")?.parse().map_err(|e| format!("--scale: {e}"))?;
+        let seed: u64 = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?;
+        let out = Path::new(value("--out")?);
+        if scale == 0 {
+            return Err("--scale must be at least 1".to_string());
+        }
+        let loaded = repository::load(root)?;
+        let generated = synthetic::generate(&loaded.dataset, &loaded.texts, scale, seed);
+        let problems = validation::validate(&generated.dataset, &generated.texts);
+        if let Some(first) = problems.first() {
+            return Err(format!("the generated dataset has {} problems, e.g. {first}", problems.len()));
+        }
+        std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+        for (name, content) in synthetic::published_files(&generated) {
+            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
+        }
+        let targets: usize = generated.dataset.documents.iter().map(|d| d.targets.len()).sum();
+        println!(
+            "{}: {} documents, {} targets, valid",
+            out.display(),
+            generated.dataset.documents.len(),
+            targets
+        );
         Ok(())
     }
 }

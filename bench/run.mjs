@@ -1,0 +1,194 @@
+// The browser benchmarks (transfer, load, interaction, memory): prints every figure next to its
+// budget and writes them all to target/bench/results.json. Run through scripts/bench.sh, which
+// builds the sites first; see BENCHMARKS.md.
+//
+//   node bench/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load]
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadavg, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import {
+  ROOT, compressedSizes, listFiles, serveDir, launchBrowser, kb, ms, verdict, NETWORK, CPU_SLOWDOWN,
+} from './lib.mjs';
+import { renderStaticHome, firstLoadRequests, measureLoad, STATIC_PATH } from './load.mjs';
+import { measureInteractions } from './interaction.mjs';
+
+/** The budgets of issue #7. KB are 1000 bytes. */
+export const BUDGETS = {
+  firstLoadBrotli: 200_000,
+  ttiRatio: 1.3,
+  interactionMedianMs: 16,
+};
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+    scale: { type: 'string', multiple: true, default: [] },
+    'load-runs': { type: 'string', default: '5' },
+    samples: { type: 'string', default: '30' },
+    'large-samples': { type: 'string', default: '12' },
+    'skip-load': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(ROOT, 'target', 'bench', 'results.json') },
+  },
+});
+
+const line = (text = '') => console.log(text);
+const pad = (text, width) => String(text).padEnd(width);
+const padl = (text, width) => String(text).padStart(width);
+
+async function transfer(dist, firstLoad) {
+  const files = [];
+  for (const path of await listFiles(dist)) {
+    files.push({ path, ...compressedSizes(await readFile(join(dist, path))) });
+  }
+  const fetched = new Set(firstLoad.map((r) => decodeURIComponent(r.path).replace(/^\//, '') || 'index.html'));
+  const first = files.filter((f) => fetched.has(f.path));
+  const sum = (key) => first.reduce((n, f) => n + f[key], 0);
+  return {
+    files,
+    firstLoad: { files: first.map((f) => f.path), raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') },
+    unmatchedRequests: [...fetched].filter((p) => !files.some((f) => f.path === p)),
+  };
+}
+
+function printTransfer(t) {
+  line('## Transfer: every file in dist/ (bytes; gzip -9, brotli -q 11)');
+  line(`${pad('file', 40)}${padl('raw', 12)}${padl('gzip', 12)}${padl('brotli', 12)}  first load`);
+  for (const f of t.files) {
+    const first = t.firstLoad.files.includes(f.path) ? 'yes' : '';
+    line(`${pad(f.path, 40)}${padl(f.raw.toLocaleString('en'), 12)}${padl(f.gzip.toLocaleString('en'), 12)}${padl(f.brotli.toLocaleString('en'), 12)}  ${first}`);
+  }
+  const fl = t.firstLoad;
+  line(`first load (${fl.files.length} files): raw ${kb(fl.raw)}, gzip ${kb(fl.gzip)}, brotli ${kb(fl.brotli)}`
+    + `  — budget ≤ ${kb(BUDGETS.firstLoadBrotli)} brotli: ${verdict(fl.brotli <= BUDGETS.firstLoadBrotli)}`);
+  if (t.unmatchedRequests.length) line(`  (requests not found in dist/: ${t.unmatchedRequests.join(', ')})`);
+  line();
+}
+
+function printLoad(load, runs, encodings) {
+  line(`## Load: home page, ${runs} alternating runs each, cache disabled, ${NETWORK.latency} ms latency, `
+    + `${NETWORK.downloadKbit / 1000} Mbit/s down, ${NETWORK.uploadKbit} kbit/s up, ${CPU_SLOWDOWN}× CPU slowdown; `
+    + `served with ${[...encodings].join('/') || 'no'} compression`);
+  line(`${pad('page', 22)}${padl('FCP median', 14)}${padl('interactive', 14)}${padl('on the wire', 14)}`);
+  for (const [name, r] of [['app (wasm)', load.app], ['static HTML copy', load.static]]) {
+    line(`${pad(name, 22)}${padl(ms(r.fcp), 14)}${padl(ms(r.tti), 14)}${padl(kb(r.wire), 14)}`);
+  }
+  line(`FCP ratio app/static ${load.fcpRatio.toFixed(2)}; interactive ratio ${load.ttiRatio.toFixed(2)}`
+    + `  — budget ≤ ${BUDGETS.ttiRatio}×: ${verdict(load.ttiRatio <= BUDGETS.ttiRatio)}`);
+  const runList = (list) => list.map((r) => `${r.fcp.toFixed(0)}/${r.firstInput.toFixed(0)}`).join(', ');
+  line(`  app runs (FCP/first input handled, ms): ${runList(load.app.runs)}`);
+  line(`  static runs (FCP/first input handled, ms): ${runList(load.static.runs)}`);
+  line();
+}
+
+const OPS = [
+  ['search', 'search (type a word)'],
+  ['clearSearch', 'clear the search (full list)'],
+  ['filter', 'filter (theme on/off)'],
+  ['compare', 'compare (locality off/on)'],
+  ['evaluation', 'evaluation (type a value)'],
+];
+
+function printInteractions(results) {
+  line('## Interaction: input event → DOM updated (median / p95), unthrottled; [+ forced layout]');
+  const scales = Object.keys(results);
+  line(`${pad('operation', 32)}${scales.map((s) => padl(`${s} (${results[s].targets} targets)`, 36)).join('')}`);
+  for (const [key, name] of OPS) {
+    const cells = scales.map((s) => {
+      const r = results[s][key];
+      if (!r) return padl('–', 36);
+      const over = s === largestScale(scales) ? ` ${verdict(r.median <= BUDGETS.interactionMedianMs)}` : '';
+      return padl(`${ms(r.median)} / ${ms(r.p95)} [${ms(r.medianLayout)}]${over}`, 36);
+    });
+    line(`${pad(name, 32)}${cells.join('')}`);
+  }
+  line(`budget: every interaction ≤ ${BUDGETS.interactionMedianMs} ms median at the largest scale (pass/OVER shown there)`);
+  line(`samples (search, clear, filter, compare, evaluation): ${scales.map((s) => `${s}: ${OPS.map(([k]) => results[s][k]?.n ?? 0).join('/')}`).join('; ')}`);
+  line();
+  line('## Growth with the number of targets (log-log slope of the median between the smallest and largest scale; ≤ 1 is linear or better)');
+  for (const [key, name] of OPS) {
+    const [a, b] = [scales[0], largestScale(scales)];
+    if (a === b || !results[a][key] || !results[b][key]) continue;
+    const slope = Math.log(results[b][key].median / results[a][key].median) / Math.log(results[b].targets / results[a].targets);
+    line(`${pad(name, 32)} ${a} → ${b}: ×${(results[b][key].median / results[a][key].median).toFixed(1)} for ×${(results[b].targets / results[a].targets).toFixed(0)} targets, slope ${slope.toFixed(2)} ${verdict(slope <= 1.1)}`);
+  }
+  line();
+  line('## Memory (after a garbage collection): JS heap used, wasm linear memory, DOM nodes');
+  for (const s of scales) {
+    for (const [where, m] of [['home', results[s].memoryHome], ['targets list', results[s].memoryTargets]]) {
+      if (!m) continue;
+      line(`${pad(`${s} ${where}`, 24)} JS heap ${padl(kb(m.jsHeapUsed), 11)}   wasm memory ${padl(m.wasm === null ? 'n/a' : kb(m.wasm), 11)}   DOM nodes ${m.nodes}`);
+    }
+    line(`${pad(`${s} start-up`, 24)} unthrottled: page opened → app handles input in ${ms(results[s].startupTti)}`);
+  }
+  line();
+}
+
+function largestScale(scales) {
+  return scales[scales.length - 1];
+}
+
+async function targetsOf(dist) {
+  try {
+    const dataset = JSON.parse(await readFile(join(dist, 'data', 'targets.json'), 'utf8'));
+    return dataset.documents.reduce((n, d) => n + d.targets.length, 0);
+  } catch {
+    return NaN;
+  }
+}
+
+async function main() {
+  const dist = resolve(args.dist);
+  const out = { date: new Date().toISOString(), budgets: BUDGETS, machine: { cpus: cpus().length, loadBefore: loadavg() } };
+  line(`# Benchmarks ${out.date}: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews the timings)`);
+  line();
+
+  // Transfer and load, on the real site.
+  const server = await serveDir(dist, { extra: {} });
+  const browser = await launchBrowser();
+  let staticHtml;
+  let firstLoad;
+  try {
+    staticHtml = await renderStaticHome(browser, server.url);
+    firstLoad = await firstLoadRequests(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  out.transfer = await transfer(dist, firstLoad);
+  printTransfer(out.transfer);
+
+  if (!args['skip-load']) {
+    const loadServer = await serveDir(dist, { extra: { [STATIC_PATH]: staticHtml } });
+    try {
+      out.load = await measureLoad(loadServer, Number(args['load-runs']));
+      printLoad(out.load, Number(args['load-runs']), loadServer.encodingsUsed);
+      out.load.encodings = [...loadServer.encodingsUsed];
+    } finally {
+      await loadServer.close();
+    }
+  }
+
+  // Interactions and memory, on the real site and on the larger ones.
+  const sites = [['1×', dist], ...args.scale.map((s) => { const [n, dir] = s.split('='); return [`${n}×`, resolve(dir)]; })];
+  out.interaction = {};
+  for (const [name, dir] of sites) {
+    const siteServer = await serveDir(dir, { compress: false });
+    try {
+      const samples = Number(name === '1×' ? args.samples : args['large-samples']);
+      console.error(`[bench] interactions on ${name} (${dir}), ${samples} samples each`);
+      out.interaction[name] = { targets: await targetsOf(dir), dist: dir, ...(await measureInteractions(siteServer.url, { samples })) };
+    } finally {
+      await siteServer.close();
+    }
+  }
+  printInteractions(out.interaction);
+
+  await mkdir(join(ROOT, 'target', 'bench'), { recursive: true });
+  out.machine.loadAfter = loadavg();
+  line(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  await writeFile(args.out, JSON.stringify(out, null, 2));
+  line(`(all figures: ${args.out})`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
