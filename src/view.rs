@@ -3,8 +3,8 @@
 
 pub mod app;
 mod chart_panel;
-mod compare_charts;
 mod cited_matrix;
+mod compare_charts;
 mod compare_view;
 mod dataset_open;
 mod document_view;
