@@ -82,10 +82,7 @@ impl ChartLabels {
             year_axis: s("年份", "Year"),
             value_axis: s("目标值", "Value"),
             plan_period: s("规划期", "Plan period"),
-            bar_note: s(
-                "柱高随目标数增加（数字为目标数）",
-                "Bar height grows with the number of targets (shown above)",
-            ),
+            bar_note: s("柱越高，目标越多", "Taller bar = more targets"),
             target: s("目标", "Target"),
             baseline: s("基线", "Baseline"),
             entered: s("自填现值", "Your value"),

@@ -76,6 +76,21 @@ impl Chart {
         }
     }
 
+    /// What the chart is about beyond its kind: the indicator's name (with its unit) for the
+    /// indicator and paths charts, `None` for the timeline.
+    pub fn subject(&self) -> Option<String> {
+        let (name, unit, zh) = match self {
+            Chart::Timeline(_) => return None,
+            Chart::Indicator(d) => (&d.name, &d.unit, d.zh),
+            Chart::Paths(d) => (&d.name, &d.unit, d.zh),
+        };
+        Some(match (unit.is_empty(), zh) {
+            (true, _) => name.clone(),
+            (false, true) => format!("{name}（{unit}）"),
+            (false, false) => format!("{name} ({unit})"),
+        })
+    }
+
     /// A short name for file names: `timeline`, `indicator-<id>`, `paths-<id>`.
     pub fn file_stem(&self) -> String {
         match self {
@@ -238,5 +253,9 @@ mod tests {
         assert!(chart.css_height(&plain, 343.0) / 343.0 > chart.css_height(&plain, 1100.0) / 1100.0);
         assert!(chart.css_height(&titled, 1100.0) > chart.css_height(&plain, 1100.0));
         assert_eq!(chart.file_stem(), "indicator-inclusive-kindergarten-share");
+        assert_eq!(
+            chart.subject().as_deref(),
+            Some("公办及普惠性民办幼儿园在园幼儿占比（%）")
+        );
     }
 }

@@ -92,10 +92,13 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     };
     let download = {
         let chart = chart.clone();
-        let labels = ChartLabels {
-            title: heading.to_string(),
-            ..labels
+        // The image names its indicator, since it travels without the page around it.
+        let title = match chart.subject() {
+            Some(subject) if lang == Lang::Zh => format!("{heading}：{subject}"),
+            Some(subject) => format!("{heading}: {subject}"),
+            None => heading.to_string(),
         };
+        let labels = ChartLabels { title, ..labels };
         let file_name = format!("{}.png", chart.file_stem());
         Callback::from(move |_: MouseEvent| chart_canvas::download_chart_png(&chart, &labels, &file_name))
     };
