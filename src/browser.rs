@@ -70,7 +70,7 @@ pub fn on_resize(callback: impl Fn() + 'static) -> Option<EventListener> {
 
 /// Local storage, when the browser grants it: it throws where storage is blocked (for example
 /// in an iframe on another site when third-party storage is off), and the app must still run.
-fn storage() -> Option<web_sys::Storage> {
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 

@@ -1,7 +1,6 @@
 //! Files the visitor opens (file picker or drag and drop), read as bytes, and the opened dataset
 //! files kept in local storage so that they survive a reload.
 
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use crate::analysis::library::SavedFile;
@@ -54,7 +53,7 @@ pub fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Vec<(String, Resu
 /// The opened files kept from earlier visits. A stored value that cannot be read comes back as one
 /// file named after the key, so that it is checked, refused and reported like any bad file.
 pub fn load_opened_datasets() -> Vec<SavedFile> {
-    let Ok(Some(raw)) = LocalStorage::raw().get_item(STORAGE_KEY) else {
+    let Some(raw) = super::storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten()) else {
         return Vec::new();
     };
     serde_json::from_str(&raw).unwrap_or_else(|_| {
@@ -67,9 +66,11 @@ pub fn load_opened_datasets() -> Vec<SavedFile> {
 
 /// Keeps `files` for the next visit; false when the browser refuses (storage full or disabled).
 pub fn save_opened_datasets(files: &[SavedFile]) -> bool {
+    let Some(storage) = super::storage() else {
+        return false;
+    };
     if files.is_empty() {
-        LocalStorage::delete(STORAGE_KEY);
-        return true;
+        return storage.remove_item(STORAGE_KEY).is_ok();
     }
-    LocalStorage::set(STORAGE_KEY, files).is_ok()
+    serde_json::to_string(files).is_ok_and(|json| storage.set_item(STORAGE_KEY, &json).is_ok())
 }
