@@ -58,7 +58,9 @@ fn label(s: &Scaled) -> String {
 
 fn preschool_filter() -> TargetFilter {
     let mut filter = TargetFilter::default();
-    filter.localities.extend(["dongguan-2019".to_string(), "panjin-2019".to_string()]);
+    filter
+        .localities
+        .extend(["dongguan-2019".to_string(), "panjin-2019".to_string()]);
     filter.themes.insert("preschool".to_string());
     filter
 }

@@ -33,14 +33,30 @@ fn a_generated_file_validates_and_is_scale_times_larger() {
 
     let problems = validation::validate(&dataset, &texts);
     let listing: Vec<String> = problems.iter().take(20).map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), listing.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        listing.join("\n")
+    );
     assert_eq!(dataset.documents.len(), 4 * base.dataset.documents.len());
     assert_eq!(target_count(&dataset), 4 * target_count(&base.dataset));
     assert_eq!(texts.len(), dataset.documents.len());
-    let localities: HashSet<&str> = dataset.documents.iter().map(|d| d.document.locality.zh.as_str()).collect();
-    assert_eq!(localities.len(), dataset.documents.len(), "every locality has its own name");
+    let localities: HashSet<&str> = dataset
+        .documents
+        .iter()
+        .map(|d| d.document.locality.zh.as_str())
+        .collect();
+    assert_eq!(
+        localities.len(),
+        dataset.documents.len(),
+        "every locality has its own name"
+    );
     // The real documents come first, unchanged.
-    assert_eq!(dataset.documents[..base.dataset.documents.len()], base.dataset.documents[..]);
+    assert_eq!(
+        dataset.documents[..base.dataset.documents.len()],
+        base.dataset.documents[..]
+    );
 }
 
 #[test]
@@ -48,7 +64,12 @@ fn synthetic_localities_carry_their_own_name_in_text_and_quotes() {
     let base = loaded();
     let generated = synthetic::generate(&base.dataset, &base.texts, 2, 7);
     let n = base.dataset.documents.len();
-    let panjin = base.dataset.documents.iter().position(|d| d.document.id == "panjin-2019").unwrap();
+    let panjin = base
+        .dataset
+        .documents
+        .iter()
+        .position(|d| d.document.id == "panjin-2019")
+        .unwrap();
     // Copies follow the real documents, in the same order.
     let copy = &generated.dataset.documents[n + panjin];
     assert_ne!(copy.document.id, "panjin-2019");
@@ -70,5 +91,8 @@ fn the_same_seed_gives_the_same_dataset_and_another_seed_another() {
     assert_eq!(a.texts, b.texts);
     assert_ne!(a.dataset.documents, c.dataset.documents);
     let one = synthetic::generate(&base.dataset, &base.texts, 1, 1);
-    assert_eq!(one.dataset.documents, base.dataset.documents, "scale 1 is the real dataset");
+    assert_eq!(
+        one.dataset.documents, base.dataset.documents,
+        "scale 1 is the real dataset"
+    );
 }

@@ -113,7 +113,10 @@ mod tool {
         let generated = synthetic::generate(&loaded.dataset, &loaded.texts, scale, seed);
         let problems = validation::validate(&generated.dataset, &generated.texts);
         if let Some(first) = problems.first() {
-            return Err(format!("the generated dataset has {} problems, e.g. {first}", problems.len()));
+            return Err(format!(
+                "the generated dataset has {} problems, e.g. {first}",
+                problems.len()
+            ));
         }
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         for (name, content) in synthetic::published_files(&generated) {

@@ -91,7 +91,10 @@ struct Name {
 
 fn invent_name(rng: &mut SplitMix64, taken: &mut HashSet<String>) -> Name {
     loop {
-        let (a, b) = (NAME_PARTS[rng.below(NAME_PARTS.len())], NAME_PARTS[rng.below(NAME_PARTS.len())]);
+        let (a, b) = (
+            NAME_PARTS[rng.below(NAME_PARTS.len())],
+            NAME_PARTS[rng.below(NAME_PARTS.len())],
+        );
         if a.0 == b.0 {
             continue;
         }
