@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: join(ROOT, 'dist') },
     scale: { type: 'string', multiple: true, default: [] },
-    'load-runs': { type: 'string', default: '5' },
+    'load-runs': { type: 'string', default: '7' },
     samples: { type: 'string', default: '30' },
     'large-samples': { type: 'string', default: '12' },
     'skip-load': { type: 'boolean', default: false },

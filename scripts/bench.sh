@@ -8,7 +8,7 @@
 #   5. native criterion benchmarks of the core operations (cargo bench --bench core) and their growth table.
 # Not part of scripts/test.sh (it takes several minutes). Environment knobs:
 #   BENCH_SCALES="10 100"   dataset scales for the browser runs ("" = the real data only)
-#   BENCH_LOAD_RUNS=5       throttled loads of each page (medians reported)
+#   BENCH_LOAD_RUNS=7       throttled loads of each page (medians reported)
 #   BENCH_SAMPLES=30        samples per interaction on the real data (BENCH_LARGE_SAMPLES=12 on larger ones)
 #   BENCH_NATIVE=1          0 skips the criterion benchmarks; BENCH_BROWSER=0 skips the browser ones
 set -euo pipefail
@@ -57,7 +57,7 @@ done
 if [ "${BENCH_BROWSER:-1}" != 0 ]; then
   step "browser benchmarks (headless Chromium)"
   node bench/run.mjs "${scale_args[@]}" \
-    --load-runs "${BENCH_LOAD_RUNS:-5}" --samples "${BENCH_SAMPLES:-30}" --large-samples "${BENCH_LARGE_SAMPLES:-12}" \
+    --load-runs "${BENCH_LOAD_RUNS:-7}" --samples "${BENCH_SAMPLES:-30}" --large-samples "${BENCH_LARGE_SAMPLES:-12}" \
     | tee "$BENCH/browser.txt"
 fi
 
