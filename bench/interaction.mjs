@@ -2,7 +2,7 @@
 // from the input event until the DOM is updated, and the page's memory, on one built site.
 // No throttling here: these are the app's own costs on this machine's CPU.
 import { launchBrowser, newPage, median, quantile } from './lib.mjs';
-import { measurementScript } from './load.mjs';
+import { measurementScript, measured, captureWasmMemory, HOME_MEASURES } from './load.mjs';
 
 const WORDS = ['班额', '学位', '幼儿园', '2025', '學位', 'teacher', '教师', '45', '普惠', '心理'];
 const EVALUATED = 'sihui-2022-t1-high-school-gross-enrolment';
@@ -18,7 +18,6 @@ const TIMEOUT_MS = 60000;
  * animation frames so the next sample starts from a painted, idle page.
  */
 function installTimer() {
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory ?? null; });
   window.__timeUpdate = (scope, action, timeout) => new Promise((resolve) => {
     const target = document.querySelector(scope);
     let timer = null;
@@ -55,8 +54,9 @@ const CLICK = (selector) => `document.querySelector(${JSON.stringify(selector)})
 async function open(browser, url, { measureStartup = false } = {}) {
   const { context, page, errors } = await newPage(browser);
   await context.addInitScript(installTimer);
+  await context.addInitScript(captureWasmMemory);
   if (measureStartup) {
-    await context.addInitScript(measurementScript, { control: '#lang-switch', staticPath: '/static-home.html' });
+    await context.addInitScript(measurementScript, HOME_MEASURES);
   }
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit', timeout: 300000 });
@@ -156,8 +156,8 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
     // Memory on the home page after start-up.
     {
       const { context, page, errors } = await open(browser, url, { measureStartup: true });
-      await page.waitForFunction(() => window.__bench?.tti !== null, null, { timeout: 300000, polling: 100 });
-      result.startupTti = await page.evaluate(() => window.__bench.tti);
+      await page.waitForFunction(measured, null, { timeout: 300000, polling: 100 });
+      result.startupTti = await page.evaluate(() => Math.max(window.__bench.content, window.__bench.firstInput));
       await page.waitForTimeout(500);
       result.memoryHome = await memory(page);
       problems.push(...errors);
