@@ -68,8 +68,8 @@ fn preschool_filter() -> TargetFilter {
 /// What the targets list computes on a filter change: filtered rows plus the four facet counts.
 fn filter_update(catalog: &Catalog, candidates: &[usize], filter: &TargetFilter) -> usize {
     let rows = filter_rows(catalog, candidates.iter().copied(), filter, SortKey::Year);
-    let by_doc = facet_counts(catalog, candidates, |doc, _| doc.to_string());
-    let by_theme = facet_counts(catalog, candidates, |_, t| t.theme.clone());
+    let by_doc = facet_counts(catalog, candidates, |doc, _| doc);
+    let by_theme = facet_counts(catalog, candidates, |_, t| t.theme.as_str());
     let by_kind = facet_counts(catalog, candidates, |_, t| t.kind);
     let by_binding = facet_counts(catalog, candidates, |_, t| BindingChoice::of(t.binding));
     rows.len() + by_doc.len() + by_theme.len() + by_kind.len() + by_binding.len()

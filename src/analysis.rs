@@ -8,6 +8,7 @@ pub mod corrections;
 pub mod filter;
 pub mod library;
 pub mod pace;
+pub mod paging;
 pub mod progress;
 pub mod reader;
 pub mod script;

@@ -104,7 +104,10 @@ pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
     match sort {
         SortKey::Document => rows.sort(),
         SortKey::Year => rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year)),
-        SortKey::Locality => rows.sort_by_key(|i| catalog.document(catalog.rows[*i]).locality.en.clone()),
+        SortKey::Locality => rows.sort_by(|a, b| {
+            let name = |i: &usize| catalog.document(catalog.rows[*i]).locality.en.as_str();
+            name(a).cmp(name(b))
+        }),
         SortKey::Value => rows.sort_by(|a, b| {
             let (va, vb) = (target(a).value, target(b).value);
             match (va, vb) {
@@ -118,10 +121,11 @@ pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
 }
 
 /// How many of `rows` fall in each value of a facet, for the counts shown beside filter options.
-pub fn facet_counts<K: Ord>(
-    catalog: &Catalog,
+/// The key may borrow from the catalogue (a document id, a theme id), so counting clones nothing.
+pub fn facet_counts<'a, K: Ord>(
+    catalog: &'a Catalog,
     rows: &[usize],
-    key: impl Fn(&str, &Target) -> K,
+    key: impl Fn(&'a str, &'a Target) -> K,
 ) -> std::collections::BTreeMap<K, usize> {
     let mut counts = std::collections::BTreeMap::new();
     for i in rows {

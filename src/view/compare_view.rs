@@ -4,12 +4,15 @@
 
 use std::rc::Rc;
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analysis::compare::{
     format_requirement, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
 };
 use crate::analysis::pace::{common_year, pace};
+use crate::analysis::paging::bounded_choices;
+use crate::analysis::script::fold;
 use crate::analysis::url_state::{Lang, UrlState, View};
 
 use super::app::Context;
@@ -17,6 +20,10 @@ use super::text::{pick, tr};
 
 /// Localities compared when the link names none.
 pub const DEFAULT_COMPARISON: [&str; 4] = ["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"];
+
+/// Localities offered as checkboxes besides the chosen ones when the dataset has many; the others
+/// are found by typing their name.
+const CHOICE_LIMIT: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -38,9 +45,39 @@ pub fn compare_view(props: &CompareProps) -> Html {
         DEFAULT_COMPARISON.iter().map(|s| s.to_string()).collect()
     };
     let dataset = &catalog.dataset;
-    let matrix = Rc::new(ComparisonMatrix::build(dataset, &chosen));
-    let coverage = CoverageMatrix::build(dataset, &chosen);
-    let differences = key_differences(dataset, &chosen);
+    // The tables depend only on the data and the chosen documents, not on the language or the
+    // locality search: built once per choice.
+    let computed = {
+        let catalog = catalog.clone();
+        use_memo((Rc::as_ptr(&catalog) as usize, chosen.clone()), move |(_, chosen)| {
+            let dataset = &catalog.dataset;
+            (
+                Rc::new(ComparisonMatrix::build(dataset, chosen)),
+                CoverageMatrix::build(dataset, chosen),
+                key_differences(dataset, chosen),
+            )
+        })
+    };
+    let (matrix, coverage, differences) = (computed.0.clone(), &computed.1, &computed.2);
+    let find = use_state(String::new);
+    let needle = fold(find.trim());
+    let (offered, left_out) = bounded_choices(
+        dataset.documents.len(),
+        CHOICE_LIMIT,
+        |i| chosen.contains(&dataset.documents[i].document.id),
+        |i| {
+            let doc = &dataset.documents[i].document;
+            needle.is_empty()
+                || [doc.locality.zh.as_str(), doc.locality.en.as_str(), doc.id.as_str()]
+                    .iter()
+                    .any(|name| fold(name).contains(&needle))
+        },
+    );
+    let many = dataset.documents.len() > CHOICE_LIMIT;
+    let on_find = {
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| find.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
     let locality = |id: &str| {
         catalog
             .document_by_id(id)
@@ -62,7 +99,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         });
         (href, onclick)
     };
-    let choices = dataset.documents.iter().map(|entry| {
+    let choices = offered.iter().map(|&i| &dataset.documents[i]).map(|entry| {
         let id = entry.document.id.clone();
         let checked = chosen.contains(&id);
         let onchange = {
@@ -166,7 +203,19 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <h1>{ tr(lang, "各地对比", "Compare localities") }</h1>
             <fieldset class="facet compare-choice">
                 <legend>{ tr(lang, "选择 2–5 个地区", "Choose 2–5 localities") }</legend>
+                if many {
+                    <label class="field" for="cmp-find">
+                        <span>{ tr(lang, "查找地区(中文或英文名)", "Find a locality (Chinese or English name)") }</span>
+                        <input id="cmp-find" type="search" autocomplete="off" value={(*find).clone()} oninput={on_find} />
+                    </label>
+                }
                 { for choices }
+                if left_out > 0 {
+                    <p class="muted small" id="cmp-more" aria-live="polite">{ match lang {
+                        Lang::Zh => format!("另有 {left_out} 个地区,输入名称查找。"),
+                        Lang::En => format!("{left_out} more localities: type a name to find them."),
+                    } }</p>
+                }
             </fieldset>
             <h2>{ tr(lang, "主要差异", "Key differences") }</h2>
             <ul class="differences">

@@ -38,17 +38,66 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
     } = props.context.clone();
     let lang = state.lang;
     let zh = lang == Lang::Zh;
-    let evaluable: Vec<usize> = (0..catalog.rows.len())
-        .filter(|i| {
-            let t = catalog.target(catalog.rows[*i]);
-            t.value.is_some() && t.kind != Kind::Projection
+    // Evaluable targets (a value, not a projection), once per catalogue.
+    let evaluable = {
+        let catalog = catalog.clone();
+        use_memo(Rc::as_ptr(&catalog) as usize, move |_| {
+            (0..catalog.rows.len())
+                .filter(|i| {
+                    let t = catalog.target(catalog.rows[*i]);
+                    t.value.is_some() && t.kind != Kind::Projection
+                })
+                .collect::<Vec<usize>>()
         })
-        .collect();
+    };
     let selected = state
         .target
         .as_ref()
         .and_then(|id| catalog.row_of(id))
         .or_else(|| evaluable.first().copied());
+    // Chosen in two steps, the locality then one of its targets, so neither list grows with the
+    // whole dataset's targets.
+    let selected_doc = selected.map(|i| catalog.rows[i].document);
+    let localities: Vec<usize> = {
+        let mut docs: Vec<usize> = evaluable.iter().map(|&i| catalog.rows[i].document).collect();
+        docs.dedup();
+        docs
+    };
+    let on_locality = {
+        let state = state.clone();
+        let navigate = navigate.clone();
+        let catalog = catalog.clone();
+        let evaluable = evaluable.clone();
+        Callback::from(move |e: Event| {
+            let doc: usize = match e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+                Ok(doc) => doc,
+                Err(_) => return,
+            };
+            let first = evaluable.iter().find(|&&i| catalog.rows[i].document == doc);
+            if let Some(&i) = first {
+                navigate.emit(UrlState {
+                    target: Some(catalog.target(catalog.rows[i]).id.clone()),
+                    evaluation: EvaluationFields::default(),
+                    ..state.clone()
+                });
+            }
+        })
+    };
+    let locality_options = localities.iter().map(|&d| {
+        let doc = &catalog.dataset.documents[d].document;
+        let opened = if catalog.is_opened(&doc.id) {
+            tr(lang, "(用户打开)", " (opened by you)")
+        } else {
+            ""
+        };
+        let label = format!(
+            "{}{opened} · {}–{}",
+            pick(lang, &doc.locality),
+            doc.period.start,
+            doc.period.end
+        );
+        html! { <option value={d.to_string()} selected={selected_doc == Some(d)}>{ label }</option> }
+    });
     let on_target = {
         let state = state.clone();
         let navigate = navigate.clone();
@@ -71,23 +120,26 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             navigate.emit(next);
         })
     };
-    let options = evaluable.iter().map(|i| {
-        let row = catalog.rows[*i];
-        let (doc, t) = (catalog.document(row), catalog.target(row));
-        let opened = if catalog.is_opened(&doc.id) {
-            tr(lang, "(用户打开)", " (opened by you)")
-        } else {
-            ""
-        };
-        let label = format!(
-            "{}{opened} · {} · {} {}",
-            pick(lang, &doc.locality),
-            pick(lang, &t.summary),
-            value_label(lang, t),
-            year_label(lang, t)
-        );
-        html! { <option value={t.id.clone()} selected={selected == Some(*i)}>{ label }</option> }
-    });
+    let options = evaluable
+        .iter()
+        .filter(|&&i| Some(catalog.rows[i].document) == selected_doc)
+        .map(|i| {
+            let row = catalog.rows[*i];
+            let (doc, t) = (catalog.document(row), catalog.target(row));
+            let opened = if catalog.is_opened(&doc.id) {
+                tr(lang, "(用户打开)", " (opened by you)")
+            } else {
+                ""
+            };
+            let label = format!(
+                "{}{opened} · {} · {} {}",
+                pick(lang, &doc.locality),
+                pick(lang, &t.summary),
+                value_label(lang, t),
+                year_label(lang, t)
+            );
+            html! { <option value={t.id.clone()} selected={selected == Some(*i)}>{ label }</option> }
+        });
     let Some(row_index) = selected else {
         return html! { <p>{ tr(lang, "没有可测算的目标。", "No target can be evaluated.") }</p> };
     };
@@ -182,6 +234,10 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
     html! {
         <section class="evaluate">
             <h1>{ tr(lang, "进度测算", "Progress check") }</h1>
+            <label class="field" for="eval-locality">
+                <span>{ tr(lang, "选择地区", "Locality") }</span>
+                <select id="eval-locality" onchange={on_locality}>{ for locality_options }</select>
+            </label>
             <label class="field" for="eval-target">
                 <span>{ tr(lang, "选择目标", "Target") }</span>
                 <select id="eval-target" onchange={on_target}>{ for options }</select>

@@ -80,8 +80,8 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     };
     let candidates = &props.candidates;
-    let by_doc = facet_counts(&catalog, candidates, |doc, _| doc.to_string());
-    let by_theme = facet_counts(&catalog, candidates, |_, t| t.theme.clone());
+    let by_doc = facet_counts(&catalog, candidates, |doc, _| doc);
+    let by_theme = facet_counts(&catalog, candidates, |_, t| t.theme.as_str());
     let by_kind = facet_counts(&catalog, candidates, |_, t| t.kind);
     let by_binding = facet_counts(&catalog, candidates, |_, t| BindingChoice::of(t.binding));
 
@@ -100,7 +100,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     ),
                     false => pick(lang, &e.document.locality).to_string(),
                 },
-                count(&by_doc, &e.document.id),
+                count(&by_doc, &e.document.id.as_str()),
             )
         })
         .collect();
@@ -108,8 +108,14 @@ pub fn filters(props: &FiltersProps) -> Html {
         .dataset
         .themes
         .iter()
-        .filter(|t| by_theme.contains_key(&t.id) || filter.themes.contains(&t.id))
-        .map(|t| (t.id.clone(), pick(lang, &t.name).to_string(), count(&by_theme, &t.id)))
+        .filter(|t| by_theme.contains_key(t.id.as_str()) || filter.themes.contains(&t.id))
+        .map(|t| {
+            (
+                t.id.clone(),
+                pick(lang, &t.name).to_string(),
+                count(&by_theme, &t.id.as_str()),
+            )
+        })
         .collect();
     let kinds = [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
         .into_iter()

@@ -5,12 +5,17 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::{UrlState, View};
+use crate::analysis::paging::bounded_choices;
+use crate::analysis::url_state::{Lang, UrlState, View};
 use crate::data::model::Kind;
 
 use super::app::Context;
 use super::dataset_open::opened_mark;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
+
+/// Documents shown as cards when there are many (plus any the visitor opened); the rest are listed
+/// one line each on request.
+const CARD_LIMIT: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -34,7 +39,34 @@ pub fn home(props: &HomeProps) -> Html {
         });
         (href, onclick)
     };
-    let cards = catalog.dataset.documents.iter().map(|entry| {
+    let documents = &catalog.dataset.documents;
+    let (carded, _) = bounded_choices(
+        documents.len(),
+        CARD_LIMIT,
+        |i| catalog.is_opened(&documents[i].document.id),
+        |_| true,
+    );
+    let rest: Vec<usize> = (0..documents.len())
+        .filter(|i| carded.binary_search(i).is_err())
+        .collect();
+    let show_all = use_state(|| false);
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    let index_items = rest.iter().filter(|_| *show_all).map(|&i| {
+        let doc = &documents[i].document;
+        let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
+        targets_state.filter.localities.insert(doc.id.clone());
+        let (href, onclick) = link(targets_state);
+        html! {
+            <li key={doc.id.clone()}>
+                <a {href} {onclick}>{ pick(lang, &doc.locality) }</a>
+                <span class="muted small">{ format!(" · {}–{} · ", doc.period.start, doc.period.end) }{ documents[i].targets.len() }{ tr(lang, " 项目标", " targets") }</span>
+            </li>
+        }
+    });
+    let cards = carded.iter().map(|&i| &documents[i]).map(|entry| {
         let doc = &entry.document;
         let mut by_theme: BTreeMap<&str, usize> = BTreeMap::new();
         let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
@@ -100,6 +132,18 @@ pub fn home(props: &HomeProps) -> Html {
                 </ul>
             </section>
             <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
+            if !rest.is_empty() {
+                <section class="doc-index" aria-label={tr(lang, "其余文件", "More documents")}>
+                    <button type="button" class="button" id="show-all-documents" aria-expanded={show_all.to_string()}
+                        aria-controls="doc-index-list" onclick={on_show_all}>{ match (lang, *show_all) {
+                        (Lang::Zh, false) => format!("显示其余 {} 份文件", rest.len()),
+                        (Lang::En, false) => format!("Show the other {} documents", rest.len()),
+                        (Lang::Zh, true) => "收起".to_string(),
+                        (Lang::En, true) => "Hide them".to_string(),
+                    } }</button>
+                    <ul id="doc-index-list" class="doc-index-list">{ for index_items }</ul>
+                </section>
+            }
         </>
     }
 }

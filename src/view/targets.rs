@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analysis::filter::filter_rows;
+use crate::analysis::paging::{next_page_size, visible_count};
 use crate::analysis::search::terms;
 use crate::analysis::url_state::{UrlState, View};
 
@@ -68,7 +69,34 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         })
     };
     let selected = state.target.as_ref().and_then(|id| catalog.row_of(id));
-    let items = rows.iter().map(|&i| {
+    // Rows shown: a page at first, more on request; the request belongs to one result list (the
+    // memo's allocation), so a new search or filter starts again at one page. Not in the URL: a
+    // link's opened target (`t=`) is enough to show the page that holds it.
+    let requested = use_state(|| (0usize, 0usize));
+    let focus_next = use_mut_ref(|| None::<String>);
+    let rows_key = Rc::as_ptr(&rows) as usize;
+    let pinned = selected.and_then(|s| rows.iter().position(|&r| r == s));
+    let asked = if requested.0 == rows_key { requested.1 } else { 0 };
+    let shown = visible_count(rows.len(), asked, pinned);
+    let more = next_page_size(rows.len(), shown);
+    let on_more = {
+        let requested = requested.clone();
+        let focus_next = focus_next.clone();
+        let first_new = rows.get(shown).map(|&i| catalog.target(catalog.rows[i]).id.clone());
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = first_new.as_ref().map(|id| format!("row-{id}"));
+            requested.set((rows_key, shown + more));
+        })
+    };
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(id) = focus_next.borrow_mut().take() {
+                crate::browser::reveal(&id);
+            }
+        });
+    }
+    let items = rows.iter().take(shown).map(|&i| {
         let row = catalog.rows[i];
         let (doc, target) = (catalog.document(row), catalog.target(row));
         let open = selected == Some(i);
@@ -157,6 +185,18 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                 <p class="empty">{ tr(lang, "没有符合条件的目标。试试更短的关键词,或清除筛选。", "No target matches. Try a shorter word, or clear the filters.") }</p>
             }
             <ul class="target-list">{ for items }</ul>
+            if more > 0 {
+                <div class="show-more">
+                    <p class="muted small" id="shown-count">{ match lang {
+                        crate::analysis::url_state::Lang::Zh => format!("已显示 {shown} / {} 项", rows.len()),
+                        crate::analysis::url_state::Lang::En => format!("Showing {shown} of {}", rows.len()),
+                    } }</p>
+                    <button type="button" class="button" id="show-more" onclick={on_more}>{ match lang {
+                        crate::analysis::url_state::Lang::Zh => format!("显示更多 {more} 项(还有 {} 项)", rows.len() - shown),
+                        crate::analysis::url_state::Lang::En => format!("Show {more} more ({} left)", rows.len() - shown),
+                    } }</button>
+                </div>
+            }
             if passage_count > 0 {
                 <h2>{ tr(lang, "原文中的匹配段落", "Matching passages") }</h2>
                 <ul class="passages">{ for passages }</ul>

@@ -1,0 +1,137 @@
+// Long lists stay short: the targets list shows a page of rows with a "show more" button (the
+// count of all matches still announced), a linked target beyond the first page is shown opened,
+// downloads hold every match, and the calculator chooses a locality first, then its target.
+// Fails on any console error or request leaving 127.0.0.1, like every journey.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage, appReady, screenshot } from './harness.mjs';
+
+const PAGE = 50;
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function withPage(width, run) {
+  const { page, context, problems } = await openPage(browser, server.url, width);
+  try {
+    await run(page);
+    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
+  } finally {
+    await context.close();
+  }
+}
+
+/** Records of a CSV file (quoted fields may hold commas, quotes and line breaks). */
+function csvRecords(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || record.length) { record.push(field); records.push(record); }
+  return records;
+}
+
+const totalTargets = async (page) => Number((await page.locator('#result-count').innerText()).match(/\d+/)[0]);
+
+test('the targets list shows a page, "show more" appends the next one and moves focus to it', async () => {
+  await withPage(375, async (page) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    const total = await totalTargets(page);
+    assert.ok(total > 2 * PAGE, `the bundled data has more than two pages (${total})`);
+    assert.equal(await page.locator('.target-row').count(), PAGE);
+    assert.equal(await page.getAttribute('#result-count', 'aria-live'), 'polite');
+    assert.ok((await page.locator('#shown-count').innerText()).includes(`${PAGE} / ${total}`));
+    const button = page.locator('#show-more');
+    assert.ok((await button.innerText()).includes(`还有 ${total - PAGE} 项`));
+    const firstNew = await page.locator('.target-summary').nth(PAGE).count();
+    assert.equal(firstNew, 0, 'rows beyond the page are not rendered');
+    await button.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.target-row').length === n, 2 * PAGE);
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, await page.locator('.target-summary').nth(PAGE).getAttribute('id'), 'focus is on the first new row');
+    await screenshot(page, 'targets-show-more-375');
+    // The rest, page by page, until the button goes.
+    while (await button.count()) await button.click();
+    assert.equal(await page.locator('.target-row').count(), total);
+    assert.equal(await totalTargets(page), total);
+    // A new search starts again from one page.
+    await page.fill('#search', '2025');
+    await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
+    assert.ok(await page.locator('.target-row').count() <= PAGE);
+  });
+});
+
+test('a linked target beyond the first page is shown opened, and downloads hold every match', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    const total = await totalTargets(page);
+    await page.click('#show-more');
+    await page.waitForFunction((n) => document.querySelectorAll('.target-row').length === n, 2 * PAGE);
+    const rowId = await page.locator('.target-summary').nth(PAGE + 10).getAttribute('id');
+    const targetId = rowId.replace(/^row-/, '');
+
+    await page.goto(`${server.url}?v=targets&t=${targetId}`);
+    await appReady(page);
+    const summary = page.locator(`#${rowId}`);
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('aria-expanded'), 'true');
+    await page.locator('.target-detail').waitFor();
+    assert.equal(await page.locator('.target-row').count(), 2 * PAGE, 'the page holding the linked target is shown');
+
+    // Only a page is on screen, yet the CSV holds all matching targets.
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    assert.equal(await page.locator('.target-row').count(), PAGE);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const [header, ...records] = csvRecords(csv.replace(/^\uFEFF/, ''));
+    const ids = records.map((r) => r[header.indexOf('target_id')]);
+    assert.equal(ids.length, total, 'every matching target is exported, not only the shown page');
+    assert.ok(ids.includes(targetId), 'a target beyond the shown page is exported');
+  });
+});
+
+test('the calculator chooses a locality, then one of its targets; the link keeps the target', async () => {
+  await withPage(375, async (page) => {
+    await page.goto(`${server.url}?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment`);
+    await appReady(page);
+    await page.locator('#eval-locality').waitFor();
+    const localityOptions = await page.locator('#eval-locality option').allInnerTexts();
+    assert.ok(localityOptions.length >= 4 && localityOptions.length <= 10, localityOptions.join(' | '));
+    assert.ok((await page.locator('#eval-locality option:checked').innerText()).includes('四会'));
+    const targets = await page.locator('#eval-target option').allInnerTexts();
+    assert.ok(targets.length > 1 && targets.every((t) => t.includes('四会')), 'only Sihui targets are offered');
+    await page.selectOption('#eval-locality', { label: (await page.locator('#eval-locality option').allInnerTexts()).find((t) => t.includes('盘锦')) });
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('t')?.startsWith('panjin-2019'));
+    const panjin = await page.locator('#eval-target option').allInnerTexts();
+    assert.ok(panjin.length > 0 && panjin.every((t) => t.includes('盘锦')), panjin.join(' | '));
+    assert.equal(await page.inputValue('#eval-target'), new URL(page.url()).searchParams.get('t'));
+  });
+});
+
+test('with the five bundled documents, the home page shows five cards and compare offers every locality', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(server.url);
+    await appReady(page);
+    assert.equal(await page.locator('.doc-card').count(), 5);
+    assert.equal(await page.locator('#show-all-documents').count(), 0);
+    await page.goto(`${server.url}?v=compare`);
+    await appReady(page);
+    await page.locator('#compare-matrix').waitFor();
+    assert.equal(await page.locator('.compare-choice input[type=checkbox]').count(), 5);
+    assert.equal(await page.locator('#cmp-find').count(), 0, 'no locality search for five documents');
+  });
+});
