@@ -7,11 +7,17 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::analysis::filter::{facet_counts, BindingChoice, SortKey, TargetFilter};
+use crate::analysis::paging::bounded_choices;
+use crate::analysis::script::fold;
 use crate::analysis::url_state::UrlState;
 use crate::data::model::Kind;
 
 use super::app::Context;
 use super::text::{binding_name, kind_name, pick, tr};
+
+/// Localities offered as checkboxes besides the ticked ones when the dataset has many; the others
+/// are found by typing their name.
+const LOCALITY_LIMIT: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
@@ -39,10 +45,12 @@ fn checkbox_group<T: Ord + Clone + 'static>(
     options: Vec<(T, String, usize)>,
     selected: &BTreeSet<T>,
     on_toggle: Callback<T>,
+    (before, after): (Html, Html),
 ) -> Html {
     html! {
         <fieldset class="facet">
             <legend>{ legend }</legend>
+            { before }
             { for options.into_iter().enumerate().map(|(i, (value, label, count))| {
                 let checked = selected.contains(&value);
                 let on_toggle = on_toggle.clone();
@@ -56,6 +64,7 @@ fn checkbox_group<T: Ord + Clone + 'static>(
                     </label>
                 }
             }) }
+            { after }
         </fieldset>
     }
 }
@@ -85,10 +94,48 @@ pub fn filters(props: &FiltersProps) -> Html {
     let by_kind = facet_counts(&catalog, candidates, |_, t| t.kind);
     let by_binding = facet_counts(&catalog, candidates, |_, t| BindingChoice::of(t.binding));
 
-    let localities = catalog
-        .dataset
-        .documents
+    let documents = &catalog.dataset.documents;
+    let loc_find = use_state(String::new);
+    let needle = fold(loc_find.trim());
+    let (offered, left_out) = bounded_choices(
+        documents.len(),
+        LOCALITY_LIMIT,
+        |i| filter.localities.contains(&documents[i].document.id),
+        |i| {
+            let doc = &documents[i].document;
+            needle.is_empty()
+                || [doc.locality.zh.as_str(), doc.locality.en.as_str(), doc.id.as_str()]
+                    .iter()
+                    .any(|name| fold(name).contains(&needle))
+        },
+    );
+    let many_localities = documents.len() > LOCALITY_LIMIT;
+    let locality_find = if many_localities {
+        let setter = loc_find.clone();
+        let oninput =
+            Callback::from(move |e: InputEvent| setter.set(e.target_unchecked_into::<HtmlInputElement>().value()));
+        html! {
+            <label class="field" for="f-loc-find">
+                <span>{ tr(lang, "查找地区(中文或英文名)", "Find a locality (Chinese or English name)") }</span>
+                <input id="f-loc-find" type="search" autocomplete="off" value={(*loc_find).clone()} {oninput} />
+            </label>
+        }
+    } else {
+        Html::default()
+    };
+    let locality_more = if left_out > 0 {
+        html! {
+            <p class="muted small" aria-live="polite">{ match lang {
+                crate::analysis::url_state::Lang::Zh => format!("另有 {left_out} 个地区,输入名称查找。"),
+                crate::analysis::url_state::Lang::En => format!("{left_out} more localities: type a name to find them."),
+            } }</p>
+        }
+    } else {
+        Html::default()
+    };
+    let localities = offered
         .iter()
+        .map(|&i| &documents[i])
         .map(|e| {
             (
                 e.document.id.clone(),
@@ -234,10 +281,10 @@ pub fn filters(props: &FiltersProps) -> Html {
                 if active { <span class="badge">{ tr(lang, "已筛选", "filtered") }</span> }
             </summary>
             <div class="filter-grid">
-                { checkbox_group(tr(lang, "地区", "Locality"), "loc", localities, &filter.localities, on_locality) }
-                { checkbox_group(tr(lang, "主题", "Theme"), "theme", themes, &filter.themes, on_theme) }
-                { checkbox_group(tr(lang, "类型", "Kind"), "kind", kinds, &filter.kinds, on_kind) }
-                { checkbox_group(tr(lang, "属性", "Binding"), "bind", bindings, &filter.bindings, on_binding) }
+                { checkbox_group(tr(lang, "地区", "Locality"), "loc", localities, &filter.localities, on_locality, (locality_find, locality_more)) }
+                { checkbox_group(tr(lang, "主题", "Theme"), "theme", themes, &filter.themes, on_theme, Default::default()) }
+                { checkbox_group(tr(lang, "类型", "Kind"), "kind", kinds, &filter.kinds, on_kind, Default::default()) }
+                { checkbox_group(tr(lang, "属性", "Binding"), "bind", bindings, &filter.bindings, on_binding, Default::default()) }
                 <fieldset class="facet">
                     <legend>{ tr(lang, "目标年份", "Target year") }</legend>
                     { year_select("f-from", tr(lang, "从", "From"), filter.year_from, year_input(true)) }
