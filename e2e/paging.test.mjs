@@ -70,6 +70,10 @@ test('the targets list shows a page, "show more" appends the next one and moves 
     await page.fill('#search', '2025');
     await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
     assert.ok(await page.locator('.target-row').count() <= PAGE);
+    // Matching passages are bounded too, and say so.
+    const passages = Number((await page.locator('#result-count').innerText()).match(/原文段落 (\d+)/)[1]);
+    assert.equal(await page.locator('.passage').count(), Math.min(passages, 30));
+    assert.equal(await page.locator('#passages-more').count(), passages > 30 ? 1 : 0);
   });
 });
 

@@ -200,6 +200,12 @@ pub fn targets_view(props: &TargetsProps) -> Html {
             if passage_count > 0 {
                 <h2>{ tr(lang, "原文中的匹配段落", "Matching passages") }</h2>
                 <ul class="passages">{ for passages }</ul>
+                if passage_count > PASSAGE_LIMIT {
+                    <p class="muted small" id="passages-more">{ match lang {
+                        crate::analysis::url_state::Lang::Zh => format!("显示前 {PASSAGE_LIMIT} 处,共 {passage_count} 处。输入更多字词可缩小范围。"),
+                        crate::analysis::url_state::Lang::En => format!("Showing the first {PASSAGE_LIMIT} of {passage_count}. Type more words to narrow them down."),
+                    } }</p>
+                }
             }
         </section>
     }
