@@ -68,7 +68,7 @@ test('every view runs under the policy with no violation, no console error and n
       '?v=compare', '?v=evaluate&cur=50', '?v=compare&embed=1', '?lang=en&v=targets'];
     for (const view of views) {
       await page.goto(server.url + view);
-      await page.waitForSelector('.site-header, .embed-frame', { timeout: 20000 });
+      await page.waitForSelector('.app:not(.prerendered) .site-header, .embed-frame', { timeout: 20000 });
       assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone once the app runs');
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], `no CSP violation on ${view || 'home'}`);
     }
