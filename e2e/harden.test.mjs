@@ -126,7 +126,8 @@ test('when the program fails to load, or was altered on the way, a message and a
     });
     await page.goto(server.url);
     await page.locator('#boot-problem').waitFor();
-    assert.equal(await page.locator('.site-header').count(), 0, 'the altered program never ran');
+    assert.equal(await page.locator('.app:not(.prerendered) .site-header').count(), 0, 'the altered program never ran');
+    assert.ok(await page.locator('#app > #boot-problem:first-child').isVisible(), 'the message comes first, above the built content');
   }, { expected: [/integrity/i, /failed to start/] });
 });
 
@@ -134,7 +135,8 @@ test('with JavaScript off, the page explains what it needs and links the open da
   await withPage(375, async (page) => {
     await page.goto(server.url);
     const text = await page.locator('body').innerText();
-    assert.ok(text.includes('需要启用 JavaScript') && text.includes('targets.csv'), text);
+    assert.ok(text.includes('JavaScript 未启用') && text.includes('targets.csv'), text);
+    assert.ok(text.includes('東府〔2019〕76號'), 'the built home page is readable');
     assert.ok(!text.includes('正在加载'), 'no endless "loading" line');
   }, { javaScriptEnabled: false });
 });

@@ -59,9 +59,7 @@ pub fn mark_prerendered(body: &str) -> String {
 /// `template` (Trunk's built `index.html`) with `body` inside `#app`, after the `<noscript>` note,
 /// the loading line removed and `#app` marked with the query `body` was rendered for.
 pub fn inject(template: &str, body: &str, query: &str) -> Result<String, String> {
-    let open = template
-        .find(APP_OPEN)
-        .ok_or("index.html lacks <div id=\"app\">")?;
+    let open = template.find(APP_OPEN).ok_or("index.html lacks <div id=\"app\">")?;
     let inner_start = open + APP_OPEN.len();
     let noscript_end = template[inner_start..]
         .find("</noscript>")

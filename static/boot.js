@@ -5,8 +5,8 @@
 // <meta name="app-entry"> (Trunk.toml, `pattern_script`) and preloads both with Subresource
 // Integrity. This loader imports the glue and fetches the module with that same integrity, so a
 // file that was changed on the way is refused. Where WebAssembly is missing, or the app fails to
-// load, it replaces the "loading" line with a plain message and the open-data links: never a
-// blank page.
+// load, it replaces the "loading" line with a plain message and the open-data links, above the
+// built-in content where the page has some (src/prerender.rs): never a blank page.
 
 const entry = document.querySelector('meta[name="app-entry"]');
 const root = document.getElementById('app');
@@ -41,7 +41,8 @@ function showProblem(zh, en) {
   reload.textContent = '重新加载 / Reload';
   box.append(heading, textZh, textEn, links, reload);
   document.getElementById('boot')?.remove();
-  root.append(box);
+  // First in #app: above any prerendered content, where it is seen.
+  root.prepend(box);
 }
 
 /**

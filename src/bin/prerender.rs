@@ -31,11 +31,14 @@ fn run() -> Result<(), String> {
     }
     // The published dataset next to the pages names the documents (the same file the app shows).
     let data = dir.join("data").join("targets.json");
-    let dataset: Dataset = serde_json::from_str(
-        &std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?,
-    )
-    .map_err(|e| format!("{}: {e}", data.display()))?;
-    let ids: Vec<String> = dataset.documents.iter().map(|entry| entry.document.id.clone()).collect();
+    let dataset: Dataset =
+        serde_json::from_str(&std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?)
+            .map_err(|e| format!("{}: {e}", data.display()))?;
+    let ids: Vec<String> = dataset
+        .documents
+        .iter()
+        .map(|entry| entry.document.id.clone())
+        .collect();
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
