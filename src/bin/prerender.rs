@@ -1,7 +1,7 @@
 //! Writes the prerendered pages into a built site: the home page into `index.html` and one
 //! `doc-<id>.html` per document (see `policy_explorer::prerender`). Trunk runs it after every build
 //! (Trunk.toml, `post_build` hook) on its staging directory; by hand:
-//! `cargo run --bin prerender -- dist`.
+//! `cargo run --bin prerender -- dist`. `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -39,12 +39,17 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|entry| entry.document.id.clone())
         .collect();
+    // The benchmark's synthetic sites (hundreds of documents) need only the home page.
+    let with_documents = std::env::var("PRERENDER_DOCUMENT_PAGES").as_deref() != Ok("0");
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
-    let pages = std::iter::once((String::new(), "index.html".to_string()))
-        .chain(ids.iter().map(|id| (document_query(id), document_file(id))));
+    let pages = std::iter::once((String::new(), "index.html".to_string())).chain(
+        ids.iter()
+            .filter(|_| with_documents)
+            .map(|id| (document_query(id), document_file(id))),
+    );
     let mut count = 0;
     for (query, file) in pages {
         let body = mark_prerendered(&link_document_pages(&runtime.block_on(render(&query)), &ids));
