@@ -60,7 +60,7 @@ async function open(browser, url, { measureStartup = false } = {}) {
   }
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit', timeout: 300000 });
-  await page.waitForSelector('.site-header', { timeout: 300000 });
+  await page.waitForSelector('.app:not(.prerendered) .site-header', { timeout: 300000 });
   return { context, page, errors, mountMs: Date.now() - started };
 }
 

@@ -87,7 +87,7 @@ export function measured() {
 export async function renderStaticHome(browser, url) {
   const { context, page, errors } = await newPage(browser);
   await page.goto(url);
-  await page.waitForSelector('.doc-card', { timeout: 60000 });
+  await page.waitForSelector('.app:not(.prerendered) .doc-card', { timeout: 60000 });
   const html = await page.evaluate(() => {
     const root = document.documentElement.cloneNode(true);
     root.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((el) => el.remove());

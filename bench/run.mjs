@@ -2,7 +2,7 @@
 // budget and writes them all to target/bench/results.json. Run through scripts/bench.sh, which
 // builds the sites first; see BENCHMARKS.md.
 //
-//   node bench/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load]
+//   node bench/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load] [--skip-interaction]
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadavg, cpus } from 'node:os';
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     samples: { type: 'string', default: '30' },
     'large-samples': { type: 'string', default: '12' },
     'skip-load': { type: 'boolean', default: false },
+    'skip-interaction': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'target', 'bench', 'results.json') },
   },
 });
@@ -170,7 +171,7 @@ async function main() {
   }
 
   // Interactions and memory, on the real site and on the larger ones.
-  const sites = [['1×', dist], ...args.scale.map((s) => { const [n, dir] = s.split('='); return [`${n}×`, resolve(dir)]; })];
+  const sites = args['skip-interaction'] ? [] : [['1×', dist], ...args.scale.map((s) => { const [n, dir] = s.split('='); return [`${n}×`, resolve(dir)]; })];
   out.interaction = {};
   for (const [name, dir] of sites) {
     const siteServer = await serveDir(dir, { compress: false });
@@ -182,7 +183,7 @@ async function main() {
       await siteServer.close();
     }
   }
-  printInteractions(out.interaction);
+  if (sites.length) printInteractions(out.interaction);
 
   await mkdir(join(ROOT, 'target', 'bench'), { recursive: true });
   out.machine.loadAfter = loadavg();

@@ -78,7 +78,7 @@ for (const [mode, setup] of [
         const url = new URL(server.url + query);
         if (lang) url.searchParams.set('lang', 'en');
         await page.goto(url.href);
-        await page.waitForSelector('.site-header, .embed-frame', { timeout: 20000 });
+        await page.waitForSelector('.app:not(.prerendered) .site-header, .embed-frame', { timeout: 20000 });
         if (name === 'targets') await page.locator('.filters summary').click();
         const { passes, violations } = await axe(page);
         report.push(`${mode.padEnd(13)} ${name.padEnd(22)} ${violations.length} violations, ${passes} rules passed`);

@@ -68,7 +68,7 @@ test('every view runs under the policy with no violation, no console error and n
       '?v=compare', '?v=evaluate&cur=50', '?v=compare&embed=1', '?lang=en&v=targets'];
     for (const view of views) {
       await page.goto(server.url + view);
-      await page.waitForSelector('.site-header, .embed-frame', { timeout: 20000 });
+      await page.waitForSelector('.app:not(.prerendered) .site-header, .embed-frame', { timeout: 20000 });
       assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone once the app runs');
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], `no CSP violation on ${view || 'home'}`);
     }
@@ -126,7 +126,8 @@ test('when the program fails to load, or was altered on the way, a message and a
     });
     await page.goto(server.url);
     await page.locator('#boot-problem').waitFor();
-    assert.equal(await page.locator('.site-header').count(), 0, 'the altered program never ran');
+    assert.equal(await page.locator('.app:not(.prerendered) .site-header').count(), 0, 'the altered program never ran');
+    assert.ok(await page.locator('#app > #boot-problem:first-child').isVisible(), 'the message comes first, above the built content');
   }, { expected: [/integrity/i, /failed to start/] });
 });
 
@@ -134,7 +135,8 @@ test('with JavaScript off, the page explains what it needs and links the open da
   await withPage(375, async (page) => {
     await page.goto(server.url);
     const text = await page.locator('body').innerText();
-    assert.ok(text.includes('需要启用 JavaScript') && text.includes('targets.csv'), text);
+    assert.ok(text.includes('JavaScript 未启用') && text.includes('targets.csv'), text);
+    assert.ok(text.includes('東府〔2019〕76號'), 'the built home page is readable');
     assert.ok(!text.includes('正在加载'), 'no endless "loading" line');
   }, { javaScriptEnabled: false });
 });

@@ -75,7 +75,7 @@ export async function openPage(browser, baseUrl, width, options = {}) {
 
 /** Waits until the app has mounted (the header is rendered by WebAssembly). */
 export async function appReady(page) {
-  await page.waitForSelector('.site-header', { timeout: 20000 });
+  await page.waitForSelector('.app:not(.prerendered) .site-header', { timeout: 20000 });
 }
 
 export async function screenshot(page, name) {

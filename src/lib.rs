@@ -9,5 +9,7 @@ pub mod analysis;
 pub mod browser;
 pub mod charts;
 pub mod data;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod site;
 pub mod view;

@@ -5,8 +5,8 @@
 // <meta name="app-entry"> (Trunk.toml, `pattern_script`) and preloads both with Subresource
 // Integrity. This loader imports the glue and fetches the module with that same integrity, so a
 // file that was changed on the way is refused. Where WebAssembly is missing, or the app fails to
-// load, it replaces the "loading" line with a plain message and the open-data links: never a
-// blank page.
+// load, it replaces the "loading" line with a plain message and the open-data links, above the
+// built-in content where the page has some (src/prerender.rs): never a blank page.
 
 const entry = document.querySelector('meta[name="app-entry"]');
 const root = document.getElementById('app');
@@ -41,10 +41,40 @@ function showProblem(zh, en) {
   reload.textContent = '重新加载 / Reload';
   box.append(heading, textZh, textEn, links, reload);
   document.getElementById('boot')?.remove();
-  root.append(box);
+  // First in #app: above any prerendered content, where it is seen.
+  root.prepend(box);
+}
+
+/**
+ * Reconciles prerendered content with the link. `#app[data-prerendered]` holds the query the page's
+ * built-in HTML was rendered for (src/prerender.rs): a document's own page (doc-<id>.html, opened
+ * without a query) hands the app that query as a link of the site's main page, so what the app
+ * writes to the address bar stays shareable; a link asking for another view hides the built-in
+ * content behind the loading line until the app draws the view asked for.
+ */
+function matchPrerendered() {
+  const built = root.dataset.prerendered;
+  if (built === undefined) return;
+  if (!location.search && built) {
+    history.replaceState(null, '', './?' + built + location.hash);
+    return;
+  }
+  const view = (query) => {
+    const params = new URLSearchParams(query);
+    return `${params.get('v') ?? 'home'} ${params.get('doc') ?? ''} ${params.get('embed') ?? ''}`;
+  };
+  if (view(location.search) !== view(built)) {
+    const line = document.createElement('p');
+    line.id = 'boot';
+    line.className = 'boot';
+    line.setAttribute('role', 'status');
+    line.textContent = '正在加载… · Loading…';
+    root.replaceChildren(line);
+  }
 }
 
 async function start() {
+  matchPrerendered();
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     showProblem(
       { title: '浏览器不支持本站', text: '本站需要 WebAssembly,您的浏览器不支持或已将其关闭。请换用较新版本的浏览器(国产浏览器请切换到“极速模式”)。开放数据可直接下载:' },

@@ -1,0 +1,65 @@
+//! Writes the prerendered pages into a built site: the home page into `index.html` and one
+//! `doc-<id>.html` per document (see `policy_explorer::prerender`). Trunk runs it after every build
+//! (Trunk.toml, `post_build` hook) on its staging directory; by hand:
+//! `cargo run --bin prerender -- dist`. `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(message) = run() {
+        eprintln!("prerender: {message}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> Result<(), String> {
+    use policy_explorer::data::model::Dataset;
+    use policy_explorer::prerender::{
+        document_file, document_query, inject, link_document_pages, mark_prerendered, render,
+    };
+    use std::path::PathBuf;
+
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .map(PathBuf::from)
+        .ok_or("name the built site's folder (or run as a Trunk hook)")?;
+    let index = dir.join("index.html");
+    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if template.contains("data-prerendered") {
+        return Err(format!("{} is already prerendered", index.display()));
+    }
+    // The published dataset next to the pages names the documents (the same file the app shows).
+    let data = dir.join("data").join("targets.json");
+    let dataset: Dataset =
+        serde_json::from_str(&std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?)
+            .map_err(|e| format!("{}: {e}", data.display()))?;
+    let ids: Vec<String> = dataset
+        .documents
+        .iter()
+        .map(|entry| entry.document.id.clone())
+        .collect();
+    // The benchmark's synthetic sites (hundreds of documents) need only the home page.
+    let with_documents = std::env::var("PRERENDER_DOCUMENT_PAGES").as_deref() != Ok("0");
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let pages = std::iter::once((String::new(), "index.html".to_string())).chain(
+        ids.iter()
+            .filter(|_| with_documents)
+            .map(|id| (document_query(id), document_file(id))),
+    );
+    let mut count = 0;
+    for (query, file) in pages {
+        let body = mark_prerendered(&link_document_pages(&runtime.block_on(render(&query)), &ids));
+        let page = inject(&template, &body, &query)?;
+        std::fs::write(dir.join(&file), page).map_err(|e| format!("{file}: {e}"))?;
+        count += 1;
+    }
+    eprintln!("prerender: {count} pages written into {}", dir.display());
+    Ok(())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
