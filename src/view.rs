@@ -19,6 +19,8 @@ mod highlight;
 mod home;
 mod target_detail;
 mod targets;
+mod texts_status;
+pub mod start;
 pub mod text;
 
 pub use app::{App, AppProps, Display};
