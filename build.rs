@@ -11,7 +11,10 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 }
 
 fn main() {
-    for (file, var) in [("targets.json", "PUBLISHED_TARGETS_FNV"), ("texts.json", "PUBLISHED_TEXTS_FNV")] {
+    for (file, var) in [
+        ("targets.json", "PUBLISHED_TARGETS_FNV"),
+        ("texts.json", "PUBLISHED_TEXTS_FNV"),
+    ] {
         let path = format!("data/published/{file}");
         println!("cargo:rerun-if-changed={path}");
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

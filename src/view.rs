@@ -17,10 +17,10 @@ mod footer;
 mod header;
 mod highlight;
 mod home;
+pub mod start;
 mod target_detail;
 mod targets;
-mod texts_status;
-pub mod start;
 pub mod text;
+mod texts_status;
 
 pub use app::{App, AppProps, Display};

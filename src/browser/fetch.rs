@@ -10,7 +10,11 @@ use web_sys::{RequestCache, RequestInit, Response};
 pub async fn fetch_bytes(url: &str, reload: bool) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = RequestInit::new();
-    init.set_cache(if reload { RequestCache::Reload } else { RequestCache::Default });
+    init.set_cache(if reload {
+        RequestCache::Reload
+    } else {
+        RequestCache::Default
+    });
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(describe)?;

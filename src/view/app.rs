@@ -205,14 +205,12 @@ pub fn app(props: &AppProps) -> Html {
                 let reload = *attempt > 0;
                 yew::platform::spawn_local(async move {
                     let fetched = crate::browser::fetch::fetch_bytes(published::TEXTS_URL, reload).await;
-                    let parsed = fetched
-                        .map_err(|reason| (reason, false))
-                        .and_then(|bytes| {
-                            published::parse_texts(&bytes).map_err(|problem| match problem {
-                                published::Problem::OtherVersion => (String::new(), true),
-                                published::Problem::Unreadable(reason) => (reason, false),
-                            })
-                        });
+                    let parsed = fetched.map_err(|reason| (reason, false)).and_then(|bytes| {
+                        published::parse_texts(&bytes).map_err(|problem| match problem {
+                            published::Problem::OtherVersion => (String::new(), true),
+                            published::Problem::Unreadable(reason) => (reason, false),
+                        })
+                    });
                     match parsed {
                         Ok(texts) => {
                             datasets.dispatch(DatasetsAction::Texts(texts));

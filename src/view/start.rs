@@ -29,7 +29,10 @@ pub fn start(props: &AppProps) -> Html {
             phase.set(Phase::Loading);
             yew::platform::spawn_local(async move {
                 let next = match crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await {
-                    Err(reason) => Phase::Failed { reason, other_version: false },
+                    Err(reason) => Phase::Failed {
+                        reason,
+                        other_version: false,
+                    },
                     Ok(bytes) => match published::parse_targets(&bytes) {
                         Ok(dataset) => Phase::Ready(PublishedData {
                             dataset: Rc::new(dataset),
@@ -39,7 +42,10 @@ pub fn start(props: &AppProps) -> Html {
                             reason: String::new(),
                             other_version: true,
                         },
-                        Err(Problem::Unreadable(reason)) => Phase::Failed { reason, other_version: false },
+                        Err(Problem::Unreadable(reason)) => Phase::Failed {
+                            reason,
+                            other_version: false,
+                        },
                     },
                 };
                 phase.set(next);

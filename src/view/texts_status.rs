@@ -16,7 +16,10 @@ pub enum TextsStatus {
     Waiting,
     Loading,
     /// The fetch failed, or the file is from another version of the site (`other_version`).
-    Failed { reason: String, other_version: bool },
+    Failed {
+        reason: String,
+        other_version: bool,
+    },
 }
 
 /// The texts' status and the way to fetch them again (a context the app provides).
