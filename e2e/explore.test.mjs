@@ -110,6 +110,12 @@ for (const width of [375, 1280]) {
   });
 }
 
+/** Waits until the result count reads `count` (fails after 10 s, naming what it read). */
+async function waitForCount(page, count) {
+  await page.waitForFunction((c) => document.querySelector('#result-count')?.innerText === c, count, { timeout: 10000 })
+    .catch(async () => assert.equal(await page.locator('#result-count').innerText(), count));
+}
+
 test('a copied link reopens exactly the same view, and back/forward work', async () => {
   await withPage(1280, async (page) => {
     await page.goto(`${server.url}?v=targets`);
@@ -128,7 +134,8 @@ test('a copied link reopens exactly the same view, and back/forward work', async
     await second.goto(link);
     await appReady(second);
     await second.locator('.target-detail').waitFor();
-    assert.equal(await second.locator('#result-count').innerText(), count);
+    // The passages arrive with the texts, after the targets: wait for the count to settle.
+    await waitForCount(second, count);
     assert.equal(await second.locator('.target-detail').innerText(), opened);
     assert.equal(await second.inputValue('#search'), '幼儿园');
     assert.deepEqual(problems, []);
@@ -136,13 +143,13 @@ test('a copied link reopens exactly the same view, and back/forward work', async
 
     await page.reload();
     await appReady(page);
-    assert.equal(await page.locator('#result-count').innerText(), count);
+    await waitForCount(page, count);
 
     await page.getByRole('link', { name: '首页' }).click();
     await page.locator('.doc-card').first().waitFor();
     await page.goBack();
     await page.locator('.target-detail').waitFor();
-    assert.equal(await page.locator('#result-count').innerText(), count);
+    await waitForCount(page, count);
     await page.goForward();
     await page.locator('.doc-card').first().waitFor();
   });

@@ -35,7 +35,7 @@ build_variant() {
   fi
   rm -rf "$site"
   mkdir -p "$site/data/published"
-  cp -a Cargo.toml Cargo.lock Trunk.toml index.html src static benches .cargo "$site/"
+  cp -a Cargo.toml Cargo.lock Trunk.toml build.rs index.html src static benches .cargo "$site/"
   cp "$BENCH/data-${scale}x/targets.json" "$BENCH/data-${scale}x/texts.json" "$site/data/published/"
   if [ ! -d "$BENCH/cargo" ] && [ -d target/wasm32-unknown-unknown/release ]; then
     # Seed the bench build with the real build's compiled dependencies.

@@ -1,7 +1,8 @@
 //! Browser glue, the only module that talks to browser APIs: the URL and history, local storage,
-//! file downloads, the clipboard, canvases and the clock; files the visitor opens in [`files`].
+//! file downloads, the clipboard, canvases and the clock; files the visitor opens in [`files`]; the published data files in [`fetch`].
 //! Everything else is plain Rust.
 
+pub mod fetch;
 pub mod files;
 
 pub mod chart_canvas;

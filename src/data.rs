@@ -1,5 +1,5 @@
 //! Core data layer: the dataset's types, how it is read from the repository's TOML files,
-//! how it is validated and exported, and the copy bundled into the app. No web dependency.
+//! how it is validated and exported, the published files the app fetches (and the copy bundled into native builds and tests). No web dependency.
 
 pub mod bundled;
 #[cfg(not(target_arch = "wasm32"))]
@@ -8,6 +8,7 @@ pub mod dataset_file;
 pub mod export;
 pub mod model;
 pub mod numerals;
+pub mod published;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod repository;
 #[cfg(not(target_arch = "wasm32"))]

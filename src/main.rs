@@ -1,4 +1,5 @@
-//! Entry point of the WebAssembly app: reads the link and the saved language, then mounts the app.
+//! Entry point of the WebAssembly app: reads the link and the saved language, then mounts the app
+//! (which first fetches the published data, `view::start`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,11 +19,13 @@ fn main() {
             large_text: browser::load_preference("large-text").as_deref() == Some("1"),
             high_contrast: browser::load_preference("high-contrast").as_deref() == Some("1"),
         },
+        // Fetched by `Start` before the app renders.
+        data: Default::default(),
     };
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has #app");
-    yew::Renderer::<view::App>::with_root_and_props(root, props).render();
+    yew::Renderer::<view::start::Start>::with_root_and_props(root, props).render();
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -17,8 +17,10 @@ mod footer;
 mod header;
 mod highlight;
 mod home;
+pub mod start;
 mod target_detail;
 mod targets;
 pub mod text;
+mod texts_status;
 
 pub use app::{App, AppProps, Display};

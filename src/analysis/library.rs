@@ -59,6 +59,17 @@ impl Library {
         }
     }
 
+    /// The same library with the base dataset's texts `texts`, which the app fetches after the
+    /// start (until then the base documents have no text). Opened files keep their own texts.
+    pub fn with_base_texts(&self, texts: BTreeMap<String, String>) -> Library {
+        let base = Library {
+            base: Rc::new((self.base.0.clone(), texts)),
+            files: Vec::new(),
+            catalog: self.catalog.clone(),
+        };
+        base.with_files(self.files.clone())
+    }
+
     /// Re-opens `saved` files in order on top of `self`. Files that no longer pass (the site's data
     /// changed, or the stored copy was damaged) are left out; their errors are returned.
     pub fn restore(&self, saved: &[SavedFile]) -> (Library, Vec<FileError>) {

@@ -14,8 +14,8 @@ pub struct Bilingual {
     pub en: String,
 }
 
-/// The whole bundled (or loaded) dataset.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The whole published (or loaded) dataset.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     /// Dataset version, e.g. "2026.11.1"; shown in the footer and carried by every export.
     pub version: String,

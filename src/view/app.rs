@@ -9,13 +9,14 @@ use yew::prelude::*;
 use crate::analysis::catalog::Catalog;
 use crate::analysis::library::{Library, SavedFile};
 use crate::analysis::url_state::{Lang, Notice, UrlState, View};
-use crate::data::bundled;
+use crate::data::published::{self, PublishedData};
 
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::document_view::DocumentView;
 use super::home::Home;
 use super::targets::TargetsView;
 use super::text::tr;
+use super::texts_status::{TextsState, TextsStatus};
 
 /// What the page needs from its host to start: the URL's query string and saved preferences.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -35,6 +36,10 @@ pub struct AppProps {
     /// Dataset files opened in an earlier visit, re-checked at start.
     #[prop_or_default]
     pub saved_datasets: Vec<SavedFile>,
+    /// The published data (the browser fetches it before mounting the app; natively the bundled
+    /// copy). Without texts, the app fetches them when a view first needs them.
+    #[prop_or_default]
+    pub data: PublishedData,
 }
 
 /// Reading aids a visitor can switch on; they persist in local storage.
@@ -68,6 +73,15 @@ pub struct Context {
 impl PartialEq for Context {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.catalog, &other.catalog) && self.state == other.state
+    }
+}
+
+/// True when the view shows the documents' texts: the reader, and searches (matching passages).
+fn needs_texts(state: &UrlState) -> bool {
+    match state.view {
+        View::Document => true,
+        View::Targets => !state.query.trim().is_empty(),
+        _ => false,
     }
 }
 
@@ -132,9 +146,16 @@ fn is_navigation(old: &UrlState, new: &UrlState) -> bool {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let datasets = use_reducer(|| {
-        let bundled = Library::new(bundled::dataset().clone(), bundled::texts().clone());
-        DatasetsState::restore(bundled, &props.saved_datasets)
+        let data = &props.data;
+        let texts = data.texts.as_deref().cloned().unwrap_or_default();
+        let base = Library::new((*data.dataset).clone(), texts);
+        DatasetsState::restore(base, &props.saved_datasets)
     });
+    let texts_status = use_state(|| match props.data.texts {
+        Some(_) => TextsStatus::Ready,
+        None => TextsStatus::Waiting,
+    });
+    let texts_attempt = use_state(|| 0u32);
     let catalog = datasets.library.catalog();
     let initial = {
         let catalog = catalog.clone();
@@ -174,6 +195,43 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The documents' texts are fetched once a view needs them.
+    {
+        let status = texts_status.clone();
+        let datasets = datasets.clone();
+        use_effect_with((needs_texts(&state), *texts_attempt), move |(needed, attempt)| {
+            if *needed && *status == TextsStatus::Waiting {
+                status.set(TextsStatus::Loading);
+                let reload = *attempt > 0;
+                yew::platform::spawn_local(async move {
+                    let fetched = crate::browser::fetch::fetch_bytes(published::TEXTS_URL, reload).await;
+                    let parsed = fetched.map_err(|reason| (reason, false)).and_then(|bytes| {
+                        published::parse_texts(&bytes).map_err(|problem| match problem {
+                            published::Problem::OtherVersion => (String::new(), true),
+                            published::Problem::Unreadable(reason) => (reason, false),
+                        })
+                    });
+                    match parsed {
+                        Ok(texts) => {
+                            datasets.dispatch(DatasetsAction::Texts(texts));
+                            status.set(TextsStatus::Ready);
+                        }
+                        Err((reason, other_version)) => status.set(TextsStatus::Failed { reason, other_version }),
+                    }
+                });
+            }
+            || ()
+        });
+    }
+    let retry_texts = {
+        let status = texts_status.clone();
+        let attempt = texts_attempt.clone();
+        use_callback(*texts_attempt, move |(), current| {
+            status.set(TextsStatus::Waiting);
+            attempt.set(*current + 1);
+        })
+    };
+
     let navigate = {
         let state = state.clone();
         Callback::from(move |new: UrlState| {
@@ -186,6 +244,11 @@ pub fn app(props: &AppProps) -> Html {
         catalog: catalog.clone(),
         state: (*state).clone(),
         navigate: navigate.clone(),
+    };
+    // Whether the documents' texts have arrived, for the views that show them.
+    let texts = TextsState {
+        status: (*texts_status).clone(),
+        retry: retry_texts,
     };
     let lang = state.lang;
     let body = match state.view {
@@ -222,7 +285,9 @@ pub fn app(props: &AppProps) -> Html {
     if state.embed {
         return html! {
             <ContextProvider<Display> context={*display}>
+            <ContextProvider<TextsState> context={texts}>
                 <super::embed_view::EmbedView {context} />
+            </ContextProvider<TextsState>>
             </ContextProvider<Display>>
         };
     }
@@ -242,8 +307,10 @@ pub fn app(props: &AppProps) -> Html {
             }
             <DroppedNotice {lang} datasets={datasets.clone()} />
             <ContextProvider<Display> context={*display}>
+            <ContextProvider<TextsState> context={texts}>
                 { body }
                 <DatasetOpen {lang} {datasets} {on_remove} />
+            </ContextProvider<TextsState>>
             </ContextProvider<Display>>
             if state.view == View::Compare {
                 <div class="print-only"><super::cited_matrix::CitedMatrix context={context.clone()} id="print-matrix" /></div>

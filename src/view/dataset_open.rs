@@ -58,6 +58,8 @@ pub enum DatasetsAction {
     Replace(Library, Vec<FileError>, Outcome),
     Stored(bool),
     DismissDropped,
+    /// The base dataset's texts arrived (fetched after the start).
+    Texts(std::collections::BTreeMap<String, String>),
 }
 
 impl DatasetsState {
@@ -111,6 +113,7 @@ impl Reducible for DatasetsState {
             }
             DatasetsAction::Stored(ok) => next.not_stored = !ok,
             DatasetsAction::DismissDropped => next.dropped.clear(),
+            DatasetsAction::Texts(texts) => next.library = next.library.with_base_texts(texts),
         }
         Rc::new(next)
     }

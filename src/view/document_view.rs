@@ -193,6 +193,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
             </article>
             { for selected_panel }
             <ChartPanel id="doc-timeline" heading={tr(lang, "规划期与目标期限", "Plan period and deadlines")} chart={timeline} {lang} />
+            <super::texts_status::TextsNotice {lang} />
             <div class="reader-grid">
                 <nav class="outline" aria-label={tr(lang, "目录", "Outline")}>
                     <h2>{ tr(lang, "目录", "Outline") }</h2>

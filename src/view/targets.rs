@@ -181,6 +181,9 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                     } }
                 }
             </p>
+            if !state.query.trim().is_empty() {
+                <super::texts_status::TextsNotice {lang} />
+            }
             if rows.is_empty() {
                 <p class="empty">{ tr(lang, "没有符合条件的目标。试试更短的关键词,或清除筛选。", "No target matches. Try a shorter word, or clear the filters.") }</p>
             }

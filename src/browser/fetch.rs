@@ -1,0 +1,36 @@
+//! Fetching the published data files from the site itself (same origin, as the page's
+//! Content-Security-Policy `connect-src 'self'` allows).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestInit, Response};
+
+/// The bytes of `url` (relative to the page). `reload` bypasses the HTTP cache (a retry after a
+/// stale copy). The error is a short reason for the message the visitor sees.
+pub async fn fetch_bytes(url: &str, reload: bool) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = RequestInit::new();
+    init.set_cache(if reload {
+        RequestCache::Reload
+    } else {
+        RequestCache::Default
+    });
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(describe)?;
+    let response: Response = response.dyn_into().map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "network error".into())
+}

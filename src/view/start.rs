@@ -1,0 +1,94 @@
+//! What the browser mounts: fetches the published targets (`data/targets.json`, checked against
+//! this build's fingerprint), shows a loading line meanwhile and a clear error with a retry button
+//! if the fetch fails, then renders the [`App`] with the data. Never a blank page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::data::published::{self, Problem, PublishedData};
+
+use super::app::{App, AppProps};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Loading,
+    Failed { reason: String, other_version: bool },
+    Ready(PublishedData),
+}
+
+/// The app once its data has arrived; `props.data` is ignored (it is what this fetches).
+#[function_component(Start)]
+pub fn start(props: &AppProps) -> Html {
+    let phase = use_state(|| Phase::Loading);
+    let attempt = use_state(|| 0u32);
+    {
+        let phase = phase.clone();
+        use_effect_with(*attempt, move |attempt| {
+            let reload = *attempt > 0;
+            phase.set(Phase::Loading);
+            yew::platform::spawn_local(async move {
+                let next = match crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await {
+                    Err(reason) => Phase::Failed {
+                        reason,
+                        other_version: false,
+                    },
+                    Ok(bytes) => match published::parse_targets(&bytes) {
+                        Ok(dataset) => Phase::Ready(PublishedData {
+                            dataset: Rc::new(dataset),
+                            texts: None,
+                        }),
+                        Err(Problem::OtherVersion) => Phase::Failed {
+                            reason: String::new(),
+                            other_version: true,
+                        },
+                        Err(Problem::Unreadable(reason)) => Phase::Failed {
+                            reason,
+                            other_version: false,
+                        },
+                    },
+                };
+                phase.set(next);
+            });
+            || ()
+        });
+    }
+    match &*phase {
+        Phase::Ready(data) => {
+            let props = AppProps {
+                data: data.clone(),
+                ..props.clone()
+            };
+            html! { <App ..props /> }
+        }
+        Phase::Loading => html! {
+            <p class="boot" id="data-loading" role="status">{ "正在加载数据… · " }<span lang="en">{ "Loading the data…" }</span></p>
+        },
+        Phase::Failed { reason, other_version } => {
+            let onclick = {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+            };
+            let (zh, en) = if *other_version {
+                (
+                    "数据文件与本页面版本不符(可能是旧的缓存)。请重试;若仍不行,请重新加载页面。".to_string(),
+                    "The data file does not match this version of the page (perhaps an old cached copy). Please retry; if that fails, reload the page.".to_string(),
+                )
+            } else {
+                (
+                    format!("数据未能加载,请检查网络后重试。({reason})"),
+                    format!("The data could not be loaded. Please check the connection and retry. ({reason})"),
+                )
+            };
+            html! {
+                <div class="crash" id="data-problem" role="alert">
+                    <h1>{ "数据未能加载 / The data could not be loaded" }</h1>
+                    <p lang="zh-Hans">{ zh }</p>
+                    <p lang="en">{ en }</p>
+                    <p><a href="data/targets.csv">{ "targets.csv" }</a>{ " · " }<a href="data/targets.json">{ "targets.json" }</a></p>
+                    <button type="button" class="button primary" id="data-retry" {onclick}>{ "重试 / Retry" }</button>
+                </div>
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The documents' texts arrive after the start (`data/texts.json`, fetched when a view first needs
+//! them): while they load, views that show text say so, and a failed fetch says why and offers a retry.
+
+use yew::prelude::*;
+
+use crate::analysis::url_state::Lang;
+
+use super::text::tr;
+
+/// Where the documents' texts are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextsStatus {
+    /// Here (always in native rendering and tests).
+    Ready,
+    /// Not needed yet: fetched when a view needs them.
+    Waiting,
+    Loading,
+    /// The fetch failed, or the file is from another version of the site (`other_version`).
+    Failed {
+        reason: String,
+        other_version: bool,
+    },
+}
+
+/// The texts' status and the way to fetch them again (a context the app provides).
+#[derive(Clone, PartialEq)]
+pub struct TextsState {
+    pub status: TextsStatus,
+    pub retry: Callback<()>,
+}
+
+impl Default for TextsState {
+    fn default() -> Self {
+        TextsState {
+            status: TextsStatus::Ready,
+            retry: Callback::noop(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextsNoticeProps {
+    pub lang: Lang,
+}
+
+/// Nothing when the texts are here; a loading line or an error with a retry button otherwise.
+#[function_component(TextsNotice)]
+pub fn texts_notice(props: &TextsNoticeProps) -> Html {
+    let lang = props.lang;
+    let texts = use_context::<TextsState>().unwrap_or_default();
+    match &texts.status {
+        TextsStatus::Ready => html! {},
+        TextsStatus::Waiting | TextsStatus::Loading => html! {
+            <p class="texts-loading muted" id="texts-status" role="status">
+                { tr(lang, "正在加载文件原文…", "Loading the documents' texts…") }
+            </p>
+        },
+        TextsStatus::Failed { reason, other_version } => {
+            let retry = texts.retry.clone();
+            let onclick = Callback::from(move |_: MouseEvent| retry.emit(()));
+            html! {
+                <div class="notice texts-failed" id="texts-status" role="alert">
+                    <p>
+                        if *other_version {
+                            { tr(lang, "文件原文与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
+                                 "The documents' texts do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.") }
+                        } else {
+                            { tr(lang, "文件原文未能加载,请检查网络后重试。", "The documents' texts could not be loaded. Please check the connection and retry.") }
+                            { format!(" ({reason})") }
+                        }
+                    </p>
+                    <button type="button" class="button primary" {onclick}>{ tr(lang, "重试", "Retry") }</button>
+                </div>
+            }
+        }
+    }
+}
