@@ -1,5 +1,5 @@
-//! Entry point of the WebAssembly app: reads the link and the saved language, then mounts the app
-//! (which first fetches the published data, `view::start`).
+//! Entry point of the WebAssembly app: reads the link and the saved language, fetches the published
+//! data, then mounts the app (`view::start`). The prerendered page stays on screen until then.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -19,13 +19,17 @@ fn main() {
             large_text: browser::load_preference("large-text").as_deref() == Some("1"),
             high_contrast: browser::load_preference("high-contrast").as_deref() == Some("1"),
         },
-        // Fetched by `Start` before the app renders.
+        // Fetched below, before the app mounts.
         data: Default::default(),
     };
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .expect("index.html has #app");
-    yew::Renderer::<view::start::Start>::with_root_and_props(root, props).render();
+    wasm_bindgen_futures::spawn_local(async move {
+        let first = view::start::fetch_data(false).await;
+        let root = gloo::utils::document()
+            .get_element_by_id("app")
+            .expect("index.html has #app");
+        let props = view::start::StartProps { app: props, first };
+        yew::Renderer::<view::start::Start>::with_root_and_props(root, props).render();
+    });
 }
 
 #[cfg(target_arch = "wasm32")]

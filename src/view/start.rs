@@ -10,46 +10,60 @@ use crate::data::published::{self, Problem, PublishedData};
 
 use super::app::{App, AppProps};
 
+/// Where fetching the data stands.
 #[derive(Clone, Debug, PartialEq)]
-enum Phase {
+pub enum Phase {
     Loading,
     Failed { reason: String, other_version: bool },
     Ready(PublishedData),
 }
 
-/// The app once its data has arrived; `props.data` is ignored (it is what this fetches).
+/// Fetches and checks the published targets; `reload` bypasses the browser cache.
+pub async fn fetch_data(reload: bool) -> Phase {
+    match crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await {
+        Err(reason) => Phase::Failed {
+            reason,
+            other_version: false,
+        },
+        Ok(bytes) => match published::parse_targets(&bytes) {
+            Ok(dataset) => Phase::Ready(PublishedData {
+                dataset: Rc::new(dataset),
+                texts: None,
+            }),
+            Err(Problem::OtherVersion) => Phase::Failed {
+                reason: String::new(),
+                other_version: true,
+            },
+            Err(Problem::Unreadable(reason)) => Phase::Failed {
+                reason,
+                other_version: false,
+            },
+        },
+    }
+}
+
+/// What the page needs to start: the app's props and the outcome of the first data fetch.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StartProps {
+    /// The app's props; `app.data` is replaced by the fetched data.
+    pub app: AppProps,
+    /// The first fetch, done before mounting so that the page's prerendered content stays on
+    /// screen until the app can replace it with the real view.
+    pub first: Phase,
+}
+
+/// The app once its data has arrived, or a clear error with a retry button.
 #[function_component(Start)]
-pub fn start(props: &AppProps) -> Html {
-    let phase = use_state(|| Phase::Loading);
+pub fn start(props: &StartProps) -> Html {
+    let phase = use_state(|| props.first.clone());
     let attempt = use_state(|| 0u32);
     {
         let phase = phase.clone();
         use_effect_with(*attempt, move |attempt| {
-            let reload = *attempt > 0;
-            phase.set(Phase::Loading);
-            yew::platform::spawn_local(async move {
-                let next = match crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await {
-                    Err(reason) => Phase::Failed {
-                        reason,
-                        other_version: false,
-                    },
-                    Ok(bytes) => match published::parse_targets(&bytes) {
-                        Ok(dataset) => Phase::Ready(PublishedData {
-                            dataset: Rc::new(dataset),
-                            texts: None,
-                        }),
-                        Err(Problem::OtherVersion) => Phase::Failed {
-                            reason: String::new(),
-                            other_version: true,
-                        },
-                        Err(Problem::Unreadable(reason)) => Phase::Failed {
-                            reason,
-                            other_version: false,
-                        },
-                    },
-                };
-                phase.set(next);
-            });
+            if *attempt > 0 {
+                phase.set(Phase::Loading);
+                yew::platform::spawn_local(async move { phase.set(fetch_data(true).await) });
+            }
             || ()
         });
     }
@@ -57,7 +71,7 @@ pub fn start(props: &AppProps) -> Html {
         Phase::Ready(data) => {
             let props = AppProps {
                 data: data.clone(),
-                ..props.clone()
+                ..props.app.clone()
             };
             html! { <App ..props /> }
         }
