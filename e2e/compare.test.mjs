@@ -3,26 +3,14 @@
 // download, the indicator choice kept in the link, and the baseline → target paths of a mid-term
 // evaluation with the value entered. Every test fails on a console error or a request leaving
 // 127.0.0.1. Screenshots of every chart go to target/e2e-screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, appReady, horizontalOverflow, SHOTS } from './harness.mjs';
+import { useSite, openPage, appReady, horizontalOverflow, SHOTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => { server = await serveDist(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function withPage(width, run) {
-  const { page, context, problems } = await openPage(browser, server.url, width);
-  try {
-    await run(page);
-    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
+const withPage = site.withPage;
 
 /**
  * Facts about the canvas `selector`: backing-store and CSS sizes, the device pixel ratio, how many
@@ -79,7 +67,7 @@ function assertCrisp(facts, name) {
 for (const width of [375, 1280]) {
   test(`compare the four default localities: matrix, badges and charts drawn (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(`${server.url}?v=compare`);
+      await page.goto(`${site.server.url}?v=compare`);
       await appReady(page);
       await page.locator('#compare-matrix').waitFor();
       const header = await page.locator('#compare-matrix thead').innerText();
@@ -114,7 +102,7 @@ for (const width of [375, 1280]) {
 
 test('switch a chart to its data table and back, then download it as a PNG', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=compare`);
+    await page.goto(`${site.server.url}?v=compare`);
     await appReady(page);
     await waitDrawn(page, '#indicator-chart-canvas');
     const panel = page.locator('section[aria-labelledby="indicator-chart-heading"]');
@@ -146,7 +134,7 @@ test('switch a chart to its data table and back, then download it as a PNG', asy
 
 test('the indicator choice is in the link, survives a reload, and the charts follow the language', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=compare`);
+    await page.goto(`${site.server.url}?v=compare`);
     await appReady(page);
     await page.selectOption('#indicator-choice', 'primary-class-size-cap');
     await page.waitForFunction(() => document.querySelector('#indicator-chart-summary')?.textContent.includes('小学'));
@@ -181,7 +169,7 @@ test('the indicator choice is in the link, survives a reload, and the charts fol
 for (const width of [375, 1280]) {
   test(`a mid-term evaluation draws Sihui's fitness trajectory with the value entered; its link reopens it (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(`${server.url}?v=evaluate&t=sihui-2022-fitness-2022`);
+      await page.goto(`${site.server.url}?v=evaluate&t=sihui-2022-fitness-2022`);
       await appReady(page);
       await page.fill('#eval-date', '2022-06-30');
       await page.fill('#eval-current', '49');
@@ -209,7 +197,7 @@ for (const width of [375, 1280]) {
 
 test('a document page shows its plan period and deadlines as a timeline (375px)', async () => {
   await withPage(375, async (page) => {
-    await page.goto(`${server.url}?v=doc&doc=sihui-2022`);
+    await page.goto(`${site.server.url}?v=doc&doc=sihui-2022`);
     await appReady(page);
     await waitDrawn(page, '#doc-timeline-canvas');
     assertCrisp(await canvasFacts(page, '#doc-timeline-canvas'), 'document timeline');
@@ -221,7 +209,7 @@ test('a document page shows its plan period and deadlines as a timeline (375px)'
 
 test('on a phone, large text enlarges the chart too, and its PNG is offered', async () => {
   await withPage(375, async (page) => {
-    await page.goto(`${server.url}?v=evaluate&t=sihui-2022-fitness-2022&at=2022-06-30&cur=49&bv=42&by=2020`);
+    await page.goto(`${site.server.url}?v=evaluate&t=sihui-2022-fitness-2022&at=2022-06-30&cur=49&bv=42&by=2020`);
     await appReady(page);
     await waitDrawn(page, '#paths-chart-canvas');
     const normal = await canvasFacts(page, '#paths-chart-canvas');

@@ -3,29 +3,17 @@
 // survives a reload and can be removed; a broken file lists problems naming file, target and field
 // while the current view and the typed search stay as they were; stored data that no longer passes
 // is dropped with a notice. Fails on any console error or request leaving 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, appReady, screenshot, horizontalOverflow, ROOT, readFile } from './harness.mjs';
+import { useSite, openPage, appReady, screenshot, horizontalOverflow, ROOT, readFile } from './harness.mjs';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'example-city-2024.json');
 const STORAGE_KEY = 'policy-explorer.opened-datasets';
 const OPENED_MARK = '用户打开的数据,非本站发布';
 
-let server;
-let browser;
-before(async () => { server = await serveDist(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function withPage(width, run) {
-  const { page, context, problems } = await openPage(browser, server.url, width);
-  try {
-    await run(page);
-    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
+const withPage = site.withPage;
 
 async function storedNames(page) {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]').map((f) => f.name), STORAGE_KEY);
@@ -34,7 +22,7 @@ async function storedNames(page) {
 for (const width of [375, 1280]) {
   test(`a valid file adds its locality to every view, survives a reload and can be removed (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await appReady(page);
       assert.equal(await page.locator('.doc-card').count(), 5);
       // The picker is a labelled, focusable file input (its label is the visible button).
@@ -69,7 +57,7 @@ for (const width of [375, 1280]) {
       await screenshot(page, `dataset-open-targets-${width}`);
 
       // Compare: the locality is a choice, and choosing it adds its column.
-      await page.goto(`${server.url}?v=compare`);
+      await page.goto(`${site.server.url}?v=compare`);
       await appReady(page);
       const choice = page.locator('#cmp-example-city-2024');
       await choice.waitFor();
@@ -78,7 +66,7 @@ for (const width of [375, 1280]) {
       await screenshot(page, `dataset-open-compare-${width}`);
 
       // A link to an opened target works after a reload: the stored file is loaded before the link is read.
-      await page.goto(`${server.url}?v=targets&t=example-city-2024-primary-class-size`);
+      await page.goto(`${site.server.url}?v=targets&t=example-city-2024-primary-class-size`);
       await appReady(page);
       const detail = page.locator('.target-detail');
       await detail.waitFor();
@@ -86,13 +74,13 @@ for (const width of [375, 1280]) {
       assert.equal(await page.locator('.notice').count(), 0, 'no "link not understood" notice');
 
       // The reader shows the opened document with its mark.
-      await page.goto(`${server.url}?v=doc&doc=example-city-2024`);
+      await page.goto(`${site.server.url}?v=doc&doc=example-city-2024`);
       await appReady(page);
       await page.waitForFunction(() => document.querySelector('.doc-meta')?.textContent.includes('示例市教育发展三年行动计划'));
       assert.ok((await page.locator('.doc-meta').innerText()).includes(OPENED_MARK));
 
       // The progress calculator offers the opened targets, marked.
-      await page.goto(`${server.url}?v=evaluate&t=example-city-2024-inclusive-kindergarten-share`);
+      await page.goto(`${site.server.url}?v=evaluate&t=example-city-2024-inclusive-kindergarten-share`);
       await appReady(page);
       const option = page.locator('#eval-target option[value="example-city-2024-inclusive-kindergarten-share"]');
       await option.waitFor({ state: 'attached' });
@@ -100,7 +88,7 @@ for (const width of [375, 1280]) {
       assert.equal(await page.inputValue('#eval-target'), 'example-city-2024-inclusive-kindergarten-share');
 
       // Remove it: gone from every view and from storage, also after a reload.
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await appReady(page);
       await page.locator('#card-example-city-2024').waitFor();
       await page.getByRole('button', { name: '移除 example-city-2024.json' }).click();
@@ -116,11 +104,11 @@ for (const width of [375, 1280]) {
 
 test('removing a file while comparing it drops it from the comparison', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await appReady(page);
     await page.setInputFiles('#dataset-file', FIXTURE);
     await page.locator('#card-example-city-2024').waitFor();
-    await page.goto(`${server.url}?v=compare&cmp=panjin-2019,example-city-2024,sihui-2022`);
+    await page.goto(`${site.server.url}?v=compare&cmp=panjin-2019,example-city-2024,sihui-2022`);
     await appReady(page);
     await page.waitForFunction(() => [...document.querySelectorAll('th')].some((th) => th.textContent.includes('示例市')));
     await page.getByRole('button', { name: '移除 example-city-2024.json' }).click();
@@ -132,7 +120,7 @@ test('removing a file while comparing it drops it from the comparison', async ()
 
 test('a file dropped onto the drop zone is opened', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await appReady(page);
     const text = await readFile(FIXTURE, 'utf8');
     const dataTransfer = await page.evaluateHandle((content) => {
@@ -149,7 +137,7 @@ test('a file dropped onto the drop zone is opened', async () => {
 
 test('a broken file lists each problem with file, target and field; the view and the search are kept', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await appReady(page);
     await page.fill('#search', '班额');
     await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
@@ -198,7 +186,7 @@ test('a broken file lists each problem with file, target and field; the view and
 
 test('stored data that no longer passes is dropped with a notice', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await appReady(page);
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify([{ name: 'old.json', text: '{"version": "0"}' }])), STORAGE_KEY);
     await page.reload();

@@ -1,29 +1,17 @@
 // End-to-end journeys of the explorer, as a visitor or journalist would use it, at phone (375 px)
 // and desktop (1280 px) widths. Every test fails on a console error, an uncaught exception or a
 // request that leaves 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, appReady, screenshot, horizontalOverflow } from './harness.mjs';
+import { useSite, openPage, appReady, screenshot, horizontalOverflow } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => { server = await serveDist(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function withPage(width, run) {
-  const { page, context, problems } = await openPage(browser, server.url, width);
-  try {
-    await run(page);
-    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
+const withPage = site.withPage;
 
 for (const width of [375, 1280]) {
   test(`home lists the five documents with 文号 and dates (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await appReady(page);
       const cards = page.locator('.doc-card');
       assert.equal(await cards.count(), 5);
@@ -38,7 +26,7 @@ for (const width of [375, 1280]) {
 
   test(`search 班额 finds Panjin's and Qingbaijiang's class-size caps with responsible units (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await appReady(page);
       await page.getByRole('link', { name: '目标', exact: true }).click();
       await page.fill('#search', '班额');
@@ -68,7 +56,7 @@ for (const width of [375, 1280]) {
 
   test(`filter to preschool targets of Dongguan and Panjin (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(`${server.url}?v=targets`);
+      await page.goto(`${site.server.url}?v=targets`);
       await appReady(page);
       const before = await page.locator('.target-row').count();
       await page.locator('.filters summary').click();
@@ -88,7 +76,7 @@ for (const width of [375, 1280]) {
 
   test(`open a target and land on its highlighted sentence (${width}px)`, async () => {
     await withPage(width, async (page) => {
-      await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('普惠')}`);
+      await page.goto(`${site.server.url}?v=targets&q=${encodeURIComponent('普惠')}`);
       await appReady(page);
       const row = page.locator('.target-row').filter({ hasText: '四会' }).first();
       await row.locator('.target-summary').click();
@@ -118,7 +106,7 @@ async function waitForCount(page, count) {
 
 test('a copied link reopens exactly the same view, and back/forward work', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await appReady(page);
     await page.fill('#search', '幼儿园');
     await page.locator('.filters summary').click();
@@ -130,7 +118,7 @@ test('a copied link reopens exactly the same view, and back/forward work', async
     const count = await page.locator('#result-count').innerText();
     const opened = await page.locator('.target-detail').innerText();
 
-    const { page: second, context, problems } = await openPage(browser, server.url, 375);
+    const { page: second, context, problems } = await openPage(site.browser, site.server.url, 375);
     await second.goto(link);
     await appReady(second);
     await second.locator('.target-detail').waitFor();
@@ -157,7 +145,7 @@ test('a copied link reopens exactly the same view, and back/forward work', async
 
 test('switch to English and back; the choice is in the URL and remembered', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=targets&q=45`);
+    await page.goto(`${site.server.url}?v=targets&q=45`);
     await appReady(page);
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Targets');
@@ -167,7 +155,7 @@ test('switch to English and back; the choice is in the URL and remembered', asyn
     assert.ok(rows.some((t) => t.includes('Panjin')), 'localities switch to English');
     await screenshot(page, 'english-targets-1280');
     // Remembered for a visit without lang in the link.
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Targets');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === '目标');
@@ -177,7 +165,7 @@ test('switch to English and back; the choice is in the URL and remembered', asyn
 
 test('a mangled link falls back to defaults with a notice, never a blank page', async () => {
   await withPage(375, async (page) => {
-    await page.goto(`${server.url}?v=nowhere&t=no-such-target&from=abc&loc=%3Cscript%3E&zzz=1`);
+    await page.goto(`${site.server.url}?v=nowhere&t=no-such-target&from=abc&loc=%3Cscript%3E&zzz=1`);
     await appReady(page);
     const notice = await page.locator('.notice').innerText();
     assert.ok(notice.includes('已忽略'));
@@ -187,7 +175,7 @@ test('a mangled link falls back to defaults with a notice, never a blank page', 
 
 test('Traditional and Simplified find each other', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('東莞 學位')}`);
+    await page.goto(`${site.server.url}?v=targets&q=${encodeURIComponent('東莞 學位')}`);
     await appReady(page);
     const rows = await page.locator('.target-row').allInnerTexts();
     assert.ok(rows.length > 0 && rows.every((t) => t.includes('东莞')), 'Traditional query finds Dongguan targets');
@@ -196,7 +184,7 @@ test('Traditional and Simplified find each other', async () => {
 
 test('compare the four cities: shared indicators first, a verdict, and coverage gaps', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=compare`);
+    await page.goto(`${site.server.url}?v=compare`);
     await appReady(page);
     const matrix = page.locator('#compare-matrix');
     await matrix.waitFor();
@@ -214,7 +202,7 @@ test('compare the four cities: shared indicators first, a verdict, and coverage 
 
 test('search and filter updates are timed on the bundled data (figures printed, not asserted)', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await appReady(page);
     const times = await page.evaluate(async () => {
       const input = document.querySelector('#search');
@@ -241,7 +229,7 @@ test('search and filter updates are timed on the bundled data (figures printed, 
 
 test('run a mid-term evaluation with an entered value, reload its link, and get a clear error for bad input', async () => {
   await withPage(375, async (page) => {
-    await page.goto(`${server.url}?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment`);
+    await page.goto(`${site.server.url}?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment`);
     await appReady(page);
     await page.fill('#eval-date', '2023-06-30');
     await page.fill('#eval-current', '97.3');

@@ -4,6 +4,8 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -89,3 +91,27 @@ export async function horizontalOverflow(page) {
 }
 
 export { ROOT, readFile };
+
+/**
+ * Serves dist/ and launches Chromium for one test file (node:test `before`/`after` hooks). Returns
+ * `{ server, browser, withPage }` getters; `withPage(width, run)` opens a watched page, runs the
+ * journey and fails on any console error or request that left the site.
+ */
+export function useSite() {
+  const site = {
+    server: null,
+    browser: null,
+    async withPage(width, run) {
+      const { page, context, problems } = await openPage(site.browser, site.server.url, width);
+      try {
+        await run(page);
+        assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  before(async () => { site.server = await serveDist(); site.browser = await launchBrowser(); });
+  after(async () => { await site.browser?.close(); await site.server?.close(); });
+  return site;
+}

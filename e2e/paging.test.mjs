@@ -2,26 +2,14 @@
 // count of all matches still announced), a linked target beyond the first page is shown opened,
 // downloads hold every match, and the calculator chooses a locality first, then its target.
 // Fails on any console error or request leaving 127.0.0.1, like every journey.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, appReady, screenshot } from './harness.mjs';
+import { useSite, openPage, appReady, screenshot } from './harness.mjs';
 
 const PAGE = 50;
-let server;
-let browser;
-before(async () => { server = await serveDist(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function withPage(width, run) {
-  const { page, context, problems } = await openPage(browser, server.url, width);
-  try {
-    await run(page);
-    assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
+const withPage = site.withPage;
 
 /** Records of a CSV file (quoted fields may hold commas, quotes and line breaks). */
 function csvRecords(text) {
@@ -46,7 +34,7 @@ const totalTargets = async (page) => Number((await page.locator('#result-count')
 
 test('the targets list shows a page, "show more" appends the next one and moves focus to it', async () => {
   await withPage(375, async (page) => {
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await appReady(page);
     const total = await totalTargets(page);
     assert.ok(total > 2 * PAGE, `the bundled data has more than two pages (${total})`);
@@ -79,7 +67,7 @@ test('the targets list shows a page, "show more" appends the next one and moves 
 
 test('a linked target beyond the first page is shown opened, and downloads hold every match', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await appReady(page);
     const total = await totalTargets(page);
     await page.click('#show-more');
@@ -87,7 +75,7 @@ test('a linked target beyond the first page is shown opened, and downloads hold 
     const rowId = await page.locator('.target-summary').nth(PAGE + 10).getAttribute('id');
     const targetId = rowId.replace(/^row-/, '');
 
-    await page.goto(`${server.url}?v=targets&t=${targetId}`);
+    await page.goto(`${site.server.url}?v=targets&t=${targetId}`);
     await appReady(page);
     const summary = page.locator(`#${rowId}`);
     await summary.waitFor();
@@ -96,7 +84,7 @@ test('a linked target beyond the first page is shown opened, and downloads hold 
     assert.equal(await page.locator('.target-row').count(), 2 * PAGE, 'the page holding the linked target is shown');
 
     // Only a page is on screen, yet the CSV holds all matching targets.
-    await page.goto(`${server.url}?v=targets`);
+    await page.goto(`${site.server.url}?v=targets`);
     await appReady(page);
     assert.equal(await page.locator('.target-row').count(), PAGE);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
@@ -110,7 +98,7 @@ test('a linked target beyond the first page is shown opened, and downloads hold 
 
 test('the calculator chooses a locality, then one of its targets; the link keeps the target', async () => {
   await withPage(375, async (page) => {
-    await page.goto(`${server.url}?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment`);
+    await page.goto(`${site.server.url}?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment`);
     await appReady(page);
     await page.locator('#eval-locality').waitFor();
     const localityOptions = await page.locator('#eval-locality option').allInnerTexts();
@@ -128,11 +116,11 @@ test('the calculator chooses a locality, then one of its targets; the link keeps
 
 test('with the five bundled documents, the home page shows five cards and compare offers every locality', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await appReady(page);
     assert.equal(await page.locator('.doc-card').count(), 5);
     assert.equal(await page.locator('#show-all-documents').count(), 0);
-    await page.goto(`${server.url}?v=compare`);
+    await page.goto(`${site.server.url}?v=compare`);
     await appReady(page);
     await page.locator('#compare-matrix').waitFor();
     assert.equal(await page.locator('.compare-choice input[type=checkbox]').count(), 5);
