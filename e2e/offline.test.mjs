@@ -47,7 +47,10 @@ test('after one visit the explorer works offline: home, search with passages, a 
 
     await context.setOffline(true);
     // Truly offline, the worker's own requests included: a file it does not hold cannot be fetched.
+    assert.deepEqual(problems, []);
     assert.equal(await page.evaluate(() => fetch('data/targets.csv').then(() => 'fetched', () => 'failed')), 'failed');
+    assert.ok(problems.every((p) => p.includes('net::ERR_FAILED at') && p.endsWith('/data/targets.csv')), problems.join('\n'));
+    problems.length = 0;
     await page.reload();
     await appReady(page);
     assert.equal(await page.locator('.doc-card').count(), 5, 'the home cards');
