@@ -103,9 +103,13 @@ export async function launchBrowser() {
   });
 }
 
-/** A fresh context and page of a phone-like width that fail the benchmark on any page error. */
-export async function newPage(browser, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+/**
+ * A fresh context and page of a phone-like width that fail the benchmark on any page error. The
+ * service worker (static/sw.js) is blocked unless asked for: a first visit's figures must not
+ * include the offline copy it downloads afterwards (bench/repeat.mjs measures it).
+ */
+export async function newPage(browser, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));

@@ -12,6 +12,7 @@ import {
 } from './lib.mjs';
 import { renderStaticHome, firstLoadRequests, measureLoad, STATIC_PATH } from './load.mjs';
 import { measureInteractions } from './interaction.mjs';
+import { measureRepeat } from './repeat.mjs';
 
 /** The budgets of issue #7. KB are 1000 bytes. */
 export const BUDGETS = {
@@ -79,6 +80,13 @@ function printLoad(load, runs, encodings) {
   const runList = (list) => list.map((r) => [r.fcp, r.content, r.firstInput].map((v) => v.toFixed(0)).join('/')).join(', ');
   line(`  app runs (FCP/content shown/first input handled, ms): ${runList(load.app.runs)}`);
   line(`  static runs (FCP/content shown/first input handled, ms): ${runList(load.static.runs)}`);
+  line();
+}
+
+function printRepeat(repeat, load) {
+  line(`## Repeat visit: home page opened again once the service worker holds the build (same throttling, median of ${repeat.runs.length})`);
+  line(`FCP ${ms(repeat.fcp)}, content shown ${ms(repeat.content)}, interactive ${ms(repeat.tti)}, page requests on the wire ${kb(repeat.wire)} (the worker's own fetch of the HTML is not seen here)`
+    + `  (first visit: interactive ${ms(load.app.tti)}, ${kb(load.app.wire)})`);
   line();
 }
 
@@ -165,6 +173,8 @@ async function main() {
       out.load = await measureLoad(loadServer, Number(args['load-runs']));
       printLoad(out.load, Number(args['load-runs']), loadServer.encodingsUsed);
       out.load.encodings = [...loadServer.encodingsUsed];
+      out.repeat = await measureRepeat(loadServer, Number(args['load-runs']));
+      printRepeat(out.repeat, out.load);
     } finally {
       await loadServer.close();
     }

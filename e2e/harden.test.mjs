@@ -45,6 +45,7 @@ test('dist/index.html carries a strict CSP, no inline script, and integrity on e
   assert.deepEqual(directives['base-uri'], ["'self'"]);
   assert.deepEqual(directives['form-action'], ["'none'"]);
   assert.deepEqual(directives['require-trusted-types-for'], ["'script'"], 'HTML sinks need Trusted Types (none exist)');
+  assert.deepEqual(directives['trusted-types'], ['sw-url'], 'one policy only: the service worker URL (static/boot.js)');
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes before any script');
 
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

@@ -57,6 +57,9 @@ export async function openPage(browser, baseUrl, width, options = {}) {
     viewport: { width, height: width < 600 ? 800 : 900 },
     deviceScaleFactor: width < 600 ? 2 : 1,
     acceptDownloads: true,
+    // The offline copy (static/sw.js) would answer later requests from its cache and hide what a
+    // test routes or changes; only e2e/offline.test.mjs lets it run (`serviceWorkers: 'allow'`).
+    serviceWorkers: 'block',
     ...options,
   });
   const page = await context.newPage();

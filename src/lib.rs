@@ -11,5 +11,7 @@ pub mod charts;
 pub mod data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod service_worker;
 pub mod site;
 pub mod view;

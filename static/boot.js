@@ -90,12 +90,36 @@ async function start() {
     const wasm = fetch(wasmUrl, { integrity: preload?.integrity ?? '', credentials: 'same-origin' });
     await init({ module_or_path: wasm });
     document.getElementById('boot')?.remove();
+    registerServiceWorker();
   } catch (error) {
     console.error('policy explorer failed to start:', error);
     showProblem(
       { title: '页面未能加载', text: '程序文件未能加载或运行。请检查网络后重新加载;若问题持续,请换用较新版本的浏览器。开放数据可直接下载:' },
       { title: 'The page could not load', text: 'The program files could not be loaded or run. Please check the connection and reload; if it persists, try a current browser. The open data can be downloaded directly:' },
     );
+  }
+}
+
+/**
+ * Registers static/sw.js (offline copy of this build) once the app runs, on http(s) secure
+ * contexts only. `register` is a Trusted Types sink: the page's CSP allows one policy, `sw-url`,
+ * which accepts nothing but this folder's sw.js. A failure only costs the offline copy: a warning.
+ */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;
+  const url = new URL('sw.js', document.baseURI).href;
+  try {
+    const policy = window.trustedTypes?.createPolicy('sw-url', {
+      createScriptURL: (value) => {
+        if (value !== url) throw new TypeError('only the site\'s own service worker may be registered');
+        return value;
+      },
+    });
+    navigator.serviceWorker
+      .register(policy ? policy.createScriptURL(url) : url)
+      .catch((error) => console.warn('offline copy not available:', error));
+  } catch (error) {
+    console.warn('offline copy not available:', error);
   }
 }
 

@@ -1,7 +1,8 @@
 //! Writes the prerendered pages into a built site: the home page into `index.html` and one
 //! `doc-<id>.html` per document (see `policy_explorer::prerender`). Trunk runs it after every build
 //! (Trunk.toml, `post_build` hook) on its staging directory; by hand:
-//! `cargo run --bin prerender -- dist`. `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
+//! `cargo run --bin prerender -- dist`. It then writes the build's file list and cache version into
+//! `sw.js` (see `policy_explorer::service_worker`). `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -58,6 +59,19 @@ fn run() -> Result<(), String> {
         count += 1;
     }
     eprintln!("prerender: {count} pages written into {}", dir.display());
+    write_service_worker(&dir)
+}
+
+/// Fills the copied `sw.js` with this build's file list and cache version
+/// (`policy_explorer::service_worker`), once the pages it lists exist.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_service_worker(dir: &std::path::Path) -> Result<(), String> {
+    use policy_explorer::service_worker::{collect, fill};
+    let path = dir.join("sw.js");
+    let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (names, version) = collect(dir)?;
+    std::fs::write(&path, fill(&template, &names, &version)?).map_err(|e| format!("sw.js: {e}"))?;
+    eprintln!("prerender: sw.js lists {} files, cache version {version}", names.len());
     Ok(())
 }
 
