@@ -5,7 +5,6 @@ import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -93,15 +92,8 @@ export async function serveDir(dir, { extra = {}, compress = true } = {}) {
   };
 }
 
-/** Debian's Chromium, headless, with the flags this machine needs (as in e2e/harness.mjs). */
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+/** Debian's Chromium, headless, launched exactly as the end-to-end tests launch it. */
+export { launchBrowser } from '../e2e/harness.mjs';
 
 /**
  * A fresh context and page of a phone-like width that fail the benchmark on any page error. The

@@ -113,6 +113,14 @@ export async function firstLoadRequests(browser, url) {
 
 async function measureOnce(browser, url) {
   const { context, page, errors } = await newPage(browser, { width: 375, height: 800 });
+  return measureVisit({ context, page, errors }, url);
+}
+
+/**
+ * Loads `url` in `page` throttled and measured (FCP, content shown, first input handled, bytes on
+ * the wire), then closes the context; used for first visits here and repeat visits in repeat.mjs.
+ */
+export async function measureVisit({ context, page, errors }, url) {
   await context.addInitScript(measurementScript, HOME_MEASURES);
   const cdp = await throttle(page);
   let wire = 0;

@@ -1,7 +1,7 @@
 // Repeat-visit benchmark: the home page opened a second time, once the service worker
 // (static/sw.js) holds the build, under the same throttling as the first-visit load figures.
-import { launchBrowser, newPage, throttle, median } from './lib.mjs';
-import { measurementScript, measured, HOME_MEASURES } from './load.mjs';
+import { launchBrowser, newPage, median } from './lib.mjs';
+import { measureVisit } from './load.mjs';
 
 async function repeatOnce(browser, url) {
   const { context, page, errors } = await newPage(browser, { width: 375, height: 800, serviceWorkers: 'allow' });
@@ -10,16 +10,7 @@ async function repeatOnce(browser, url) {
   await page.waitForSelector('.app:not(.prerendered) .doc-card', { timeout: 60000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
   // Second visit, throttled like the first-visit figures (HTTP cache off; the worker's cache is not).
-  await context.addInitScript(measurementScript, HOME_MEASURES);
-  const cdp = await throttle(page);
-  let wire = 0;
-  cdp.on('Network.loadingFinished', (e) => { wire += e.encodedDataLength; });
-  await page.goto(url, { waitUntil: 'commit', timeout: 120000 });
-  await page.waitForFunction(measured, null, { timeout: 120000, polling: 100 });
-  const { fcp, content, firstInput } = await page.evaluate(() => window.__bench);
-  await context.close();
-  if (errors.length) throw new Error(errors.join('\n'));
-  return { fcp, content, firstInput, tti: Math.max(content, firstInput), wire };
+  return measureVisit({ context, page, errors }, url);
 }
 
 /** `runs` repeat visits (each in a fresh context); medians of the same figures as `measureLoad`. */
