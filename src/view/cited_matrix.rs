@@ -2,6 +2,8 @@
 //! giving the document, section and verbatim quote. Printed in place of the interactive compare
 //! page (print stylesheet) and shown in embed mode.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::analysis::citations::{cite_matrix, number_of};
@@ -38,7 +40,15 @@ pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
     let Context { catalog, state, .. } = &props.context;
     let lang = state.lang;
     let zh = lang == Lang::Zh;
-    let matrix = ComparisonMatrix::build(&catalog.dataset, &compared_documents(state));
+    // Rendered beside the interactive compare page on every state change: build the table only
+    // when the data or the chosen documents change.
+    let matrix = {
+        let catalog = catalog.clone();
+        use_memo(
+            (Rc::as_ptr(&catalog) as usize, compared_documents(state)),
+            move |(_, chosen)| ComparisonMatrix::build(&catalog.dataset, chosen),
+        )
+    };
     let citations = cite_matrix(&matrix);
     let header = matrix
         .labels

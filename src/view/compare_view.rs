@@ -39,11 +39,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     } = props.context.clone();
     let lang = state.lang;
     let zh = lang == Lang::Zh;
-    let chosen: Vec<String> = if state.compare.len() >= 2 {
-        state.compare.clone()
-    } else {
-        DEFAULT_COMPARISON.iter().map(|s| s.to_string()).collect()
-    };
+    let chosen = super::cited_matrix::compared_documents(&state);
     let dataset = &catalog.dataset;
     // The tables depend only on the data and the chosen documents, not on the language or the
     // locality search: built once per choice.
