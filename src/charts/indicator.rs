@@ -15,6 +15,7 @@ use super::{
     comparator_symbol, fit_text, format_number, format_value, leader, nice_ticks, padded_range, select_documents,
     text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale,
 };
+use crate::analysis::ordering;
 use crate::data::model::{Better, Comparator, Dataset};
 
 /// Everything the indicator chart draws.
@@ -90,7 +91,7 @@ impl IndicatorData {
                     })
                 })
                 .collect();
-            mine.sort_by_key(|p| p.year.unwrap_or(u16::MAX));
+            ordering::sort_by_key(&mut mine, |p| p.year.unwrap_or(u16::MAX));
             points.extend(mine);
         }
         IndicatorData {
@@ -115,7 +116,7 @@ impl IndicatorData {
             .filter(|p| p.year.is_some())
             .map(|p| p.document_id.as_str())
             .collect();
-        ids.sort_unstable();
+        ordering::sort(&mut ids);
         ids.dedup();
         ids.len()
     }

@@ -12,6 +12,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::palette::theme_color;
 use super::{fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect};
+use crate::analysis::ordering;
 use crate::data::model::Dataset;
 
 /// First and last year the axis shows at least.
@@ -91,7 +92,7 @@ impl TimelineData {
                 undated,
             });
         }
-        used_themes.sort_by_key(|id| (theme_order(id), id.clone()));
+        ordering::sort_by(&mut used_themes, |a, b| (theme_order(a), a).cmp(&(theme_order(b), b)));
         let themes = used_themes
             .into_iter()
             .map(|id| {

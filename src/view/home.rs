@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use crate::analysis::ordering;
 use crate::analysis::paging::bounded_choices;
 use crate::analysis::url_state::{Lang, UrlState, View};
 use crate::data::model::Kind;
@@ -75,7 +76,7 @@ pub fn home(props: &HomeProps) -> Html {
             *by_kind.entry(t.kind).or_default() += 1;
         }
         let mut themes: Vec<(&str, usize)> = by_theme.into_iter().collect();
-        themes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        ordering::sort_by_key(&mut themes, |(_, n)| std::cmp::Reverse(*n));
         let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
         targets_state.filter.localities.insert(doc.id.clone());
         let (targets_href, targets_click) = link(targets_state);
