@@ -335,11 +335,17 @@ fn a_syntax_error_quotes_the_offending_line() {
     let text = "{\n  \"version\": \"1\",\n  \"documents\": [\n    {\"document\": {\"id\": \"x\"},}\n  ]\n}";
     let errors = open("broken.json", text.as_bytes(), bundled::dataset()).unwrap_err();
     let message = &errors[0].message;
-    assert!(message.starts_with("line 4, column 30: not valid JSON (trailing comma"), "{message}");
+    assert!(
+        message.starts_with("line 4, column 30: not valid JSON (trailing comma"),
+        "{message}"
+    );
     assert!(message.ends_with("«{\"document\": {\"id\": \"x\"},}»"), "{message}");
     let long = format!("{{\"version\": \"{}\" \"documents\": []}}", "长".repeat(100));
     let errors = open("long.json", long.as_bytes(), bundled::dataset()).unwrap_err();
     let message = &errors[0].message;
     assert!(message.contains("expected `,` or `}`"), "{message}");
-    assert!(message.ends_with(&format!("«…{}\" \"documents\": []}}»", "长".repeat(38))), "{message}");
+    assert!(
+        message.ends_with(&format!("«…{}\" \"documents\": []}}»", "长".repeat(38))),
+        "{message}"
+    );
 }

@@ -511,7 +511,9 @@ fn rank_by_year(targets: &[&Target], mut indices: Vec<usize>) -> Option<Vec<Vec<
     if indices.iter().any(|&i| targets[i].target_year.is_none()) {
         return None;
     }
-    ordering::sort_positions(&mut indices, &mut |a, b| (targets[a].target_year, a).cmp(&(targets[b].target_year, b)));
+    ordering::sort_positions(&mut indices, &mut |a, b| {
+        (targets[a].target_year, a).cmp(&(targets[b].target_year, b))
+    });
     let groups = group_consecutive(&indices, |&a, &b| targets[a].target_year == targets[b].target_year);
     Some(groups.into_iter().map(|g| g.to_vec()).collect())
 }

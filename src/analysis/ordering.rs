@@ -65,7 +65,9 @@ mod tests {
         for len in [0, 1, 2, 3, 17, 20, 64, 300] {
             let items: Vec<(u8, usize)> = (0..len)
                 .map(|i| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
                     ((seed >> 59) as u8, i)
                 })
                 .collect();

@@ -266,7 +266,8 @@ impl UrlState {
                 }
                 "bind" => {
                     let codes: Vec<&str> = value.split(',').filter(|p| !p.is_empty()).collect();
-                    let bindings: BTreeSet<BindingChoice> = ordering::set_of(codes.iter().filter_map(|c| binding_from(c)));
+                    let bindings: BTreeSet<BindingChoice> =
+                        ordering::set_of(codes.iter().filter_map(|c| binding_from(c)));
                     ok = bindings.len() == codes.len();
                     state.filter.bindings = bindings;
                 }

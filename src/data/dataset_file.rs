@@ -297,7 +297,10 @@ fn trailing_comma(text: &str, offset: usize) -> bool {
 /// `: «…text…»` (empty when the line is blank).
 fn excerpt(text: &str, offset: usize) -> String {
     const WIDTH: usize = 40;
-    let offset = (0..=offset.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+    let offset = (0..=offset.min(text.len()))
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let before: Vec<char> = text[start..offset].chars().collect();
@@ -309,7 +312,10 @@ fn excerpt(text: &str, offset: usize) -> String {
     if line.is_empty() {
         return String::new();
     }
-    let (open, close) = (if head > 0 { "…" } else { "" }, if after.len() > WIDTH { "…" } else { "" });
+    let (open, close) = (
+        if head > 0 { "…" } else { "" },
+        if after.len() > WIDTH { "…" } else { "" },
+    );
     format!(": «{open}{line}{close}»")
 }
 

@@ -182,7 +182,11 @@ impl<'a> Outline<'a> {
 
     /// The value of `key` in an object (the last one if the key repeats, as serde_json's maps keep).
     pub fn get(&self, span: Span, key: &str) -> Option<Span> {
-        self.members(span).into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.members(span)
+            .into_iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// A string value's content, unescaped; `None` for anything else.
@@ -208,17 +212,26 @@ impl<'a> Outline<'a> {
         for _ in 0..self.text.len() + 1 {
             let holds = |s: &Span| s.start <= offset && offset <= s.end;
             let next = match self.kind(current) {
-                Kind::Object => self.members(current).into_iter().find(|(_, s)| holds(s)).map(|(key, s)| {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(&key);
-                    s
-                }),
-                Kind::List => self.elements(current).into_iter().enumerate().find(|(_, s)| holds(s)).map(|(i, s)| {
-                    path.push_str(&format!("[{i}]"));
-                    s
-                }),
+                Kind::Object => self
+                    .members(current)
+                    .into_iter()
+                    .find(|(_, s)| holds(s))
+                    .map(|(key, s)| {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(&key);
+                        s
+                    }),
+                Kind::List => self
+                    .elements(current)
+                    .into_iter()
+                    .enumerate()
+                    .find(|(_, s)| holds(s))
+                    .map(|(i, s)| {
+                        path.push_str(&format!("[{i}]"));
+                        s
+                    }),
                 _ => None,
             };
             match next {
@@ -289,7 +302,10 @@ mod tests {
         assert_eq!(root.end, TEXT.len());
         let keys: Vec<String> = outline.members(root).into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["id", "list", "n", "id"]);
-        assert_eq!(outline.string(outline.get(root, "id").unwrap()).as_deref(), Some("last"));
+        assert_eq!(
+            outline.string(outline.get(root, "id").unwrap()).as_deref(),
+            Some("last")
+        );
         let first = outline.members(root)[0].1;
         assert_eq!(outline.string(first).as_deref(), Some("a\"b"));
         let list = outline.get(root, "list").unwrap();
