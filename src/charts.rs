@@ -444,31 +444,6 @@ pub(crate) fn year_step(year_w: f64, label_w: f64) -> u16 {
         .unwrap_or(50)
 }
 
-/// A count per year, kept sorted by year: what a `BTreeMap<u16, usize>` would hold, in a vector
-/// (the charts count a few dozen years, and one more B-tree instantiation costs kilobytes of code).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct YearCounts(Vec<(u16, usize)>);
-
-impl YearCounts {
-    /// Adds `n` to `year`'s count.
-    pub fn add(&mut self, year: u16, n: usize) {
-        match self.0.binary_search_by_key(&year, |e| e.0) {
-            Ok(i) => self.0[i].1 += n,
-            Err(i) => self.0.insert(i, (year, n)),
-        }
-    }
-
-    /// The count of `year` (0 when it has none).
-    pub fn get(&self, year: u16) -> usize {
-        self.0.binary_search_by_key(&year, |e| e.0).map_or(0, |i| self.0[i].1)
-    }
-
-    /// (year, count) in year order.
-    pub fn iter(&self) -> impl Iterator<Item = (u16, usize)> + '_ {
-        self.0.iter().copied()
-    }
-}
-
 /// A linear map from a data interval onto a pixel interval.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Scale {
@@ -905,16 +880,6 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn year_counts_add_up_in_year_order() {
-        let mut counts = YearCounts::default();
-        for (year, n) in [(2025, 2), (2020, 1), (2025, 3), (2030, 0)] {
-            counts.add(year, n);
-        }
-        assert_eq!(counts.iter().collect::<Vec<_>>(), [(2020, 1), (2025, 5), (2030, 0)]);
-        assert_eq!((counts.get(2025), counts.get(2021)), (5, 0));
-    }
 
     #[test]
     fn numbers_values_and_years() {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use crate::data::model::{Binding, Kind, Target};
 
 use super::catalog::Catalog;
-use super::ordering;
+use super::ordering::{self, Counts};
 use super::script::fold;
 
 /// Which 约束性/预期性 marking a target must carry.
@@ -128,13 +128,11 @@ pub fn facet_counts<'a, K: Ord>(
     catalog: &'a Catalog,
     rows: &[usize],
     key: impl Fn(&'a str, &'a Target) -> K,
-) -> std::collections::BTreeMap<K, usize> {
-    let mut counts = std::collections::BTreeMap::new();
+) -> Counts<K> {
+    let mut counts = Counts::default();
     for i in rows {
         let row = catalog.rows[*i];
-        *counts
-            .entry(key(&catalog.document(row).id, catalog.target(row)))
-            .or_insert(0) += 1;
+        counts.add(key(&catalog.document(row).id, catalog.target(row)), 1);
     }
     counts
 }

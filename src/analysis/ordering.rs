@@ -4,6 +4,8 @@
 //! non-generically, on positions (`usize`) with a comparator behind `dyn`; sorting other items sorts
 //! their positions and then moves the items into that order. The app's code paths sort through
 //! these functions only; the order is the standard stable sort's (equal items keep their order).
+//! For the same reason counts per key (facet counts, targets per year) are kept in a sorted vector,
+//! [`Counts`], rather than in a `BTreeMap` per key type.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -37,6 +39,56 @@ pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     let mut set = BTreeSet::new();
     set.extend(items);
     set
+}
+
+/// How many of something fall under each key, sorted by key: what a `BTreeMap<K, usize>` of
+/// counts holds, in a vector searched by bisection (the app counts at most a few hundred keys, and
+/// each B-tree instantiation costs kilobytes of WebAssembly).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counts<K>(Vec<(K, usize)>);
+
+impl<K> Default for Counts<K> {
+    fn default() -> Self {
+        Counts(Vec::new())
+    }
+}
+
+impl<K: Ord> Counts<K> {
+    /// Adds `n` to `key`'s count (a key added with 0 is present, with count 0).
+    pub fn add(&mut self, key: K, n: usize) {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => self.0[i].1 += n,
+            Err(i) => self.0.insert(i, (key, n)),
+        }
+    }
+
+    /// The count of `key` (0 when absent).
+    pub fn get(&self, key: &K) -> usize {
+        self.0.binary_search_by(|(k, _)| k.cmp(key)).map_or(0, |i| self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &K) -> bool {
+        self.0.binary_search_by(|(k, _)| k.cmp(key)).is_ok()
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (key, count) in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, usize)> {
+        self.0.iter().map(|(k, n)| (k, *n))
+    }
+
+    /// The (key, count) pairs in key order.
+    pub fn into_vec(self) -> Vec<(K, usize)> {
+        self.0
+    }
 }
 
 /// Reorders items so that position `i` receives the item that was at `order[i]`, by following each
@@ -94,6 +146,19 @@ mod tests {
         assert_eq!(positions, [1, 2, 0]);
         let set = set_of(["b", "a", "b"]);
         assert_eq!(set.into_iter().collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    #[test]
+    fn counts_add_up_in_key_order() {
+        let mut counts = Counts::default();
+        for (year, n) in [(2025u16, 2), (2020, 1), (2025, 3), (2030, 0)] {
+            counts.add(year, n);
+        }
+        assert_eq!(counts.iter().collect::<Vec<_>>(), [(&2020, 1), (&2025, 5), (&2030, 0)]);
+        assert_eq!((counts.get(&2025), counts.get(&2021)), (5, 0));
+        assert!(counts.contains_key(&2030) && !counts.contains_key(&2021));
+        assert_eq!((counts.len(), counts.is_empty()), (3, false));
+        assert_eq!(counts.into_vec()[0], (2020, 1));
     }
 
     #[test]

@@ -11,9 +11,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::palette::locality_color;
 use super::{
     comparator_symbol, fit_text, format_number, format_value, leader, nice_ticks, padded_range, select_documents,
-    text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale, YearCounts,
+    text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale,
 };
-use crate::analysis::ordering;
+use crate::analysis::ordering::{self, Counts};
 use crate::data::model::{Better, Comparator, Dataset};
 
 /// Everything the indicator chart draws.
@@ -283,13 +283,13 @@ pub fn draw_indicator<DB: DrawingBackend>(
     let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
 
     // Spread the dots of one year sideways.
-    let mut per_year = YearCounts::default();
+    let mut per_year = Counts::default();
     for (_, y) in &dated {
         per_year.add(*y, 1);
     }
     let r = ctx.px(5.0);
     let year_w = f.x.map(1.0) - f.x.map(0.0);
-    let mut seen = YearCounts::default();
+    let mut seen = Counts::default();
     let mut placed = Vec::new();
     let mut placer = Placer::new(Rect::new(
         f.plot.x0,
@@ -298,8 +298,8 @@ pub fn draw_indicator<DB: DrawingBackend>(
         f.plot.y1,
     ));
     for (pt, year) in &dated {
-        let n = per_year.get(*year);
-        let i = seen.get(*year);
+        let n = per_year.get(year);
+        let i = seen.get(year);
         let spacing = (year_w * 0.6 / n as f64).min(r * 3.0);
         let dx = (i as f64 - (n as f64 - 1.0) / 2.0) * spacing;
         seen.add(*year, 1);

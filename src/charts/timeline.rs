@@ -9,10 +9,8 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::palette::theme_color;
-use super::{
-    fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect, YearCounts,
-};
-use crate::analysis::ordering;
+use super::{fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect};
+use crate::analysis::ordering::{self, Counts};
 use crate::data::model::Dataset;
 
 /// First and last year the axis shows at least.
@@ -274,7 +272,7 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
         .rows
         .iter()
         .flat_map(|r| {
-            let mut per_year = YearCounts::default();
+            let mut per_year = Counts::default();
             for m in &r.marks {
                 per_year.add(m.year, m.count);
             }
@@ -326,15 +324,15 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
         let max_bar_h = (base - (y0 + inset) - count_h)
             .max(2.0)
             .min(ctx.px(14.0) * max_total as f64);
-        let mut totals = YearCounts::default();
+        let mut totals = Counts::default();
         for m in &row.marks {
             totals.add(m.year, m.count);
         }
         let per_target = |year: u16| {
-            let total = totals.get(year).max(1) as f64;
+            let total = totals.get(&year).max(1) as f64;
             max_bar_h * (total / max_total as f64).sqrt() / total
         };
-        let mut year_total = YearCounts::default();
+        let mut year_total = Counts::default();
         // Top of each year's stack so far, by year − first (a vector: years are a short range).
         let mut stack_top: Vec<Option<f64>> = vec![None; usize::from(data.last_year.saturating_sub(first)) + 1];
         for m in row.marks.iter().filter(|m| m.count > 0) {
@@ -358,7 +356,7 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
             stack_top[slot] = Some(top);
             year_total.add(m.year, m.count);
         }
-        for (year, total) in year_total.iter() {
+        for (year, total) in year_total.into_vec() {
             let t = total.to_string();
             if text_width(&t, ctx.small) <= l.year_w {
                 let top = stack_top[usize::from(year - first)].unwrap_or(base);
@@ -424,7 +422,7 @@ pub fn summary(data: &TimelineData, zh: bool) -> String {
     } else {
         format!("{} localities", names.len())
     };
-    let mut per_year = YearCounts::default();
+    let mut per_year = Counts::default();
     for m in data.rows.iter().flat_map(|r| &r.marks) {
         per_year.add(m.year, m.count);
     }
@@ -439,7 +437,7 @@ pub fn summary(data: &TimelineData, zh: bool) -> String {
         // Busiest year; the earliest one on a tie.
         let (busy, n) = per_year
             .iter()
-            .fold((0u16, 0usize), |acc, (y, c)| if c > acc.1 { (y, c) } else { acc });
+            .fold((0u16, 0usize), |acc, (y, c)| if c > acc.1 { (*y, c) } else { acc });
         let span = if lo == hi {
             lo.to_string()
         } else if zh {
