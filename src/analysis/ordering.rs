@@ -130,7 +130,7 @@ mod tests {
             assert_eq!(ours, expected, "length {len}");
             let mut reversed = items.clone();
             sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
-            expected.sort_by(|a, b| b.0.cmp(&a.0));
+            expected.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(reversed, expected, "length {len}, reversed");
         }
     }
