@@ -2,9 +2,12 @@
 //! published form (`targets.json`'s structure plus a `texts` map with each document's cleaned text,
 //! see docs/dataset-schema.md), read, checked and turned into documents the site can add.
 //!
-//! [`open`] never panics on any input. It parses (a syntax error names the line and column), reads
-//! every theme, indicator, document and target on its own so that one run reports every shape error
-//! with the field's path, then applies the same rules as the bundled data
+//! [`open`] never panics on any input. It checks the syntax with serde_json (a syntax error names
+//! the line and column and quotes the line), reads every theme, indicator, document and target on
+//! its own with the same serde_json reader and types as `targets.json` (the file's outline,
+//! [`json_outline`](super::json_outline), says where each item is and which field an error's
+//! position falls in) so that one run reports every shape error with the field's path, then applies
+//! the same rules as the bundled data
 //! ([`validation::validate`](super::validation::validate)) against the site's catalogue plus what the
 //! file declares, and finally refuses ids that clash with what is already loaded. Every error names
 //! the file, the document, the target and the field.
