@@ -4,13 +4,18 @@
 // wasm-bindgen and wasm-opt (those strip the names), so figures are raw bytes before optimization:
 // use them to rank candidates, and the transfer figures of bench/run.mjs to judge the result.
 //
-//   node bench/code-size.mjs [target/wasm32-unknown-unknown/release/app.wasm] [--top N]
+//   node bench/code-size.mjs [target/wasm32-unknown-unknown/release/app.wasm] [--top N] [--grep REGEX]
+//
+// --grep lists every function whose demangled name matches REGEX, largest first, instead of the
+// summary (e.g. --grep 'slice::sort' counts the instantiations of the standard sort).
 
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args.splice(topIndex, 2)[1]) : 40;
+const grepIndex = args.indexOf('--grep');
+const grep = grepIndex >= 0 ? new RegExp(args.splice(grepIndex, 2)[1]) : null;
 const path = args[0] ?? 'target/wasm32-unknown-unknown/release/app.wasm';
 const bytes = readFileSync(path);
 
@@ -150,6 +155,13 @@ function sumBy(key) {
 }
 const kb = (n) => (n / 1000).toFixed(1).padStart(7) + ' KB';
 
+if (grep) {
+  const matching = [...functions].sort((a, b) => b.size - a.size).filter((f) => grep.test(f.name));
+  for (const f of matching) console.log(`${String(f.size).padStart(7)}  ${f.name.slice(0, 300)}`);
+  const sum = matching.reduce((a, f) => a + f.size, 0);
+  console.log(`${matching.length} functions, ${kb(sum)}`);
+  process.exit(0);
+}
 console.log(`${path}: ${kb(bytes.length)} in all; code ${kb(codeTotal)} in ${functions.length} functions; data ${kb(dataBytes)}`);
 console.log('\nby crate:');
 for (const [crate, { size, count }] of sumBy(crateOf).slice(0, top)) console.log(`${kb(size)}  ${String(count).padStart(5)}  ${crate}`);

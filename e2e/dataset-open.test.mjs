@@ -168,12 +168,14 @@ test('a broken file lists each problem with file, target and field; the view and
     assert.ok(hasRule('broken-city.json', 'example-city-2024-primary-class-size', 'quote', 'verbatim'), ruleItems.join('\n'));
     assert.ok(hasRule('example-city-2024-psychology-teachers', 'indicator', 'no-such-indicator'), ruleItems.join('\n'));
 
-    // A JSON syntax error names line and column.
+    // A JSON syntax error names line and column and quotes the line.
     await page.setInputFiles('#dataset-file', {
       name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": "1",\n  "documents": [,]\n}'),
     });
     await page.waitForFunction(() => document.querySelector('#dataset-errors')?.textContent.includes('not-json.json'));
-    assert.ok((await errors.innerText()).includes('line 3, column 17'), await errors.innerText());
+    const syntax = await errors.innerText();
+    assert.ok(syntax.includes('line 3, column 17'), syntax);
+    assert.ok(syntax.includes('«"documents": [,]»'), `the offending line is quoted: ${syntax}`);
 
     // Nothing else changed.
     assert.equal(await page.inputValue('#search'), '班额');

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod corrections;
 pub mod filter;
 pub mod library;
+pub mod ordering;
 pub mod pace;
 pub mod paging;
 pub mod progress;

@@ -78,7 +78,8 @@ pub(crate) fn storage() -> Option<web_sys::Storage> {
 /// A saved preference (stored as a JSON string, as gloo's storage writes it).
 pub fn load_preference(key: &str) -> Option<String> {
     let raw = storage()?.get_item(key).ok()??;
-    serde_json::from_str(&raw).ok()
+    // from_slice, like every other read: one serde_json reader type in the module.
+    serde_json::from_slice(raw.as_bytes()).ok()
 }
 
 /// Saves a preference; failures (blocked or full storage) are ignored.

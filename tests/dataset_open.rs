@@ -300,3 +300,52 @@ fn stored_files_are_revalidated_and_a_later_file_that_needed_a_removed_one_goes_
         && e.field == "indicator"
         && e.target.as_deref() == Some("second-city-2024-school-lunch")));
 }
+
+#[test]
+fn shape_errors_are_located_in_compact_files_and_inside_lists() {
+    let mut file = fixture();
+    target_mut(&mut file, 0).insert("responsible".into(), json!(["教育局", 3]));
+    target_mut(&mut file, 1).remove("quote");
+    target_mut(&mut file, 2).insert("summary".into(), json!({ "zh": "摘要" }));
+    target_mut(&mut file, 3).insert("value".into(), json!({ "amount": 1 }));
+    file["documents"][0]["document"]["period"] = json!({ "start": 2024 });
+    // One line, no spaces: every error position sits right next to the neighbouring field.
+    let text = serde_json::to_string(&file).unwrap();
+    let errors = open(FIXTURE, text.as_bytes(), bundled::dataset()).unwrap_err();
+    assert_names(&errors, "example-city-2024", Some(KINDERGARTEN), "responsible[1]");
+    assert_names(
+        &errors,
+        "example-city-2024",
+        Some("example-city-2024-primary-class-size"),
+        "quote",
+    );
+    assert_names(
+        &errors,
+        "example-city-2024",
+        Some("example-city-2024-psychology-teachers"),
+        "summary.en",
+    );
+    assert_names(&errors, "example-city-2024", Some(LUNCH), "value");
+    assert_names(&errors, "example-city-2024", None, "document.period.end");
+    assert_eq!(errors.len(), 5);
+}
+
+#[test]
+fn a_syntax_error_quotes_the_offending_line() {
+    let text = "{\n  \"version\": \"1\",\n  \"documents\": [\n    {\"document\": {\"id\": \"x\"},}\n  ]\n}";
+    let errors = open("broken.json", text.as_bytes(), bundled::dataset()).unwrap_err();
+    let message = &errors[0].message;
+    assert!(
+        message.starts_with("line 4, column 30: not valid JSON (trailing comma"),
+        "{message}"
+    );
+    assert!(message.ends_with("«{\"document\": {\"id\": \"x\"},}»"), "{message}");
+    let long = format!("{{\"version\": \"{}\" \"documents\": []}}", "长".repeat(100));
+    let errors = open("long.json", long.as_bytes(), bundled::dataset()).unwrap_err();
+    let message = &errors[0].message;
+    assert!(message.contains("expected `,` or `}`"), "{message}");
+    assert!(
+        message.ends_with(&format!("«…{}\" \"documents\": []}}»", "长".repeat(38))),
+        "{message}"
+    );
+}

@@ -10,6 +10,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeSet;
 
+use crate::analysis::ordering;
 use crate::analysis::script::fold;
 use crate::data::model::{Better, Bilingual, Binding, Comparator, Dataset, DocumentEntry, Indicator, Target};
 
@@ -219,11 +220,8 @@ fn normalised_scope(scope: &str) -> String {
 /// True when two targets state scopes that differ; targets without a scope are left out, since
 /// an unstated scope says nothing about whom a target covers.
 fn stated_scopes_differ(targets: &[&Target]) -> bool {
-    let scopes: BTreeSet<String> = targets
-        .iter()
-        .filter_map(|t| t.scope.as_deref())
-        .map(normalised_scope)
-        .collect();
+    let scopes: BTreeSet<String> =
+        ordering::set_of(targets.iter().filter_map(|t| t.scope.as_deref()).map(normalised_scope));
     scopes.len() > 1
 }
 
@@ -313,7 +311,7 @@ impl ComparisonMatrix {
             .into_iter()
             .map(|indicator| build_row(dataset, &entries, &labels, indicator))
             .collect();
-        rows.sort_by_key(|row| row_order_key(dataset, row));
+        ordering::sort_by_key(&mut rows, |row| row_order_key(dataset, row));
         ComparisonMatrix {
             doc_ids: entries.iter().map(|e| e.document.id.clone()).collect(),
             labels,
@@ -496,7 +494,7 @@ fn rank(better: Better, targets: &[&Target]) -> Option<Vec<Vec<usize>>> {
         .enumerate()
         .map(|(i, t)| Some((i, t.value? * direction, strictness(t.comparator, better))))
         .collect::<Option<_>>()?;
-    keyed.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)));
+    ordering::sort_by(&mut keyed, |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)));
     let mut tiers = Vec::new();
     for group in group_consecutive(&keyed, |a, b| same_value(a.1, b.1) && a.2 == b.2) {
         let indices: Vec<usize> = group.iter().map(|k| k.0).collect();
@@ -513,7 +511,9 @@ fn rank_by_year(targets: &[&Target], mut indices: Vec<usize>) -> Option<Vec<Vec<
     if indices.iter().any(|&i| targets[i].target_year.is_none()) {
         return None;
     }
-    indices.sort_by_key(|&i| (targets[i].target_year, i));
+    ordering::sort_positions(&mut indices, &mut |a, b| {
+        (targets[a].target_year, a).cmp(&(targets[b].target_year, b))
+    });
     let groups = group_consecutive(&indices, |&a, &b| targets[a].target_year == targets[b].target_year);
     Some(groups.into_iter().map(|g| g.to_vec()).collect())
 }

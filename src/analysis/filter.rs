@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use crate::data::model::{Binding, Kind, Target};
 
 use super::catalog::Catalog;
+use super::ordering::{self, Counts};
 use super::script::fold;
 
 /// Which 约束性/预期性 marking a target must carry.
@@ -98,24 +99,25 @@ pub fn filter_rows(
     rows
 }
 
-/// Sorts rows stably; targets without the sort field go last.
+/// Sorts rows stably; targets without the sort field go last. Rows are positions, so they are
+/// sorted directly by [`ordering::sort_positions`].
 pub fn sort_rows(catalog: &Catalog, rows: &mut [usize], sort: SortKey) {
-    let target = |i: &usize| catalog.target(catalog.rows[*i]);
+    let target = |i: usize| catalog.target(catalog.rows[i]);
     match sort {
-        SortKey::Document => rows.sort(),
-        SortKey::Year => rows.sort_by_key(|i| (target(i).target_year.is_none(), target(i).target_year)),
-        SortKey::Locality => rows.sort_by(|a, b| {
-            let name = |i: &usize| catalog.document(catalog.rows[*i]).locality.en.as_str();
+        SortKey::Document => ordering::sort_positions(rows, &mut |a, b| a.cmp(&b)),
+        SortKey::Year => ordering::sort_positions(rows, &mut |a, b| {
+            let key = |i: usize| (target(i).target_year.is_none(), target(i).target_year);
+            key(a).cmp(&key(b))
+        }),
+        SortKey::Locality => ordering::sort_positions(rows, &mut |a, b| {
+            let name = |i: usize| catalog.document(catalog.rows[i]).locality.en.as_str();
             name(a).cmp(name(b))
         }),
-        SortKey::Value => rows.sort_by(|a, b| {
-            let (va, vb) = (target(a).value, target(b).value);
-            match (va, vb) {
-                (Some(x), Some(y)) => y.total_cmp(&x),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
+        SortKey::Value => ordering::sort_positions(rows, &mut |a, b| match (target(a).value, target(b).value) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
         }),
     }
 }
@@ -126,13 +128,11 @@ pub fn facet_counts<'a, K: Ord>(
     catalog: &'a Catalog,
     rows: &[usize],
     key: impl Fn(&'a str, &'a Target) -> K,
-) -> std::collections::BTreeMap<K, usize> {
-    let mut counts = std::collections::BTreeMap::new();
+) -> Counts<K> {
+    let mut counts = Counts::default();
     for i in rows {
         let row = catalog.rows[*i];
-        *counts
-            .entry(key(&catalog.document(row).id, catalog.target(row)))
-            .or_insert(0) += 1;
+        counts.add(key(&catalog.document(row).id, catalog.target(row)), 1);
     }
     counts
 }

@@ -11,6 +11,7 @@ use crate::data::dataset_file::{self, FileError, OpenedDataset};
 use crate::data::model::Dataset;
 
 use super::catalog::Catalog;
+use super::ordering;
 
 /// A file as the visitor opened it, in the form kept in local storage between visits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,10 +146,11 @@ impl Library {
         for file in &files {
             file.dataset.add_to(&mut dataset, &mut texts);
         }
-        let opened = files
-            .iter()
-            .flat_map(|f| f.dataset.documents.iter().map(|e| e.document.id.clone()))
-            .collect();
+        let opened = ordering::set_of(
+            files
+                .iter()
+                .flat_map(|f| f.dataset.documents.iter().map(|e| e.document.id.clone())),
+        );
         let catalog = Rc::new(Catalog::new(dataset, texts).with_opened(opened));
         Library {
             base: self.base.clone(),

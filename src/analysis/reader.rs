@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::ordering;
+
 /// A run of a paragraph: plain text, or part of one or more targets' quotes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -29,7 +31,7 @@ pub fn annotate(text: &str, quotes: &[&str]) -> Vec<Paragraph> {
         .filter(|(_, q)| !q.is_empty())
         .filter_map(|(i, q)| text.find(q).map(|start| (start..start + q.len(), i)))
         .collect();
-    located.sort_by_key(|(r, _)| r.start);
+    ordering::sort_by_key(&mut located, |(r, _)| r.start);
     // Boundaries where the set of covering quotes changes.
     let mut cuts: Vec<usize> = located.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
     let mut paragraphs = Vec::new();
@@ -41,7 +43,7 @@ pub fn annotate(text: &str, quotes: &[&str]) -> Vec<Paragraph> {
         start = range.end + 1;
         paragraphs.push(range);
     }
-    cuts.sort_unstable();
+    ordering::sort_positions(&mut cuts, &mut |a, b| a.cmp(&b));
     cuts.dedup();
     paragraphs
         .into_iter()
@@ -71,7 +73,7 @@ fn covering(located: &[(Range<usize>, usize)], run: Range<usize>) -> Vec<usize> 
         .filter(|(r, _)| r.start <= run.start && run.end <= r.end)
         .map(|(_, i)| *i)
         .collect();
-    targets.sort_unstable();
+    ordering::sort_positions(&mut targets, &mut |a, b| a.cmp(&b));
     targets
 }
 

@@ -9,6 +9,7 @@ use crate::data::export::format_number;
 use crate::data::model::Dataset;
 
 use super::catalog::Row;
+use super::ordering;
 use super::script::fold;
 
 /// A paragraph of a document's cleaned text.
@@ -136,7 +137,7 @@ pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
             }
         }
     }
-    ranges.sort_by_key(|r| r.start);
+    ordering::sort_by_key(&mut ranges, |r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for range in ranges {
         match merged.last_mut() {

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use crate::data::model::Kind;
 
 use super::filter::{BindingChoice, SortKey, TargetFilter};
+use super::ordering;
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -255,17 +256,18 @@ impl UrlState {
                     None => ok = false,
                 },
                 "q" => state.query = value.chars().take(MAX_TEXT).collect(),
-                "loc" => state.filter.localities = ids(&mut ok).into_iter().collect(),
-                "theme" => state.filter.themes = ids(&mut ok).into_iter().collect(),
+                "loc" => state.filter.localities = ordering::set_of(ids(&mut ok)),
+                "theme" => state.filter.themes = ordering::set_of(ids(&mut ok)),
                 "kind" => {
                     let codes: Vec<&str> = value.split(',').filter(|p| !p.is_empty()).collect();
-                    let kinds: BTreeSet<Kind> = codes.iter().filter_map(|c| kind_from(c)).collect();
+                    let kinds: BTreeSet<Kind> = ordering::set_of(codes.iter().filter_map(|c| kind_from(c)));
                     ok = kinds.len() == codes.len();
                     state.filter.kinds = kinds;
                 }
                 "bind" => {
                     let codes: Vec<&str> = value.split(',').filter(|p| !p.is_empty()).collect();
-                    let bindings: BTreeSet<BindingChoice> = codes.iter().filter_map(|c| binding_from(c)).collect();
+                    let bindings: BTreeSet<BindingChoice> =
+                        ordering::set_of(codes.iter().filter_map(|c| binding_from(c)));
                     ok = bindings.len() == codes.len();
                     state.filter.bindings = bindings;
                 }

@@ -56,7 +56,8 @@ pub fn load_opened_datasets() -> Vec<SavedFile> {
     let Some(raw) = super::storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten()) else {
         return Vec::new();
     };
-    serde_json::from_str(&raw).unwrap_or_else(|_| {
+    // from_slice, like every other read: one serde_json reader type in the module.
+    serde_json::from_slice(raw.as_bytes()).unwrap_or_else(|_| {
         vec![SavedFile {
             name: STORAGE_KEY.to_string(),
             text: raw,

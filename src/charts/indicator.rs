@@ -5,8 +5,6 @@
 //! same year are spread sideways so none hides another. Targets without a year are not drawn; the
 //! summary and the table list them.
 
-use std::collections::BTreeMap;
-
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -15,6 +13,7 @@ use super::{
     comparator_symbol, fit_text, format_number, format_value, leader, nice_ticks, padded_range, select_documents,
     text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale,
 };
+use crate::analysis::ordering::{self, Counts};
 use crate::data::model::{Better, Comparator, Dataset};
 
 /// Everything the indicator chart draws.
@@ -90,7 +89,7 @@ impl IndicatorData {
                     })
                 })
                 .collect();
-            mine.sort_by_key(|p| p.year.unwrap_or(u16::MAX));
+            ordering::sort_by_key(&mut mine, |p| p.year.unwrap_or(u16::MAX));
             points.extend(mine);
         }
         IndicatorData {
@@ -115,7 +114,7 @@ impl IndicatorData {
             .filter(|p| p.year.is_some())
             .map(|p| p.document_id.as_str())
             .collect();
-        ids.sort_unstable();
+        ordering::sort(&mut ids);
         ids.dedup();
         ids.len()
     }
@@ -284,13 +283,13 @@ pub fn draw_indicator<DB: DrawingBackend>(
     let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
 
     // Spread the dots of one year sideways.
-    let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+    let mut per_year = Counts::default();
     for (_, y) in &dated {
-        *per_year.entry(*y).or_default() += 1;
+        per_year.add(*y, 1);
     }
     let r = ctx.px(5.0);
     let year_w = f.x.map(1.0) - f.x.map(0.0);
-    let mut seen: BTreeMap<u16, usize> = BTreeMap::new();
+    let mut seen = Counts::default();
     let mut placed = Vec::new();
     let mut placer = Placer::new(Rect::new(
         f.plot.x0,
@@ -299,11 +298,11 @@ pub fn draw_indicator<DB: DrawingBackend>(
         f.plot.y1,
     ));
     for (pt, year) in &dated {
-        let n = per_year[year];
-        let i = seen.entry(*year).or_default();
+        let n = per_year.get(year);
+        let i = seen.get(year);
         let spacing = (year_w * 0.6 / n as f64).min(r * 3.0);
-        let dx = (*i as f64 - (n as f64 - 1.0) / 2.0) * spacing;
-        *i += 1;
+        let dx = (i as f64 - (n as f64 - 1.0) / 2.0) * spacing;
+        seen.add(*year, 1);
         let c = (f.x.map(f64::from(*year) + 0.5) + dx, f.y.map(pt.value));
         placer.block(Rect::new(c.0 - r, c.1 - r, c.0 + r, c.1 + r));
         let sym = comparator_symbol(pt.comparator);

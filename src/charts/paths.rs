@@ -25,6 +25,7 @@ use super::{
     comparator_symbol, diamond, format_number, format_value, format_year, leader, select_documents, text_width,
     ChartLabels, Ctx, Glyph, Legend, Painter, Placer, Rect,
 };
+use crate::analysis::ordering;
 use crate::analysis::progress::{
     current_meaning, days_in_month, is_leap_year, BaselineSource, CurrentMeaning, Date, Evaluation,
 };
@@ -372,7 +373,7 @@ fn series_points(targets: &[&Target]) -> Vec<PathPoint> {
         });
     }
     let sort = |points: &mut Vec<PathPoint>| {
-        points.sort_by(|a, b| a.year.cmp(&b.year).then(a.role.cmp(&b.role)));
+        ordering::sort_by(points, |a, b| a.year.cmp(&b.year).then(a.role.cmp(&b.role)));
     };
     sort(&mut points);
     // Changes, in year order, each on top of the latest earlier point.
@@ -384,7 +385,7 @@ fn series_points(targets: &[&Target]) -> Vec<PathPoint> {
                 && t.target_year.is_some()
         })
         .collect();
-    changes.sort_by_key(|t| t.target_year);
+    ordering::sort_by_key(&mut changes, |t| t.target_year);
     for t in changes {
         let (Some(year), Some(delta)) = (t.target_year, t.value) else {
             continue;

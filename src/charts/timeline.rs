@@ -5,13 +5,12 @@
 //! a year with one target stays visible beside one with sixty), each segment takes its share, and
 //! the total is written above the bar. A legend names the band and the themes present.
 
-use std::collections::BTreeMap;
-
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::palette::theme_color;
 use super::{fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect};
+use crate::analysis::ordering::{self, Counts};
 use crate::data::model::Dataset;
 
 /// First and last year the axis shows at least.
@@ -67,12 +66,14 @@ impl TimelineData {
         let mut used_themes: Vec<String> = Vec::new();
         for sel in select_documents(ds, doc_ids, zh) {
             let d = &sel.entry.document;
-            let mut counts: BTreeMap<(u16, usize, String), usize> = BTreeMap::new();
+            // (year, theme order, theme) of each dated target, sorted, then counted by run: the
+            // same marks as a map keyed by that triple, without one more B-tree instantiation.
+            let mut keys: Vec<(u16, usize, &str)> = Vec::new();
             let mut undated = 0;
             for t in &sel.entry.targets {
                 match t.target_year {
                     Some(y) => {
-                        *counts.entry((y, theme_order(&t.theme), t.theme.clone())).or_default() += 1;
+                        keys.push((y, theme_order(&t.theme), t.theme.as_str()));
                         if !used_themes.contains(&t.theme) {
                             used_themes.push(t.theme.clone());
                         }
@@ -80,18 +81,27 @@ impl TimelineData {
                     None => undated += 1,
                 }
             }
+            ordering::sort(&mut keys);
+            let mut marks: Vec<DeadlineMark> = Vec::new();
+            for (year, _, theme) in keys {
+                match marks.last_mut() {
+                    Some(last) if last.year == year && last.theme == theme => last.count += 1,
+                    _ => marks.push(DeadlineMark {
+                        year,
+                        theme: theme.to_string(),
+                        count: 1,
+                    }),
+                }
+            }
             rows.push(TimelineRow {
                 document_id: d.id.clone(),
                 label: sel.label,
                 period: (d.period.start, d.period.end),
-                marks: counts
-                    .into_iter()
-                    .map(|((year, _, theme), count)| DeadlineMark { year, theme, count })
-                    .collect(),
+                marks,
                 undated,
             });
         }
-        used_themes.sort_by_key(|id| (theme_order(id), id.clone()));
+        ordering::sort_by(&mut used_themes, |a, b| (theme_order(a), a).cmp(&(theme_order(b), b)));
         let themes = used_themes
             .into_iter()
             .map(|id| {
@@ -262,11 +272,11 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
         .rows
         .iter()
         .flat_map(|r| {
-            let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+            let mut per_year = Counts::default();
             for m in &r.marks {
-                *per_year.entry(m.year).or_default() += m.count;
+                per_year.add(m.year, m.count);
             }
-            per_year.into_values()
+            per_year.iter().map(|(_, n)| n).max()
         })
         .max()
         .unwrap_or(1)
@@ -314,22 +324,24 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
         let max_bar_h = (base - (y0 + inset) - count_h)
             .max(2.0)
             .min(ctx.px(14.0) * max_total as f64);
-        let mut totals: BTreeMap<u16, usize> = BTreeMap::new();
+        let mut totals = Counts::default();
         for m in &row.marks {
-            *totals.entry(m.year).or_default() += m.count;
+            totals.add(m.year, m.count);
         }
         let per_target = |year: u16| {
-            let total = totals.get(&year).copied().unwrap_or(1).max(1) as f64;
+            let total = totals.get(&year).max(1) as f64;
             max_bar_h * (total / max_total as f64).sqrt() / total
         };
-        let mut year_total: BTreeMap<u16, usize> = BTreeMap::new();
-        let mut stack_top: BTreeMap<u16, f64> = BTreeMap::new();
+        let mut year_total = Counts::default();
+        // Top of each year's stack so far, by year − first (a vector: years are a short range).
+        let mut stack_top: Vec<Option<f64>> = vec![None; usize::from(data.last_year.saturating_sub(first)) + 1];
         for m in row.marks.iter().filter(|m| m.count > 0) {
             if m.year < first || m.year > data.last_year {
                 continue;
             }
             let unit = per_target(m.year);
-            let bottom = *stack_top.get(&m.year).unwrap_or(&base);
+            let slot = usize::from(m.year - first);
+            let bottom = stack_top[slot].unwrap_or(base);
             let top = bottom - unit * m.count as f64;
             let gap = if bottom < base && unit * m.count as f64 > 2.0 {
                 1.0
@@ -341,13 +353,13 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
             if ctx.hc {
                 p.stroke_rect(seg, n.ink, 1)?;
             }
-            stack_top.insert(m.year, top);
-            *year_total.entry(m.year).or_default() += m.count;
+            stack_top[slot] = Some(top);
+            year_total.add(m.year, m.count);
         }
-        for (year, total) in year_total {
+        for (year, total) in year_total.into_vec() {
             let t = total.to_string();
             if text_width(&t, ctx.small) <= l.year_w {
-                let top = stack_top[&year];
+                let top = stack_top[usize::from(year - first)].unwrap_or(base);
                 p.text(
                     &t,
                     (cx(year), top - ctx.px(1.0)),
@@ -410,9 +422,9 @@ pub fn summary(data: &TimelineData, zh: bool) -> String {
     } else {
         format!("{} localities", names.len())
     };
-    let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+    let mut per_year = Counts::default();
     for m in data.rows.iter().flat_map(|r| &r.marks) {
-        *per_year.entry(m.year).or_default() += m.count;
+        per_year.add(m.year, m.count);
     }
     let dated = data.dated();
     let undated = data.undated();
@@ -421,11 +433,11 @@ pub fn summary(data: &TimelineData, zh: bool) -> String {
     } else {
         format!("{total} targets in {places}")
     };
-    if let (Some((lo, _)), Some((hi, _))) = (per_year.first_key_value(), per_year.last_key_value()) {
+    if let (Some((lo, _)), Some((hi, _))) = (per_year.iter().next(), per_year.iter().last()) {
         // Busiest year; the earliest one on a tie.
         let (busy, n) = per_year
             .iter()
-            .fold((0u16, 0usize), |acc, (y, c)| if *c > acc.1 { (*y, *c) } else { acc });
+            .fold((0u16, 0usize), |acc, (y, c)| if c > acc.1 { (*y, c) } else { acc });
         let span = if lo == hi {
             lo.to_string()
         } else if zh {

@@ -2,19 +2,22 @@
 //! published form (`targets.json`'s structure plus a `texts` map with each document's cleaned text,
 //! see docs/dataset-schema.md), read, checked and turned into documents the site can add.
 //!
-//! [`open`] never panics on any input. It parses (a syntax error names the line and column), reads
-//! every theme, indicator, document and target on its own so that one run reports every shape error
-//! with the field's path, then applies the same rules as the bundled data
+//! [`open`] never panics on any input. It checks the syntax with serde_json (a syntax error names
+//! the line and column and quotes the line), reads every theme, indicator, document and target on
+//! its own with the same serde_json reader and types as `targets.json` (the file's outline,
+//! [`json_outline`](super::json_outline), says where each item is and which field an error's
+//! position falls in) so that one run reports every shape error with the field's path, then applies
+//! the same rules as the bundled data
 //! ([`validation::validate`](super::validation::validate)) against the site's catalogue plus what the
 //! file declares, and finally refuses ids that clash with what is already loaded. Every error names
 //! the file, the document, the target and the field.
 
 use std::collections::{BTreeMap, HashSet};
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
+use super::json_outline::{Kind, Outline, Span};
 use super::model::{Dataset, Document, DocumentEntry, Indicator, Target, Theme};
 use super::validation;
 
@@ -169,6 +172,9 @@ struct Parsed {
     texts: BTreeMap<String, String>,
 }
 
+/// Deepest nesting of lists and objects a file may have (serde_json's own recursion limit).
+const MAX_DEPTH: usize = 128;
+
 fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
     if bytes.len() > MAX_FILE_BYTES {
         errors.whole_file(format!(
@@ -193,31 +199,60 @@ fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
         errors.whole_file("the file is empty");
         return None;
     }
-    let root: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(e) => {
-            let message = e.to_string();
-            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-            errors.whole_file(format!(
-                "line {}, column {}: not valid JSON ({message})",
-                e.line(),
-                e.column()
-            ));
-            return None;
-        }
+    let outline = Outline::new(text);
+    // The syntax, checked by skipping the whole text with the app's one serde_json reader.
+    if let Err(e) = serde_json::from_slice::<IgnoredAny>(text.as_bytes()) {
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        let offset = outline.offset_of(e.line(), e.column().saturating_sub(1));
+        let message = match trailing_comma(text, offset) {
+            true => "trailing comma: the last item of a list or object is followed by a comma",
+            false => message,
+        };
+        errors.whole_file(format!(
+            "line {}, column {}: not valid JSON ({message}){}",
+            e.line(),
+            e.column(),
+            excerpt(text, offset)
+        ));
+        return None;
+    }
+    if let Some(offset) = outline.too_deep(MAX_DEPTH) {
+        let (line, column) = line_column(&text.as_bytes()[..offset]);
+        errors.whole_file(format!(
+            "line {line}, column {column}: not valid JSON here (recursion limit exceeded: lists and objects nest more than {MAX_DEPTH} deep)"
+        ));
+        return None;
+    }
+    let root = outline.root();
+    if outline.kind(root) != Kind::Object {
+        errors.whole_file(format!(
+            "the file must hold one JSON object with \"documents\" and \"texts\", not {}",
+            outline.kind(root).described()
+        ));
+        return None;
+    }
+    let file = File {
+        outline,
+        members: outline.members(root),
     };
-    let root = match root {
-        Value::Object(root) => root,
-        other => {
-            errors.whole_file(format!(
-                "the file must hold one JSON object with \"documents\" and \"texts\", not {}",
-                kind_of(&other)
-            ));
-            return None;
-        }
-    };
-    let version = match root.get("version") {
-        Some(Value::String(v)) if !v.trim().is_empty() => v.clone(),
+    let version = match file.get("version") {
+        Some(span) => match outline.string(span) {
+            Some(v) if !v.trim().is_empty() => v,
+            read => {
+                let found = match read {
+                    Some(_) => "an empty string",
+                    None => outline.kind(span).described(),
+                };
+                errors.push(
+                    Some("dataset"),
+                    None,
+                    "version",
+                    format!("expected a non-empty string, found {found}"),
+                );
+                String::new()
+            }
+        },
         None => {
             errors.push(
                 Some("dataset"),
@@ -227,20 +262,11 @@ fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
             );
             String::new()
         }
-        Some(other) => {
-            errors.push(
-                Some("dataset"),
-                None,
-                "version",
-                format!("expected a non-empty string, found {}", kind_of(other)),
-            );
-            String::new()
-        }
     };
-    let themes = items::<Theme>(errors, &root, "themes", false);
-    let indicators = items::<Indicator>(errors, &root, "indicators", false);
-    let documents = documents(errors, &root);
-    let texts = texts(errors, &root);
+    let themes = items::<Theme>(errors, &file, "themes", false);
+    let indicators = items::<Indicator>(errors, &file, "indicators", false);
+    let documents = documents(errors, &file);
+    let texts = texts(errors, &file);
     Some(Parsed {
         version,
         themes,
@@ -250,20 +276,61 @@ fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
     })
 }
 
+/// The checked text's outline and its top-level members, looked up by key.
+struct File<'a> {
+    outline: Outline<'a>,
+    members: Vec<(String, Span)>,
+}
+
+impl File<'_> {
+    /// The value of a top-level key (the last one if it repeats).
+    fn get(&self, key: &str) -> Option<Span> {
+        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+}
+
+/// Whether the syntax error at `offset` is a comma right before a closing bracket.
+fn trailing_comma(text: &str, offset: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (before, after) = bytes.split_at(offset.min(bytes.len()));
+    before.trim_ascii_end().ends_with(b",") && matches!(after.first(), Some(b'}' | b']'))
+}
+
+/// The line holding byte `offset`, shortened around it, to show where a syntax error is:
+/// `: «…text…»` (empty when the line is blank).
+fn excerpt(text: &str, offset: usize) -> String {
+    const WIDTH: usize = 40;
+    let offset = (0..=offset.min(text.len()))
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let before: Vec<char> = text[start..offset].chars().collect();
+    let after: Vec<char> = text[offset..end].chars().collect();
+    let head = before.len().saturating_sub(WIDTH);
+    let mut line: String = before[head..].iter().collect();
+    line.push_str(&after[..after.len().min(WIDTH)].iter().collect::<String>());
+    let line = line.trim();
+    if line.is_empty() {
+        return String::new();
+    }
+    let (open, close) = (
+        if head > 0 { "…" } else { "" },
+        if after.len() > WIDTH { "…" } else { "" },
+    );
+    format!(": «{open}{line}{close}»")
+}
+
 /// A catalogue list (`themes`, `indicators`): each entry read on its own.
-fn items<T: DeserializeOwned>(
-    errors: &mut Errors,
-    root: &serde_json::Map<String, Value>,
-    key: &str,
-    required: bool,
-) -> Vec<T> {
-    let Some(list) = list(errors, root, key, required) else {
+fn items<T: DeserializeOwned>(errors: &mut Errors, file: &File, key: &str, required: bool) -> Vec<T> {
+    let Some(list) = list(errors, file, key, required) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (i, value) in list.iter().enumerate() {
-        let name = id_of(value).unwrap_or_else(|| format!("{key}[{i}]"));
-        match read::<T>(value) {
+    for (i, span) in list.into_iter().enumerate() {
+        let name = id_of(&file.outline, span).unwrap_or_else(|| format!("{key}[{i}]"));
+        match read::<T>(&file.outline, span) {
             Ok(item) => out.push(item),
             Err((field, message)) => errors.push(Some(key), Some(&*name), &field, message),
         }
@@ -271,49 +338,57 @@ fn items<T: DeserializeOwned>(
     out
 }
 
-fn documents(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> Vec<DocumentEntry> {
-    let Some(list) = list(errors, root, "documents", true) else {
+fn documents(errors: &mut Errors, file: &File) -> Vec<DocumentEntry> {
+    let outline = &file.outline;
+    let Some(list) = list(errors, file, "documents", true) else {
         return Vec::new();
     };
     if list.is_empty() {
         errors.push(None, None, "documents", "the file holds no document");
     }
     let mut out = Vec::new();
-    for (i, value) in list.iter().enumerate() {
-        let Value::Object(entry) = value else {
+    for (i, span) in list.into_iter().enumerate() {
+        if outline.kind(span) != Kind::Object {
             errors.push(
                 Some(&*format!("documents[{i}]")),
                 None,
                 "",
                 format!(
                     "expected an object with \"document\" and \"targets\", found {}",
-                    kind_of(value)
+                    outline.kind(span).described()
                 ),
             );
             continue;
-        };
-        let doc_value = entry.get("document");
-        let doc_name = doc_value.and_then(id_of).unwrap_or_else(|| format!("documents[{i}]"));
+        }
+        let doc_value = outline.get(span, "document");
+        let doc_name = doc_value
+            .and_then(|v| id_of(outline, v))
+            .unwrap_or_else(|| format!("documents[{i}]"));
         let document = match doc_value {
             None => {
                 errors.push(Some(&*doc_name), None, "document", "missing field");
                 None
             }
-            Some(value) => match read::<Document>(value) {
+            Some(value) => match read::<Document>(outline, value) {
                 Ok(document) => Some(document),
                 Err((field, message)) => {
-                    errors.push(Some(&*doc_name), None, &format!("document.{field}"), message);
+                    let field = if field.is_empty() {
+                        "document".to_string()
+                    } else {
+                        format!("document.{field}")
+                    };
+                    errors.push(Some(&*doc_name), None, &field, message);
                     None
                 }
             },
         };
         let mut targets = Vec::new();
-        match entry.get("targets") {
+        match outline.get(span, "targets") {
             None => {}
-            Some(Value::Array(list)) => {
-                for (j, value) in list.iter().enumerate() {
-                    let name = id_of(value).unwrap_or_else(|| format!("targets[{j}]"));
-                    match read::<Target>(value) {
+            Some(list) if outline.kind(list) == Kind::List => {
+                for (j, value) in outline.elements(list).into_iter().enumerate() {
+                    let name = id_of(outline, value).unwrap_or_else(|| format!("targets[{j}]"));
+                    match read::<Target>(outline, value) {
                         Ok(target) => targets.push(target),
                         Err((field, message)) => errors.push(Some(&*doc_name), Some(&*name), &field, message),
                     }
@@ -323,7 +398,7 @@ fn documents(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> Vec<
                 Some(&*doc_name),
                 None,
                 "targets",
-                format!("expected a list, found {}", kind_of(other)),
+                format!("expected a list, found {}", outline.kind(other).described()),
             ),
         }
         if let Some(document) = document {
@@ -333,26 +408,30 @@ fn documents(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> Vec<
     out
 }
 
-fn texts(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> BTreeMap<String, String> {
+fn texts(errors: &mut Errors, file: &File) -> BTreeMap<String, String> {
+    let outline = &file.outline;
     let mut out = BTreeMap::new();
-    match root.get("texts") {
+    match file.get("texts") {
         None => errors.push(
             Some("texts"),
             None,
             "texts",
             "missing: the file needs each document's cleaned text under \"texts\", so that the quotes can be checked",
         ),
-        Some(Value::Object(map)) => {
-            for (id, value) in map {
-                match value {
-                    Value::String(text) => {
-                        out.insert(id.clone(), text.clone());
+        Some(map) if outline.kind(map) == Kind::Object => {
+            for (id, value) in outline.members(map) {
+                match outline.string(value) {
+                    Some(text) => {
+                        out.insert(id, text);
                     }
-                    other => errors.push(
+                    None => errors.push(
                         Some(id.as_str()),
                         None,
                         "texts",
-                        format!("expected the cleaned text as a string, found {}", kind_of(other)),
+                        format!(
+                            "expected the cleaned text as a string, found {}",
+                            outline.kind(value).described()
+                        ),
                     ),
                 }
             }
@@ -361,40 +440,44 @@ fn texts(errors: &mut Errors, root: &serde_json::Map<String, Value>) -> BTreeMap
             Some("texts"),
             None,
             "texts",
-            format!("expected an object of document id → text, found {}", kind_of(other)),
+            format!(
+                "expected an object of document id → text, found {}",
+                outline.kind(other).described()
+            ),
         ),
     }
     out
 }
 
-fn list<'a>(
-    errors: &mut Errors,
-    root: &'a serde_json::Map<String, Value>,
-    key: &str,
-    required: bool,
-) -> Option<&'a Vec<Value>> {
-    match root.get(key) {
+fn list(errors: &mut Errors, file: &File, key: &str, required: bool) -> Option<Vec<Span>> {
+    match file.get(key) {
         None if required => {
             errors.push(None, None, key, "missing field");
             None
         }
         None => None,
-        Some(Value::Array(list)) => Some(list),
+        Some(span) if file.outline.kind(span) == Kind::List => Some(file.outline.elements(span)),
         Some(other) => {
-            errors.push(None, None, key, format!("expected a list, found {}", kind_of(other)));
+            errors.push(
+                None,
+                None,
+                key,
+                format!("expected a list, found {}", file.outline.kind(other).described()),
+            );
             None
         }
     }
 }
 
-/// Reads one item; on failure returns the path of the offending field and the reason.
-fn read<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let mut field = e.path().to_string();
-        let message = e.inner().to_string();
-        if field == "." {
-            field = String::new();
-        }
+/// Reads one item with serde_json (the same reader and types as `targets.json`); on failure returns
+/// the path of the offending field inside the item, found from the error's position, and the reason.
+fn read<T: DeserializeOwned>(outline: &Outline, span: Span) -> Result<T, (String, String)> {
+    let item = outline.slice(span);
+    serde_json::from_slice::<T>(item.as_bytes()).map_err(|e| {
+        let at = span.start + Outline::new(item).offset_of(e.line(), e.column());
+        let mut field = outline.path_to(span, at);
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
         // serde reports a missing field at its parent; name the field itself.
         if let Some(name) = message
             .strip_prefix("missing field `")
@@ -408,7 +491,7 @@ fn read<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
             };
             return (field, "missing field".to_string());
         }
-        (field, plain_types(&message))
+        (field, plain_types(message))
     })
 }
 
@@ -426,21 +509,10 @@ fn plain_types(message: &str) -> String {
     .replace("expected struct ", "expected an object ")
 }
 
-fn id_of(value: &Value) -> Option<String> {
-    match value.get("id") {
-        Some(Value::String(id)) if !id.trim().is_empty() => Some(id.chars().take(120).collect()),
+fn id_of(outline: &Outline, span: Span) -> Option<String> {
+    match outline.get(span, "id").and_then(|id| outline.string(id)) {
+        Some(id) if !id.trim().is_empty() => Some(id.chars().take(120).collect()),
         _ => None,
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 

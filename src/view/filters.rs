@@ -1,7 +1,7 @@
 //! The filter panel of the targets list: locality, theme, kind, 约束性/预期性, target-year range,
 //! responsible unit, baseline and sort order, each option with its live count.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -24,10 +24,6 @@ pub struct FiltersProps {
     pub context: Context,
     /// Rows matching the search (before filters), for the counts beside each option.
     pub candidates: std::rc::Rc<Vec<usize>>,
-}
-
-fn count<K: Ord>(map: &BTreeMap<K, usize>, key: &K) -> usize {
-    map.get(key).copied().unwrap_or(0)
 }
 
 fn toggle<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
@@ -147,7 +143,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     ),
                     false => pick(lang, &e.document.locality).to_string(),
                 },
-                count(&by_doc, &e.document.id.as_str()),
+                by_doc.get(&e.document.id.as_str()),
             )
         })
         .collect();
@@ -155,18 +151,18 @@ pub fn filters(props: &FiltersProps) -> Html {
         .dataset
         .themes
         .iter()
-        .filter(|t| by_theme.contains_key(t.id.as_str()) || filter.themes.contains(&t.id))
+        .filter(|t| by_theme.contains_key(&t.id.as_str()) || filter.themes.contains(&t.id))
         .map(|t| {
             (
                 t.id.clone(),
                 pick(lang, &t.name).to_string(),
-                count(&by_theme, &t.id.as_str()),
+                by_theme.get(&t.id.as_str()),
             )
         })
         .collect();
     let kinds = [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
         .into_iter()
-        .map(|k| (k, kind_name(lang, k).to_string(), count(&by_kind, &k)))
+        .map(|k| (k, kind_name(lang, k).to_string(), by_kind.get(&k)))
         .collect();
     let bindings = [BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated]
         .into_iter()
@@ -176,7 +172,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 BindingChoice::Expected => Some(crate::data::model::Binding::Expected),
                 BindingChoice::Unstated => None,
             };
-            (b, binding_name(lang, binding).to_string(), count(&by_binding, &b))
+            (b, binding_name(lang, binding).to_string(), by_binding.get(&b))
         })
         .collect();
 

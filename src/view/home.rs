@@ -1,13 +1,11 @@
 //! Home: what the site is, in three lines, and one card per document with its metadata and the
 //! number of targets by theme and kind.
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
+use crate::analysis::ordering::{self, Counts};
 use crate::analysis::paging::bounded_choices;
 use crate::analysis::url_state::{Lang, UrlState, View};
-use crate::data::model::Kind;
 
 use super::app::Context;
 use super::dataset_open::opened_mark;
@@ -68,14 +66,14 @@ pub fn home(props: &HomeProps) -> Html {
     });
     let cards = carded.iter().map(|&i| &documents[i]).map(|entry| {
         let doc = &entry.document;
-        let mut by_theme: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
+        let mut by_theme = Counts::default();
+        let mut by_kind = Counts::default();
         for t in &entry.targets {
-            *by_theme.entry(t.theme.as_str()).or_default() += 1;
-            *by_kind.entry(t.kind).or_default() += 1;
+            by_theme.add(t.theme.as_str(), 1);
+            by_kind.add(t.kind, 1);
         }
-        let mut themes: Vec<(&str, usize)> = by_theme.into_iter().collect();
-        themes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        let mut themes: Vec<(&str, usize)> = by_theme.into_vec();
+        ordering::sort_by_key(&mut themes, |(_, n)| std::cmp::Reverse(*n));
         let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
         targets_state.filter.localities.insert(doc.id.clone());
         let (targets_href, targets_click) = link(targets_state);
