@@ -12,7 +12,7 @@ use crate::analysis::url_state::{EvaluationFields, Lang, UrlState};
 use crate::charts::paths::{EnteredPoint, PathsData};
 use crate::charts::Chart;
 use crate::data::export::format_number;
-use crate::data::model::Kind;
+use crate::data::model::{Dataset, Document, Kind, Target};
 
 use super::app::Context;
 use super::chart_panel::ChartPanel;
@@ -212,18 +212,19 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             <p class="muted" id="evaluation-result">{ tr(lang, "请更正标红的输入。", "Please correct the inputs marked in red.") }</p>
         },
     };
-    // The target's path with the value entered, then the other documents' paths of its indicator.
+    // The target's path with the value entered, then the other documents' paths of its indicator:
+    // built once per target and language (the entered value only adds its point).
+    let paths_base = {
+        let catalog = catalog.clone();
+        let key = (Rc::as_ptr(&catalog) as usize, row_index, zh);
+        use_memo(key, move |&(_, row_index, zh)| {
+            let row = catalog.rows[row_index];
+            let (doc, target) = (catalog.document(row), catalog.target(row));
+            paths_data(&catalog.dataset, doc, target, zh)
+        })
+    };
     let paths = {
-        let dataset = &catalog.dataset;
-        let mut ids: Vec<&str> = vec![doc.id.as_str()];
-        ids.extend(
-            dataset
-                .documents
-                .iter()
-                .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == target.indicator))
-                .map(|e| e.document.id.as_str()),
-        );
-        let mut data = PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh);
+        let mut data = (*paths_base).clone();
         let entered = result.as_ref().ok().and_then(|evaluation| {
             let key = data.series_key(&doc.id, target.scope.as_deref())?;
             EnteredPoint::from_evaluation(&key, target, doc.period.start, evaluation)
@@ -257,4 +258,21 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             }
         </section>
     }
+}
+
+/// Documents whose paths the calculator's chart draws: the evaluated target's and up to this many
+/// others sharing its indicator (the rest are counted in the legend and summary and listed in the
+/// data table), so the chart stays legible and quick to draw with hundreds of documents.
+pub const OTHER_PATHS: usize = 8;
+
+/// The paths chart of `target`'s indicator: `doc`'s series first, then the other documents that
+/// set a target for it, in dataset order, at most [`OTHER_PATHS`] of them drawn.
+fn paths_data(dataset: &Dataset, doc: &Document, target: &Target, zh: bool) -> PathsData {
+    let others = dataset
+        .documents
+        .iter()
+        .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == target.indicator))
+        .map(|e| e.document.id.as_str());
+    let ids: Vec<&str> = std::iter::once(doc.id.as_str()).chain(others).collect();
+    PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh).bounded(1 + OTHER_PATHS)
 }
