@@ -1,8 +1,6 @@
 //! Compare: localities side by side. Key differences generated from the data (each linking to its
 //! evidence), the indicator × locality matrix with a plain verdict per shared indicator, and the
-//! theme × locality coverage counts so that gaps show. Rows are keyed by indicator and cells by
-//! document, so ticking or unticking a locality adds or removes its column instead of rewriting
-//! every cell after it.
+//! theme × locality coverage counts so that gaps show.
 
 use std::rc::Rc;
 
@@ -120,7 +118,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         };
         let disabled = checked && chosen.len() <= 2;
         html! {
-            <label key={id.clone()} class="check" for={format!("cmp-{id}")}>
+            <label class="check" for={format!("cmp-{id}")}>
                 <input type="checkbox" id={format!("cmp-{id}")} {checked} {disabled} {onchange} />
                 <span>{ pick(lang, &entry.document.locality) }</span>
                 if catalog.is_opened(&id) { { super::dataset_open::opened_mark_short(lang) } }
@@ -130,7 +128,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let header = html! {
         <tr>
             <th scope="col">{ tr(lang, "指标", "Indicator") }</th>
-            { for matrix.doc_ids.iter().map(|id| html! { <th key={id.clone()} scope="col">{ locality(id) }</th> }) }
+            { for matrix.doc_ids.iter().map(|id| html! { <th scope="col">{ locality(id) }</th> }) }
         </tr>
     };
     let rows = matrix.rows.iter().map(|row| {
@@ -138,10 +136,10 @@ pub fn compare_view(props: &CompareProps) -> Html {
         let leaders = row.verdict.as_ref().map(leading_documents).unwrap_or_default();
         let cells = row.cells.iter().zip(&matrix.doc_ids).map(|(targets, doc_id)| {
             if targets.is_empty() {
-                return html! { <td key={doc_id.clone()} class="gap">{ "—" }</td> };
+                return html! { <td class="gap">{ "—" }</td> };
             }
             html! {
-                <td key={doc_id.clone()}>
+                <td>
                     if leaders.contains(doc_id) {
                         <span class="tag demanding">{ leader_word(lang, row.verdict.as_ref()) }</span>
                     }
@@ -162,7 +160,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             }
         });
         html! {
-            <key={row.indicator.clone()}>
+            <>
                 <tr>
                     <th scope="row">
                         { name }
@@ -192,7 +190,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         html! {
             <tr>
                 <th scope="row">{ name }</th>
-                { for coverage.counts[i].iter().zip(&coverage.doc_ids).map(|(n, id)| html! { <td key={id.clone()} class={classes!((*n == 0).then_some("gap"))}>{ n }</td> }) }
+                { for coverage.counts[i].iter().map(|n| html! { <td class={classes!((*n == 0).then_some("gap"))}>{ n }</td> }) }
             </tr>
         }
     });
@@ -242,7 +240,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ tr(lang, "主题", "Theme") }</th>
-                            { for coverage.doc_ids.iter().map(|id| html! { <th key={id.clone()} scope="col">{ locality(id) }</th> }) }
+                            { for coverage.doc_ids.iter().map(|id| html! { <th scope="col">{ locality(id) }</th> }) }
                         </tr>
                     </thead>
                     <tbody>{ for coverage_rows }</tbody>
