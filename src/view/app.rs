@@ -170,6 +170,22 @@ pub fn app(props: &AppProps) -> Html {
     };
     let state = use_state(|| initial.0.clone());
     let notices = use_state(|| initial.1.clone());
+    // The compare page's print-only cited table follows the state once the next frame has been
+    // painted, so ticking a locality is not held up by a table that is only printed. (A newer
+    // state cancels a pending frame; the copies that were queued arrive in order.)
+    let print_state = use_state_eq(|| initial.0.clone());
+    let print_pending = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+    {
+        let print_state = print_state.setter();
+        let print_pending = print_pending.clone();
+        use_effect_with((*state).clone(), move |current| {
+            let current = current.clone();
+            *print_pending.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || print_state.set(current)).forget();
+            }));
+            || ()
+        });
+    }
     let display = use_state(|| props.display);
 
     // The URL follows the state.
@@ -313,7 +329,9 @@ pub fn app(props: &AppProps) -> Html {
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
             if state.view == View::Compare {
-                <div class="print-only"><super::cited_matrix::CitedMatrix context={context.clone()} id="print-matrix" /></div>
+                <div class="print-only">
+                    <super::cited_matrix::CitedMatrix context={Context { state: (*print_state).clone(), ..context.clone() }} id="print-matrix" />
+                </div>
             }
             </main>
             <super::footer::Footer context={context} />
