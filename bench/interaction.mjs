@@ -17,17 +17,25 @@ const TIMEOUT_MS = 60000;
  * and the time until a forced style and layout after it (`offsetHeight`). Then waits for two
  * animation frames so the next sample starts from a painted, idle page.
  *
- * `frame` is the work the app does in the next animation frame's callbacks (the charts are drawn
- * there): an animation-frame callback queued before the input runs first in that frame, one
- * queued by the observer runs after the app's, and `frame` is the time between the two (it
- * includes any style and layout the drawing forces, not the frame's own rendering).
+ * `frame` is the work done in animation-frame callbacks until then (the charts are drawn there,
+ * after the DOM update): every callback passed to `requestAnimationFrame` is timed, including any
+ * style and layout it forces, but not the frames' own rendering.
  */
 export function installTimer() {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.__frameWork = 0;
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    const begin = performance.now();
+    try {
+      callback(time);
+    } finally {
+      window.__frameWork += performance.now() - begin;
+    }
+  });
   window.__timeUpdate = (scope, action, timeout) => new Promise((resolve) => {
     const target = document.querySelector(scope);
     let timer = null;
-    let frameStart = NaN;
-    requestAnimationFrame(() => { frameStart = performance.now(); });
+    window.__frameWork = 0;
     const start = performance.now();
     const observer = new MutationObserver(() => {
       observer.disconnect();
@@ -35,10 +43,7 @@ export function installTimer() {
       const dom = performance.now() - start;
       void document.documentElement.offsetHeight;
       const layout = performance.now() - start;
-      requestAnimationFrame(() => {
-        const frame = performance.now() - frameStart;
-        requestAnimationFrame(() => resolve({ dom, layout, frame }));
-      });
+      raf(() => raf(() => raf(() => resolve({ dom, layout, frame: window.__frameWork }))));
     });
     observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
     timer = setTimeout(() => { observer.disconnect(); resolve({ dom: NaN, layout: NaN, frame: NaN, timedOut: true }); }, timeout);

@@ -1094,8 +1094,24 @@ mod tests {
             let id = format!("city{i}-2020");
             let mut doc = document(&id, &format!("城{i}"), &format!("City {i}"), 2020, 2025);
             doc.targets = vec![
-                target(&format!("{id}-a"), "health", FIT, Comparator::AtLeast, Some(50.0 + f64::from(i)), "%", Some(2022)),
-                target(&format!("{id}-b"), "health", FIT, Comparator::AtLeast, Some(60.0 + f64::from(i)), "%", Some(2025)),
+                target(
+                    &format!("{id}-a"),
+                    "health",
+                    FIT,
+                    Comparator::AtLeast,
+                    Some(50.0 + f64::from(i)),
+                    "%",
+                    Some(2022),
+                ),
+                target(
+                    &format!("{id}-b"),
+                    "health",
+                    FIT,
+                    Comparator::AtLeast,
+                    Some(60.0 + f64::from(i)),
+                    "%",
+                    Some(2025),
+                ),
             ];
             // The second document sets targets for two scopes: two series, one document.
             if i == 1 {
@@ -1121,13 +1137,20 @@ mod tests {
         let t = texts(&drawn);
         assert!(t.iter().any(|x| x == "另有3份文件的路径未画出，见数据表"), "{t:?}");
         assert!(!t.iter().any(|x| x.starts_with("城2")), "城2 is not drawn: {t:?}");
-        assert_eq!(count(&drawn, "circle"), 4 + 1, "two documents' four targets and the legend dot");
+        assert_eq!(
+            count(&drawn, "circle"),
+            4 + 1,
+            "two documents' four targets and the legend dot"
+        );
         let zh = super::summary(&bounded, true);
         assert!(zh.ends_with("另有3份文件的路径未画出，见数据表。"), "{zh}");
         assert!(!zh.contains("城3"), "{zh}");
         let en = PathsData::from_dataset(&ds, FIT, &ids, &[], false).bounded(4);
         let en = super::summary(&en, false);
-        assert!(en.ends_with("(2025). 1 more document not drawn: see the data table."), "{en}");
+        assert!(
+            en.ends_with("(2025). 1 more document not drawn: see the data table."),
+            "{en}"
+        );
         // The data table still lists every point of every series.
         let rows = table(&bounded);
         assert_eq!(rows.len(), 1 + 10);
