@@ -1,9 +1,13 @@
 // Where the time of one interaction goes: runs the compare or evaluation interaction of
 // bench/interaction.mjs under the DevTools CPU profiler and a performance trace, and prints the
 // browser's own work (script, style, layout, paint, garbage collection) and the functions with the
-// most self and total time. Function names of the wasm come from its name section, so build with
-// names kept for readable output (a release build from `trunk build --release` strips them;
-// see BENCHMARKS.md "After: charts off the critical path").
+// most self and total time. Function names of the wasm come from its name section, which the
+// release build's wasm-opt strips: for readable names, copy the built site and replace its module
+// with the raw one run through the same tools with names kept, e.g. (H = the hash in the file names)
+//   wasm-bindgen --target web --no-typescript --out-dir T --out-name app-H target/wasm32-unknown-unknown/release/app.wasm
+//   wasm-opt -Oz -g --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+//     --enable-sign-ext --enable-mutable-globals --enable-multivalue T/app-H_bg.wasm -o COPY/app-H_bg.wasm
+//   cp T/app-H.js COPY/ and remove the integrity="…" attributes from COPY/index.html.
 //
 //   node bench/profile.mjs [--dist DIR] [--op compare|evaluation] [--samples N] [--top N]
 import { parseArgs } from 'node:util';
