@@ -5,8 +5,8 @@ import { launchBrowser, newPage, median, quantile } from './lib.mjs';
 import { measurementScript, measured, captureWasmMemory, HOME_MEASURES } from './load.mjs';
 
 const WORDS = ['班额', '学位', '幼儿园', '2025', '學位', 'teacher', '教师', '45', '普惠', '心理'];
-const EVALUATED = 'sihui-2022-t1-high-school-gross-enrolment';
-const CURRENT_VALUES = ['97.3', '98.1', '96.5', '99.0'];
+export const EVALUATED = 'sihui-2022-t1-high-school-gross-enrolment';
+export const CURRENT_VALUES = ['97.3', '98.1', '96.5', '99.0'];
 /** Longest wait for one update before the sample is reported as timed out. */
 const TIMEOUT_MS = 60000;
 
@@ -16,11 +16,26 @@ const TIMEOUT_MS = 60000;
  * updated: Yew patches the DOM in one go, and the observer runs once that script has finished),
  * and the time until a forced style and layout after it (`offsetHeight`). Then waits for two
  * animation frames so the next sample starts from a painted, idle page.
+ *
+ * `frame` is the work done in animation-frame callbacks until then (the charts are drawn there,
+ * after the DOM update): every callback passed to `requestAnimationFrame` is timed, including any
+ * style and layout it forces, but not the frames' own rendering.
  */
-function installTimer() {
+export function installTimer() {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.__frameWork = 0;
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    const begin = performance.now();
+    try {
+      callback(time);
+    } finally {
+      window.__frameWork += performance.now() - begin;
+    }
+  });
   window.__timeUpdate = (scope, action, timeout) => new Promise((resolve) => {
     const target = document.querySelector(scope);
     let timer = null;
+    window.__frameWork = 0;
     const start = performance.now();
     const observer = new MutationObserver(() => {
       observer.disconnect();
@@ -28,15 +43,15 @@ function installTimer() {
       const dom = performance.now() - start;
       void document.documentElement.offsetHeight;
       const layout = performance.now() - start;
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve({ dom, layout })));
+      raf(() => raf(() => raf(() => resolve({ dom, layout, frame: window.__frameWork }))));
     });
     observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
-    timer = setTimeout(() => { observer.disconnect(); resolve({ dom: NaN, layout: NaN, timedOut: true }); }, timeout);
+    timer = setTimeout(() => { observer.disconnect(); resolve({ dom: NaN, layout: NaN, frame: NaN, timedOut: true }); }, timeout);
     action();
   });
 }
 
-async function timed(page, scope, action, arg) {
+export async function timed(page, scope, action, arg) {
   return page.evaluate(
     ([scope, actionSource, arg, timeout]) => {
       // eslint-disable-next-line no-new-func
@@ -47,9 +62,9 @@ async function timed(page, scope, action, arg) {
   );
 }
 
-const TYPE_IN = (selector) => `const el = document.querySelector(${JSON.stringify(selector)});
+export const TYPE_IN = (selector) => `const el = document.querySelector(${JSON.stringify(selector)});
   el.value = arg; el.dispatchEvent(new Event('input', { bubbles: true }));`;
-const CLICK = (selector) => `document.querySelector(${JSON.stringify(selector)}).click();`;
+export const CLICK = (selector) => `document.querySelector(${JSON.stringify(selector)}).click();`;
 
 async function open(browser, url, { measureStartup = false } = {}) {
   const { context, page, errors } = await newPage(browser);
@@ -73,6 +88,8 @@ function summarise(samples) {
     p95: quantile(ok.map((s) => s.dom), 0.95),
     medianLayout: median(ok.map((s) => s.layout)),
     p95Layout: quantile(ok.map((s) => s.layout), 0.95),
+    medianFrame: median(ok.map((s) => s.frame)),
+    p95Frame: quantile(ok.map((s) => s.frame), 0.95),
   };
 }
 
@@ -88,13 +105,14 @@ async function memory(page) {
 }
 
 /** Measures every interaction `samples` times (after `warmup` unrecorded ones) on the site at `url`. */
-export async function measureInteractions(url, { samples, warmup = 2 }) {
+export async function measureInteractions(url, { samples, warmup = 2, only = null }) {
   const browser = await launchBrowser();
   const result = {};
   const problems = [];
+  const wanted = (op) => !only || only.includes(op);
   try {
     // Search and clearing the search, on the targets list.
-    {
+    if (wanted('search')) {
       const { context, page, errors, mountMs } = await open(browser, `${url}?v=targets`);
       result.mountMs = mountMs;
       await page.waitForSelector('#search');
@@ -130,7 +148,7 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
       await context.close();
     }
     // Compare: take Qingbaijiang out of the comparison and put it back.
-    {
+    if (wanted('compare')) {
       const { context, page, errors } = await open(browser, `${url}?v=compare`);
       await page.waitForSelector('#compare-matrix');
       const compare = [];
@@ -142,7 +160,7 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
       await context.close();
     }
     // Evaluation: type current values into the progress calculator.
-    {
+    if (wanted('evaluation')) {
       const { context, page, errors } = await open(browser, `${url}?v=evaluate&t=${EVALUATED}&at=2023-06-30`);
       await page.waitForSelector('#eval-current');
       const evaluation = [];
@@ -154,7 +172,7 @@ export async function measureInteractions(url, { samples, warmup = 2 }) {
       await context.close();
     }
     // Memory on the home page after start-up.
-    {
+    if (wanted('memory')) {
       const { context, page, errors } = await open(browser, url, { measureStartup: true });
       await page.waitForFunction(measured, null, { timeout: 300000, polling: 100 });
       result.startupTti = await page.evaluate(() => Math.max(window.__bench.content, window.__bench.firstInput));

@@ -3,6 +3,7 @@
 // builds the sites first; see BENCHMARKS.md.
 //
 //   node bench/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load] [--skip-interaction]
+//                      [--only search,compare,evaluation,memory]
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadavg, cpus } from 'node:os';
@@ -30,6 +31,8 @@ const { values: args } = parseArgs({
     'large-samples': { type: 'string', default: '12' },
     'skip-load': { type: 'boolean', default: false },
     'skip-interaction': { type: 'boolean', default: false },
+    // Comma-separated subset of the interaction parts: search (with clear and filter), compare, evaluation, memory.
+    only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'target', 'bench', 'results.json') },
   },
 });
@@ -99,15 +102,15 @@ const OPS = [
 ];
 
 function printInteractions(results) {
-  line('## Interaction: input event → DOM updated (median / p95), unthrottled; [+ forced layout]');
+  line('## Interaction: input event → DOM updated (median / p95), unthrottled; [+ forced layout]; {next frame\'s callbacks: chart drawing}');
   const scales = Object.keys(results);
-  line(`${pad('operation', 32)}${scales.map((s) => padl(`${s} (${results[s].targets} targets)`, 36)).join('')}`);
+  line(`${pad('operation', 32)}${scales.map((s) => padl(`${s} (${results[s].targets} targets)`, 48)).join('')}`);
   for (const [key, name] of OPS) {
     const cells = scales.map((s) => {
       const r = results[s][key];
-      if (!r) return padl('–', 36);
+      if (!r) return padl('–', 48);
       const over = s === largestScale(scales) ? ` ${verdict(r.median <= BUDGETS.interactionMedianMs)}` : '';
-      return padl(`${ms(r.median)} / ${ms(r.p95)} [${ms(r.medianLayout)}]${over}`, 36);
+      return padl(`${ms(r.median)} / ${ms(r.p95)} [${ms(r.medianLayout)}] {${ms(r.medianFrame)}}${over}`, 48);
     });
     line(`${pad(name, 32)}${cells.join('')}`);
   }
@@ -188,7 +191,7 @@ async function main() {
     try {
       const samples = Number(name === '1×' ? args.samples : args['large-samples']);
       console.error(`[bench] interactions on ${name} (${dir}), ${samples} samples each`);
-      out.interaction[name] = { targets: await targetsOf(dir), dist: dir, ...(await measureInteractions(siteServer.url, { samples })) };
+      out.interaction[name] = { targets: await targetsOf(dir), dist: dir, ...(await measureInteractions(siteServer.url, { samples, only: args.only?.split(',') })) };
     } finally {
       await siteServer.close();
     }

@@ -30,6 +30,8 @@ pub mod timeline;
 
 pub use chart::Chart;
 
+use std::collections::{HashMap, HashSet};
+
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -123,17 +125,18 @@ pub fn comparator_symbol(c: Comparator) -> &'static str {
 /// Position of a locality among the distinct localities of the dataset, in document order: the
 /// index into [`palette::locality_color`]. Localities are told apart by their English name.
 pub fn locality_index(ds: &Dataset, locality_en: &str) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
+    let indices = locality_indices(ds);
+    indices.get(locality_en).copied().unwrap_or(indices.len())
+}
+
+/// [`locality_index`] of every locality of the dataset, in one pass over its documents.
+fn locality_indices(ds: &Dataset) -> HashMap<&str, usize> {
+    let mut indices: HashMap<&str, usize> = HashMap::new();
     for e in &ds.documents {
-        let name = e.document.locality.en.as_str();
-        if name == locality_en {
-            return seen.iter().position(|s| *s == name).unwrap_or(seen.len());
-        }
-        if !seen.contains(&name) {
-            seen.push(name);
-        }
+        let next = indices.len();
+        indices.entry(e.document.locality.en.as_str()).or_insert(next);
     }
-    seen.len()
+    indices
 }
 
 /// A selected document with the label it gets in a chart.
@@ -145,27 +148,33 @@ pub(crate) struct Selected<'a> {
     pub color_index: usize,
 }
 
-/// The documents named by `ids`, in that order, unknown and repeated ids skipped.
+/// The documents named by `ids`, in that order, unknown and repeated ids skipped. Linear in the
+/// number of documents plus the number of ids (a chart may select hundreds of documents).
 pub(crate) fn select_documents<'a>(ds: &'a Dataset, ids: &[&str], zh: bool) -> Vec<Selected<'a>> {
+    let mut by_id: HashMap<&str, &DocumentEntry> = HashMap::new();
+    for e in &ds.documents {
+        by_id.entry(e.document.id.as_str()).or_insert(e);
+    }
     let mut entries: Vec<&DocumentEntry> = Vec::new();
+    let mut taken: HashSet<&str> = HashSet::new();
     for id in ids {
-        if let Some(e) = ds.documents.iter().find(|e| e.document.id == *id) {
-            if !entries.iter().any(|x| x.document.id == *id) {
+        if let Some(e) = by_id.get(id) {
+            if taken.insert(e.document.id.as_str()) {
                 entries.push(e);
             }
         }
     }
+    let mut per_locality: HashMap<&str, usize> = HashMap::new();
+    for e in &entries {
+        *per_locality.entry(e.document.locality.en.as_str()).or_default() += 1;
+    }
+    let indices = locality_indices(ds);
     entries
         .iter()
         .map(|e| {
             let d = &e.document;
             let name = if zh { &d.locality.zh } else { &d.locality.en };
-            let shared = entries
-                .iter()
-                .filter(|o| o.document.locality.en == d.locality.en)
-                .count()
-                > 1;
-            let label = if shared {
+            let label = if per_locality[d.locality.en.as_str()] > 1 {
                 format!("{} {}", name, d.period.start)
             } else {
                 name.clone()
@@ -173,7 +182,7 @@ pub(crate) fn select_documents<'a>(ds: &'a Dataset, ids: &[&str], zh: bool) -> V
             Selected {
                 entry: e,
                 label,
-                color_index: locality_index(ds, &d.locality.en),
+                color_index: indices[d.locality.en.as_str()],
             }
         })
         .collect()

@@ -1,6 +1,6 @@
 //! Canvas glue for the charts: sizes a canvas's backing store to its CSS width × devicePixelRatio
 //! (so lines and Chinese text are crisp on high-DPI screens), draws a [`Chart`] on it through
-//! plotters-canvas, watches the width of the chart's panel (to redraw it at its new size), and
+//! plotters-canvas, watches the canvas's width (to redraw it at its new size, without forcing a layout), and
 //! offers a chart as a PNG file drawn on a detached canvas.
 //!
 //! The canvas is styled `width: 100%; height: auto`, so its CSS height follows the aspect ratio of
@@ -46,13 +46,13 @@ pub fn watch_width(element: &Element, callback: impl Fn(f64) + 'static) -> Optio
     })
 }
 
-/// Draws `chart` on `canvas` at the canvas's current CSS width and the screen's pixel ratio, with
-/// text and marks `zoom` times their usual size (1.25 when the visitor asked for large text: the
-/// chart is laid out for a `zoom` times narrower screen and drawn at `zoom` times the scale).
+/// Draws `chart` on `canvas`, whose CSS width is `css_width` (as [`watch_width`] reported it:
+/// reading it here would force a layout), at the screen's pixel ratio, with text and marks `zoom`
+/// times their usual size (1.25 when the visitor asked for large text: the chart is laid out for
+/// a `zoom` times narrower screen and drawn at `zoom` times the scale).
 /// A drawing error goes to the console; the summary and the table still carry the data.
-pub fn draw_chart(canvas: &HtmlCanvasElement, chart: &Chart, labels: &ChartLabels, zoom: f64) {
-    let css_width = f64::from(canvas.client_width());
-    if css_width < 1.0 {
+pub fn draw_chart(canvas: &HtmlCanvasElement, chart: &Chart, labels: &ChartLabels, zoom: f64, css_width: f64) {
+    if css_width.is_nan() || css_width < 1.0 {
         return;
     }
     let dpr = super::device_pixel_ratio();

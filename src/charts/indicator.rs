@@ -123,14 +123,26 @@ impl IndicatorData {
 /// Of `candidates` (most preferred first), the indicator the chart draws for the most documents of
 /// `doc_ids`; the earlier candidate on a tie. `None` when no candidate has a dated target.
 pub fn most_shared(ds: &Dataset, candidates: &[&str], doc_ids: &[&str]) -> Option<String> {
+    let counts: Vec<(String, usize)> = candidates
+        .iter()
+        .map(|id| {
+            let n = IndicatorData::from_dataset(ds, id, doc_ids, true).drawn_documents();
+            (id.to_string(), n)
+        })
+        .collect();
+    most_drawn(&counts).map(str::to_string)
+}
+
+/// Of `(indicator, documents drawn)` pairs (most preferred first), the indicator drawn for the
+/// most documents; the earlier one on a tie; `None` when none is drawn for any.
+pub fn most_drawn(counts: &[(String, usize)]) -> Option<&str> {
     let mut best: Option<(&str, usize)> = None;
-    for id in candidates {
-        let n = IndicatorData::from_dataset(ds, id, doc_ids, true).drawn_documents();
-        if n > 0 && best.is_none_or(|(_, m)| n > m) {
-            best = Some((id, n));
+    for (id, n) in counts {
+        if *n > 0 && best.is_none_or(|(_, m)| *n > m) {
+            best = Some((id, *n));
         }
     }
-    best.map(|(id, _)| id.to_string())
+    best.map(|(id, _)| id)
 }
 
 /// Y axis title: `目标值（%）`, `Value (%)`.
@@ -537,6 +549,16 @@ mod tests {
             assert!(texts.iter().any(|t| t == want), "missing {want}: {texts:?}");
         }
         assert!(!texts.iter().any(|t| t.contains("60%")));
+    }
+
+    #[test]
+    fn the_most_drawn_indicator_is_the_earlier_on_a_tie_and_never_one_drawn_for_none() {
+        let counts = |pairs: &[(&str, usize)]| -> Vec<(String, usize)> {
+            pairs.iter().map(|(id, n)| (id.to_string(), *n)).collect()
+        };
+        assert_eq!(most_drawn(&counts(&[("a", 1), ("b", 3), ("c", 3)])), Some("b"));
+        assert_eq!(most_drawn(&counts(&[("a", 0), ("b", 0)])), None);
+        assert_eq!(most_drawn(&[]), None);
     }
 
     #[test]

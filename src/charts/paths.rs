@@ -15,6 +15,13 @@
 //! the series' stated baseline, else an earlier entered point), the straight line through it and
 //! the latest entered point is extended, dashed, to the end of the series' last target year: where
 //! the current pace leads ([`projection`], the same formula as `analysis::progress`).
+//!
+//! Many documents can share an indicator (hundreds in a large dataset). [`PathsData::bounded`]
+//! keeps the first documents' series for the drawing and the summary and moves the others to
+//! [`PathsData::omitted`]: the legend and the summary say how many documents were left out, and the
+//! data table still lists every point of every series.
+
+use std::rc::Rc;
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -84,6 +91,9 @@ pub struct PathsData {
     pub name: String,
     pub unit: String,
     pub series: Vec<PathSeries>,
+    /// Series not drawn (see [`PathsData::bounded`]), in the same order; listed in the table.
+    /// Shared, since a view keeps one copy per chosen target while the entered points change.
+    pub omitted: Rc<Vec<PathSeries>>,
     /// Points the user entered; each names its series by key.
     pub entered: Vec<EnteredPoint>,
 }
@@ -123,6 +133,24 @@ pub struct PathPoint {
     pub comparator: Comparator,
     /// The target the point comes from.
     pub target_id: Option<String>,
+}
+
+impl PathSeries {
+    /// The document the series belongs to (its key before the scope).
+    pub fn document_id(&self) -> &str {
+        self.key.split_once('/').map_or(self.key.as_str(), |(doc, _)| doc)
+    }
+}
+
+/// The legend's and the summary's note on the documents left out of the drawing.
+fn omitted_note(documents: usize, zh: bool) -> String {
+    if zh {
+        format!("另有{documents}份文件的路径未画出，见数据表")
+    } else if documents == 1 {
+        "1 more document not drawn: see the data table".to_string()
+    } else {
+        format!("{documents} more documents not drawn: see the data table")
+    }
 }
 
 impl PathPoint {
@@ -308,8 +336,50 @@ impl PathsData {
                 .unwrap_or_else(|| indicator_id.to_string()),
             unit: ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default(),
             series,
+            omitted: Rc::default(),
             entered: entered.to_vec(),
         }
+    }
+
+    /// The same data with the series of at most `documents` documents drawn (the first ones, in
+    /// the order they were asked for); the other series move to [`PathsData::omitted`].
+    pub fn bounded(mut self, documents: usize) -> Self {
+        let mut kept: Vec<&str> = Vec::new();
+        let keep: Vec<bool> = self
+            .series
+            .iter()
+            .map(|s| {
+                let doc = s.document_id();
+                if kept.contains(&doc) {
+                    true
+                } else if kept.len() < documents {
+                    kept.push(doc);
+                    true
+                } else {
+                    false
+                }
+            })
+            .collect();
+        let mut omitted = (*self.omitted).clone();
+        let mut keep = keep.into_iter();
+        let series = std::mem::take(&mut self.series);
+        for s in series {
+            if keep.next() == Some(true) {
+                self.series.push(s);
+            } else {
+                omitted.push(s);
+            }
+        }
+        self.omitted = Rc::new(omitted);
+        self
+    }
+
+    /// How many documents have series in [`PathsData::omitted`].
+    pub fn omitted_documents(&self) -> usize {
+        let mut ids: Vec<&str> = self.omitted.iter().map(PathSeries::document_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
     }
 
     /// The key of the series that holds the targets of document `doc_id` with scope `scope`.
@@ -461,6 +531,9 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
     }
     if !projections.is_empty() {
         entries.push((Glyph::Dash(n.muted), labels.projection.clone()));
+    }
+    if !data.omitted.is_empty() {
+        entries.push((Glyph::None, omitted_note(data.omitted_documents(), labels.zh)));
     }
     let legend = Legend::layout(&ctx, entries, ctx.w - 2.0 * ctx.pad);
     let legend_y = ctx.h - ctx.pad - legend.height();
@@ -633,6 +706,10 @@ pub fn summary(data: &PathsData, zh: bool) -> String {
     } else {
         format!("{head}: {}.", parts.join("; "))
     };
+    if !data.omitted.is_empty() {
+        let note = omitted_note(data.omitted_documents(), zh);
+        out += &if zh { format!("{note}。") } else { format!(" {note}.") };
+    }
     for s in &data.series {
         let Some(latest) = data
             .entered
@@ -688,7 +765,7 @@ pub fn table(data: &PathsData) -> Vec<Vec<String>> {
     };
     let text = |zh_text: &str, en_text: &str| if zh { zh_text } else { en_text }.to_string();
     let mut out = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-    for s in &data.series {
+    for s in data.series.iter().chain(data.omitted.iter()) {
         for q in &s.points {
             out.push(vec![
                 s.label.clone(),
@@ -1009,6 +1086,76 @@ mod tests {
         let svg = svg(800, 400, |b| draw_paths(b, &d, &labels));
         assert!(texts(&svg).contains(&labels.no_data));
         assert_eq!(summary(&d, false), "nothing: no targets in the selected documents.");
+    }
+
+    #[test]
+    fn a_bounded_chart_draws_the_first_documents_and_says_how_many_it_left_out() {
+        let mut docs = Vec::new();
+        for i in 0..5u16 {
+            let id = format!("city{i}-2020");
+            let mut doc = document(&id, &format!("城{i}"), &format!("City {i}"), 2020, 2025);
+            doc.targets = vec![
+                target(
+                    &format!("{id}-a"),
+                    "health",
+                    FIT,
+                    Comparator::AtLeast,
+                    Some(50.0 + f64::from(i)),
+                    "%",
+                    Some(2022),
+                ),
+                target(
+                    &format!("{id}-b"),
+                    "health",
+                    FIT,
+                    Comparator::AtLeast,
+                    Some(60.0 + f64::from(i)),
+                    "%",
+                    Some(2025),
+                ),
+            ];
+            // The second document sets targets for two scopes: two series, one document.
+            if i == 1 {
+                doc.targets[1].scope = Some("高中".to_string());
+            }
+            docs.push(doc);
+        }
+        let ds = dataset(docs);
+        let ids = ["city0-2020", "city1-2020", "city2-2020", "city3-2020", "city4-2020"];
+        let all = PathsData::from_dataset(&ds, FIT, &ids, &[], true);
+        assert_eq!(all.series.len(), 6);
+        let bounded = all.clone().bounded(2);
+        let keys: Vec<&str> = bounded.series.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys.len(), 3, "both series of the second document are kept: {keys:?}");
+        assert!(keys.iter().all(|k| k.starts_with("city0") || k.starts_with("city1")));
+        assert_eq!(bounded.omitted.len(), 3);
+        assert_eq!(bounded.omitted_documents(), 3);
+        // Nothing is left out when the bound is not reached.
+        assert!(all.clone().bounded(5).omitted.is_empty());
+
+        let labels = ChartLabels::new(true);
+        let drawn = svg(800, 400, |b| draw_paths(b, &bounded, &labels));
+        let t = texts(&drawn);
+        assert!(t.iter().any(|x| x == "另有3份文件的路径未画出，见数据表"), "{t:?}");
+        assert!(!t.iter().any(|x| x.starts_with("城2")), "城2 is not drawn: {t:?}");
+        assert_eq!(
+            count(&drawn, "circle"),
+            4 + 1,
+            "two documents' four targets and the legend dot"
+        );
+        let zh = super::summary(&bounded, true);
+        assert!(zh.ends_with("另有3份文件的路径未画出，见数据表。"), "{zh}");
+        assert!(!zh.contains("城3"), "{zh}");
+        let en = PathsData::from_dataset(&ds, FIT, &ids, &[], false).bounded(4);
+        let en = super::summary(&en, false);
+        assert!(
+            en.ends_with("(2025). 1 more document not drawn: see the data table."),
+            "{en}"
+        );
+        // The data table still lists every point of every series.
+        let rows = table(&bounded);
+        assert_eq!(rows.len(), 1 + 10);
+        assert!(rows.iter().any(|row| row[0] == "城4" && row[4] == "64"));
     }
 
     #[test]

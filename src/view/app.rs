@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::analysis::catalog::Catalog;
@@ -170,6 +172,26 @@ pub fn app(props: &AppProps) -> Html {
     };
     let state = use_state(|| initial.0.clone());
     let notices = use_state(|| initial.1.clone());
+    // The compare page's print-only cited table follows the state once the next frame has been
+    // painted (an animation frame, then a zero timeout), so ticking a locality is not held up by
+    // a table that is only printed. A newer state cancels whatever of this is still pending.
+    let print_state = use_state_eq(|| initial.0.clone());
+    let print_pending = use_mut_ref(|| (None::<AnimationFrame>, None::<Timeout>));
+    {
+        let print_state = print_state.setter();
+        let print_pending = print_pending.clone();
+        use_effect_with((*state).clone(), move |current| {
+            let current = current.clone();
+            let slot = print_pending.clone();
+            let frame = request_animation_frame(move |_| {
+                let timeout = Timeout::new(0, move || print_state.set(current));
+                slot.borrow_mut().1 = Some(timeout);
+            });
+            // Dropping the older frame or timeout cancels it if it has not run yet.
+            *print_pending.borrow_mut() = (Some(frame), None);
+            || ()
+        });
+    }
     let display = use_state(|| props.display);
 
     // The URL follows the state.
@@ -313,7 +335,9 @@ pub fn app(props: &AppProps) -> Html {
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
             if state.view == View::Compare {
-                <div class="print-only"><super::cited_matrix::CitedMatrix context={context.clone()} id="print-matrix" /></div>
+                <div class="print-only">
+                    <super::cited_matrix::CitedMatrix context={Context { state: (*print_state).clone(), ..context.clone() }} id="print-matrix" />
+                </div>
             }
             </main>
             <super::footer::Footer context={context} />

@@ -2,10 +2,14 @@
 //! a PNG download, and the one-line summary under it. The canvas fills its column, is drawn at the
 //! screen's pixel ratio and redrawn when the chart, the language, the reading aids (the app's
 //! `Display`, provided as a Yew context: high contrast, and large text, which enlarges the chart's
-//! text too) or the panel's width changes. Drawing and downloading go through `browser::chart_canvas`.
+//! text too) or the canvas's width changes. The drawing happens in the next animation frame, after
+//! the DOM update that asked for it, so the page answers an input first and the chart follows
+//! before that frame is painted; the width comes from a resize observer, so drawing never forces
+//! a layout. Drawing and downloading go through `browser::chart_canvas`.
 
 use std::rc::Rc;
 
+use gloo::render::{request_animation_frame, AnimationFrame};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -59,30 +63,41 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let zoom = if display.large_text { LARGE_TEXT_ZOOM } else { 1.0 };
     let show_table = use_state_eq(|| false);
     let canvas = use_node_ref();
-    // The panel's width as last laid out (0 before): a change redraws the chart at its new size.
-    let panel = use_node_ref();
+    // The canvas's CSS width as last laid out (0 before), reported by a resize observer after the
+    // browser's own layout, so drawing never forces a layout; a change redraws the chart at its new
+    // size. A new canvas (after the data table was shown) is watched anew.
     let width = use_state_eq(|| 0.0_f64);
     {
-        let panel = panel.clone();
+        let canvas = canvas.clone();
         let width = width.setter();
-        use_effect_with((), move |_| {
-            let watch = panel
+        use_effect_with(*show_table, move |_| {
+            let watch = canvas
                 .cast::<web_sys::Element>()
                 .and_then(|element| chart_canvas::watch_width(&element, move |w| width.set(w)));
             move || drop(watch)
         });
     }
     let labels = chart_labels(lang, display.high_contrast);
+    // The drawing waits for the next animation frame, so an input's DOM update (the tables, the
+    // summary) is not held up by it; a newer drawing queued before that frame replaces the older
+    // one (dropping an `AnimationFrame` cancels it), and so does unmounting.
+    let pending = use_mut_ref(|| None::<AnimationFrame>);
     {
         let canvas = canvas.clone();
+        let pending = pending.clone();
         use_effect_with(
             (chart.clone(), labels.clone(), zoom, *show_table, *width),
-            move |(chart, labels, zoom, table, _)| {
-                if !*table {
-                    if let Some(canvas) = canvas.cast::<HtmlCanvasElement>() {
-                        chart_canvas::draw_chart(&canvas, chart, labels, *zoom);
-                    }
-                }
+            move |(chart, labels, zoom, table, width)| {
+                let frame = (!*table && *width > 0.0).then(|| {
+                    let (chart, labels, zoom, width) = (chart.clone(), labels.clone(), *zoom, *width);
+                    request_animation_frame(move |_| {
+                        if let Some(canvas) = canvas.cast::<HtmlCanvasElement>() {
+                            chart_canvas::draw_chart(&canvas, &chart, &labels, zoom, width);
+                        }
+                    })
+                });
+                *pending.borrow_mut() = frame;
+                move || drop(pending.borrow_mut().take())
             },
         );
     }
@@ -113,7 +128,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         }
     };
     html! {
-        <section class="chart-panel" ref={panel} aria-labelledby={format!("{id}-heading")}>
+        <section class="chart-panel" aria-labelledby={format!("{id}-heading")}>
             <h2 id={format!("{id}-heading")}>{ heading.clone() }</h2>
             { children.clone() }
             <div class="chart-tools">

@@ -1,6 +1,7 @@
 //! The compare view's charts: one indicator across the chosen localities (the indicator is chosen
 //! in a list and kept in the URL, `ind=`; by default the one drawn for the most localities) and the
-//! timeline of the chosen localities' plan periods and deadlines.
+//! timeline of the chosen localities' plan periods and deadlines. What the charts draw is built
+//! once per choice of documents and language; drawing waits for the next frame (`ChartPanel`).
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use yew::prelude::*;
 
 use crate::analysis::compare::ComparisonMatrix;
 use crate::analysis::url_state::{Lang, UrlState};
-use crate::charts::indicator::{most_shared, IndicatorData};
+use crate::charts::indicator::{most_drawn, IndicatorData};
 use crate::charts::timeline::TimelineData;
 use crate::charts::Chart;
 
@@ -33,28 +34,39 @@ pub fn compare_charts(props: &CompareChartsProps) -> Html {
     } = props.context.clone();
     let lang = state.lang;
     let zh = lang == Lang::Zh;
+    // What depends only on the data, the chosen documents and the language, built once per choice:
+    // the indicators with at least one dated value among the chosen documents, in matrix order
+    // (shared ones first), with the number of localities drawn; and the timeline.
+    let computed = {
+        let catalog = catalog.clone();
+        let matrix = props.matrix.clone();
+        use_memo(
+            (Rc::as_ptr(&catalog) as usize, props.matrix.doc_ids.clone(), zh),
+            move |(_, doc_ids, zh)| {
+                let dataset = &catalog.dataset;
+                let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
+                let options: Vec<(String, usize)> = matrix
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let n = IndicatorData::from_dataset(dataset, &row.indicator, &ids, *zh).drawn_documents();
+                        (row.indicator.clone(), n)
+                    })
+                    .filter(|(_, n)| *n > 0)
+                    .collect();
+                let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(dataset, &ids, *zh)));
+                (options, timeline)
+            },
+        )
+    };
+    let (options, timeline) = (&computed.0, computed.1.clone());
     let dataset = &catalog.dataset;
     let ids: Vec<&str> = props.matrix.doc_ids.iter().map(String::as_str).collect();
-    // Indicators with at least one dated value among the chosen documents, in matrix order
-    // (shared ones first), with the number of localities drawn.
-    let options: Vec<(String, usize)> = props
-        .matrix
-        .rows
-        .iter()
-        .map(|row| {
-            let n = IndicatorData::from_dataset(dataset, &row.indicator, &ids, zh).drawn_documents();
-            (row.indicator.clone(), n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
     let chosen_indicator = state
         .indicator
         .clone()
         .filter(|id| options.iter().any(|(o, _)| o == id))
-        .or_else(|| {
-            let candidates: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
-            most_shared(dataset, &candidates, &ids)
-        });
+        .or_else(|| most_drawn(options).map(str::to_string));
     let on_indicator = {
         let state = state.clone();
         let navigate = navigate.clone();
@@ -92,7 +104,6 @@ pub fn compare_charts(props: &CompareChartsProps) -> Html {
             </ChartPanel>
         }
     });
-    let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(dataset, &ids, zh)));
     html! {
         <>
             { for indicator_chart }

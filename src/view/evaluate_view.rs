@@ -12,7 +12,7 @@ use crate::analysis::url_state::{EvaluationFields, Lang, UrlState};
 use crate::charts::paths::{EnteredPoint, PathsData};
 use crate::charts::Chart;
 use crate::data::export::format_number;
-use crate::data::model::Kind;
+use crate::data::model::{Dataset, Document, Kind, Target};
 
 use super::app::Context;
 use super::chart_panel::ChartPanel;
@@ -55,14 +55,6 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
         .as_ref()
         .and_then(|id| catalog.row_of(id))
         .or_else(|| evaluable.first().copied());
-    // Chosen in two steps, the locality then one of its targets, so neither list grows with the
-    // whole dataset's targets.
-    let selected_doc = selected.map(|i| catalog.rows[i].document);
-    let localities: Vec<usize> = {
-        let mut docs: Vec<usize> = evaluable.iter().map(|&i| catalog.rows[i].document).collect();
-        docs.dedup();
-        docs
-    };
     let on_locality = {
         let state = state.clone();
         let navigate = navigate.clone();
@@ -83,21 +75,6 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             }
         })
     };
-    let locality_options = localities.iter().map(|&d| {
-        let doc = &catalog.dataset.documents[d].document;
-        let opened = if catalog.is_opened(&doc.id) {
-            tr(lang, "(用户打开)", " (opened by you)")
-        } else {
-            ""
-        };
-        let label = format!(
-            "{}{opened} · {}–{}",
-            pick(lang, &doc.locality),
-            doc.period.start,
-            doc.period.end
-        );
-        html! { <option value={d.to_string()} selected={selected_doc == Some(d)}>{ label }</option> }
-    });
     let on_target = {
         let state = state.clone();
         let navigate = navigate.clone();
@@ -120,26 +97,75 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             navigate.emit(next);
         })
     };
-    let options = evaluable
-        .iter()
-        .filter(|&&i| Some(catalog.rows[i].document) == selected_doc)
-        .map(|i| {
-            let row = catalog.rows[*i];
-            let (doc, t) = (catalog.document(row), catalog.target(row));
-            let opened = if catalog.is_opened(&doc.id) {
-                tr(lang, "(用户打开)", " (opened by you)")
-            } else {
-                ""
-            };
-            let label = format!(
-                "{}{opened} · {} · {} {}",
-                pick(lang, &doc.locality),
-                pick(lang, &t.summary),
-                value_label(lang, t),
-                year_label(lang, t)
-            );
-            html! { <option value={t.id.clone()} selected={selected == Some(*i)}>{ label }</option> }
-        });
+    // Chosen in two steps, the locality then one of its targets, so neither list grows with the
+    // whole dataset's targets. The two lists depend only on the data, the chosen target and the
+    // language: built once per choice, not on every keystroke.
+    let choices = {
+        let catalog = catalog.clone();
+        let evaluable = evaluable.clone();
+        use_memo(
+            (Rc::as_ptr(&catalog) as usize, selected, lang),
+            move |&(_, selected, lang)| {
+                let selected_doc = selected.map(|i| catalog.rows[i].document);
+                let mut localities: Vec<usize> = evaluable.iter().map(|&i| catalog.rows[i].document).collect();
+                localities.dedup();
+                let opened_mark = |id: &str| {
+                    if catalog.is_opened(id) {
+                        tr(lang, "(用户打开)", " (opened by you)")
+                    } else {
+                        ""
+                    }
+                };
+                let locality_options: Html = localities
+                    .iter()
+                    .map(|&d| {
+                        let doc = &catalog.dataset.documents[d].document;
+                        let opened = opened_mark(&doc.id);
+                        let label = format!(
+                            "{}{opened} · {}–{}",
+                            pick(lang, &doc.locality),
+                            doc.period.start,
+                            doc.period.end
+                        );
+                        html! { <option value={d.to_string()} selected={selected_doc == Some(d)}>{ label }</option> }
+                    })
+                    .collect();
+                let target_options: Html = evaluable
+                    .iter()
+                    .filter(|&&i| Some(catalog.rows[i].document) == selected_doc)
+                    .map(|i| {
+                        let row = catalog.rows[*i];
+                        let (doc, t) = (catalog.document(row), catalog.target(row));
+                        let opened = opened_mark(&doc.id);
+                        let label = format!(
+                            "{}{opened} · {} · {} {}",
+                            pick(lang, &doc.locality),
+                            pick(lang, &t.summary),
+                            value_label(lang, t),
+                            year_label(lang, t)
+                        );
+                        html! { <option value={t.id.clone()} selected={selected == Some(*i)}>{ label }</option> }
+                    })
+                    .collect();
+                (locality_options, target_options)
+            },
+        )
+    };
+    // The target's path with the value entered, then the other documents' paths of its indicator:
+    // built once per target and language (the entered value only adds its point).
+    let paths_base = {
+        let catalog = catalog.clone();
+        use_memo(
+            (Rc::as_ptr(&catalog) as usize, selected, zh),
+            move |&(_, selected, zh)| {
+                selected.map(|row_index| {
+                    let row = catalog.rows[row_index];
+                    let (doc, target) = (catalog.document(row), catalog.target(row));
+                    paths_data(&catalog.dataset, doc, target, zh)
+                })
+            },
+        )
+    };
     let Some(row_index) = selected else {
         return html! { <p>{ tr(lang, "没有可测算的目标。", "No target can be evaluated.") }</p> };
     };
@@ -212,18 +238,10 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             <p class="muted" id="evaluation-result">{ tr(lang, "请更正标红的输入。", "Please correct the inputs marked in red.") }</p>
         },
     };
-    // The target's path with the value entered, then the other documents' paths of its indicator.
     let paths = {
-        let dataset = &catalog.dataset;
-        let mut ids: Vec<&str> = vec![doc.id.as_str()];
-        ids.extend(
-            dataset
-                .documents
-                .iter()
-                .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == target.indicator))
-                .map(|e| e.document.id.as_str()),
-        );
-        let mut data = PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh);
+        let mut data = (*paths_base)
+            .clone()
+            .unwrap_or_else(|| paths_data(&catalog.dataset, doc, target, zh));
         let entered = result.as_ref().ok().and_then(|evaluation| {
             let key = data.series_key(&doc.id, target.scope.as_deref())?;
             EnteredPoint::from_evaluation(&key, target, doc.period.start, evaluation)
@@ -236,11 +254,11 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             <h1>{ tr(lang, "进度测算", "Progress check") }</h1>
             <label class="field" for="eval-locality">
                 <span>{ tr(lang, "选择地区", "Locality") }</span>
-                <select id="eval-locality" onchange={on_locality}>{ for locality_options }</select>
+                <select id="eval-locality" onchange={on_locality}>{ choices.0.clone() }</select>
             </label>
             <label class="field" for="eval-target">
                 <span>{ tr(lang, "选择目标", "Target") }</span>
-                <select id="eval-target" onchange={on_target}>{ for options }</select>
+                <select id="eval-target" onchange={on_target}>{ choices.1.clone() }</select>
             </label>
             <blockquote class="quote" lang={quote_lang(doc)}>{ &target.quote }</blockquote>
             <div class="eval-grid">
@@ -257,4 +275,21 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             }
         </section>
     }
+}
+
+/// Documents whose paths the calculator's chart draws: the evaluated target's and up to this many
+/// others sharing its indicator (the rest are counted in the legend and summary and listed in the
+/// data table), so the chart stays legible and quick to draw with hundreds of documents.
+pub const OTHER_PATHS: usize = 8;
+
+/// The paths chart of `target`'s indicator: `doc`'s series first, then the other documents that
+/// set a target for it, in dataset order, at most [`OTHER_PATHS`] of them drawn.
+fn paths_data(dataset: &Dataset, doc: &Document, target: &Target, zh: bool) -> PathsData {
+    let others = dataset
+        .documents
+        .iter()
+        .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == target.indicator))
+        .map(|e| e.document.id.as_str());
+    let ids: Vec<&str> = std::iter::once(doc.id.as_str()).chain(others).collect();
+    PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh).bounded(1 + OTHER_PATHS)
 }
