@@ -377,7 +377,7 @@ impl PathsData {
     /// How many documents have series in [`PathsData::omitted`].
     pub fn omitted_documents(&self) -> usize {
         let mut ids: Vec<&str> = self.omitted.iter().map(PathSeries::document_id).collect();
-        ids.sort_unstable();
+        ordering::sort(&mut ids);
         ids.dedup();
         ids.len()
     }
