@@ -41,6 +41,7 @@ test('dist/index.html carries a strict CSP, no inline script, and integrity on e
   assert.deepEqual(directives['default-src'], ["'self'"]);
   assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"], 'no unsafe-inline or unsafe-eval for scripts');
   assert.deepEqual(directives['style-src'], ["'self'"], 'no inline <style> elements');
+  assert.equal(directives['style-src-attr'], undefined, 'no style attributes either: style-src applies to them');
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ["'self'"]);
   assert.deepEqual(directives['form-action'], ["'none'"]);
