@@ -1,9 +1,15 @@
 //! Full-text search over targets and document passages, insensitive to Traditional vs Simplified
 //! script, width and case. Texts are folded once when the index is built; a query is folded and
 //! split into terms, and a hit must contain every term.
+//!
+//! The folded texts are indexed by character and by pair of adjacent characters (CJK text has no
+//! word boundaries to index by), so a query reads a few posting lists instead of every text; terms
+//! longer than two characters are then confirmed with `str::contains` on the candidates only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::data::export::format_number;
 use crate::data::model::Dataset;
@@ -19,10 +25,12 @@ pub struct Passage {
     pub paragraph: usize,
 }
 
-/// Folded haystacks for every target and every paragraph.
+/// Folded haystacks for every target and every paragraph, each set with its gram index.
 pub struct SearchIndex {
-    targets: Vec<String>,
-    passages: Vec<(Passage, String)>,
+    /// Shared by the indexes that differ only in their texts (the texts arrive after the start).
+    targets: Rc<Haystacks>,
+    passages: Vec<Passage>,
+    paragraphs: Haystacks,
 }
 
 /// Everything a query found.
@@ -39,39 +47,20 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 impl SearchIndex {
-    /// Folds every target's searchable fields and every paragraph of the texts.
+    /// Folds every target's searchable fields and every paragraph of the texts, and indexes them.
     pub fn build(dataset: &Dataset, texts: &BTreeMap<String, String>, rows: &[Row]) -> Self {
-        let targets = rows
-            .iter()
-            .map(|row| {
-                let entry = &dataset.documents[row.document];
-                let (doc, t) = (&entry.document, &entry.targets[row.target]);
-                let indicator = dataset.indicators.iter().find(|i| i.id == t.indicator);
-                let theme = dataset.themes.iter().find(|th| th.id == t.theme);
-                let mut fields = vec![
-                    t.summary.zh.clone(),
-                    t.summary.en.clone(),
-                    t.quote.clone(),
-                    t.section.clone(),
-                    doc.locality.zh.clone(),
-                    doc.locality.en.clone(),
-                    t.responsible.join(" "),
-                    t.scope.clone().unwrap_or_default(),
-                    t.deadline_text.clone().unwrap_or_default(),
-                    t.value.map(format_number).unwrap_or_default(),
-                    t.target_year.map(|y| y.to_string()).unwrap_or_default(),
-                    t.id.clone(),
-                ];
-                if let Some(i) = indicator {
-                    fields.extend([i.name.zh.clone(), i.name.en.clone()]);
-                }
-                if let Some(th) = theme {
-                    fields.extend([th.name.zh.clone(), th.name.en.clone()]);
-                }
-                fold(&fields.join("\u{1f}"))
-            })
-            .collect();
-        let passages = dataset
+        let targets = Haystacks::new(rows.iter().map(|row| target_haystack(dataset, *row)).collect());
+        SearchIndex::with_targets(Rc::new(targets), dataset, texts)
+    }
+
+    /// The same targets' index (not folded and indexed again) with the paragraphs of `texts`, for
+    /// the same `dataset`.
+    pub fn with_texts(&self, dataset: &Dataset, texts: &BTreeMap<String, String>) -> Self {
+        SearchIndex::with_targets(self.targets.clone(), dataset, texts)
+    }
+
+    fn with_targets(targets: Rc<Haystacks>, dataset: &Dataset, texts: &BTreeMap<String, String>) -> Self {
+        let (passages, folded): (Vec<Passage>, Vec<String>) = dataset
             .documents
             .iter()
             .enumerate()
@@ -87,28 +76,229 @@ impl SearchIndex {
                     )
                 })
             })
-            .collect();
-        SearchIndex { targets, passages }
+            .unzip();
+        SearchIndex {
+            targets,
+            passages,
+            paragraphs: Haystacks::new(folded),
+        }
     }
 
-    /// Rows (ascending) and passages that contain every term of `query`. An empty query finds nothing.
+    /// Rows (ascending) and passages that contain every term of `query`. An empty query finds
+    /// nothing. Candidates come from the gram index; terms longer than two characters are then
+    /// checked in the text, so the result is exactly [`SearchIndex::scan`]'s.
     pub fn search(&self, query: &str) -> SearchHits {
         let terms = terms(query);
         if terms.is_empty() {
             return SearchHits::default();
         }
-        let matches = |hay: &str| terms.iter().all(|term| hay.contains(term.as_str()));
         SearchHits {
-            rows: (0..self.targets.len()).filter(|i| matches(&self.targets[*i])).collect(),
+            rows: self.targets.find(&terms).into_iter().map(|i| i as usize).collect(),
             passages: self
-                .passages
-                .iter()
-                .filter(|(_, hay)| matches(hay))
-                .map(|(p, _)| p.clone())
+                .paragraphs
+                .find(&terms)
+                .into_iter()
+                .map(|i| self.passages[i as usize].clone())
+                .collect(),
+        }
+    }
+
+    /// The same result as [`SearchIndex::search`], by checking every folded text: the reference
+    /// the index is tested against, and the "before" of the benchmarks.
+    pub fn scan(&self, query: &str) -> SearchHits {
+        let terms = terms(query);
+        if terms.is_empty() {
+            return SearchHits::default();
+        }
+        SearchHits {
+            rows: self.targets.scan(&terms).into_iter().map(|i| i as usize).collect(),
+            passages: self
+                .paragraphs
+                .scan(&terms)
+                .into_iter()
+                .map(|i| self.passages[i as usize].clone())
                 .collect(),
         }
     }
 }
+
+/// The folded text a target is found by: its summaries, quote, section, locality, responsible
+/// units, scope, deadline, value, year, id, indicator and theme names.
+fn target_haystack(dataset: &Dataset, row: Row) -> String {
+    let entry = &dataset.documents[row.document];
+    let (doc, t) = (&entry.document, &entry.targets[row.target]);
+    let indicator = dataset.indicators.iter().find(|i| i.id == t.indicator);
+    let theme = dataset.themes.iter().find(|th| th.id == t.theme);
+    let mut fields = vec![
+        t.summary.zh.clone(),
+        t.summary.en.clone(),
+        t.quote.clone(),
+        t.section.clone(),
+        doc.locality.zh.clone(),
+        doc.locality.en.clone(),
+        t.responsible.join(" "),
+        t.scope.clone().unwrap_or_default(),
+        t.deadline_text.clone().unwrap_or_default(),
+        t.value.map(format_number).unwrap_or_default(),
+        t.target_year.map(|y| y.to_string()).unwrap_or_default(),
+        t.id.clone(),
+    ];
+    if let Some(i) = indicator {
+        fields.extend([i.name.zh.clone(), i.name.en.clone()]);
+    }
+    if let Some(th) = theme {
+        fields.extend([th.name.zh.clone(), th.name.en.clone()]);
+    }
+    fold(&fields.join("\u{1f}"))
+}
+
+/// Folded texts with, for every character and every pair of adjacent characters in them, the
+/// ascending numbers of the texts holding it (posting lists, all in one vector).
+///
+/// A text containing a term contains each of its characters and each of its adjacent pairs, so
+/// the intersection of the term's lists holds every match; for a term of one or two characters
+/// it holds exactly the matches, longer terms are checked with `str::contains`.
+struct Haystacks {
+    texts: Vec<String>,
+    /// Gram → range of `postings`.
+    lists: HashMap<u64, (u32, u32), BuildGramHasher>,
+    postings: Vec<u32>,
+}
+
+/// The key of a single character.
+fn unigram(c: char) -> u64 {
+    u64::from(u32::from(c)) << 32 | u64::from(u32::MAX)
+}
+
+/// The key of two adjacent characters.
+fn bigram(a: char, b: char) -> u64 {
+    u64::from(u32::from(a)) << 32 | u64::from(u32::from(b))
+}
+
+impl Haystacks {
+    fn new(texts: Vec<String>) -> Self {
+        let mut lists: HashMap<u64, Vec<u32>, BuildGramHasher> = HashMap::default();
+        let mut add = |key: u64, id: u32| {
+            let list = lists.entry(key).or_default();
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        };
+        for (id, text) in texts.iter().enumerate() {
+            let id = u32::try_from(id).expect("fewer than 2^32 texts");
+            let mut previous = None;
+            for c in text.chars() {
+                add(unigram(c), id);
+                if let Some(p) = previous {
+                    add(bigram(p, c), id);
+                }
+                previous = Some(c);
+            }
+        }
+        let total = lists.values().map(Vec::len).sum();
+        let mut postings = Vec::with_capacity(total);
+        let mut ranges = HashMap::with_capacity_and_hasher(lists.len(), BuildGramHasher::default());
+        for (key, list) in lists.drain() {
+            let start = postings.len() as u32;
+            postings.extend_from_slice(&list);
+            ranges.insert(key, (start, list.len() as u32));
+        }
+        Haystacks {
+            texts,
+            lists: ranges,
+            postings,
+        }
+    }
+
+    fn list(&self, key: u64) -> &[u32] {
+        match self.lists.get(&key) {
+            Some(&(start, len)) => &self.postings[start as usize..(start + len) as usize],
+            None => &[],
+        }
+    }
+
+    /// Numbers (ascending) of the texts containing every term.
+    fn find(&self, terms: &[String]) -> Vec<u32> {
+        let mut lists: Vec<&[u32]> = Vec::new();
+        for term in terms {
+            let mut chars = term.chars();
+            let Some(first) = chars.next() else { continue };
+            let mut previous = first;
+            let mut single = true;
+            for c in chars {
+                lists.push(self.list(bigram(previous, c)));
+                previous = c;
+                single = false;
+            }
+            if single {
+                lists.push(self.list(unigram(first)));
+            }
+        }
+        lists.sort_by_key(|list| list.len());
+        let Some((shortest, others)) = lists.split_first() else {
+            return Vec::new();
+        };
+        let mut found = shortest.to_vec();
+        for list in others {
+            if found.is_empty() {
+                break;
+            }
+            intersect(&mut found, list);
+        }
+        let long: Vec<&str> = terms
+            .iter()
+            .filter(|term| term.chars().nth(2).is_some())
+            .map(String::as_str)
+            .collect();
+        if !long.is_empty() {
+            found.retain(|&id| long.iter().all(|term| self.texts[id as usize].contains(term)));
+        }
+        found
+    }
+
+    /// Numbers (ascending) of the texts containing every term, by checking each text.
+    fn scan(&self, terms: &[String]) -> Vec<u32> {
+        (0..self.texts.len() as u32)
+            .filter(|&id| terms.iter().all(|term| self.texts[id as usize].contains(term.as_str())))
+            .collect()
+    }
+}
+
+/// Keeps the elements of `found` (ascending) that are also in `list` (ascending).
+fn intersect(found: &mut Vec<u32>, list: &[u32]) {
+    let mut rest = list;
+    found.retain(|id| {
+        let at = rest.partition_point(|x| x < id);
+        rest = &rest[at..];
+        rest.first() == Some(id)
+    });
+}
+
+/// Hashes gram keys with one multiplication (Fibonacci hashing): the keys are two code points,
+/// never chosen by an attacker to collide, and the default SipHash costs several times more for
+/// the one lookup per character that indexing does.
+#[derive(Default, Clone, Copy)]
+struct GramHasher(u64);
+
+impl Hasher for GramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = (self.0 ^ key ^ (key >> 29))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(26);
+    }
+}
+
+type BuildGramHasher = BuildHasherDefault<GramHasher>;
 
 /// A piece of text to display, marked when it matches a search term.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,5 +406,53 @@ mod tests {
                 hit: false
             }]
         );
+    }
+}
+
+/// The index against the plain scan on random texts and queries over a small alphabet (so that
+/// terms of every length do occur), with Traditional and full-width forms, spaces and the field
+/// separator.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod index_matches_scan {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const ALPHABET: [char; 12] = ['学', '學', '位', '班', '额', 'a', 'B', 'Ａ', '2', ' ', '\u{1f}', '额'];
+
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(&ALPHABET[..]), 0..max)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn same_texts_found(texts in proptest::collection::vec(text(24), 0..40), query in text(8)) {
+            let haystacks = Haystacks::new(texts.iter().map(|t| fold(t)).collect());
+            let terms = terms(&query);
+            prop_assume!(!terms.is_empty());
+            prop_assert_eq!(haystacks.find(&terms), haystacks.scan(&terms));
+        }
+    }
+
+    #[test]
+    fn terms_of_one_two_and_more_characters() {
+        let haystacks = Haystacks::new(
+            ["小学班额", "班", "额班", "學位 班额45", ""]
+                .iter()
+                .map(|t| fold(t))
+                .collect(),
+        );
+        let find = |query: &str| haystacks.find(&terms(query));
+        assert_eq!(find("班"), vec![0, 1, 2, 3]);
+        assert_eq!(find("班额"), vec![0, 3]);
+        assert_eq!(find("额班"), vec![2]);
+        assert_eq!(find("班额4"), vec![3]);
+        assert_eq!(find("学位 45"), vec![3]);
+        assert_eq!(find("学 额"), vec![0, 3]);
+        assert_eq!(find("班额班"), Vec::<u32>::new());
+        assert_eq!(find("无"), Vec::<u32>::new());
     }
 }
