@@ -6,6 +6,7 @@
 //! word boundaries to index by), so a query reads a few posting lists instead of every text; terms
 //! longer than two characters are then confirmed with `str::contains` on the candidates only.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -158,10 +159,20 @@ fn target_haystack(dataset: &Dataset, row: Row) -> String {
 /// A text containing a term contains each of its characters and each of its adjacent pairs, so
 /// the intersection of the term's lists holds every match; for a term of one or two characters
 /// it holds exactly the matches, longer terms are checked with `str::contains`.
+///
+/// The lists are made on the first search, not when the catalogue is built: start-up does not wait
+/// for them, and a visitor who never searches never pays for them.
 struct Haystacks {
     texts: Vec<String>,
-    /// Gram → range of `postings`.
-    lists: HashMap<u64, (u32, u32), BuildGramHasher>,
+    index: OnceCell<GramIndex>,
+}
+
+/// The posting lists of [`Haystacks`].
+struct GramIndex {
+    /// Gram key → gram number.
+    grams: HashMap<u64, u32, BuildGramHasher>,
+    /// The list of gram `g` is `postings[starts[g]..starts[g + 1]]`.
+    starts: Vec<u32>,
     postings: Vec<u32>,
 }
 
@@ -175,46 +186,65 @@ fn bigram(a: char, b: char) -> u64 {
     u64::from(u32::from(a)) << 32 | u64::from(u32::from(b))
 }
 
+/// No gram number yet.
+const NONE: u32 = u32::MAX;
+
+/// Numbers the grams as they are met and notes, text after text, the distinct grams of each.
+struct Builder {
+    grams: HashMap<u64, u32, BuildGramHasher>,
+    /// Gram numbers of the characters of the Basic Multilingual Plane, found without hashing.
+    bmp: Vec<u32>,
+    /// Per gram: how many texts hold it, and the last text (plus one) that did.
+    counts: Vec<u32>,
+    last: Vec<u32>,
+    /// The distinct grams of every text, one text after the other.
+    noted: Vec<u32>,
+}
+
+impl Builder {
+    fn number(&mut self, key: u64) -> u32 {
+        let next = self.counts.len() as u32;
+        let number = *self.grams.entry(key).or_insert(next);
+        if number == next {
+            self.counts.push(0);
+            self.last.push(0);
+        }
+        number
+    }
+
+    fn character(&mut self, c: char) -> u32 {
+        match self.bmp.get(c as usize) {
+            Some(&NONE) => {
+                let number = self.number(unigram(c));
+                self.bmp[c as usize] = number;
+                number
+            }
+            Some(&number) => number,
+            None => self.number(unigram(c)),
+        }
+    }
+
+    /// Notes that text number `mark - 1` holds gram `number`.
+    fn note(&mut self, number: u32, mark: u32) {
+        let g = number as usize;
+        if self.last[g] != mark {
+            self.last[g] = mark;
+            self.counts[g] += 1;
+            self.noted.push(number);
+        }
+    }
+}
+
 impl Haystacks {
     fn new(texts: Vec<String>) -> Self {
-        let mut lists: HashMap<u64, Vec<u32>, BuildGramHasher> = HashMap::default();
-        let mut add = |key: u64, id: u32| {
-            let list = lists.entry(key).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
-            }
-        };
-        for (id, text) in texts.iter().enumerate() {
-            let id = u32::try_from(id).expect("fewer than 2^32 texts");
-            let mut previous = None;
-            for c in text.chars() {
-                add(unigram(c), id);
-                if let Some(p) = previous {
-                    add(bigram(p, c), id);
-                }
-                previous = Some(c);
-            }
-        }
-        let total = lists.values().map(Vec::len).sum();
-        let mut postings = Vec::with_capacity(total);
-        let mut ranges = HashMap::with_capacity_and_hasher(lists.len(), BuildGramHasher::default());
-        for (key, list) in lists.drain() {
-            let start = postings.len() as u32;
-            postings.extend_from_slice(&list);
-            ranges.insert(key, (start, list.len() as u32));
-        }
         Haystacks {
             texts,
-            lists: ranges,
-            postings,
+            index: OnceCell::new(),
         }
     }
 
     fn list(&self, key: u64) -> &[u32] {
-        match self.lists.get(&key) {
-            Some(&(start, len)) => &self.postings[start as usize..(start + len) as usize],
-            None => &[],
-        }
+        self.index.get_or_init(|| GramIndex::new(&self.texts)).list(key)
     }
 
     /// Numbers (ascending) of the texts containing every term.
@@ -264,6 +294,66 @@ impl Haystacks {
     }
 }
 
+impl GramIndex {
+    /// Indexes `texts`: one hash lookup per pair of characters, none per character of the Basic
+    /// Multilingual Plane after its first, and no list grown piece by piece (the lists are counted
+    /// first, then filled in one vector).
+    fn new(texts: &[String]) -> Self {
+        let mut builder = Builder {
+            grams: HashMap::default(),
+            bmp: vec![NONE; 0x1_0000],
+            counts: Vec::new(),
+            last: Vec::new(),
+            noted: Vec::new(),
+        };
+        let mut ends = Vec::with_capacity(texts.len());
+        for (id, text) in texts.iter().enumerate() {
+            let mark = u32::try_from(id + 1).expect("fewer than 2^32 texts");
+            let mut previous = None;
+            for c in text.chars() {
+                let number = builder.character(c);
+                builder.note(number, mark);
+                if let Some(p) = previous {
+                    let number = builder.number(bigram(p, c));
+                    builder.note(number, mark);
+                }
+                previous = Some(c);
+            }
+            ends.push(builder.noted.len());
+        }
+        let mut starts = Vec::with_capacity(builder.counts.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for count in &builder.counts {
+            total += count;
+            starts.push(total);
+        }
+        let mut next = starts.clone();
+        let mut postings = vec![0u32; total as usize];
+        let mut begin = 0;
+        for (id, &end) in ends.iter().enumerate() {
+            for &number in &builder.noted[begin..end] {
+                let at = &mut next[number as usize];
+                postings[*at as usize] = id as u32;
+                *at += 1;
+            }
+            begin = end;
+        }
+        GramIndex {
+            grams: builder.grams,
+            starts,
+            postings,
+        }
+    }
+
+    fn list(&self, key: u64) -> &[u32] {
+        match self.grams.get(&key) {
+            Some(&g) => &self.postings[self.starts[g as usize] as usize..self.starts[g as usize + 1] as usize],
+            None => &[],
+        }
+    }
+}
+
 /// Keeps the elements of `found` (ascending) that are also in `list` (ascending).
 fn intersect(found: &mut Vec<u32>, list: &[u32]) {
     let mut rest = list;
@@ -276,7 +366,7 @@ fn intersect(found: &mut Vec<u32>, list: &[u32]) {
 
 /// Hashes gram keys with one multiplication (Fibonacci hashing): the keys are two code points,
 /// never chosen by an attacker to collide, and the default SipHash costs several times more for
-/// the one lookup per character that indexing does.
+/// the one lookup per pair of characters that indexing does.
 #[derive(Default, Clone, Copy)]
 struct GramHasher(u64);
 
