@@ -31,6 +31,10 @@ pub struct SearchIndex {
     /// Shared by the indexes that differ only in their texts (the texts arrive after the start).
     targets: Rc<Haystacks>,
     passages: Vec<Passage>,
+    /// Per document, its first passage's position in `passages` (and the end, last).
+    first: Vec<usize>,
+    /// Per passage, its paragraph's byte range in the document's text.
+    lines: Vec<Range<usize>>,
     paragraphs: Haystacks,
 }
 
@@ -61,28 +65,37 @@ impl SearchIndex {
     }
 
     fn with_targets(targets: Rc<Haystacks>, dataset: &Dataset, texts: &BTreeMap<String, String>) -> Self {
-        let (passages, folded): (Vec<Passage>, Vec<String>) = dataset
-            .documents
-            .iter()
-            .enumerate()
-            .flat_map(|(d, entry)| {
-                let text = texts.get(&entry.document.id).map(String::as_str).unwrap_or("");
-                text.lines().enumerate().map(move |(p, line)| {
-                    (
-                        Passage {
-                            document: d,
-                            paragraph: p,
-                        },
-                        fold(line),
-                    )
-                })
-            })
-            .unzip();
+        let (mut passages, mut lines, mut folded) = (Vec::new(), Vec::new(), Vec::new());
+        let mut first = Vec::with_capacity(dataset.documents.len() + 1);
+        for (d, entry) in dataset.documents.iter().enumerate() {
+            first.push(passages.len());
+            let text = texts.get(&entry.document.id).map(String::as_str).unwrap_or("");
+            for (p, line) in text.lines().enumerate() {
+                passages.push(Passage {
+                    document: d,
+                    paragraph: p,
+                });
+                let start = line.as_ptr() as usize - text.as_ptr() as usize;
+                lines.push(start..start + line.len());
+                folded.push(fold(line));
+            }
+        }
+        first.push(passages.len());
         SearchIndex {
             targets,
             passages,
+            first,
+            lines,
             paragraphs: Haystacks::new(folded),
         }
+    }
+
+    /// Where the paragraph of passage `p` is in its document's text (bytes, as `str::lines` cuts
+    /// it), found without reading the text from its start.
+    pub fn paragraph_range(&self, p: &Passage) -> Option<Range<usize>> {
+        let (start, end) = (*self.first.get(p.document)?, *self.first.get(p.document + 1)?);
+        let at = start + p.paragraph;
+        (at < end).then(|| self.lines[at].clone())
     }
 
     /// Rows (ascending) and passages that contain every term of `query`. An empty query finds

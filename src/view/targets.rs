@@ -138,7 +138,8 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         let text = catalog
             .texts
             .get(&entry.document.id)
-            .and_then(|t| t.lines().nth(p.paragraph))
+            .zip(catalog.search.paragraph_range(p))
+            .and_then(|(t, range)| t.get(range))
             .unwrap_or("");
         let next = UrlState {
             view: View::Document,
