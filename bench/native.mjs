@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, verdict } from './lib.mjs';
 
-const GROUPS = ['catalog_build', 'search', 'filter', 'compare', 'evaluation'];
+const GROUPS = ['catalog_build', 'first_search', 'search', 'search_scan', 'clear', 'filter', 'compare', 'evaluation'];
 const DIR = join(ROOT, 'target', 'criterion');
 
 function time(ns) {

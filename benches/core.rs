@@ -1,7 +1,8 @@
 //! Native benchmarks of the core operations behind every interaction (catalogue build, search,
-//! filters with their live counts, comparison, evaluation) on the real dataset and on seeded
-//! synthetic datasets 10× and 100× larger. Run with `cargo bench --bench core`; BENCHMARKS.md
-//! has the figures and how time grows with the number of targets.
+//! the same search by scanning, clearing the search, filters with their live counts, comparison,
+//! evaluation) on the real dataset and on seeded synthetic datasets 10× and 100× larger. Run with
+//! `cargo bench --bench core`; BENCHMARKS.md has the figures and how time grows with the number
+//! of targets.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -12,7 +13,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 
 use policy_explorer::analysis::catalog::Catalog;
 use policy_explorer::analysis::compare::{key_differences, ComparisonMatrix, CoverageMatrix};
-use policy_explorer::analysis::filter::{facet_counts, filter_rows, BindingChoice, SortKey, TargetFilter};
+use policy_explorer::analysis::filter::{filter_rows, FacetCounts, SortKey, TargetFilter};
 use policy_explorer::analysis::progress::{evaluate, EvaluationInput};
 use policy_explorer::data::model::{Dataset, Kind};
 use policy_explorer::data::{repository, synthetic};
@@ -68,11 +69,8 @@ fn preschool_filter() -> TargetFilter {
 /// What the targets list computes on a filter change: filtered rows plus the four facet counts.
 fn filter_update(catalog: &Catalog, candidates: &[usize], filter: &TargetFilter) -> usize {
     let rows = filter_rows(catalog, candidates.iter().copied(), filter, SortKey::Year);
-    let by_doc = facet_counts(catalog, candidates, |doc, _| doc);
-    let by_theme = facet_counts(catalog, candidates, |_, t| t.theme.as_str());
-    let by_kind = facet_counts(catalog, candidates, |_, t| t.kind);
-    let by_binding = facet_counts(catalog, candidates, |_, t| BindingChoice::of(t.binding));
-    rows.len() + by_doc.len() + by_theme.len() + by_kind.len() + by_binding.len()
+    let counts = FacetCounts::of(catalog, candidates);
+    rows.len() + counts.documents.len() + counts.themes.len()
 }
 
 fn benches(c: &mut Criterion) {
@@ -93,6 +91,22 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
+    // The first search after the catalogue is built also makes the targets' and paragraphs' gram
+    // index (made on demand, so start-up does not wait for it).
+    let mut group = c.benchmark_group("first_search");
+    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    for s in &data {
+        group.throughput(Throughput::Elements(s.targets as u64));
+        group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
+            b.iter_batched(
+                || Catalog::new(s.dataset.clone(), s.texts.clone()),
+                |catalog| catalog.search.search(black_box(QUERIES[0])).rows.len(),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+
     let mut group = c.benchmark_group("search");
     for s in &data {
         group.throughput(Throughput::Elements(s.targets as u64));
@@ -105,6 +119,40 @@ fn benches(c: &mut Criterion) {
                         hits.rows.len() + hits.passages.len()
                     })
                     .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+
+    // The same queries by checking every folded text (what `search` did before the index).
+    let mut group = c.benchmark_group("search_scan");
+    for s in &data {
+        group.throughput(Throughput::Elements(s.targets as u64));
+        group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
+            b.iter(|| {
+                QUERIES
+                    .iter()
+                    .map(|q| {
+                        let hits = s.catalog.search.scan(black_box(q));
+                        hits.rows.len() + hits.passages.len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+
+    // Clearing the search box: every row, no filter, document order, and the four facet counts.
+    let mut group = c.benchmark_group("clear");
+    let none = TargetFilter::default();
+    for s in &data {
+        group.throughput(Throughput::Elements(s.targets as u64));
+        group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
+            b.iter(|| {
+                let all: Vec<usize> = (0..s.catalog.rows.len()).collect();
+                let rows = filter_rows(&s.catalog, all.iter().copied(), black_box(&none), SortKey::Document);
+                let counts = FacetCounts::of(&s.catalog, &all);
+                rows.len() + counts.documents.len()
             })
         });
     }

@@ -349,3 +349,30 @@ fn a_syntax_error_quotes_the_offending_line() {
         "{message}"
     );
 }
+
+#[test]
+fn texts_fetched_after_a_file_was_opened_are_searched_like_texts_given_at_the_start() {
+    let fixture_text = read("tests/fixtures/example-city-2024.json");
+    let at_start = bundled_library().open(FIXTURE, fixture_text.as_bytes()).unwrap();
+    let without_texts = Library::new(bundled::dataset().clone(), Default::default());
+    let later = without_texts
+        .open(FIXTURE, fixture_text.as_bytes())
+        .unwrap()
+        .with_base_texts(bundled::texts().clone());
+    let (expected, got) = (at_start.catalog(), later.catalog());
+    assert_eq!(got.texts, expected.texts);
+    assert_eq!(got.rows, expected.rows);
+    for query in ["示例市", "学位", "學位 2025", "班额", "午餐"] {
+        let hits = got.search.search(query);
+        assert_eq!(hits, expected.search.search(query), "{query}");
+        assert_eq!(hits, got.search.scan(query), "{query}");
+    }
+    assert!(
+        !got.search.search("学位").passages.is_empty(),
+        "the fetched texts are searched"
+    );
+    assert!(
+        !got.search.search("示例市").passages.is_empty(),
+        "the opened file's text is searched"
+    );
+}

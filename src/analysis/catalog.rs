@@ -20,6 +20,8 @@ pub struct Catalog {
     pub texts: BTreeMap<String, String>,
     pub rows: Vec<Row>,
     target_index: HashMap<String, usize>,
+    /// Position in the dataset's theme list of each row's theme.
+    row_themes: Vec<Option<usize>>,
     pub search: SearchIndex,
     /// Ids of the documents a visitor opened from a file (not part of the published data).
     pub opened: BTreeSet<String>,
@@ -39,14 +41,43 @@ impl Catalog {
             .enumerate()
             .map(|(i, row)| (dataset.documents[row.document].targets[row.target].id.clone(), i))
             .collect();
+        let theme_positions: HashMap<&str, usize> = dataset
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, theme)| (theme.id.as_str(), i))
+            .collect();
+        let row_themes = rows
+            .iter()
+            .map(|row| {
+                let theme = &dataset.documents[row.document].targets[row.target].theme;
+                theme_positions.get(theme.as_str()).copied()
+            })
+            .collect();
         let search = SearchIndex::build(&dataset, &texts, &rows);
         Catalog {
             dataset,
             texts,
             rows,
             target_index,
+            row_themes,
             search,
             opened: BTreeSet::new(),
+        }
+    }
+
+    /// The same catalogue with the documents' texts `texts`: only the paragraphs are indexed, the
+    /// rows, lookups and the targets' search index are kept.
+    pub fn with_texts(&self, texts: BTreeMap<String, String>) -> Self {
+        let search = self.search.with_texts(&self.dataset, &texts);
+        Catalog {
+            dataset: self.dataset.clone(),
+            texts,
+            rows: self.rows.clone(),
+            target_index: self.target_index.clone(),
+            row_themes: self.row_themes.clone(),
+            search,
+            opened: self.opened.clone(),
         }
     }
 
@@ -85,6 +116,11 @@ impl Catalog {
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.dataset.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Position in the dataset's theme list of the theme of row `row` (none for an unknown theme).
+    pub fn theme_position(&self, row: usize) -> Option<usize> {
+        self.row_themes[row]
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

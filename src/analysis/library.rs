@@ -63,12 +63,16 @@ impl Library {
     /// The same library with the base dataset's texts `texts`, which the app fetches after the
     /// start (until then the base documents have no text). Opened files keep their own texts.
     pub fn with_base_texts(&self, texts: BTreeMap<String, String>) -> Library {
-        let base = Library {
+        // The documents do not change, so the catalogue keeps its rows and targets' index.
+        let mut all = texts.clone();
+        for file in &self.files {
+            all.extend(file.dataset.texts.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        Library {
             base: Rc::new((self.base.0.clone(), texts)),
-            files: Vec::new(),
-            catalog: self.catalog.clone(),
-        };
-        base.with_files(self.files.clone())
+            files: self.files.clone(),
+            catalog: Rc::new(self.catalog.with_texts(all)),
+        }
     }
 
     /// Re-opens `saved` files in order on top of `self`. Files that no longer pass (the site's data

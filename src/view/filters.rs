@@ -2,11 +2,12 @@
 //! responsible unit, baseline and sort order, each option with its live count.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::analysis::filter::{facet_counts, BindingChoice, SortKey, TargetFilter};
+use crate::analysis::filter::{BindingChoice, FacetCounts, SortKey, TargetFilter};
 use crate::analysis::paging::bounded_choices;
 use crate::analysis::script::fold;
 use crate::analysis::url_state::UrlState;
@@ -22,8 +23,8 @@ const LOCALITY_LIMIT: usize = 12;
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
     pub context: Context,
-    /// Rows matching the search (before filters), for the counts beside each option.
-    pub candidates: std::rc::Rc<Vec<usize>>,
+    /// How many rows matching the search (before filters) each option has.
+    pub counts: Rc<FacetCounts>,
 }
 
 fn toggle<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
@@ -84,11 +85,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             navigate.emit(next);
         }
     };
-    let candidates = &props.candidates;
-    let by_doc = facet_counts(&catalog, candidates, |doc, _| doc);
-    let by_theme = facet_counts(&catalog, candidates, |_, t| t.theme.as_str());
-    let by_kind = facet_counts(&catalog, candidates, |_, t| t.kind);
-    let by_binding = facet_counts(&catalog, candidates, |_, t| BindingChoice::of(t.binding));
+    let counts = &props.counts;
 
     let documents = &catalog.dataset.documents;
     let loc_find = use_state(String::new);
@@ -131,8 +128,8 @@ pub fn filters(props: &FiltersProps) -> Html {
     };
     let localities = offered
         .iter()
-        .map(|&i| &documents[i])
-        .map(|e| {
+        .map(|&i| (&documents[i], counts.documents[i]))
+        .map(|(e, count)| {
             (
                 e.document.id.clone(),
                 match catalog.is_opened(&e.document.id) {
@@ -143,7 +140,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     ),
                     false => pick(lang, &e.document.locality).to_string(),
                 },
-                by_doc.get(&e.document.id.as_str()),
+                count,
             )
         })
         .collect();
@@ -151,18 +148,13 @@ pub fn filters(props: &FiltersProps) -> Html {
         .dataset
         .themes
         .iter()
-        .filter(|t| by_theme.contains_key(&t.id.as_str()) || filter.themes.contains(&t.id))
-        .map(|t| {
-            (
-                t.id.clone(),
-                pick(lang, &t.name).to_string(),
-                by_theme.get(&t.id.as_str()),
-            )
-        })
+        .zip(&counts.themes)
+        .filter(|(t, count)| **count > 0 || filter.themes.contains(&t.id))
+        .map(|(t, count)| (t.id.clone(), pick(lang, &t.name).to_string(), *count))
         .collect();
     let kinds = [Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection]
         .into_iter()
-        .map(|k| (k, kind_name(lang, k).to_string(), by_kind.get(&k)))
+        .map(|k| (k, kind_name(lang, k).to_string(), counts.kind(k)))
         .collect();
     let bindings = [BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated]
         .into_iter()
@@ -172,7 +164,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 BindingChoice::Expected => Some(crate::data::model::Binding::Expected),
                 BindingChoice::Unstated => None,
             };
-            (b, binding_name(lang, binding).to_string(), by_binding.get(&b))
+            (b, binding_name(lang, binding).to_string(), counts.binding(b))
         })
         .collect();
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::analysis::filter::filter_rows;
+use crate::analysis::filter::{filter_rows, FacetCounts};
 use crate::analysis::paging::{next_page_size, visible_count};
 use crate::analysis::search::terms;
 use crate::analysis::url_state::{UrlState, View};
@@ -36,15 +36,19 @@ pub fn targets_view(props: &TargetsProps) -> Html {
     } = props.context.clone();
     let lang = state.lang;
     let catalog_id = Rc::as_ptr(&catalog) as usize;
+    // The search's rows (all when nothing is typed), its passages and the filter panel's counts
+    // over those rows: once per query, not on every filter change.
     let hits = {
         let catalog = catalog.clone();
         use_memo((catalog_id, state.query.clone()), move |(_, query)| {
-            if query.trim().is_empty() {
-                (Rc::new((0..catalog.rows.len()).collect::<Vec<_>>()), Vec::new())
+            let (rows, passages) = if query.trim().is_empty() {
+                ((0..catalog.rows.len()).collect::<Vec<_>>(), Vec::new())
             } else {
                 let hits = catalog.search.search(query);
-                (Rc::new(hits.rows), hits.passages)
-            }
+                (hits.rows, hits.passages)
+            };
+            let counts = Rc::new(FacetCounts::of(&catalog, &rows));
+            (Rc::new(rows), passages, counts)
         })
     };
     let rows = {
@@ -134,7 +138,8 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         let text = catalog
             .texts
             .get(&entry.document.id)
-            .and_then(|t| t.lines().nth(p.paragraph))
+            .zip(catalog.search.paragraph_range(p))
+            .and_then(|(t, range)| t.get(range))
             .unwrap_or("");
         let next = UrlState {
             view: View::Document,
@@ -170,7 +175,7 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                 <input id="search" type="search" value={state.query.clone()} oninput={on_search} autocomplete="off"
                     placeholder={tr(lang, "如:班额、学位、2025、幼儿园", "e.g. 班额, class size, 2025")} />
             </div>
-            <Filters context={props.context.clone()} candidates={hits.0.clone()} />
+            <Filters context={props.context.clone()} counts={hits.2.clone()} />
             <ExportBar context={props.context.clone()} rows={rows.clone()} />
             <p class="result-count" id="result-count" aria-live="polite">
                 { count_text }
