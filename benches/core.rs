@@ -15,6 +15,7 @@ use policy_explorer::analysis::catalog::Catalog;
 use policy_explorer::analysis::compare::{key_differences, ComparisonMatrix, CoverageMatrix};
 use policy_explorer::analysis::filter::{filter_rows, FacetCounts, SortKey, TargetFilter};
 use policy_explorer::analysis::progress::{evaluate, EvaluationInput};
+use policy_explorer::analysis::search::{SearchHits, SearchIndex};
 use policy_explorer::data::model::{Dataset, Kind};
 use policy_explorer::data::{repository, synthetic};
 
@@ -73,6 +74,26 @@ fn filter_update(catalog: &Catalog, candidates: &[usize], filter: &TargetFilter)
     rows.len() + counts.documents.len() + counts.themes.len()
 }
 
+/// One group timing the five [`QUERIES`] at every scale through `query` (the index or the scan).
+fn bench_queries(c: &mut Criterion, name: &str, data: &[Scaled], query: fn(&SearchIndex, &str) -> SearchHits) {
+    let mut group = c.benchmark_group(name);
+    for s in data {
+        group.throughput(Throughput::Elements(s.targets as u64));
+        group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
+            b.iter(|| {
+                QUERIES
+                    .iter()
+                    .map(|q| {
+                        let hits = query(&s.catalog.search, black_box(q));
+                        hits.rows.len() + hits.passages.len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let data = datasets();
     let compared: Vec<String> = COMPARED.iter().map(|s| s.to_string()).collect();
@@ -107,40 +128,9 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("search");
-    for s in &data {
-        group.throughput(Throughput::Elements(s.targets as u64));
-        group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
-            b.iter(|| {
-                QUERIES
-                    .iter()
-                    .map(|q| {
-                        let hits = s.catalog.search.search(black_box(q));
-                        hits.rows.len() + hits.passages.len()
-                    })
-                    .sum::<usize>()
-            })
-        });
-    }
-    group.finish();
-
+    bench_queries(c, "search", &data, SearchIndex::search);
     // The same queries by checking every folded text (what `search` did before the index).
-    let mut group = c.benchmark_group("search_scan");
-    for s in &data {
-        group.throughput(Throughput::Elements(s.targets as u64));
-        group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
-            b.iter(|| {
-                QUERIES
-                    .iter()
-                    .map(|q| {
-                        let hits = s.catalog.search.scan(black_box(q));
-                        hits.rows.len() + hits.passages.len()
-                    })
-                    .sum::<usize>()
-            })
-        });
-    }
-    group.finish();
+    bench_queries(c, "search_scan", &data, SearchIndex::scan);
 
     // Clearing the search box: every row, no filter, document order, and the four facet counts.
     let mut group = c.benchmark_group("clear");
