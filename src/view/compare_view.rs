@@ -56,6 +56,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     };
     let (matrix, coverage, differences) = (computed.0.clone(), &computed.1, &computed.2);
     let find = use_state(String::new);
+    let show_single_state = use_state(|| false);
     let needle = fold(find.trim());
     let (offered, left_out) = bounded_choices(
         dataset.documents.len(),
@@ -131,7 +132,32 @@ pub fn compare_view(props: &CompareProps) -> Html {
             { for matrix.doc_ids.iter().map(|id| html! { <th scope="col">{ locality(id) }</th> }) }
         </tr>
     };
-    let rows = matrix.rows.iter().map(|row| {
+    // Shared indicators come first (the matrix's order); those set by one locality only are behind a
+    // button, so ticking a locality re-renders the comparable rows, not every indicator of every
+    // document (the print copy and the data downloads keep all of them).
+    let shared = matrix.rows.iter().take_while(|row| row.sharing_count() >= 2).count();
+    let single = matrix.rows.len() - shared;
+    let show_single = *show_single_state || shared == 0;
+    let shown = if show_single { matrix.rows.len() } else { shared };
+    let single_toggle = (single > 0 && shared > 0).then(|| {
+        let label = match (show_single, lang) {
+            (true, Lang::Zh) => "只看两地及以上共有的指标".to_string(),
+            (true, Lang::En) => "Only indicators shared by two or more".to_string(),
+            (false, Lang::Zh) => format!("显示仅一地设定的 {single} 项指标"),
+            (false, Lang::En) => format!("Show the {single} indicators set by one locality only"),
+        };
+        let onclick = {
+            let state = show_single_state.clone();
+            Callback::from(move |_: MouseEvent| state.set(!*state))
+        };
+        html! {
+            <p class="show-more">
+                <button type="button" class="button" id="show-single-indicators" aria-controls="compare-matrix"
+                    aria-expanded={show_single.to_string()} {onclick}>{ label }</button>
+            </p>
+        }
+    });
+    let rows = matrix.rows.iter().take(shown).map(|row| {
         let name = catalog.indicator(&row.indicator).map(|i| pick(lang, &i.name).to_string()).unwrap_or_else(|| row.indicator.clone());
         let leaders = row.verdict.as_ref().map(leading_documents).unwrap_or_default();
         let cells = row.cells.iter().zip(&matrix.doc_ids).map(|(targets, doc_id)| {
@@ -234,6 +260,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            { for single_toggle }
             <h2>{ tr(lang, "各主题目标数量", "Targets per theme") }</h2>
             <div class="table-wrap">
                 <table id="coverage-matrix">
