@@ -226,3 +226,34 @@ test('on a phone, large text enlarges the chart too, and its PNG is offered', as
     assert.ok(bytes.length > 20000, `${bytes.length} bytes`);
   });
 });
+
+test('indicators set by one locality only are behind a button; the print copy keeps every indicator', async () => {
+  await withPage(1280, async (page) => {
+    await page.goto(`${site.server.url}?v=compare`);
+    await appReady(page);
+    await page.locator('#compare-matrix').waitFor();
+    const rowsWithTargets = () => page.evaluate(() => [...document.querySelectorAll('#compare-matrix tbody tr:not(.verdict)')]
+      .map((tr) => tr.querySelectorAll('td:not(.gap)').length));
+    const shared = await rowsWithTargets();
+    assert.ok(shared.length >= 5, `shared indicators are shown (${shared.length})`);
+    assert.ok(shared.every((n) => n >= 2), 'by default every row is shared by two or more localities');
+    const button = page.locator('#show-single-indicators');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    const label = await button.innerText();
+    const single = Number(label.match(/(\d+)/)[1]);
+    assert.ok(single > 0, label);
+
+    await button.click();
+    await page.waitForFunction((n) => document.querySelectorAll('#compare-matrix tbody tr:not(.verdict)').length === n, shared.length + single);
+    const all = await rowsWithTargets();
+    assert.deepEqual(all.slice(0, shared.length), shared, 'shared rows stay first, unchanged');
+    assert.ok(all.slice(shared.length).every((n) => n === 1), 'then the indicators of one locality only');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.ok((await button.innerText()).includes('共有'), 'the button now narrows back');
+    const printRows = await page.locator('#print-matrix tbody tr').count();
+    assert.ok(printRows >= shared.length + single, `the print copy lists every indicator (${printRows})`);
+
+    await button.click();
+    await page.waitForFunction((n) => document.querySelectorAll('#compare-matrix tbody tr:not(.verdict)').length === n, shared.length);
+  });
+});

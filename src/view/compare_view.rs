@@ -1,6 +1,8 @@
 //! Compare: localities side by side. Key differences generated from the data (each linking to its
 //! evidence), the indicator × locality matrix with a plain verdict per shared indicator, and the
-//! theme × locality coverage counts so that gaps show.
+//! theme × locality coverage counts so that gaps show. The matrix shows the indicators shared by
+//! two or more localities; those of one locality only are behind a button. Rows are keyed by
+//! indicator and cells by document, so ticking a locality adds or removes its cells.
 
 use std::rc::Rc;
 
@@ -162,10 +164,10 @@ pub fn compare_view(props: &CompareProps) -> Html {
         let leaders = row.verdict.as_ref().map(leading_documents).unwrap_or_default();
         let cells = row.cells.iter().zip(&matrix.doc_ids).map(|(targets, doc_id)| {
             if targets.is_empty() {
-                return html! { <td class="gap">{ "—" }</td> };
+                return html! { <td key={doc_id.clone()} class="gap">{ "—" }</td> };
             }
             html! {
-                <td>
+                <td key={doc_id.clone()}>
                     if leaders.contains(doc_id) {
                         <span class="tag demanding">{ leader_word(lang, row.verdict.as_ref()) }</span>
                     }
@@ -186,7 +188,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             }
         });
         html! {
-            <>
+            <key={row.indicator.clone()}>
                 <tr>
                     <th scope="row">
                         { name }
