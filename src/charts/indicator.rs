@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::palette::locality_color;
 use super::{
     comparator_symbol, fit_text, format_number, format_value, leader, nice_ticks, padded_range, select_documents,
-    text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale,
+    text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale, Selected,
 };
 use crate::analysis::ordering::{self, Counts};
 use crate::data::model::{Better, Comparator, Dataset};
@@ -59,10 +59,17 @@ impl IndicatorData {
     /// in Chinese when `zh`. A target counts when it states a value; "eliminate" without a value
     /// counts as 0. Milestones without a value are left out.
     pub fn from_dataset(ds: &Dataset, indicator_id: &str, doc_ids: &[&str], zh: bool) -> Self {
+        Self::from_selection(ds, indicator_id, &select_documents(ds, doc_ids, zh), zh)
+    }
+
+    /// [`IndicatorData::from_dataset`] for documents already selected with their labels and
+    /// colours: a caller building the data of many indicators for the same documents selects
+    /// them once (selecting indexes every document of the dataset).
+    pub(crate) fn from_selection(ds: &Dataset, indicator_id: &str, selection: &[Selected<'_>], zh: bool) -> Self {
         let ind = ds.indicators.iter().find(|i| i.id == indicator_id);
         let mut points = Vec::new();
         let mut target_unit = None;
-        for sel in select_documents(ds, doc_ids, zh) {
+        for sel in selection {
             let mut mine: Vec<IndicatorPoint> = sel
                 .entry
                 .targets

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::analysis::compare::ComparisonMatrix;
 use crate::analysis::url_state::{Lang, UrlState};
 use crate::charts::indicator::{most_drawn, IndicatorData};
+use crate::charts::select_documents;
 use crate::charts::timeline::TimelineData;
 use crate::charts::Chart;
 
@@ -45,11 +46,13 @@ pub fn compare_charts(props: &CompareChartsProps) -> Html {
             move |(_, doc_ids, zh)| {
                 let dataset = &catalog.dataset;
                 let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
+                let selection = select_documents(dataset, &ids, *zh);
                 let options: Vec<(String, usize)> = matrix
                     .rows
                     .iter()
                     .map(|row| {
-                        let n = IndicatorData::from_dataset(dataset, &row.indicator, &ids, *zh).drawn_documents();
+                        let n =
+                            IndicatorData::from_selection(dataset, &row.indicator, &selection, *zh).drawn_documents();
                         (row.indicator.clone(), n)
                     })
                     .filter(|(_, n)| *n > 0)
