@@ -103,33 +103,27 @@ impl SearchIndex {
     /// nothing. Candidates come from the gram index; terms longer than two characters are then
     /// checked in the text, so the result is exactly [`SearchIndex::scan`]'s.
     pub fn search(&self, query: &str) -> SearchHits {
-        let terms = terms(query);
-        if terms.is_empty() {
-            return SearchHits::default();
-        }
-        SearchHits {
-            rows: self.targets.find(&terms).into_iter().map(|i| i as usize).collect(),
-            passages: self
-                .paragraphs
-                .find(&terms)
-                .into_iter()
-                .map(|i| self.passages[i as usize].clone())
-                .collect(),
-        }
+        self.hits(query, Haystacks::find)
     }
 
     /// The same result as [`SearchIndex::search`], by checking every folded text: the reference
     /// the index is tested against, and the "before" of the benchmarks.
     pub fn scan(&self, query: &str) -> SearchHits {
+        self.hits(query, Haystacks::scan)
+    }
+
+    /// The rows and passages whose texts `matching` finds for the terms of `query`.
+    fn hits(&self, query: &str, matching: fn(&Haystacks, &[String]) -> Vec<u32>) -> SearchHits {
         let terms = terms(query);
         if terms.is_empty() {
             return SearchHits::default();
         }
         SearchHits {
-            rows: self.targets.scan(&terms).into_iter().map(|i| i as usize).collect(),
-            passages: self
-                .paragraphs
-                .scan(&terms)
+            rows: matching(&self.targets, &terms)
+                .into_iter()
+                .map(|i| i as usize)
+                .collect(),
+            passages: matching(&self.paragraphs, &terms)
                 .into_iter()
                 .map(|i| self.passages[i as usize].clone())
                 .collect(),

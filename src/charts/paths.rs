@@ -344,32 +344,22 @@ impl PathsData {
     /// The same data with the series of at most `documents` documents drawn (the first ones, in
     /// the order they were asked for); the other series move to [`PathsData::omitted`].
     pub fn bounded(mut self, documents: usize) -> Self {
-        let mut kept: Vec<&str> = Vec::new();
-        let keep: Vec<bool> = self
-            .series
-            .iter()
-            .map(|s| {
+        let mut drawn: Vec<String> = Vec::new();
+        let (series, left_out): (Vec<PathSeries>, Vec<PathSeries>) =
+            std::mem::take(&mut self.series).into_iter().partition(|s| {
                 let doc = s.document_id();
-                if kept.contains(&doc) {
+                if drawn.iter().any(|d| d == doc) {
                     true
-                } else if kept.len() < documents {
-                    kept.push(doc);
+                } else if drawn.len() < documents {
+                    drawn.push(doc.to_string());
                     true
                 } else {
                     false
                 }
-            })
-            .collect();
+            });
+        self.series = series;
         let mut omitted = (*self.omitted).clone();
-        let mut keep = keep.into_iter();
-        let series = std::mem::take(&mut self.series);
-        for s in series {
-            if keep.next() == Some(true) {
-                self.series.push(s);
-            } else {
-                omitted.push(s);
-            }
-        }
+        omitted.extend(left_out);
         self.omitted = Rc::new(omitted);
         self
     }

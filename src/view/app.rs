@@ -174,21 +174,25 @@ pub fn app(props: &AppProps) -> Html {
     let notices = use_state(|| initial.1.clone());
     // The compare page's print-only cited table follows the state once the next frame has been
     // painted (an animation frame, then a zero timeout), so ticking a locality is not held up by
-    // a table that is only printed. A newer state cancels whatever of this is still pending.
+    // a table that is only printed. A newer state cancels whatever of this is still pending. Other
+    // views have no print table, so they schedule nothing (and cause no second render).
     let print_state = use_state_eq(|| initial.0.clone());
     let print_pending = use_mut_ref(|| (None::<AnimationFrame>, None::<Timeout>));
     {
         let print_state = print_state.setter();
         let print_pending = print_pending.clone();
         use_effect_with((*state).clone(), move |current| {
-            let current = current.clone();
-            let slot = print_pending.clone();
-            let frame = request_animation_frame(move |_| {
-                let timeout = Timeout::new(0, move || print_state.set(current));
-                slot.borrow_mut().1 = Some(timeout);
-            });
             // Dropping the older frame or timeout cancels it if it has not run yet.
-            *print_pending.borrow_mut() = (Some(frame), None);
+            *print_pending.borrow_mut() = (None, None);
+            if current.view == View::Compare {
+                let current = current.clone();
+                let slot = print_pending.clone();
+                let frame = request_animation_frame(move |_| {
+                    let timeout = Timeout::new(0, move || print_state.set(current));
+                    slot.borrow_mut().1 = Some(timeout);
+                });
+                print_pending.borrow_mut().0 = Some(frame);
+            }
             || ()
         });
     }
