@@ -7,6 +7,7 @@ pub mod cleaning;
 pub mod dataset_file;
 pub mod export;
 pub mod json_outline;
+pub mod lang;
 pub mod model;
 pub mod numerals;
 pub mod published;

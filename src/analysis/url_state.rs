@@ -6,35 +6,11 @@
 
 use std::collections::BTreeSet;
 
+pub use crate::data::lang::Lang;
 use crate::data::model::Kind;
 
 use super::filter::{BindingChoice, SortKey, TargetFilter};
 use super::ordering;
-
-/// Interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
 
 /// The page shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
