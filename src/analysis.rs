@@ -2,6 +2,7 @@
 //! Pure functions over the dataset; no web dependency.
 
 pub mod catalog;
+pub mod choices;
 pub mod citations;
 pub mod compare;
 pub mod corrections;
@@ -14,4 +15,5 @@ pub mod progress;
 pub mod reader;
 pub mod script;
 pub mod search;
+pub mod share;
 pub mod url_state;

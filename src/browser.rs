@@ -1,11 +1,17 @@
 //! Browser glue, the only module that talks to browser APIs: the URL and history, local storage,
-//! file downloads, the clipboard, canvases and the clock; files the visitor opens in [`files`]; the published data files in [`fetch`].
+//! file downloads, the clipboard, canvases and the clock; files the visitor opens in [`files`]; the
+//! published data files in [`fetch`]; what a form control's event holds in [`events`]; work
+//! deferred until after the next paint in `paint`.
 //! Everything else is plain Rust.
 
 pub mod fetch;
 pub mod files;
 
 pub mod chart_canvas;
+pub mod events;
+mod paint;
+
+pub use paint::{after_next_paint, AfterPaint};
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -63,12 +69,6 @@ pub fn on_history_change(callback: impl Fn(String) + 'static) -> Option<EventLis
     }))
 }
 
-/// Calls `callback` when the window is resized.
-pub fn on_resize(callback: impl Fn() + 'static) -> Option<EventListener> {
-    let window = window()?;
-    Some(EventListener::new(&window, "resize", move |_| callback()))
-}
-
 /// Local storage, when the browser grants it: it throws where storage is blocked (for example
 /// in an iframe on another site when third-party storage is off), and the app must still run.
 pub(crate) fn storage() -> Option<web_sys::Storage> {
@@ -89,13 +89,6 @@ pub fn save_preference(key: &str, value: &str) {
     }
 }
 
-/// Removes a saved preference.
-pub fn forget_preference(key: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
-    }
-}
-
 /// Offers `content` as a file download named `file_name`.
 pub fn download_text(file_name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
@@ -107,13 +100,6 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) {
     if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
         click_download_link(&url, file_name);
         let _ = web_sys::Url::revoke_object_url(&url);
-    }
-}
-
-/// Offers the canvas with element id `canvas_id` as a PNG download.
-pub fn download_canvas_png(canvas_id: &str, file_name: &str) {
-    if let Some(canvas) = canvas(canvas_id) {
-        download_canvas_element_png(&canvas, file_name);
     }
 }
 
@@ -154,11 +140,6 @@ pub fn copy_to_clipboard(text: &str) -> bool {
     }
 }
 
-/// The canvas element with id `id`.
-pub fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
-    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
-}
-
 /// Screen pixels per CSS pixel (2 or 3 on most phones).
 pub fn device_pixel_ratio() -> f64 {
     window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0)
@@ -196,11 +177,6 @@ pub fn set_page(lang: &str, title: &str, root_classes: &str) {
 pub fn today() -> (i32, u32, u32) {
     let now = js_sys::Date::new_0();
     (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-}
-
-/// Milliseconds since page load, for timing updates.
-pub fn now_ms() -> f64 {
-    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Replaces a blank page after a panic with an error screen offering a reload; the panic message

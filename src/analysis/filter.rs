@@ -84,6 +84,19 @@ impl TargetFilter {
     }
 }
 
+/// What a search finds: the matching rows (every row when nothing is typed) and passages (none
+/// when nothing is typed). The list, its counts and the embedded table all start from this.
+pub fn search_or_all(catalog: &Catalog, query: &str) -> super::search::SearchHits {
+    if query.trim().is_empty() {
+        super::search::SearchHits {
+            rows: (0..catalog.rows.len()).collect(),
+            passages: Vec::new(),
+        }
+    } else {
+        catalog.search.search(query)
+    }
+}
+
 /// Rows of `catalog` (from `candidates`) that pass `filter`, in `sort` order.
 pub fn filter_rows(
     catalog: &Catalog,

@@ -8,26 +8,13 @@ use yew::prelude::*;
 
 use crate::analysis::citations::{cite_matrix, number_of};
 use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
-use crate::analysis::url_state::{Lang, UrlState};
+use crate::analysis::url_state::{compared_documents, Lang};
 
-use super::app::Context;
+use super::context::use_app;
 use super::text::{pick, quote_lang, tr};
-
-/// The documents a comparison shows: the link's choice, or the default four.
-pub fn compared_documents(state: &UrlState) -> Vec<String> {
-    if state.compare.len() >= 2 {
-        state.compare.clone()
-    } else {
-        super::compare_view::DEFAULT_COMPARISON
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CitedMatrixProps {
-    pub context: Context,
     /// Id of the table element.
     pub id: AttrValue,
     /// Sources folded behind a disclosure (embed) or always shown (print).
@@ -35,9 +22,10 @@ pub struct CitedMatrixProps {
     pub fold_sources: bool,
 }
 
-#[function_component(CitedMatrix)]
-pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
-    let Context { catalog, state, .. } = &props.context;
+#[component]
+pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
+    let app = use_app();
+    let (catalog, state) = (&app.catalog, &app.state);
     let lang = state.lang;
     let zh = lang == Lang::Zh;
     // Rendered beside the interactive compare page on every state change: build the table only
@@ -45,7 +33,7 @@ pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
     let matrix = {
         let catalog = catalog.clone();
         use_memo(
-            (Rc::as_ptr(&catalog) as usize, compared_documents(state)),
+            (Rc::as_ptr(&catalog) as usize, compared_documents(state, &catalog)),
             move |(_, chosen)| ComparisonMatrix::build(&catalog.dataset, chosen),
         )
     };

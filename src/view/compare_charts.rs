@@ -5,35 +5,30 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::analysis::compare::ComparisonMatrix;
-use crate::analysis::url_state::{Lang, UrlState};
+use crate::analysis::url_state::{Action, Lang};
+use crate::browser::events::value_of;
 use crate::charts::indicator::{most_drawn, IndicatorData};
 use crate::charts::select_documents;
 use crate::charts::timeline::TimelineData;
 use crate::charts::Chart;
 
-use super::app::Context;
 use super::chart_panel::ChartPanel;
+use super::context::use_app;
 use super::text::{pick, tr};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareChartsProps {
-    pub context: Context,
     /// The comparison of the chosen documents (its columns are the chosen ids).
     pub matrix: Rc<ComparisonMatrix>,
 }
 
-#[function_component(CompareCharts)]
-pub fn compare_charts(props: &CompareChartsProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn CompareCharts(props: &CompareChartsProps) -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
     let zh = lang == Lang::Zh;
     // What depends only on the data, the chosen documents and the language, built once per choice:
     // the indicators with at least one dated value among the chosen documents, in matrix order
@@ -70,17 +65,7 @@ pub fn compare_charts(props: &CompareChartsProps) -> Html {
         .clone()
         .filter(|id| options.iter().any(|(o, _)| o == id))
         .or_else(|| most_drawn(options).map(str::to_string));
-    let on_indicator = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |e: Event| {
-            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-            navigate.emit(UrlState {
-                indicator: Some(id),
-                ..state.clone()
-            });
-        })
-    };
+    let on_indicator = app.on(|e: Event| Action::ChooseIndicator(value_of(&e)));
     let indicator_name = |id: &str| {
         catalog
             .indicator(id)

@@ -6,42 +6,26 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analysis::compare::{
     format_requirement, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
 };
 use crate::analysis::pace::{common_year, pace};
-use crate::analysis::paging::bounded_choices;
-use crate::analysis::script::fold;
-use crate::analysis::url_state::{Lang, UrlState, View};
+use crate::analysis::choices::{needs_locality_search, offered_localities};
+use crate::analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
+use crate::browser::events::value_of;
 
-use super::app::Context;
+use super::context::use_app;
+use super::link::ActionLink;
 use super::text::{pick, tr};
 
-/// Localities compared when the link names none.
-pub const DEFAULT_COMPARISON: [&str; 4] = ["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"];
-
-/// Localities offered as checkboxes besides the chosen ones when the dataset has many; the others
-/// are found by typing their name.
-const CHOICE_LIMIT: usize = 12;
-
-#[derive(Properties, PartialEq)]
-pub struct CompareProps {
-    pub context: Context,
-}
-
-#[function_component(CompareView)]
-pub fn compare_view(props: &CompareProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn CompareView() -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
     let zh = lang == Lang::Zh;
-    let chosen = super::cited_matrix::compared_documents(&state);
+    let chosen = compared_documents(&state, &catalog);
     let dataset = &catalog.dataset;
     // The tables depend only on the data and the chosen documents, not on the language or the
     // locality search: built once per choice.
@@ -59,23 +43,11 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let (matrix, coverage, differences) = (computed.0.clone(), &computed.1, &computed.2);
     let find = use_state(String::new);
     let show_single_state = use_state(|| false);
-    let needle = fold(find.trim());
-    let (offered, left_out) = bounded_choices(
-        dataset.documents.len(),
-        CHOICE_LIMIT,
-        |i| chosen.contains(&dataset.documents[i].document.id),
-        |i| {
-            let doc = &dataset.documents[i].document;
-            needle.is_empty()
-                || [doc.locality.zh.as_str(), doc.locality.en.as_str(), doc.id.as_str()]
-                    .iter()
-                    .any(|name| fold(name).contains(&needle))
-        },
-    );
-    let many = dataset.documents.len() > CHOICE_LIMIT;
+    let (offered, left_out) = offered_localities(&catalog, |id| chosen.iter().any(|c| c == id), &find);
+    let many = needs_locality_search(&catalog);
     let on_find = {
         let find = find.clone();
-        Callback::from(move |e: InputEvent| find.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| find.set(value_of(&e)))
     };
     let locality = |id: &str| {
         catalog
@@ -83,43 +55,14 @@ pub fn compare_view(props: &CompareProps) -> Html {
             .map(|(_, d)| pick(lang, &d.locality).to_string())
             .unwrap_or_else(|| id.to_string())
     };
-    let target_link = |id: &str| {
-        let next = UrlState {
-            view: View::Targets,
-            target: Some(id.to_string()),
-            lang,
-            ..Default::default()
-        };
-        let href = format!("?{}", next.to_query());
-        let navigate = navigate.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            navigate.emit(next.clone());
-        });
-        (href, onclick)
-    };
     let choices = offered.iter().map(|&i| &dataset.documents[i]).map(|entry| {
         let id = entry.document.id.clone();
         let checked = chosen.contains(&id);
         let onchange = {
-            let state = state.clone();
-            let navigate = navigate.clone();
-            let chosen = chosen.clone();
             let id = id.clone();
-            Callback::from(move |_| {
-                let mut next: Vec<String> = chosen.iter().filter(|c| **c != id).cloned().collect();
-                if !checked && next.len() < 5 {
-                    next.push(id.clone());
-                }
-                if next.len() >= 2 {
-                    navigate.emit(UrlState {
-                        compare: next,
-                        ..state.clone()
-                    });
-                }
-            })
+            app.on(move |_: Event| Action::ToggleCompared(id.clone()))
         };
-        let disabled = checked && chosen.len() <= 2;
+        let disabled = checked && chosen.len() <= MIN_COMPARED;
         html! {
             <label class="check" for={format!("cmp-{id}")}>
                 <input type="checkbox" id={format!("cmp-{id}")} {checked} {disabled} {onchange} />
@@ -172,14 +115,13 @@ pub fn compare_view(props: &CompareProps) -> Html {
                         <span class="tag demanding">{ leader_word(lang, row.verdict.as_ref()) }</span>
                     }
                     { for targets.iter().map(|t| {
-                        let (href, onclick) = target_link(&t.id);
                         let baseline = match pace(t) {
                             Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), zh) }</span> },
                             None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
                         };
                         html! {
                             <p class="cell-target">
-                                <a {href} {onclick}>{ format!("{} · {}", format_requirement(t, zh), format_year(t.target_year, zh)) }</a>
+                                <ActionLink action={Action::OpenTarget(t.id.clone())}>{ format!("{} · {}", format_requirement(t, zh), format_year(t.target_year, zh)) }</ActionLink>
                                 { baseline }
                             </p>
                         }
@@ -247,13 +189,12 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <li>
                         { pick(lang, &d.sentence) }
                         { for d.evidence.iter().take(6).enumerate().map(|(n, id)| {
-                            let (href, onclick) = target_link(id);
-                            html! { <>{ " " }<a class="evidence" {href} {onclick}>{ format!("[{}{}]", tr(lang, "依据", "evidence "), n + 1) }</a></> }
+                            html! { <>{ " " }<ActionLink class="evidence" action={Action::OpenTarget(id.clone())}>{ format!("[{}{}]", tr(lang, "依据", "evidence "), n + 1) }</ActionLink></> }
                         }) }
                     </li>
                 }) }
             </ul>
-            <super::compare_charts::CompareCharts context={props.context.clone()} matrix={matrix.clone()} />
+            <super::compare_charts::CompareCharts matrix={matrix.clone()} />
             <h2>{ tr(lang, "指标对比(共有指标在前)", "Indicators (shared ones first)") }</h2>
             <div class="table-wrap">
                 <table id="compare-matrix">

@@ -7,40 +7,21 @@ use yew::prelude::*;
 
 use crate::analysis::reader::annotate;
 use crate::analysis::search::terms;
-use crate::analysis::url_state::{Lang, UrlState, View};
+use crate::analysis::url_state::{document_shown, Action, Lang};
 use crate::charts::timeline::TimelineData;
 use crate::charts::Chart;
 
-use super::app::Context;
 use super::chart_panel::ChartPanel;
+use super::context::use_app;
 use super::highlight::highlighted;
+use super::link::ActionLink;
 use super::text::{date_label, pick, quote_lang, tr, value_label, year_label};
 
-#[derive(Properties, PartialEq)]
-pub struct DocumentProps {
-    pub context: Context,
-}
-
-#[function_component(DocumentView)]
-pub fn document_view(props: &DocumentProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
-    let doc_id = state
-        .document
-        .clone()
-        .or_else(|| {
-            state
-                .target
-                .as_ref()
-                .and_then(|t| catalog.row_of(t))
-                .map(|i| catalog.document(catalog.rows[i]).id.clone())
-        })
-        .or_else(|| catalog.dataset.documents.first().map(|e| e.document.id.clone()))
-        .unwrap_or_default();
+#[component]
+pub fn DocumentView() -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
+    let doc_id = document_shown(&state, &catalog).unwrap_or_default();
     let catalog_id = std::rc::Rc::as_ptr(&catalog) as usize;
     let annotated = {
         let catalog = catalog.clone();
@@ -75,19 +56,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
     let selected_row = state.target.as_ref().and_then(|id| catalog.row_of(id));
     let selected_local = selected_row.and_then(|r| rows.iter().position(|x| *x == r));
     let search_terms = terms(&state.query);
-    let select = |local: usize| {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        let id = catalog.target(catalog.rows[rows[local]]).id.clone();
-        let doc_id = doc_id.clone();
-        Callback::from(move |_| {
-            navigate.emit(UrlState {
-                target: Some(id.clone()),
-                document: Some(doc_id.clone()),
-                ..state.clone()
-            })
-        })
-    };
+    let select = |local: usize| Action::HighlightTarget(catalog.target(catalog.rows[rows[local]]).id.clone());
     let mut current_marked = false;
     let body = paragraphs.iter().enumerate().map(|(p, paragraph)| {
         let spans = paragraph.spans.iter().map(|span| {
@@ -102,15 +71,15 @@ pub fn document_view(props: &DocumentProps) -> Html {
             });
             let first = span.targets[0];
             let label = match lang {
-                crate::analysis::url_state::Lang::Zh => format!("本句含 {} 项目标", span.targets.len()),
-                crate::analysis::url_state::Lang::En => format!("{} target(s) in this sentence", span.targets.len()),
+                Lang::Zh => format!("本句含 {} 项目标", span.targets.len()),
+                Lang::En => format!("{} target(s) in this sentence", span.targets.len()),
             };
             html! {
                 <mark class={classes!("quote-mark", is_current.then_some("current"))} {id} tabindex="0" role="button"
-                    aria-label={label} onclick={select(first)}
+                    aria-label={label} onclick={{ let action = select(first); app.on(move |_: MouseEvent| action.clone()) }}
                     onkeydown={{
-                        let activate = select(first);
-                        Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); activate.emit(MouseEvent::new("click").unwrap()); })
+                        let (app, action) = (app.clone(), select(first));
+                        Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); app.dispatch(action.clone()); })
                     }}>
                     { highlighted(piece, &search_terms) }
                 </mark>
@@ -131,15 +100,8 @@ pub fn document_view(props: &DocumentProps) -> Html {
             html! { <li class={format!("o{level}")}><a href={format!("#p-{i}")}>{ &text[p.range.clone()] }</a></li> }
         });
     let doc_links = catalog.dataset.documents.iter().map(|entry| {
-        let next = UrlState { view: View::Document, document: Some(entry.document.id.clone()), lang, ..Default::default() };
-        let href = format!("?{}", next.to_query());
-        let current = (entry.document.id == doc_id).then_some("page");
-        let navigate = navigate.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            navigate.emit(next.clone());
-        });
-        html! { <li><a class="tab" {href} {onclick} aria-current={current}>{ pick(lang, &entry.document.locality) }</a></li> }
+        let current = (entry.document.id == doc_id).then_some(AttrValue::Static("page"));
+        html! { <li><ActionLink class="tab" action={Action::ReadDocument(entry.document.id.clone())} {current}>{ pick(lang, &entry.document.locality) }</ActionLink></li> }
     });
     let selected_panel = selected_local.map(|local| {
         let span_targets: Vec<usize> = paragraphs
@@ -154,13 +116,9 @@ pub fn document_view(props: &DocumentProps) -> Html {
                 <ul>
                     { for span_targets.iter().map(|l| {
                         let target = catalog.target(catalog.rows[rows[*l]]);
-                        let next = UrlState { view: View::Targets, target: Some(target.id.clone()), lang, ..Default::default() };
-                        let href = format!("?{}", next.to_query());
-                        let navigate = navigate.clone();
-                        let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); navigate.emit(next.clone()); });
                         html! {
                             <li>
-                                <a {href} {onclick}>{ pick(lang, &target.summary) }</a>
+                                <ActionLink action={Action::OpenTarget(target.id.clone())}>{ pick(lang, &target.summary) }</ActionLink>
                                 <span class="muted">{ format!(" {} · {}", value_label(lang, target), year_label(lang, target)) }</span>
                             </li>
                         }

@@ -4,14 +4,13 @@
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::UrlState;
+use crate::analysis::url_state::Action;
 
-use super::app::Context;
+use super::context::use_app;
 use super::text::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedFrameProps {
-    pub context: Context,
     pub title: AttrValue,
     /// Localities whose documents the content draws on, named in the source line.
     pub sources: Vec<String>,
@@ -19,14 +18,11 @@ pub struct EmbedFrameProps {
     pub children: Html,
 }
 
-#[function_component(EmbedFrame)]
-pub fn embed_frame(props: &EmbedFrameProps) -> Html {
-    let Context { catalog, state, .. } = &props.context;
-    let lang = state.lang;
-    let full = UrlState {
-        embed: false,
-        ..state.clone()
-    };
+#[component]
+pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let full = app.href(Action::SetEmbed(false));
     let separator = tr(lang, "、", ", ");
     html! {
         <main class="embed-frame" id="main">
@@ -35,9 +31,9 @@ pub fn embed_frame(props: &EmbedFrameProps) -> Html {
             <p class="embed-source">
                 { tr(lang, "来源:", "Source: ") }
                 { format!("{} {}", props.sources.join(separator), tr(lang, "的政府文件原文", "government documents, quoted verbatim")) }
-                { tr(lang, " · 数据版本 ", " · dataset version ") }<span class="embed-version">{ &catalog.dataset.version }</span>
+                { tr(lang, " · 数据版本 ", " · dataset version ") }<span class="embed-version">{ &app.catalog.dataset.version }</span>
                 { " · " }
-                <a href={format!("?{}", full.to_query())} target="_blank" rel="noopener" id="embed-full-view">
+                <a href={full} target="_blank" rel="noopener" id="embed-full-view">
                     { tr(lang, "教育政策目标查询:查看完整页面", "Education Policy Target Explorer: open the full view") }
                 </a>
             </p>

@@ -5,23 +5,19 @@
 use yew::prelude::*;
 
 use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
-use crate::analysis::filter::filter_rows;
-use crate::analysis::url_state::{Lang, View};
+use crate::analysis::filter::{filter_rows, search_or_all};
+use crate::analysis::url_state::{compared_documents, Lang, View};
 
-use super::app::Context;
-use super::cited_matrix::{compared_documents, CitedMatrix};
+use super::cited_matrix::CitedMatrix;
+use super::context::{use_app, AppContext};
 use super::embed_frame::EmbedFrame;
 use super::text::{pick, quote_lang, tr, value_label, year_label};
 
-#[derive(Properties, PartialEq)]
-pub struct EmbedViewProps {
-    pub context: Context,
-}
-
-#[function_component(EmbedView)]
-pub fn embed_view(props: &EmbedViewProps) -> Html {
-    let context = &props.context;
-    let (catalog, state) = (&context.catalog, &context.state);
+#[component]
+pub fn EmbedView() -> Html {
+    let app = use_app();
+    let context = &app;
+    let (catalog, state) = (&app.catalog, &app.state);
     let lang = state.lang;
     let locality = |id: &str| {
         catalog
@@ -52,32 +48,28 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
                 })
                 .unwrap_or_default();
             html! {
-                <EmbedFrame context={context.clone()} title={name} {sources}>
+                <EmbedFrame title={name} {sources}>
                     { indicator_table(context, &matrix, row) }
                 </EmbedFrame>
             }
         }
         (View::Compare, None) => {
-            let sources: Vec<String> = compared_documents(state).iter().map(|id| locality(id)).collect();
+            let sources: Vec<String> = compared_documents(state, catalog).iter().map(|id| locality(id)).collect();
             html! {
-                <EmbedFrame context={context.clone()} title={tr(lang, "各地教育政策目标对比", "Education targets compared")} {sources}>
-                    <CitedMatrix context={context.clone()} id="embed-matrix" fold_sources={true} />
+                <EmbedFrame title={tr(lang, "各地教育政策目标对比", "Education targets compared")} {sources}>
+                    <CitedMatrix id="embed-matrix" fold_sources={true} />
                 </EmbedFrame>
             }
         }
         _ => {
-            let candidates: Vec<usize> = if state.query.trim().is_empty() {
-                (0..catalog.rows.len()).collect()
-            } else {
-                catalog.search.search(&state.query).rows
-            };
+            let candidates = search_or_all(catalog, &state.query).rows;
             let rows = filter_rows(catalog, candidates, &state.filter, state.sort);
             let sources: Vec<String> = (catalog.dataset.documents.iter().enumerate())
                 .filter(|(d, _)| rows.iter().any(|i| catalog.rows[*i].document == *d))
                 .map(|(_, entry)| pick(lang, &entry.document.locality).to_string())
                 .collect();
             html! {
-                <EmbedFrame context={context.clone()} title={tr(lang, "教育政策目标", "Education policy targets")} {sources}>
+                <EmbedFrame title={tr(lang, "教育政策目标", "Education policy targets")} {sources}>
                     { target_table(context, &rows) }
                 </EmbedFrame>
             }
@@ -87,7 +79,7 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
 
 /// One indicator's targets in every locality that sets one, with the quote.
 fn indicator_table(
-    context: &Context,
+    context: &AppContext,
     matrix: &ComparisonMatrix,
     row: Option<&crate::analysis::compare::MatrixRow>,
 ) -> Html {
@@ -128,7 +120,7 @@ fn indicator_table(
 }
 
 /// The listed targets: locality, what, requirement, year and section.
-fn target_table(context: &Context, rows: &[usize]) -> Html {
+fn target_table(context: &AppContext, rows: &[usize]) -> Html {
     let (catalog, lang) = (&context.catalog, context.state.lang);
     let lines = rows.iter().map(|i| {
         let row = catalog.rows[*i];

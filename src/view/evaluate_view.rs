@@ -4,23 +4,22 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::analysis::progress::{current_meaning, evaluate, CurrentMeaning, EvaluationInput, Field, InputError};
-use crate::analysis::url_state::{EvaluationFields, Lang, UrlState};
+use crate::analysis::url_state::{Action, Lang};
+use crate::browser::events::value_of;
 use crate::charts::paths::{EnteredPoint, PathsData};
 use crate::charts::Chart;
 use crate::data::export::format_number;
 use crate::data::model::{Dataset, Document, Kind, Target};
 
-use super::app::Context;
+use super::context::use_app;
 use super::chart_panel::ChartPanel;
 use super::text::{pick, quote_lang, tr, value_label, year_label};
 
 #[derive(Properties, PartialEq)]
 pub struct EvaluateProps {
-    pub context: Context,
     /// Today's date (`YYYY-MM-DD`), the default evaluation date.
     pub today: String,
 }
@@ -29,14 +28,10 @@ fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-#[function_component(EvaluateView)]
-pub fn evaluate_view(props: &EvaluateProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn EvaluateView(props: &EvaluateProps) -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
     let zh = lang == Lang::Zh;
     // Evaluable targets (a value, not a projection), once per catalogue.
     let evaluable = {
@@ -56,47 +51,19 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
         .and_then(|id| catalog.row_of(id))
         .or_else(|| evaluable.first().copied());
     let on_locality = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        let catalog = catalog.clone();
-        let evaluable = evaluable.clone();
+        let (app, catalog, evaluable) = (app.clone(), catalog.clone(), evaluable.clone());
         Callback::from(move |e: Event| {
-            let doc: usize = match e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
-                Ok(doc) => doc,
-                Err(_) => return,
+            let Ok(doc) = value_of(&e).parse::<usize>() else {
+                return;
             };
             let first = evaluable.iter().find(|&&i| catalog.rows[i].document == doc);
             if let Some(&i) = first {
-                navigate.emit(UrlState {
-                    target: Some(catalog.target(catalog.rows[i]).id.clone()),
-                    evaluation: EvaluationFields::default(),
-                    ..state.clone()
-                });
+                app.dispatch(Action::ChooseEvaluated(catalog.target(catalog.rows[i]).id.clone()));
             }
         })
     };
-    let on_target = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |e: Event| {
-            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-            navigate.emit(UrlState {
-                target: Some(id),
-                evaluation: EvaluationFields::default(),
-                ..state.clone()
-            });
-        })
-    };
-    let field_input = |set: fn(&mut EvaluationFields, String)| {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let mut next = state.clone();
-            set(&mut next.evaluation, value);
-            navigate.emit(next);
-        })
-    };
+    let on_target = app.on(|e: Event| Action::ChooseEvaluated(value_of(&e)));
+    let field_input = |field: Field| app.on(move |e: InputEvent| Action::SetEvaluation(field, value_of(&e)));
     // Chosen in two steps, the locality then one of its targets, so neither list grows with the
     // whole dataset's targets. The two lists depend only on the data, the chosen target and the
     // language: built once per choice, not on every keystroke.
@@ -262,12 +229,12 @@ pub fn evaluate_view(props: &EvaluateProps) -> Html {
             </label>
             <blockquote class="quote" lang={quote_lang(doc)}>{ &target.quote }</blockquote>
             <div class="eval-grid">
-                { text_field("eval-date", tr(lang, "评估日期(年-月-日,留空为今天)", "Evaluation date (YYYY-MM-DD, empty = today)"), &fields.date, props.today.clone(), field_input(|f, v| f.date = v), Field::Date) }
-                { text_field("eval-current", current_label, &fields.current, String::new(), field_input(|f, v| f.current = v), Field::CurrentValue) }
+                { text_field("eval-date", tr(lang, "评估日期(年-月-日,留空为今天)", "Evaluation date (YYYY-MM-DD, empty = today)"), &fields.date, props.today.clone(), field_input(Field::Date), Field::Date) }
+                { text_field("eval-current", current_label, &fields.current, String::new(), field_input(Field::CurrentValue), Field::CurrentValue) }
                 { text_field("eval-baseline", tr(lang, "基线值(原文无基线时填写)", "Baseline value (if the text gives none)"), &fields.baseline_value,
-                    target.baseline.map(|b| format_number(b.value)).unwrap_or_default(), field_input(|f, v| f.baseline_value = v), Field::BaselineValue) }
+                    target.baseline.map(|b| format_number(b.value)).unwrap_or_default(), field_input(Field::BaselineValue), Field::BaselineValue) }
                 { text_field("eval-baseline-year", tr(lang, "基线年份", "Baseline year"), &fields.baseline_year,
-                    target.baseline.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default(), field_input(|f, v| f.baseline_year = v), Field::BaselineYear) }
+                    target.baseline.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default(), field_input(Field::BaselineYear), Field::BaselineYear) }
             </div>
             { outcome }
             if !paths.is_empty() {

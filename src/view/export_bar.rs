@@ -5,23 +5,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::UrlState;
+use crate::analysis::share::embed_snippet;
+use crate::analysis::url_state::Action;
 use crate::data::export::{targets_csv, targets_json};
 
-use super::app::Context;
+use super::context::use_app;
 use super::text::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
-    pub context: Context,
     /// The rows currently listed.
     pub rows: Rc<Vec<usize>>,
 }
 
-#[function_component(ExportBar)]
-pub fn export_bar(props: &ExportBarProps) -> Html {
-    let Context { catalog, state, .. } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn ExportBar(props: &ExportBarProps) -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
     let copied = use_state(|| false);
     let download = |json: bool| {
         let catalog = catalog.clone();
@@ -52,19 +52,12 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let embed_copied = use_state(|| false);
     let copy_embed = {
         let embed_copied = embed_copied.clone();
-        let query = UrlState {
-            embed: true,
-            ..state.clone()
-        }
-        .to_query();
+        let query = state.query_after(Action::SetEmbed(true), &catalog);
         let title = tr(lang, "教育政策目标", "Education policy targets");
         Callback::from(move |_| {
             // Browser calls only in the handler: rendering must work without a browser (SSR tests).
             let src = crate::browser::absolute_url_for(&query);
-            let snippet = format!(
-                r#"<iframe src="{src}" title="{title}" width="100%" height="560" loading="lazy" style="border:0"></iframe>"#
-            );
-            crate::browser::copy_to_clipboard(&snippet);
+            crate::browser::copy_to_clipboard(&embed_snippet(&src, title));
             embed_copied.set(true);
         })
     };

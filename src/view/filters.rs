@@ -4,35 +4,21 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::analysis::filter::{BindingChoice, FacetCounts, SortKey, TargetFilter};
-use crate::analysis::paging::bounded_choices;
-use crate::analysis::script::fold;
-use crate::analysis::url_state::UrlState;
+use crate::analysis::choices::{needs_locality_search, offered_localities};
+use crate::analysis::filter::{BindingChoice, FacetCounts};
+use crate::analysis::url_state::{sort_code, sort_from, Action, FilterChange, Lang};
+use crate::browser::events::value_of;
 use crate::data::model::Kind;
 
-use super::app::Context;
+use super::context::use_app;
 use super::text::{binding_name, kind_name, pick, tr};
-
-/// Localities offered as checkboxes besides the ticked ones when the dataset has many; the others
-/// are found by typing their name.
-const LOCALITY_LIMIT: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
-    pub context: Context,
     /// How many rows matching the search (before filters) each option has.
     pub counts: Rc<FacetCounts>,
-}
-
-fn toggle<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
-    let mut set = set.clone();
-    if !set.remove(value) {
-        set.insert(value.clone());
-    }
-    set
 }
 
 /// A group of checkboxes, one per option.
@@ -66,47 +52,19 @@ fn checkbox_group<T: Ord + Clone + 'static>(
     }
 }
 
-#[function_component(Filters)]
-pub fn filters(props: &FiltersProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
-    let filter = state.filter.clone();
-    let update = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        move |change: Box<dyn Fn(&mut TargetFilter)>| {
-            let mut next = state.clone();
-            change(&mut next.filter);
-            next.target = None;
-            navigate.emit(next);
-        }
-    };
+#[component]
+pub fn Filters(props: &FiltersProps) -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (&app.catalog, &app.state, app.lang());
+    let filter = &state.filter;
     let counts = &props.counts;
 
     let documents = &catalog.dataset.documents;
     let loc_find = use_state(String::new);
-    let needle = fold(loc_find.trim());
-    let (offered, left_out) = bounded_choices(
-        documents.len(),
-        LOCALITY_LIMIT,
-        |i| filter.localities.contains(&documents[i].document.id),
-        |i| {
-            let doc = &documents[i].document;
-            needle.is_empty()
-                || [doc.locality.zh.as_str(), doc.locality.en.as_str(), doc.id.as_str()]
-                    .iter()
-                    .any(|name| fold(name).contains(&needle))
-        },
-    );
-    let many_localities = documents.len() > LOCALITY_LIMIT;
-    let locality_find = if many_localities {
+    let (offered, left_out) = offered_localities(catalog, |id| filter.localities.contains(id), &loc_find);
+    let locality_find = if needs_locality_search(catalog) {
         let setter = loc_find.clone();
-        let oninput =
-            Callback::from(move |e: InputEvent| setter.set(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let oninput = Callback::from(move |e: InputEvent| setter.set(value_of(&e)));
         html! {
             <label class="field" for="f-loc-find">
                 <span>{ tr(lang, "查找地区(中文或英文名)", "Find a locality (Chinese or English name)") }</span>
@@ -119,8 +77,8 @@ pub fn filters(props: &FiltersProps) -> Html {
     let locality_more = if left_out > 0 {
         html! {
             <p class="muted small" aria-live="polite">{ match lang {
-                crate::analysis::url_state::Lang::Zh => format!("另有 {left_out} 个地区,输入名称查找。"),
-                crate::analysis::url_state::Lang::En => format!("{left_out} more localities: type a name to find them."),
+                Lang::Zh => format!("另有 {left_out} 个地区,输入名称查找。"),
+                Lang::En => format!("{left_out} more localities: type a name to find them."),
             } }</p>
         }
     } else {
@@ -168,82 +126,25 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
         .collect();
 
-    let on_locality = {
-        let update = update.clone();
-        Callback::from(move |id: String| update(Box::new(move |f| f.localities = toggle(&f.localities, &id))))
+    let change = |make: fn(String) -> FilterChange| app.on(move |value: String| Action::Filter(make(value)));
+    let on_locality = change(FilterChange::Locality);
+    let on_theme = change(FilterChange::Theme);
+    let on_kind = app.on(|k: Kind| Action::Filter(FilterChange::Kind(k)));
+    let on_binding = app.on(|b: BindingChoice| Action::Filter(FilterChange::Binding(b)));
+    let on_year = |make: fn(Option<u16>) -> FilterChange| {
+        app.on(move |e: Event| Action::Filter(make(value_of(&e).parse::<u16>().ok())))
     };
-    let on_theme = {
-        let update = update.clone();
-        Callback::from(move |id: String| update(Box::new(move |f| f.themes = toggle(&f.themes, &id))))
-    };
-    let on_kind = {
-        let update = update.clone();
-        Callback::from(move |k: Kind| update(Box::new(move |f| f.kinds = toggle(&f.kinds, &k))))
-    };
-    let on_binding = {
-        let update = update.clone();
-        Callback::from(move |b: BindingChoice| update(Box::new(move |f| f.bindings = toggle(&f.bindings, &b))))
-    };
-    let year_input = |is_from: bool| {
-        let update = update.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let year = value.parse::<u16>().ok();
-            update(Box::new(
-                move |f| {
-                    if is_from {
-                        f.year_from = year
-                    } else {
-                        f.year_to = year
-                    }
-                },
-            ))
-        })
-    };
-    let on_responsible = {
-        let update = update.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            update(Box::new(move |f| f.responsible = value.clone()))
-        })
-    };
-    let on_baseline = {
-        let update = update.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let wanted = match value.as_str() {
-                "yes" => Some(true),
-                "no" => Some(false),
-                _ => None,
-            };
-            update(Box::new(move |f| f.has_baseline = wanted))
-        })
-    };
-    let on_sort = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let sort = match value.as_str() {
-                "year" => SortKey::Year,
-                "locality" => SortKey::Locality,
-                "value" => SortKey::Value,
-                _ => SortKey::Document,
-            };
-            navigate.emit(UrlState { sort, ..state.clone() });
-        })
-    };
-    let reset = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |_| {
-            navigate.emit(UrlState {
-                filter: TargetFilter::default(),
-                target: None,
-                ..state.clone()
-            })
-        })
-    };
+    let on_responsible = app.on(|e: InputEvent| Action::Filter(FilterChange::Responsible(value_of(&e))));
+    let on_baseline = app.on(|e: Event| {
+        let wanted = match value_of(&e).as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        Action::Filter(FilterChange::Baseline(wanted))
+    });
+    let on_sort = app.on(|e: Event| Action::Sort(sort_from(&value_of(&e)).unwrap_or_default()));
+    let reset = app.on(|_: MouseEvent| Action::ClearFilters);
     let years: Vec<u16> = (2018..=2030).collect();
     let year_select = |id: &'static str, label: &'static str, current: Option<u16>, onchange: Callback<Event>| {
         html! {
@@ -257,12 +158,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     };
     let active = !filter.is_empty();
-    let sort_value = match state.sort {
-        SortKey::Document => "doc",
-        SortKey::Year => "year",
-        SortKey::Locality => "locality",
-        SortKey::Value => "value",
-    };
+    let sort_value = sort_code(state.sort);
     html! {
         <details class="filters" open={active}>
             <summary class="button">{ tr(lang, "筛选与排序", "Filter and sort") }
@@ -275,8 +171,8 @@ pub fn filters(props: &FiltersProps) -> Html {
                 { checkbox_group(tr(lang, "属性", "Binding"), "bind", bindings, &filter.bindings, on_binding, Default::default()) }
                 <fieldset class="facet">
                     <legend>{ tr(lang, "目标年份", "Target year") }</legend>
-                    { year_select("f-from", tr(lang, "从", "From"), filter.year_from, year_input(true)) }
-                    { year_select("f-to", tr(lang, "到", "To"), filter.year_to, year_input(false)) }
+                    { year_select("f-from", tr(lang, "从", "From"), filter.year_from, on_year(FilterChange::YearFrom)) }
+                    { year_select("f-to", tr(lang, "到", "To"), filter.year_to, on_year(FilterChange::YearTo)) }
                 </fieldset>
                 <fieldset class="facet">
                     <legend>{ tr(lang, "其他", "Other") }</legend>

@@ -5,12 +5,14 @@ use yew::prelude::*;
 
 use crate::data::export::{all_rows, dataset_json, targets_csv};
 
+use super::context::use_app;
 use super::text::tr;
 
-#[function_component(Footer)]
-pub fn footer(props: &FooterProps) -> Html {
-    let lang = props.context.state.lang;
-    let catalog = props.context.catalog.clone();
+#[component]
+pub fn Footer() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let catalog = app.catalog.clone();
     let version = catalog.dataset.version.clone();
     let download = |json: bool| {
         let catalog = catalog.clone();
@@ -59,9 +61,4 @@ pub fn footer(props: &FooterProps) -> Html {
             </p>
         </footer>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FooterProps {
-    pub context: super::app::Context,
 }

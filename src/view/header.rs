@@ -3,14 +3,15 @@
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::{Lang, UrlState, View};
+use crate::analysis::url_state::{Action, Lang, View};
 
-use super::app::{Context, Display};
+use super::app::Display;
+use super::context::use_app;
+use super::link::ActionLink;
 use super::text::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub context: Context,
     pub display: Display,
     pub on_display: Callback<Display>,
 }
@@ -25,52 +26,34 @@ fn view_name(lang: Lang, view: View) -> &'static str {
     }
 }
 
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let Context { state, navigate, .. } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
     let nav_items = View::ALL.into_iter().map(|view| {
-        let target = UrlState { view, ..state.clone() };
-        let href = format!("?{}", target.to_query());
-        let onclick = {
-            let navigate = navigate.clone();
-            Callback::from(move |event: MouseEvent| {
-                event.prevent_default();
-                navigate.emit(target.clone());
-            })
-        };
-        let current = (state.view == view).then_some("page");
+        let current = (app.state.view == view).then_some(AttrValue::Static("page"));
         html! {
-            <li><a href={href} {onclick} aria-current={current} class="nav-link">{ view_name(lang, view) }</a></li>
+            <li><ActionLink action={Action::Show(view)} {current} class="nav-link">{ view_name(lang, view) }</ActionLink></li>
         }
     });
-    let switch_lang = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |_| {
-            let lang = if state.lang == Lang::Zh { Lang::En } else { Lang::Zh };
-            navigate.emit(UrlState { lang, ..state.clone() });
-        })
+    let other_lang = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
     };
+    let switch_lang = app.on(move |_: MouseEvent| Action::SetLang(other_lang));
     let display = props.display;
-    let toggle_large = {
+    let toggle = |flip: fn(Display) -> Display| {
         let on_display = props.on_display.clone();
-        Callback::from(move |_| {
-            on_display.emit(Display {
-                large_text: !display.large_text,
-                ..display
-            })
-        })
+        Callback::from(move |_: MouseEvent| on_display.emit(flip(display)))
     };
-    let toggle_contrast = {
-        let on_display = props.on_display.clone();
-        Callback::from(move |_| {
-            on_display.emit(Display {
-                high_contrast: !display.high_contrast,
-                ..display
-            })
-        })
-    };
+    let toggle_large = toggle(|d| Display {
+        large_text: !d.large_text,
+        ..d
+    });
+    let toggle_contrast = toggle(|d| Display {
+        high_contrast: !d.high_contrast,
+        ..d
+    });
     html! {
         <header class="site-header">
             <div class="brand">

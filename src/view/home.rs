@@ -3,50 +3,20 @@
 
 use yew::prelude::*;
 
-use crate::analysis::ordering::{self, Counts};
-use crate::analysis::paging::bounded_choices;
-use crate::analysis::url_state::{Lang, UrlState, View};
+use crate::analysis::choices::{card_counts, home_cards};
+use crate::analysis::url_state::{Action, Lang};
 
-use super::app::Context;
+use super::context::use_app;
 use super::dataset_open::opened_mark;
+use super::link::ActionLink;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
 
-/// Documents shown as cards when there are many (plus any the visitor opened); the rest are listed
-/// one line each on request.
-const CARD_LIMIT: usize = 12;
-
-#[derive(Properties, PartialEq)]
-pub struct HomeProps {
-    pub context: Context,
-}
-
-#[function_component(Home)]
-pub fn home(props: &HomeProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
-    let link = |target: UrlState| {
-        let href = format!("?{}", target.to_query());
-        let navigate = navigate.clone();
-        let onclick = Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            navigate.emit(target.clone());
-        });
-        (href, onclick)
-    };
+#[component]
+pub fn Home() -> Html {
+    let app = use_app();
+    let (catalog, lang) = (&app.catalog, app.lang());
     let documents = &catalog.dataset.documents;
-    let (carded, _) = bounded_choices(
-        documents.len(),
-        CARD_LIMIT,
-        |i| catalog.is_opened(&documents[i].document.id),
-        |_| true,
-    );
-    let rest: Vec<usize> = (0..documents.len())
-        .filter(|i| carded.binary_search(i).is_err())
-        .collect();
+    let (carded, rest) = home_cards(catalog);
     let show_all = use_state(|| false);
     let on_show_all = {
         let show_all = show_all.clone();
@@ -54,30 +24,16 @@ pub fn home(props: &HomeProps) -> Html {
     };
     let index_items = rest.iter().filter(|_| *show_all).map(|&i| {
         let doc = &documents[i].document;
-        let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
-        targets_state.filter.localities.insert(doc.id.clone());
-        let (href, onclick) = link(targets_state);
         html! {
             <li key={doc.id.clone()}>
-                <a {href} {onclick}>{ pick(lang, &doc.locality) }</a>
+                <ActionLink action={Action::ListDocument(doc.id.clone())}>{ pick(lang, &doc.locality) }</ActionLink>
                 <span class="muted small">{ format!(" · {}–{} · ", doc.period.start, doc.period.end) }{ documents[i].targets.len() }{ tr(lang, " 项目标", " targets") }</span>
             </li>
         }
     });
     let cards = carded.iter().map(|&i| &documents[i]).map(|entry| {
         let doc = &entry.document;
-        let mut by_theme = Counts::default();
-        let mut by_kind = Counts::default();
-        for t in &entry.targets {
-            by_theme.add(t.theme.as_str(), 1);
-            by_kind.add(t.kind, 1);
-        }
-        let mut themes: Vec<(&str, usize)> = by_theme.into_vec();
-        ordering::sort_by_key(&mut themes, |(_, n)| std::cmp::Reverse(*n));
-        let mut targets_state = UrlState { view: View::Targets, lang, ..Default::default() };
-        targets_state.filter.localities.insert(doc.id.clone());
-        let (targets_href, targets_click) = link(targets_state);
-        let (doc_href, doc_click) = link(UrlState { view: View::Document, lang, document: Some(doc.id.clone()), ..Default::default() });
+        let (themes, by_kind) = card_counts(entry);
         let period = format!("{}–{}", doc.period.start, doc.period.end);
         html! {
             <article class={classes!("card", "doc-card", catalog.is_opened(&doc.id).then_some("opened"))} id={format!("card-{}", doc.id)}>
@@ -110,8 +66,8 @@ pub fn home(props: &HomeProps) -> Html {
                     }) }
                 </ul>
                 <p class="card-actions">
-                    <a class="button primary" href={targets_href} onclick={targets_click}>{ tr(lang, "查看目标", "See targets") }</a>
-                    <a class="button" href={doc_href} onclick={doc_click}>{ tr(lang, "阅读原文", "Read the text") }</a>
+                    <ActionLink class="button primary" action={Action::ListDocument(doc.id.clone())}>{ tr(lang, "查看目标", "See targets") }</ActionLink>
+                    <ActionLink class="button" action={Action::ReadDocument(doc.id.clone())}>{ tr(lang, "阅读原文", "Read the text") }</ActionLink>
                 </p>
             </article>
         }

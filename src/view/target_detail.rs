@@ -6,68 +6,32 @@ use yew::prelude::*;
 
 use crate::analysis::catalog::Row;
 use crate::analysis::corrections::report_link;
-use crate::analysis::url_state::{UrlState, View};
+use crate::analysis::url_state::Action;
 use crate::site::CORRECTIONS_EMAIL;
 
-use super::app::Context;
+use super::context::use_app;
 use super::highlight::highlighted;
+use super::link::ActionLink;
 use super::text::{binding_name, grouped, kind_name, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
 pub struct TargetDetailProps {
-    pub context: Context,
     pub row: usize,
     pub terms: Vec<String>,
 }
 
-#[function_component(TargetDetail)]
-pub fn target_detail(props: &TargetDetailProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn TargetDetail(props: &TargetDetailProps) -> Html {
+    let app = use_app();
+    let (catalog, lang) = (&app.catalog, app.lang());
     let row: Row = catalog.rows[props.row];
     let (doc, target) = (catalog.document(row), catalog.target(row));
     let indicator = catalog.indicator(&target.indicator);
-    let go = |next: UrlState| {
-        let href = format!("?{}", next.to_query());
-        let navigate = navigate.clone();
-        (
-            href,
-            Callback::from(move |e: MouseEvent| {
-                e.prevent_default();
-                navigate.emit(next.clone());
-            }),
-        )
-    };
-    let (read_href, read_click) = go(UrlState {
-        view: View::Document,
-        document: Some(doc.id.clone()),
-        target: Some(target.id.clone()),
-        lang,
-        query: state.query.clone(),
-        ..Default::default()
-    });
-    let (eval_href, eval_click) = go(UrlState {
-        view: View::Evaluate,
-        target: Some(target.id.clone()),
-        lang,
-        ..Default::default()
-    });
     let baseline = target.baseline.map(|b| match b.year {
         Some(year) => format!("{} ({year})", grouped(b.value)),
         None => grouped(b.value),
     });
-    let page = format!(
-        "?{}",
-        UrlState {
-            target: Some(target.id.clone()),
-            ..state.clone()
-        }
-        .to_query()
-    );
+    let page = app.href(Action::SelectTarget(target.id.clone()));
     let report = report_link(CORRECTIONS_EMAIL, &catalog.dataset.version, doc, target, &page);
     html! {
         <div class="target-detail" id={format!("detail-{}", target.id)}>
@@ -104,8 +68,8 @@ pub fn target_detail(props: &TargetDetailProps) -> Html {
             </dl>
             <p class="card-actions">
                 <a class="button" href={report} rel="nofollow">{ tr(lang, "报告错误", "Report an error") }</a>
-                <a class="button" href={read_href} onclick={read_click}>{ tr(lang, "在原文中查看", "Show in the text") }</a>
-                <a class="button" href={eval_href} onclick={eval_click}>{ tr(lang, "测算进度", "Check progress") }</a>
+                <ActionLink class="button" action={Action::ReadTarget(target.id.clone())}>{ tr(lang, "在原文中查看", "Show in the text") }</ActionLink>
+                <ActionLink class="button" action={Action::Evaluate(target.id.clone())}>{ tr(lang, "测算进度", "Check progress") }</ActionLink>
             </p>
         </div>
     }

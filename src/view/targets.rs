@@ -3,50 +3,36 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::analysis::filter::{filter_rows, FacetCounts};
+use crate::analysis::filter::{filter_rows, search_or_all, FacetCounts};
 use crate::analysis::paging::{next_page_size, visible_count};
-use crate::analysis::search::terms;
-use crate::analysis::url_state::{UrlState, View};
+use crate::analysis::search::{terms, SearchHits};
+use crate::analysis::url_state::{Action, Lang};
 
-use super::app::Context;
+use super::context::use_app;
 use super::dataset_open::opened_mark_short;
 use super::export_bar::ExportBar;
 use super::filters::Filters;
 use super::highlight::highlighted;
+use super::link::ActionLink;
 use super::target_detail::TargetDetail;
 use super::text::{pick, quote_lang, tr, value_label, year_label};
 
 /// How many passages the list shows at most.
 const PASSAGE_LIMIT: usize = 30;
 
-#[derive(Properties, PartialEq)]
-pub struct TargetsProps {
-    pub context: Context,
-}
-
-#[function_component(TargetsView)]
-pub fn targets_view(props: &TargetsProps) -> Html {
-    let Context {
-        catalog,
-        state,
-        navigate,
-    } = props.context.clone();
-    let lang = state.lang;
+#[component]
+pub fn TargetsView() -> Html {
+    let app = use_app();
+    let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
     let catalog_id = Rc::as_ptr(&catalog) as usize;
     // The search's rows (all when nothing is typed), its passages and the filter panel's counts
     // over those rows: once per query, not on every filter change.
     let hits = {
         let catalog = catalog.clone();
         use_memo((catalog_id, state.query.clone()), move |(_, query)| {
-            let (rows, passages) = if query.trim().is_empty() {
-                ((0..catalog.rows.len()).collect::<Vec<_>>(), Vec::new())
-            } else {
-                let hits = catalog.search.search(query);
-                (hits.rows, hits.passages)
-            };
+            let SearchHits { rows, passages } = search_or_all(&catalog, query);
             let counts = Rc::new(FacetCounts::of(&catalog, &rows));
             (Rc::new(rows), passages, counts)
         })
@@ -60,18 +46,7 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         )
     };
     let search_terms = terms(&state.query);
-    let on_search = {
-        let state = state.clone();
-        let navigate = navigate.clone();
-        Callback::from(move |e: InputEvent| {
-            let query = e.target_unchecked_into::<HtmlInputElement>().value();
-            navigate.emit(UrlState {
-                query,
-                target: None,
-                ..state.clone()
-            });
-        })
-    };
+    let on_search = app.on(|e: InputEvent| Action::Search(crate::browser::events::value_of(&e)));
     let selected = state.target.as_ref().and_then(|id| catalog.row_of(id));
     // Rows shown: a page at first, more on request; the request belongs to one result list (the
     // memo's allocation), so a new search or filter starts again at one page. Not in the URL: a
@@ -104,15 +79,10 @@ pub fn targets_view(props: &TargetsProps) -> Html {
         let row = catalog.rows[i];
         let (doc, target) = (catalog.document(row), catalog.target(row));
         let open = selected == Some(i);
-        let toggle = {
-            let state = state.clone();
-            let navigate = navigate.clone();
+        let toggle = app.on({
             let id = target.id.clone();
-            Callback::from(move |_| {
-                let target = if open { None } else { Some(id.clone()) };
-                navigate.emit(UrlState { target, ..state.clone() });
-            })
-        };
+            move |_: MouseEvent| Action::ToggleTarget(id.clone())
+        });
         let detail_id = format!("detail-{}", target.id);
         html! {
             <li class={classes!("target-row", open.then_some("open"))} key={target.id.clone()}>
@@ -128,7 +98,7 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                     </span>
                 </button>
                 if open {
-                    <TargetDetail context={props.context.clone()} row={i} terms={search_terms.clone()} />
+                    <TargetDetail row={i} terms={search_terms.clone()} />
                 }
             </li>
         }
@@ -141,30 +111,17 @@ pub fn targets_view(props: &TargetsProps) -> Html {
             .zip(catalog.search.paragraph_range(p))
             .and_then(|(t, range)| t.get(range))
             .unwrap_or("");
-        let next = UrlState {
-            view: View::Document,
-            document: Some(entry.document.id.clone()),
-            query: state.query.clone(),
-            lang,
-            ..Default::default()
-        };
-        let href = format!("?{}", next.to_query());
-        let navigate = navigate.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            navigate.emit(next.clone());
-        });
         html! {
             <li class="passage">
                 <p class="muted small">{ pick(lang, &entry.document.locality) }</p>
                 <p lang={quote_lang(&entry.document)}>{ highlighted(text, &search_terms) }</p>
-                <a {href} {onclick}>{ tr(lang, "在原文中阅读", "Read in the document") }</a>
+                <ActionLink action={Action::ReadPassage(entry.document.id.clone())}>{ tr(lang, "在原文中阅读", "Read in the document") }</ActionLink>
             </li>
         }
     });
     let count_text = match lang {
-        crate::analysis::url_state::Lang::Zh => format!("共 {} 项目标", rows.len()),
-        crate::analysis::url_state::Lang::En => format!("{} targets", rows.len()),
+        Lang::Zh => format!("共 {} 项目标", rows.len()),
+        Lang::En => format!("{} targets", rows.len()),
     };
     let passage_count = hits.1.len();
     html! {
@@ -175,14 +132,14 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                 <input id="search" type="search" value={state.query.clone()} oninput={on_search} autocomplete="off"
                     placeholder={tr(lang, "如:班额、学位、2025、幼儿园", "e.g. 班额, class size, 2025")} />
             </div>
-            <Filters context={props.context.clone()} counts={hits.2.clone()} />
-            <ExportBar context={props.context.clone()} rows={rows.clone()} />
+            <Filters counts={hits.2.clone()} />
+            <ExportBar rows={rows.clone()} />
             <p class="result-count" id="result-count" aria-live="polite">
                 { count_text }
                 if !state.query.trim().is_empty() {
                     { match lang {
-                        crate::analysis::url_state::Lang::Zh => format!(",原文段落 {passage_count} 处"),
-                        crate::analysis::url_state::Lang::En => format!(", {passage_count} passages"),
+                        Lang::Zh => format!(",原文段落 {passage_count} 处"),
+                        Lang::En => format!(", {passage_count} passages"),
                     } }
                 }
             </p>
@@ -196,12 +153,12 @@ pub fn targets_view(props: &TargetsProps) -> Html {
             if more > 0 {
                 <div class="show-more">
                     <p class="muted small" id="shown-count">{ match lang {
-                        crate::analysis::url_state::Lang::Zh => format!("已显示 {shown} / {} 项", rows.len()),
-                        crate::analysis::url_state::Lang::En => format!("Showing {shown} of {}", rows.len()),
+                        Lang::Zh => format!("已显示 {shown} / {} 项", rows.len()),
+                        Lang::En => format!("Showing {shown} of {}", rows.len()),
                     } }</p>
                     <button type="button" class="button" id="show-more" onclick={on_more}>{ match lang {
-                        crate::analysis::url_state::Lang::Zh => format!("显示更多 {more} 项(还有 {} 项)", rows.len() - shown),
-                        crate::analysis::url_state::Lang::En => format!("Show {more} more ({} left)", rows.len() - shown),
+                        Lang::Zh => format!("显示更多 {more} 项(还有 {} 项)", rows.len() - shown),
+                        Lang::En => format!("Show {more} more ({} left)", rows.len() - shown),
                     } }</button>
                 </div>
             }
@@ -210,8 +167,8 @@ pub fn targets_view(props: &TargetsProps) -> Html {
                 <ul class="passages">{ for passages }</ul>
                 if passage_count > PASSAGE_LIMIT {
                     <p class="muted small" id="passages-more">{ match lang {
-                        crate::analysis::url_state::Lang::Zh => format!("显示前 {PASSAGE_LIMIT} 处,共 {passage_count} 处。输入更多字词可缩小范围。"),
-                        crate::analysis::url_state::Lang::En => format!("Showing the first {PASSAGE_LIMIT} of {passage_count}. Type more words to narrow them down."),
+                        Lang::Zh => format!("显示前 {PASSAGE_LIMIT} 处,共 {passage_count} 处。输入更多字词可缩小范围。"),
+                        Lang::En => format!("Showing the first {PASSAGE_LIMIT} of {passage_count}. Type more words to narrow them down."),
                     } }</p>
                 }
             }

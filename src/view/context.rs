@@ -1,0 +1,67 @@
+//! What every view reads from the app: the prepared dataset, the linkable state, and the way to
+//! change it. Provided once by the app as a Yew context (`use_app`), so views take no prop for it
+//! and the app does not depend on its views' props.
+//!
+//! Views never build a state: they dispatch an [`Action`], or render an [`ActionLink`](super::link::ActionLink)
+//! whose address is the state the action leads to.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::catalog::Catalog;
+use crate::analysis::url_state::{Action, Lang, UrlState};
+
+/// The app as views see it.
+#[derive(Clone)]
+pub struct AppContext {
+    pub catalog: Rc<Catalog>,
+    pub state: Rc<UrlState>,
+    dispatch: Callback<Action>,
+}
+
+impl PartialEq for AppContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &other.catalog) && self.state == other.state && self.dispatch == other.dispatch
+    }
+}
+
+impl AppContext {
+    pub fn new(catalog: Rc<Catalog>, state: Rc<UrlState>, dispatch: Callback<Action>) -> Self {
+        AppContext {
+            catalog,
+            state,
+            dispatch,
+        }
+    }
+
+    /// The same app showing another state (the print copy follows the state one frame late).
+    pub fn with_state(&self, state: Rc<UrlState>) -> Self {
+        AppContext { state, ..self.clone() }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.state.lang
+    }
+
+    /// Changes the state.
+    pub fn dispatch(&self, action: Action) {
+        self.dispatch.emit(action);
+    }
+
+    /// A callback that dispatches the action `make` builds from its event.
+    pub fn on<E: 'static>(&self, make: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        self.dispatch.reform(make)
+    }
+
+    /// The address (`?query`) of the state `action` leads to.
+    pub fn href(&self, action: Action) -> String {
+        format!("?{}", self.state.query_after(action, &self.catalog))
+    }
+}
+
+/// The app context. Every view is rendered inside the app's provider.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("views are rendered inside the app's context provider")
+}
