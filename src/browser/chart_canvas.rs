@@ -20,6 +20,25 @@ pub const DOWNLOAD_CSS_WIDTH: f64 = 960.0;
 /// Device pixels per CSS pixel of a downloaded chart.
 pub const DOWNLOAD_SCALE: f64 = 2.0;
 
+/// Watches the width of the element `node` refers to (if it is mounted); see [`watch_width`].
+pub fn watch_node_width(node: &yew::NodeRef, callback: impl Fn(f64) + 'static) -> Option<WidthWatch> {
+    watch_width(&node.cast::<Element>()?, callback)
+}
+
+/// A drawing waiting for the next animation frame; dropping it cancels it.
+pub type PendingDraw = gloo::render::AnimationFrame;
+
+/// Draws `chart` on the canvas `node` refers to in the next animation frame (see [`draw_chart`]),
+/// so the DOM update that asked for it is not held up.
+pub fn draw_chart_next_frame(node: &yew::NodeRef, chart: std::rc::Rc<Chart>, labels: ChartLabels, zoom: f64, css_width: f64) -> PendingDraw {
+    let node = node.clone();
+    gloo::render::request_animation_frame(move |_| {
+        if let Some(canvas) = node.cast::<HtmlCanvasElement>() {
+            draw_chart(&canvas, &chart, &labels, zoom, css_width);
+        }
+    })
+}
+
 /// Watches an element's width; stops watching when dropped.
 pub struct WidthWatch {
     observer: web_sys::ResizeObserver,

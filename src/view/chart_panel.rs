@@ -9,8 +9,6 @@
 
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::analysis::url_state::Lang;
@@ -48,8 +46,8 @@ pub fn chart_labels(lang: Lang, high_contrast: bool) -> ChartLabels {
     .with_high_contrast(high_contrast)
 }
 
-#[function_component(ChartPanel)]
-pub fn chart_panel(props: &ChartPanelProps) -> Html {
+#[component]
+pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let ChartPanelProps {
         id,
         heading,
@@ -71,9 +69,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         let canvas = canvas.clone();
         let width = width.setter();
         use_effect_with(*show_table, move |_| {
-            let watch = canvas
-                .cast::<web_sys::Element>()
-                .and_then(|element| chart_canvas::watch_width(&element, move |w| width.set(w)));
+            let watch = chart_canvas::watch_node_width(&canvas, move |w| width.set(w));
             move || drop(watch)
         });
     }
@@ -81,21 +77,15 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     // The drawing waits for the next animation frame, so an input's DOM update (the tables, the
     // summary) is not held up by it; a newer drawing queued before that frame replaces the older
     // one (dropping an `AnimationFrame` cancels it), and so does unmounting.
-    let pending = use_mut_ref(|| None::<AnimationFrame>);
+    let pending = use_mut_ref(|| None::<chart_canvas::PendingDraw>);
     {
         let canvas = canvas.clone();
         let pending = pending.clone();
         use_effect_with(
             (chart.clone(), labels.clone(), zoom, *show_table, *width),
             move |(chart, labels, zoom, table, width)| {
-                let frame = (!*table && *width > 0.0).then(|| {
-                    let (chart, labels, zoom, width) = (chart.clone(), labels.clone(), *zoom, *width);
-                    request_animation_frame(move |_| {
-                        if let Some(canvas) = canvas.cast::<HtmlCanvasElement>() {
-                            chart_canvas::draw_chart(&canvas, &chart, &labels, zoom, width);
-                        }
-                    })
-                });
+                let frame = (!*table && *width > 0.0)
+                    .then(|| chart_canvas::draw_chart_next_frame(&canvas, chart.clone(), labels.clone(), *zoom, *width));
                 *pending.borrow_mut() = frame;
                 move || drop(pending.borrow_mut().take())
             },

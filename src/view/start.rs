@@ -53,8 +53,8 @@ pub struct StartProps {
 }
 
 /// The app once its data has arrived, or a clear error with a retry button.
-#[function_component(Start)]
-pub fn start(props: &StartProps) -> Html {
+#[component]
+pub fn Start(props: &StartProps) -> Html {
     let phase = use_state(|| props.first.clone());
     let attempt = use_state(|| 0u32);
     {

@@ -44,8 +44,8 @@ pub struct TextsNoticeProps {
 }
 
 /// Nothing when the texts are here; a loading line or an error with a retry button otherwise.
-#[function_component(TextsNotice)]
-pub fn texts_notice(props: &TextsNoticeProps) -> Html {
+#[component]
+pub fn TextsNotice(props: &TextsNoticeProps) -> Html {
     let lang = props.lang;
     let texts = use_context::<TextsState>().unwrap_or_default();
     match &texts.status {

@@ -236,3 +236,215 @@ impl TargetFilter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::bundled;
+
+    const PANJIN_TARGET: &str = "panjin-2019-primary-class-size";
+
+    fn catalog() -> Catalog {
+        Catalog::new(bundled::dataset().clone(), Default::default())
+    }
+
+    fn opened() -> UrlState {
+        UrlState {
+            view: View::Targets,
+            lang: Lang::En,
+            query: "班额".into(),
+            target: Some(PANJIN_TARGET.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn searching_closes_the_opened_target_and_keeps_what_the_url_keeps() {
+        let next = opened().apply(Action::Search("学位".repeat(150)), &catalog());
+        assert_eq!(next.target, None);
+        assert_eq!(next.query.chars().count(), MAX_TEXT);
+        assert_eq!((next.view, next.lang), (View::Targets, Lang::En));
+    }
+
+    #[test]
+    fn changing_or_clearing_a_filter_closes_the_opened_target() {
+        let catalog = catalog();
+        let next = opened().apply(Action::Filter(FilterChange::Locality("sihui-2022".into())), &catalog);
+        assert_eq!(next.target, None);
+        assert!(next.filter.localities.contains("sihui-2022"));
+        let again = next.apply(Action::Filter(FilterChange::Locality("sihui-2022".into())), &catalog);
+        assert!(again.filter.localities.is_empty(), "a second tick unticks");
+        let kinds = opened().apply(Action::Filter(FilterChange::Kind(Kind::Milestone)), &catalog);
+        assert_eq!((kinds.target, kinds.filter.kinds.len()), (None, 1));
+        let cleared = UrlState {
+            target: Some(PANJIN_TARGET.into()),
+            ..kinds
+        }
+        .apply(Action::ClearFilters, &catalog);
+        assert!(cleared.filter.is_empty());
+        assert_eq!(cleared.target, None);
+        assert_eq!(cleared.query, "班额", "clearing filters keeps the search");
+    }
+
+    #[test]
+    fn an_unknown_id_changes_nothing() {
+        let catalog = catalog();
+        let state = opened();
+        for action in [
+            Action::Filter(FilterChange::Locality("atlantis".into())),
+            Action::Filter(FilterChange::Theme("astrology".into())),
+            Action::ToggleTarget("no-such-target".into()),
+            Action::OpenTarget("no-such-target".into()),
+            Action::ReadDocument("gone".into()),
+            Action::ToggleCompared("gone".into()),
+            Action::ChooseIndicator("no-such-indicator".into()),
+            Action::Filter(FilterChange::YearFrom(Some(3000))),
+        ] {
+            assert_eq!(state.apply(action.clone(), &catalog), state, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn a_backwards_year_range_is_read_forwards() {
+        let catalog = catalog();
+        let state = UrlState::default().apply(Action::Filter(FilterChange::YearFrom(Some(2025))), &catalog);
+        let state = state.apply(Action::Filter(FilterChange::YearTo(Some(2020))), &catalog);
+        assert_eq!((state.filter.year_from, state.filter.year_to), (Some(2020), Some(2025)));
+    }
+
+    #[test]
+    fn a_target_of_the_list_opens_and_closes() {
+        let catalog = catalog();
+        let closed = opened().apply(Action::ToggleTarget(PANJIN_TARGET.into()), &catalog);
+        assert_eq!(closed.target, None);
+        let open = closed.apply(Action::ToggleTarget(PANJIN_TARGET.into()), &catalog);
+        assert_eq!(open.target.as_deref(), Some(PANJIN_TARGET));
+        assert_eq!(open.query, "班额");
+    }
+
+    #[test]
+    fn links_to_another_page_keep_only_the_language() {
+        let catalog = catalog();
+        let mut busy = opened();
+        busy.filter.kinds.insert(Kind::Standard);
+        busy.embed = true;
+        let open = busy.apply(Action::OpenTarget(PANJIN_TARGET.into()), &catalog);
+        assert_eq!(open.to_query(), format!("v=targets&lang=en&t={PANJIN_TARGET}"));
+        let list = busy.apply(Action::ListDocument("sihui-2022".into()), &catalog);
+        assert_eq!(list.to_query(), "v=targets&lang=en&loc=sihui-2022");
+        let read = busy.apply(Action::ReadDocument("sihui-2022".into()), &catalog);
+        assert_eq!(read.to_query(), "v=doc&lang=en&doc=sihui-2022");
+        let evaluate = busy.apply(Action::Evaluate(PANJIN_TARGET.into()), &catalog);
+        assert_eq!(evaluate.to_query(), format!("v=evaluate&lang=en&t={PANJIN_TARGET}"));
+    }
+
+    #[test]
+    fn reading_from_a_search_keeps_the_search_words() {
+        let catalog = catalog();
+        let passage = opened().apply(Action::ReadPassage("dongguan-2019".into()), &catalog);
+        assert_eq!(
+            (passage.view, passage.document.as_deref(), passage.query.as_str(), passage.target.as_deref()),
+            (View::Document, Some("dongguan-2019"), "班额", None)
+        );
+        let sentence = opened().apply(Action::ReadTarget(PANJIN_TARGET.into()), &catalog);
+        assert_eq!(sentence.document.as_deref(), Some("panjin-2019"), "the target's own document");
+        assert_eq!(sentence.target.as_deref(), Some(PANJIN_TARGET));
+        assert_eq!(sentence.query, "班额");
+    }
+
+    #[test]
+    fn marking_a_sentence_in_the_reader_names_its_document() {
+        let catalog = catalog();
+        let reader = UrlState {
+            view: View::Document,
+            ..Default::default()
+        };
+        let marked = reader.apply(Action::HighlightTarget(PANJIN_TARGET.into()), &catalog);
+        assert_eq!(marked.document.as_deref(), Some("panjin-2019"));
+        assert_eq!(marked.view, View::Document);
+    }
+
+    #[test]
+    fn choosing_another_target_to_evaluate_clears_the_typed_figures() {
+        let catalog = catalog();
+        let typed = UrlState {
+            view: View::Evaluate,
+            target: Some(PANJIN_TARGET.into()),
+            ..Default::default()
+        }
+        .apply(Action::SetEvaluation(Field::CurrentValue, "4".repeat(60)), &catalog);
+        assert_eq!(typed.evaluation.current.len(), MAX_EVALUATION_TEXT);
+        let other = catalog.dataset.documents[0].targets[0].id.clone();
+        let chosen = typed.apply(Action::ChooseEvaluated(other.clone()), &catalog);
+        assert_eq!(chosen.target, Some(other));
+        assert_eq!(chosen.evaluation, EvaluationFields::default());
+        assert_eq!(chosen.view, View::Evaluate);
+    }
+
+    #[test]
+    fn a_comparison_keeps_between_two_and_five_documents() {
+        let catalog = catalog();
+        let compare = UrlState {
+            view: View::Compare,
+            ..Default::default()
+        };
+        // From the default four: one more is added, a sixth is not.
+        let five = compare.apply(Action::ToggleCompared("midterm-review".into()), &catalog);
+        assert_eq!(five.compare.len(), MAX_COMPARED);
+        assert_eq!(five.compare.last().map(String::as_str), Some("midterm-review"));
+        let mut two = five.clone();
+        for id in ["midterm-review", "dongguan-2019", "panjin-2019"] {
+            two = two.apply(Action::ToggleCompared(id.into()), &catalog);
+        }
+        assert_eq!(two.compare, ["qingbaijiang-2018", "sihui-2022"]);
+        let still_two = two.apply(Action::ToggleCompared("sihui-2022".into()), &catalog);
+        assert_eq!(still_two.compare, two.compare, "never fewer than two");
+    }
+
+    #[test]
+    fn the_header_language_indicator_sort_and_embed() {
+        let catalog = catalog();
+        let state = opened();
+        assert_eq!(state.apply(Action::Show(View::Compare), &catalog).view, View::Compare);
+        assert_eq!(state.apply(Action::Show(View::Compare), &catalog).query, "班额");
+        assert_eq!(state.apply(Action::SetLang(Lang::Zh), &catalog).lang, Lang::Zh);
+        assert_eq!(state.apply(Action::Sort(SortKey::Year), &catalog).sort, SortKey::Year);
+        assert!(state.apply(Action::SetEmbed(true), &catalog).embed);
+        let indicator = catalog.dataset.indicators[0].id.clone();
+        let chosen = state.apply(Action::ChooseIndicator(indicator.clone()), &catalog);
+        assert_eq!(chosen.indicator, Some(indicator));
+        let baseline = state.apply(Action::Filter(FilterChange::Baseline(Some(true))), &catalog);
+        assert_eq!(baseline.filter.has_baseline, Some(true));
+        let responsible = state.apply(Action::Filter(FilterChange::Responsible("教育局".into())), &catalog);
+        assert_eq!(responsible.filter.responsible, "教育局");
+    }
+
+    #[test]
+    fn navigations_get_a_history_entry_and_typing_does_not() {
+        let catalog = catalog();
+        let state = opened();
+        let push = |action: Action| state.is_navigation_to(&state.apply(action, &catalog));
+        assert!(push(Action::Show(View::Home)));
+        assert!(push(Action::SetLang(Lang::Zh)));
+        assert!(push(Action::ReadDocument("sihui-2022".into())));
+        assert!(push(Action::ToggleTarget(PANJIN_TARGET.into())));
+        assert!(!push(Action::Sort(SortKey::Value)));
+        assert!(push(Action::Filter(FilterChange::Kind(Kind::Standard))), "closing the target is one");
+        let closed = UrlState {
+            target: None,
+            ..state.clone()
+        };
+        assert!(!closed.is_navigation_to(&closed.apply(Action::Search("学位".into()), &catalog)));
+        assert!(!closed.is_navigation_to(&closed.apply(Action::Filter(FilterChange::Kind(Kind::Standard)), &catalog)));
+    }
+
+    #[test]
+    fn a_link_s_address_is_the_state_it_leads_to() {
+        let catalog = catalog();
+        let state = opened();
+        assert_eq!(
+            state.query_after(Action::Show(View::Home), &catalog),
+            format!("lang=en&q=%E7%8F%AD%E9%A2%9D&t={PANJIN_TARGET}")
+        );
+    }
+}
