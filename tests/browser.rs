@@ -2,8 +2,6 @@
 //! what the link asks for, and reacts to input.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use policy_explorer::view::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,8 +21,9 @@ fn mount(query: &str) -> web_sys::Element {
     root
 }
 
+/// Waits until Yew has rendered everything pending (and the effects that followed).
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]
