@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::analysis::citations::{cite_matrix, number_of};
 use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
-use crate::analysis::url_state::{Lang, UrlState};
+use crate::analysis::url_state::UrlState;
 
 use super::app::Context;
 use super::text::{pick, quote_lang, tr};
@@ -39,7 +39,6 @@ pub struct CitedMatrixProps {
 pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
     let Context { catalog, state, .. } = &props.context;
     let lang = state.lang;
-    let zh = lang == Lang::Zh;
     // Rendered beside the interactive compare page on every state change: build the table only
     // when the data or the chosen documents change.
     let matrix = {
@@ -68,7 +67,7 @@ pub fn cited_matrix(props: &CitedMatrixProps) -> Html {
                     let number = number_of(&citations, &t.id).unwrap_or_default();
                     html! {
                         <p class="cell-target">
-                            { format!("{} · {} ", format_requirement(t, zh), format_year(t.target_year, zh)) }
+                            { format!("{} · {} ", format_requirement(t, lang), format_year(t.target_year, lang)) }
                             <sup class="cite">{ format!("[{number}]") }</sup>
                         </p>
                     }

@@ -40,7 +40,6 @@ pub fn compare_view(props: &CompareProps) -> Html {
         navigate,
     } = props.context.clone();
     let lang = state.lang;
-    let zh = lang == Lang::Zh;
     let chosen = super::cited_matrix::compared_documents(&state);
     let dataset = &catalog.dataset;
     // The tables depend only on the data and the chosen documents, not on the language or the
@@ -174,12 +173,12 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     { for targets.iter().map(|t| {
                         let (href, onclick) = target_link(&t.id);
                         let baseline = match pace(t) {
-                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), zh) }</span> },
+                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), lang) }</span> },
                             None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
                         };
                         html! {
                             <p class="cell-target">
-                                <a {href} {onclick}>{ format!("{} · {}", format_requirement(t, zh), format_year(t.target_year, zh)) }</a>
+                                <a {href} {onclick}>{ format!("{} · {}", format_requirement(t, lang), format_year(t.target_year, lang)) }</a>
                                 { baseline }
                             </p>
                         }
