@@ -6,6 +6,8 @@
 
 use super::compare::{comparator_family, Family, Verdict};
 use super::progress::{required_annual_change, straight_line_value_at};
+use crate::data::format::{self, format_number, value_with_unit, NumberForm, ValueForm};
+use crate::data::lang::Lang;
 use crate::data::model::{Bilingual, Target};
 
 /// The straight path from a target's baseline to its value.
@@ -63,23 +65,17 @@ fn signed(value: f64) -> String {
 
 /// A number rounded to two decimals, without trailing zeros.
 fn unsigned(value: f64) -> String {
-    let text = format!("{:.2}", value);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
+    format_number(value, NumberForm::TwoDecimals)
 }
 
 fn is_percent(unit: Option<&str>) -> bool {
-    matches!(unit, Some("%" | "％"))
+    unit.is_some_and(format::is_percent)
 }
 
 impl Pace {
     /// `基线86.49%(2020年)起,平均每年需变化−0.3个百分点` /
     /// `from the baseline 86.49% (2020): −0.3 points a year on average`.
-    pub fn text(&self, unit: Option<&str>, lang_is_zh: bool) -> String {
+    pub fn text(&self, unit: Option<&str>, lang: Lang) -> String {
         let percent = is_percent(unit);
         let unit_text = unit.unwrap_or("");
         let base = format!(
@@ -88,17 +84,17 @@ impl Pace {
             if percent { "%" } else { unit_text }
         );
         let change = signed(self.annual_change);
-        match (lang_is_zh, percent) {
-            (true, true) => format!("基线{base}({}年)起,平均每年需变化{change}个百分点", self.baseline_year),
-            (true, false) => format!(
+        match (lang, percent) {
+            (Lang::Zh, true) => format!("基线{base}({}年)起,平均每年需变化{change}个百分点", self.baseline_year),
+            (Lang::Zh, false) => format!(
                 "基线{base}({}年)起,平均每年需变化{change}{unit_text}",
                 self.baseline_year
             ),
-            (false, true) => format!(
+            (Lang::En, true) => format!(
                 "from the baseline {base} ({}): {change} points a year on average",
                 self.baseline_year
             ),
-            (false, false) => format!(
+            (Lang::En, false) => format!(
                 "from the baseline {base} ({}): {change}{} a year on average",
                 self.baseline_year,
                 if unit_text.is_empty() {
@@ -166,36 +162,31 @@ pub fn common_year(verdict: &Verdict) -> Option<CommonYear> {
     }
     let unit = first.unit.as_deref();
     let sentence = Bilingual {
-        zh: common_year_text(verdict, year, &values, unit, true),
-        en: common_year_text(verdict, year, &values, unit, false),
+        zh: common_year_text(verdict, year, &values, unit, Lang::Zh),
+        en: common_year_text(verdict, year, &values, unit, Lang::En),
     };
     Some(CommonYear { year, values, sentence })
 }
 
-fn common_year_text(verdict: &Verdict, year: u16, values: &[AtYear], unit: Option<&str>, zh: bool) -> String {
-    let unit_text = match unit {
-        Some(u) if is_percent(Some(u)) => "%".to_string(),
-        Some(u) if zh => u.to_string(),
-        Some(u) => format!(" {u}"),
-        None => String::new(),
-    };
+fn common_year_text(verdict: &Verdict, year: u16, values: &[AtYear], unit: Option<&str>, lang: Lang) -> String {
+    let value = |x: f64| value_with_unit(x, unit.unwrap_or(""), lang, ValueForm::Rounded);
     let parts: Vec<String> = verdict
         .headlines
         .iter()
         .zip(values)
         .map(|(h, v)| {
-            let name = if zh { &h.label.zh } else { &h.label.en };
-            match (v, zh) {
-                (AtYear::OwnTarget(x), true) => format!("{name} {}{unit_text}(本身目标)", unsigned(*x)),
-                (AtYear::OwnTarget(x), false) => format!("{name} {}{unit_text} (its own target)", unsigned(*x)),
-                (AtYear::StraightLine(x), true) => format!("{name} {}{unit_text}(直线推算)", unsigned(*x)),
-                (AtYear::StraightLine(x), false) => format!("{name} {}{unit_text} (straight line)", unsigned(*x)),
-                (AtYear::Unknown, true) => format!("{name} 无基线,无法推算"),
-                (AtYear::Unknown, false) => format!("{name} no baseline to draw a line from"),
+            let name = lang.pick(&h.label.zh, &h.label.en);
+            match (v, lang) {
+                (AtYear::OwnTarget(x), Lang::Zh) => format!("{name} {}(本身目标)", value(*x)),
+                (AtYear::OwnTarget(x), Lang::En) => format!("{name} {} (its own target)", value(*x)),
+                (AtYear::StraightLine(x), Lang::Zh) => format!("{name} {}(直线推算)", value(*x)),
+                (AtYear::StraightLine(x), Lang::En) => format!("{name} {} (straight line)", value(*x)),
+                (AtYear::Unknown, Lang::Zh) => format!("{name} 无基线,无法推算"),
+                (AtYear::Unknown, Lang::En) => format!("{name} no baseline to draw a line from"),
             }
         })
         .collect();
-    if zh {
+    if lang == Lang::Zh {
         format!(
             "放在同一年({year}年)对照(示意,按基线到目标的直线推算,并非预测):{}。",
             parts.join(";")
@@ -233,11 +224,11 @@ mod tests {
         let rising = pace(&target(Comparator::AtLeast, 90.0, 2025, Some((80.0, 2020)))).unwrap();
         assert_eq!(rising.annual_change, 2.0);
         assert_eq!(
-            rising.text(Some("%"), true),
+            rising.text(Some("%"), Lang::Zh),
             "基线80%(2020年)起,平均每年需变化+2个百分点"
         );
         assert_eq!(
-            rising.text(Some("%"), false),
+            rising.text(Some("%"), Lang::En),
             "from the baseline 80% (2020): +2 points a year on average"
         );
         let mut cap = target(Comparator::AtMost, 45.0, 2022, Some((56.0, 2020)));
@@ -245,11 +236,11 @@ mod tests {
         let falling = pace(&cap).unwrap();
         assert_eq!(falling.annual_change, -5.5);
         assert_eq!(
-            falling.text(Some("人/班"), true),
+            falling.text(Some("人/班"), Lang::Zh),
             "基线56人/班(2020年)起,平均每年需变化−5.5人/班"
         );
         assert_eq!(
-            falling.text(Some("人/班"), false),
+            falling.text(Some("人/班"), Lang::En),
             "from the baseline 56人/班 (2020): −5.5 人/班 a year on average"
         );
     }
@@ -262,7 +253,7 @@ mod tests {
         assert!(pace(&target(Comparator::Count, 5.0, 2025, Some((1.0, 2020)))).is_none());
         let flat = pace(&target(Comparator::AtLeast, 80.0, 2025, Some((80.0, 2020)))).unwrap();
         assert_eq!(flat.annual_change, 0.0);
-        assert!(flat.text(Some("%"), true).contains("变化0个百分点"));
+        assert!(flat.text(Some("%"), Lang::Zh).contains("变化0个百分点"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Open-data exports: the dataset as JSON and targets as CSV (UTF-8 with a byte-order mark so that
 //! Excel and WPS read the Chinese correctly). Used by the publishing tool and by the app's downloads.
 
+use super::format::{self, NumberForm};
 use super::model::{Comparator, Dataset, Document, Kind, Target};
 
 /// The byte-order mark that makes spreadsheet programs read a CSV file as UTF-8.
@@ -67,13 +68,10 @@ pub fn kind_code(kind: Kind) -> &'static str {
     }
 }
 
-/// Formats a number without a spurious ".0" (80 → "80", 86.49 → "86.49").
+/// A number as the data files write it (80 → "80", 86.49 → "86.49"): [`format::format_number`] in
+/// its `Exact` form, kept under this name for the callers of this path.
 pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
+    format::format_number(value, NumberForm::Exact)
 }
 
 /// CSV (with BOM) of the given targets, each with its document.

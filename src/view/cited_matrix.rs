@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::analysis::citations::{cite_matrix, number_of};
 use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
-use crate::analysis::url_state::{compared_documents, Lang};
+use crate::analysis::url_state::compared_documents;
 
 use super::context::use_app;
 use super::text::{pick, quote_lang, tr};
@@ -27,7 +27,6 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
     let app = use_app();
     let (catalog, state) = (&app.catalog, &app.state);
     let lang = state.lang;
-    let zh = lang == Lang::Zh;
     // Rendered beside the interactive compare page on every state change: build the table only
     // when the data or the chosen documents change.
     let matrix = {
@@ -56,7 +55,7 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
                     let number = number_of(&citations, &t.id).unwrap_or_default();
                     html! {
                         <p class="cell-target">
-                            { format!("{} · {} ", format_requirement(t, zh), format_year(t.target_year, zh)) }
+                            { format!("{} · {} ", format_requirement(t, lang), format_year(t.target_year, lang)) }
                             <sup class="cite">{ format!("[{number}]") }</sup>
                         </p>
                     }

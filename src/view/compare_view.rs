@@ -24,7 +24,6 @@ use super::text::{pick, tr};
 pub fn CompareView() -> Html {
     let app = use_app();
     let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
-    let zh = lang == Lang::Zh;
     let chosen = compared_documents(&state, &catalog);
     let dataset = &catalog.dataset;
     // The tables depend only on the data and the chosen documents, not on the language or the
@@ -116,12 +115,12 @@ pub fn CompareView() -> Html {
                     }
                     { for targets.iter().map(|t| {
                         let baseline = match pace(t) {
-                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), zh) }</span> },
+                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), lang) }</span> },
                             None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
                         };
                         html! {
                             <p class="cell-target">
-                                <ActionLink action={Action::OpenTarget(t.id.clone())}>{ format!("{} · {}", format_requirement(t, zh), format_year(t.target_year, zh)) }</ActionLink>
+                                <ActionLink action={Action::OpenTarget(t.id.clone())}>{ format!("{} · {}", format_requirement(t, lang), format_year(t.target_year, lang)) }</ActionLink>
                                 { baseline }
                             </p>
                         }

@@ -84,7 +84,6 @@ fn indicator_table(
     row: Option<&crate::analysis::compare::MatrixRow>,
 ) -> Html {
     let (catalog, lang) = (&context.catalog, context.state.lang);
-    let zh = lang == Lang::Zh;
     let Some(row) = row else {
         return html! { <p class="empty">{ tr(lang, "没有地区设定此项指标的目标。", "No locality sets a target for this indicator.") }</p> };
     };
@@ -97,8 +96,8 @@ fn indicator_table(
             html! {
                 <tr key={t.id.clone()}>
                     <th scope="row">{ place }</th>
-                    <td>{ format_requirement(t, zh) }</td>
-                    <td>{ format_year(t.target_year, zh) }</td>
+                    <td>{ format_requirement(t, lang) }</td>
+                    <td>{ format_year(t.target_year, lang) }</td>
                     <td><q lang={quote_lang}>{ &t.quote }</q></td>
                 </tr>
             }

@@ -1,8 +1,8 @@
 //! Interface strings and the formatting of targets for display, in both languages.
 
 use crate::analysis::url_state::Lang;
-use crate::data::export::format_number;
-use crate::data::model::{Bilingual, Binding, Comparator, Document, Kind, Script, Target};
+use crate::data::format::{format_number, requirement, target_year, NumberForm, ValueForm, YearForm};
+use crate::data::model::{Bilingual, Binding, Document, Kind, Script, Target};
 
 /// Picks the Chinese or the English string.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -47,60 +47,17 @@ pub fn binding_name(lang: Lang, binding: Option<Binding>) -> &'static str {
 
 /// A number with thousands separators (90000 → 90,000).
 pub fn grouped(value: f64) -> String {
-    let text = format_number(value);
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
+    format_number(value, NumberForm::Grouped)
 }
 
 /// "≥ 80%", "≤ 45 人/班", "+9 万个"... — the comparator, value and unit of a target.
 pub fn value_label(lang: Lang, target: &Target) -> String {
-    let unit = target.unit.as_deref().unwrap_or("").trim();
-    let unit = if unit == "—" { "" } else { unit };
-    let number = |v: f64| {
-        if unit == "%" || unit.is_empty() {
-            format!("{}{unit}", grouped(v))
-        } else {
-            format!("{} {unit}", grouped(v))
-        }
-    };
-    match (target.comparator, target.value) {
-        (Comparator::AtLeast, Some(v)) => format!("≥ {}", number(v)),
-        (Comparator::MoreThan, Some(v)) => format!("> {}", number(v)),
-        (Comparator::Equal, Some(v)) => number(v),
-        (Comparator::AtMost, Some(v)) => format!("≤ {}", number(v)),
-        (Comparator::LessThan, Some(v)) => format!("< {}", number(v)),
-        (Comparator::IncreaseBy, Some(v)) => format!("+{}", number(v)),
-        (Comparator::DecreaseBy, Some(v)) => format!("−{}", number(v)),
-        (Comparator::Count, Some(v)) => number(v),
-        (Comparator::Eliminate, Some(v)) => {
-            format!("{} ({})", tr(lang, "消除", "eliminate"), number(v))
-        }
-        (Comparator::Eliminate, None) => tr(lang, "消除", "eliminate").to_string(),
-        (_, Some(v)) => number(v),
-        (_, None) => tr(lang, "定性", "qualitative").to_string(),
-    }
+    requirement(target, lang, ValueForm::Label)
 }
 
 /// "2020年" / "by 2020", or "未定年份" / "no year".
 pub fn year_label(lang: Lang, target: &Target) -> String {
-    match (target.target_year, lang) {
-        (Some(y), Lang::Zh) => format!("{y}年"),
-        (Some(y), Lang::En) => format!("by {y}"),
-        (None, _) => tr(lang, "未定年份", "no year").to_string(),
-    }
+    target_year(target.target_year, lang, YearForm::By)
 }
 
 /// "2019-11-05" → "2019年11月5日" / "5 Nov 2019".
