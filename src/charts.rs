@@ -7,7 +7,7 @@
 //! - `draw_xxx(backend, &data, &ChartLabels) -> Result<(), String>`, which takes every size from
 //!   `backend.get_size()` and [`ChartLabels::scale`] (device pixels per CSS pixel), so the same
 //!   chart is legible on a 360 px phone and a 1200 px desktop, and crisp on high-DPI screens;
-//! - `summary(&data, zh) -> String`, a one-line text summary, and `table(&data)`, a data table
+//! - `summary(&data, lang) -> String`, a one-line text summary, and `table(&data)`, a data table
 //!   alternative (header row first). Both are pure.
 //!
 //! Text. The charts lay text out with their own width estimate ([`text_width`]: a CJK character is
@@ -37,6 +37,7 @@ mod text;
 pub mod timeline;
 
 pub use chart::Chart;
+pub(crate) use labels::lang_of;
 pub use labels::{comparator_symbol, format_number, format_value, format_year, ChartLabels};
 pub(crate) use layout::{diamond, leader, nice_ticks, padded_range, year_step, Ctx, Placer, Rect, Scale};
 pub(crate) use legend::{Glyph, Legend};

@@ -1,13 +1,14 @@
 //! The charts' words and numbers: the UI language's strings ([`ChartLabels`]), comparator
 //! symbols, and the number, value and year formatting of axis ticks and data labels.
 
+use crate::data::lang::Lang;
 use crate::data::model::Comparator;
 
 /// The UI language's strings for the charts, the font family and the drawing scale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartLabels {
     /// Language of these strings (also picks number formatting such as `45人/班` vs `45 人/班`).
-    pub zh: bool,
+    pub lang: Lang,
     /// CSS font family for every text, e.g. `"sans-serif"` (the browser picks a CJK system font).
     pub font_family: String,
     /// Device pixels per CSS pixel (`window.devicePixelRatio`); the backend's size is in device
@@ -35,11 +36,11 @@ pub struct ChartLabels {
 }
 
 impl ChartLabels {
-    /// Default strings in Chinese (`zh`) or English, font `sans-serif`, scale 1.
-    pub fn new(zh: bool) -> Self {
-        let s = |zh_text: &str, en_text: &str| if zh { zh_text } else { en_text }.to_string();
+    /// Default strings in `lang`, font `sans-serif`, scale 1.
+    pub fn new(lang: Lang) -> Self {
+        let s = |zh_text: &str, en_text: &str| lang.pick(zh_text, en_text).to_string();
         ChartLabels {
-            zh,
+            lang,
             font_family: "sans-serif".to_string(),
             scale: 1.0,
             high_contrast: false,
@@ -85,6 +86,15 @@ pub fn comparator_symbol(c: Comparator) -> &'static str {
     }
 }
 
+/// The language of chart data that still carries a `zh` flag (the paths chart).
+pub(crate) fn lang_of(zh: bool) -> Lang {
+    if zh {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
 /// A number without trailing zeros: `80`, `2.5`, `0.25`, `90000`.
 pub fn format_number(v: f64) -> String {
     if !v.is_finite() {
@@ -100,9 +110,9 @@ pub fn format_number(v: f64) -> String {
 }
 
 /// A value with its unit: `80%`, `45人/班` (Chinese), `45 人/班` (English).
-pub fn format_value(v: f64, unit: &str, zh: bool) -> String {
+pub fn format_value(v: f64, unit: &str, lang: Lang) -> String {
     let n = format_number(v);
-    if unit.is_empty() || zh || unit == "%" || unit == "‰" {
+    if unit.is_empty() || lang == Lang::Zh || unit == "%" || unit == "‰" {
         format!("{n}{unit}")
     } else {
         format!("{n} {unit}")
@@ -125,21 +135,21 @@ mod tests {
         assert_eq!(format_number(2.5), "2.5");
         assert_eq!(format_number(0.25), "0.25");
         assert_eq!(format_number(-0.001), "0");
-        assert_eq!(format_value(80.0, "%", false), "80%");
-        assert_eq!(format_value(45.0, "人/班", true), "45人/班");
-        assert_eq!(format_value(45.0, "人/班", false), "45 人/班");
+        assert_eq!(format_value(80.0, "%", Lang::En), "80%");
+        assert_eq!(format_value(45.0, "人/班", Lang::Zh), "45人/班");
+        assert_eq!(format_value(45.0, "人/班", Lang::En), "45 人/班");
         assert_eq!(format_year(2023.5), "2023.5");
         assert_eq!(format_year(2020.0), "2020");
     }
 
     #[test]
     fn labels_scale_and_defaults() {
-        let l = ChartLabels::new(true).with_scale(2.0);
+        let l = ChartLabels::new(Lang::Zh).with_scale(2.0);
         assert_eq!(l.year_axis, "年份");
         let ctx = Ctx::new((720, 400), &l);
         assert_eq!(ctx.s, 2.0);
         assert_eq!(ctx.font, 24.0);
-        let wide = ChartLabels::new(false);
+        let wide = ChartLabels::new(Lang::En);
         assert_eq!(Ctx::new((1200, 400), &wide).font, 14.0);
         assert_eq!(comparator_symbol(Comparator::AtLeast), "≥");
     }

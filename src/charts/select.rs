@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::data::lang::Lang;
 use crate::data::model::{Dataset, DocumentEntry};
 
 /// Position of a locality among the distinct localities of the dataset, in document order: the
@@ -33,7 +34,7 @@ pub(crate) struct Selected<'a> {
 
 /// The documents named by `ids`, in that order, unknown and repeated ids skipped. Linear in the
 /// number of documents plus the number of ids (a chart may select hundreds of documents).
-pub(crate) fn select_documents<'a>(ds: &'a Dataset, ids: &[&str], zh: bool) -> Vec<Selected<'a>> {
+pub(crate) fn select_documents<'a>(ds: &'a Dataset, ids: &[&str], lang: Lang) -> Vec<Selected<'a>> {
     let mut by_id: HashMap<&str, &DocumentEntry> = HashMap::new();
     for e in &ds.documents {
         by_id.entry(e.document.id.as_str()).or_insert(e);
@@ -56,7 +57,7 @@ pub(crate) fn select_documents<'a>(ds: &'a Dataset, ids: &[&str], zh: bool) -> V
         .iter()
         .map(|e| {
             let d = &e.document;
-            let name = if zh { &d.locality.zh } else { &d.locality.en };
+            let name = lang.pick(&d.locality.zh, &d.locality.en);
             let label = if per_locality[d.locality.en.as_str()] > 1 {
                 format!("{} {}", name, d.period.start)
             } else {
@@ -87,7 +88,7 @@ mod tests {
         assert_eq!(locality_index(&ds, "Dongguan"), 0);
         assert_eq!(locality_index(&ds, "Panjin"), 1);
         assert_eq!(locality_index(&ds, "Sihui"), 2);
-        let sel = select_documents(&ds, &["c-2022", "a-2019", "a-2022", "zzz", "c-2022"], true);
+        let sel = select_documents(&ds, &["c-2022", "a-2019", "a-2022", "zzz", "c-2022"], Lang::Zh);
         let labels: Vec<&str> = sel.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(labels, vec!["四会", "东莞 2019", "东莞 2022"]);
         assert_eq!(sel[0].color_index, 2);

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::analysis::reader::annotate;
 use crate::analysis::search::terms;
-use crate::analysis::url_state::{Lang, UrlState, View};
+use crate::analysis::url_state::{UrlState, View};
 use crate::charts::timeline::TimelineData;
 use crate::charts::Chart;
 
@@ -172,7 +172,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
     let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(
         &catalog.dataset,
         &[doc.id.as_str()],
-        lang == Lang::Zh,
+        lang,
     )));
     html! {
         <section class="reader">
