@@ -116,6 +116,15 @@ pub fn theme(id: &str, zh: &str, en: &str) -> Theme {
     Theme {
         id: id.to_string(),
         name: bi(zh, en),
+        colour: None,
+    }
+}
+
+/// `theme` with colour slot `slot`.
+pub fn slotted(theme: Theme, slot: u8) -> Theme {
+    Theme {
+        colour: Some(slot),
+        ..theme
     }
 }
 
@@ -130,15 +139,17 @@ pub fn indicator(id: &str, zh: &str, en: &str, theme: &str, unit: &str) -> Indic
     }
 }
 
+/// A dataset of `documents` with five themes (in their slots of `data/themes.toml`) and three
+/// indicators.
 pub fn dataset(documents: Vec<DocumentEntry>) -> Dataset {
     Dataset {
         version: "test".to_string(),
         themes: vec![
-            theme("preschool", "学前教育", "Preschool"),
-            theme("compulsory", "义务教育", "Compulsory education"),
-            theme("teachers", "教师队伍", "Teachers"),
-            theme("health", "健康与体育", "Health and wellbeing"),
-            theme("moral", "德育与党建", "Moral education and Party work"),
+            slotted(theme("preschool", "学前教育", "Preschool"), 0),
+            slotted(theme("compulsory", "义务教育", "Compulsory education"), 1),
+            slotted(theme("teachers", "教师队伍", "Teachers"), 6),
+            slotted(theme("health", "健康与体育", "Health and wellbeing"), 8),
+            slotted(theme("moral", "德育与党建", "Moral education and Party work"), 12),
         ],
         indicators: vec![
             indicator(

@@ -8,7 +8,7 @@
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::palette::theme_color;
+use super::palette::{slot_color, theme_slots};
 use super::{fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect};
 use crate::analysis::ordering::{self, Counts};
 use crate::data::lang::Lang;
@@ -29,11 +29,14 @@ pub struct TimelineData {
     pub themes: Vec<ThemeKey>,
 }
 
-/// A theme id and its name in the data's language.
+/// A theme id, its name in the data's language and its colour slot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ThemeKey {
     pub id: String,
     pub name: String,
+    /// The theme's slot among the dataset's themes ([`theme_slots`]); `None` for an id that is not
+    /// one of them (drawn grey).
+    pub slot: Option<usize>,
 }
 
 /// One document.
@@ -103,16 +106,19 @@ impl TimelineData {
             });
         }
         ordering::sort_by(&mut used_themes, |a, b| (theme_order(a), a).cmp(&(theme_order(b), b)));
+        let slots = theme_slots(&ds.themes);
         let themes = used_themes
             .into_iter()
             .map(|id| {
-                let name = ds
-                    .themes
-                    .iter()
-                    .find(|t| t.id == id)
-                    .map(|t| lang.pick(&t.name.zh, &t.name.en).clone())
+                let position = ds.themes.iter().position(|t| t.id == id);
+                let name = position
+                    .map(|i| lang.pick(&ds.themes[i].name.zh, &ds.themes[i].name.en).clone())
                     .unwrap_or_else(|| id.clone());
-                ThemeKey { id, name }
+                ThemeKey {
+                    id,
+                    name,
+                    slot: position.map(|i| slots[i]),
+                }
             })
             .collect();
         let mut data = TimelineData {
@@ -153,6 +159,11 @@ impl TimelineData {
         self.rows.iter().map(|r| r.undated).sum()
     }
 
+    /// The colour slot of theme `id` (`None`, grey, when it is not in the legend).
+    fn theme_slot(&self, id: &str) -> Option<usize> {
+        self.themes.iter().find(|t| t.id == id).and_then(|t| t.slot)
+    }
+
     fn theme_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.themes
             .iter()
@@ -187,7 +198,7 @@ fn layout(ctx: &Ctx, data: &TimelineData, labels: &ChartLabels, top: f64) -> Lay
         labels.plan_period.clone(),
     )];
     for t in &data.themes {
-        entries.push((Glyph::Swatch(theme_color(&t.id, ctx.hc), None), t.name.clone()));
+        entries.push((Glyph::Swatch(slot_color(t.slot, ctx.hc), None), t.name.clone()));
     }
     if !labels.bar_note.is_empty() {
         entries.push((Glyph::None, labels.bar_note.clone()));
@@ -350,7 +361,7 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
                 0.0
             };
             let seg = Rect::new(cx(m.year) - bar_w / 2.0, top, cx(m.year) + bar_w / 2.0, bottom - gap);
-            p.fill_rect(seg, theme_color(&m.theme, ctx.hc))?;
+            p.fill_rect(seg, slot_color(data.theme_slot(&m.theme), ctx.hc))?;
             if ctx.hc {
                 p.stroke_rect(seg, n.ink, 1)?;
             }
