@@ -202,8 +202,8 @@ pub struct Indicator {
 pub struct Theme {
     pub id: String,
     pub name: Bilingual,
-    /// The theme's colour in the charts: a slot of the theme palette, `0` to
-    /// [`THEME_COLOUR_SLOTS`]` - 1`. Optional: a theme without one gets a free slot (see
+    /// The theme's colour in the charts: one of the [`THEME_COLOUR_SLOTS`] slots of the theme
+    /// palette, `0` to `15`. Optional: a theme without one gets a free slot (see
     /// `charts::palette::theme_slots`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<u8>,
