@@ -256,3 +256,38 @@ fn validation_catches_a_broken_file() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn validation_checks_theme_colour_slots() {
+    let loaded = repository::load(root()).unwrap();
+    let colour_problems = |dataset: &policy_explorer::data::model::Dataset| -> Vec<String> {
+        validation::validate(dataset, &loaded.texts)
+            .into_iter()
+            .filter(|p| p.field == "colour")
+            .map(|p| format!("{}: {}", p.item.unwrap_or_default(), p.message))
+            .collect()
+    };
+    let mut dataset = loaded.dataset.clone();
+    assert!(colour_problems(&dataset).is_empty());
+    // Out of the palette.
+    dataset.themes[0].colour = Some(16);
+    assert_eq!(
+        colour_problems(&dataset),
+        vec!["preschool: colour 16 is not a palette slot (0 to 15)"]
+    );
+    // Shared while a slot (0, now unused) is free.
+    dataset.themes[0].colour = Some(1);
+    assert_eq!(
+        colour_problems(&dataset),
+        vec!["compulsory: colour 1 is already used by theme 'preschool' while slot 0 is free"]
+    );
+    // Every slot in use: a seventeenth theme may share one, or have none.
+    dataset.themes[0].colour = Some(0);
+    let mut extra = dataset.themes[1].clone();
+    extra.id = "extra".into();
+    dataset.themes.push(extra.clone());
+    assert!(colour_problems(&dataset).is_empty());
+    extra.colour = None;
+    *dataset.themes.last_mut().unwrap() = extra;
+    assert!(colour_problems(&dataset).is_empty());
+}

@@ -7,7 +7,8 @@ use plotters::prelude::DrawingBackend;
 use super::indicator::{self, IndicatorData};
 use super::paths::{self, PathsData};
 use super::timeline::{self, TimelineData};
-use super::{ChartLabels, Ctx};
+use super::{lang_of, ChartLabels, Ctx};
+use crate::data::lang::Lang;
 
 /// A chart with its data.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,8 +31,8 @@ impl Chart {
     /// The one-line text summary, in the data's language.
     pub fn summary(&self) -> String {
         match self {
-            Chart::Timeline(d) => timeline::summary(d, d.zh),
-            Chart::Indicator(d) => indicator::summary(d, d.zh),
+            Chart::Timeline(d) => timeline::summary(d, d.lang),
+            Chart::Indicator(d) => indicator::summary(d, d.lang),
             Chart::Paths(d) => paths::summary(d, d.zh),
         }
     }
@@ -79,15 +80,15 @@ impl Chart {
     /// What the chart is about beyond its kind: the indicator's name (with its unit) for the
     /// indicator and paths charts, `None` for the timeline.
     pub fn subject(&self) -> Option<String> {
-        let (name, unit, zh) = match self {
+        let (name, unit, lang) = match self {
             Chart::Timeline(_) => return None,
-            Chart::Indicator(d) => (&d.name, &d.unit, d.zh),
-            Chart::Paths(d) => (&d.name, &d.unit, d.zh),
+            Chart::Indicator(d) => (&d.name, &d.unit, d.lang),
+            Chart::Paths(d) => (&d.name, &d.unit, lang_of(d.zh)),
         };
-        Some(match (unit.is_empty(), zh) {
+        Some(match (unit.is_empty(), lang) {
             (true, _) => name.clone(),
-            (false, true) => format!("{name}（{unit}）"),
-            (false, false) => format!("{name} ({unit})"),
+            (false, Lang::Zh) => format!("{name}（{unit}）"),
+            (false, Lang::En) => format!("{name} ({unit})"),
         })
     }
 
@@ -123,40 +124,40 @@ mod tests {
 
     const FOUR: [&str; 4] = ["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"];
 
-    fn charts(zh: bool) -> Vec<Chart> {
+    fn charts(lang: Lang) -> Vec<Chart> {
         let ds = bundled::dataset();
         vec![
-            Chart::Timeline(TimelineData::from_dataset(ds, &FOUR, zh)),
+            Chart::Timeline(TimelineData::from_dataset(ds, &FOUR, lang)),
             Chart::Indicator(IndicatorData::from_dataset(
                 ds,
                 "inclusive-kindergarten-share",
                 &FOUR,
-                zh,
+                lang,
             )),
             Chart::Paths(PathsData::from_dataset(
                 ds,
                 "student-fitness-good-rate",
                 &["sihui-2022"],
                 &[],
-                zh,
+                lang == Lang::Zh,
             )),
         ]
     }
 
     #[test]
     fn every_chart_draws_the_bundled_data_with_its_labels_at_phone_and_desktop_sizes() {
-        for zh in [true, false] {
-            for chart in charts(zh) {
+        for lang in [Lang::Zh, Lang::En] {
+            for chart in charts(lang) {
                 assert!(!chart.is_empty(), "{}", chart.file_stem());
                 for (css_w, scale) in [(343.0, 2.0), (1100.0, 1.0)] {
-                    let labels = ChartLabels::new(zh).with_scale(scale);
+                    let labels = ChartLabels::new(lang).with_scale(scale);
                     let h = chart.css_height(&labels, css_w);
                     let (w, h) = ((css_w * scale) as u32, (h * scale) as u32);
                     let out = svg(w, h, |b| chart.draw(b, &labels));
                     let t = texts(&out);
                     let all = t.join("\n");
                     if css_w > 1000.0 {
-                        let sihui = if zh { "四会" } else { "Sihui" };
+                        let sihui = lang.pick("四会", "Sihui");
                         assert!(all.contains(sihui), "{} names Sihui: {all}", chart.file_stem());
                     }
                     let years = t
@@ -178,8 +179,8 @@ mod tests {
     #[test]
     fn the_four_cities_timeline_has_a_row_per_city_and_theme_colours() {
         let ds = bundled::dataset();
-        let chart = Chart::Timeline(TimelineData::from_dataset(ds, &FOUR, true));
-        let labels = ChartLabels::new(true);
+        let chart = Chart::Timeline(TimelineData::from_dataset(ds, &FOUR, Lang::Zh));
+        let labels = ChartLabels::new(Lang::Zh);
         let out = svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
             chart.draw(b, &labels)
         });
@@ -200,9 +201,9 @@ mod tests {
             ds,
             "inclusive-kindergarten-share",
             &FOUR,
-            true,
+            Lang::Zh,
         ));
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let out = svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
             chart.draw(b, &labels)
         });
@@ -225,7 +226,7 @@ mod tests {
         let key = yearly.key.clone();
         data.entered = vec![EnteredPoint::new(&key, 2023.5, 55.0)];
         let chart = Chart::Paths(data);
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let out = svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
             chart.draw(b, &labels)
         });
@@ -242,9 +243,9 @@ mod tests {
             ds,
             "inclusive-kindergarten-share",
             &FOUR,
-            true,
+            Lang::Zh,
         ));
-        let plain = ChartLabels::new(true);
+        let plain = ChartLabels::new(Lang::Zh);
         let titled = ChartLabels {
             title: "普惠".to_string(),
             ..plain.clone()

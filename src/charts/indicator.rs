@@ -14,13 +14,17 @@ use super::{
     text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale, Selected,
 };
 use crate::analysis::ordering::{self, Counts};
+use crate::data::lang::Lang;
 use crate::data::model::{Better, Comparator, Dataset};
+
+mod describe;
+pub use describe::{summary, table};
 
 /// Everything the indicator chart draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorData {
     /// Language of the names in this data (and of the table header).
-    pub zh: bool,
+    pub lang: Lang,
     pub indicator_id: String,
     /// The indicator's name in the data's language.
     pub name: String,
@@ -45,8 +49,8 @@ pub struct IndicatorPoint {
 
 impl IndicatorPoint {
     /// `东莞 80% (2020)`; `东莞 80%` without a year.
-    pub fn label(&self, unit: &str, zh: bool) -> String {
-        let v = format_value(self.value, unit, zh);
+    pub fn label(&self, unit: &str, lang: Lang) -> String {
+        let v = format_value(self.value, unit, lang);
         match self.year {
             Some(y) => format!("{} {} ({})", self.locality, v, y),
             None => format!("{} {}", self.locality, v),
@@ -56,16 +60,16 @@ impl IndicatorPoint {
 
 impl IndicatorData {
     /// The targets of indicator `indicator_id` in the documents `doc_ids` (in that order), names
-    /// in Chinese when `zh`. A target counts when it states a value; "eliminate" without a value
+    /// in `lang`. A target counts when it states a value; "eliminate" without a value
     /// counts as 0. Milestones without a value are left out.
-    pub fn from_dataset(ds: &Dataset, indicator_id: &str, doc_ids: &[&str], zh: bool) -> Self {
-        Self::from_selection(ds, indicator_id, &select_documents(ds, doc_ids, zh), zh)
+    pub fn from_dataset(ds: &Dataset, indicator_id: &str, doc_ids: &[&str], lang: Lang) -> Self {
+        Self::from_selection(ds, indicator_id, &select_documents(ds, doc_ids, lang), lang)
     }
 
     /// [`IndicatorData::from_dataset`] for documents already selected with their labels and
     /// colours: a caller building the data of many indicators for the same documents selects
     /// them once (selecting indexes every document of the dataset).
-    pub(crate) fn from_selection(ds: &Dataset, indicator_id: &str, selection: &[Selected<'_>], zh: bool) -> Self {
+    pub(crate) fn from_selection(ds: &Dataset, indicator_id: &str, selection: &[Selected<'_>], lang: Lang) -> Self {
         let ind = ds.indicators.iter().find(|i| i.id == indicator_id);
         let mut points = Vec::new();
         let mut target_unit = None;
@@ -100,10 +104,10 @@ impl IndicatorData {
             points.extend(mine);
         }
         IndicatorData {
-            zh,
+            lang,
             indicator_id: indicator_id.to_string(),
             name: ind
-                .map(|i| if zh { i.name.zh.clone() } else { i.name.en.clone() })
+                .map(|i| lang.pick(&i.name.zh, &i.name.en).clone())
                 .unwrap_or_else(|| indicator_id.to_string()),
             unit: ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default(),
             better: ind.map(|i| i.better).unwrap_or(Better::None),
@@ -133,7 +137,7 @@ pub fn most_shared(ds: &Dataset, candidates: &[&str], doc_ids: &[&str]) -> Optio
     let counts: Vec<(String, usize)> = candidates
         .iter()
         .map(|id| {
-            let n = IndicatorData::from_dataset(ds, id, doc_ids, true).drawn_documents();
+            let n = IndicatorData::from_dataset(ds, id, doc_ids, Lang::Zh).drawn_documents();
             (id.to_string(), n)
         })
         .collect();
@@ -154,10 +158,10 @@ pub fn most_drawn(counts: &[(String, usize)]) -> Option<&str> {
 
 /// Y axis title: `目标值（%）`, `Value (%)`.
 pub(crate) fn value_title(labels: &ChartLabels, unit: &str) -> String {
-    match (unit.is_empty(), labels.zh) {
+    match (unit.is_empty(), labels.lang) {
         (true, _) => labels.value_axis.clone(),
-        (false, true) => format!("{}（{}）", labels.value_axis, unit),
-        (false, false) => format!("{} ({})", labels.value_axis, unit),
+        (false, Lang::Zh) => format!("{}（{}）", labels.value_axis, unit),
+        (false, Lang::En) => format!("{} ({})", labels.value_axis, unit),
     }
 }
 
@@ -352,7 +356,7 @@ pub fn draw_indicator<DB: DrawingBackend>(
         )?;
     }
     for (pt, c, _) in &placed {
-        let text = pt.label(&data.unit, labels.zh);
+        let text = pt.label(&data.unit, labels.lang);
         let w = text_width(&text, ctx.small);
         let h = ctx.line_h(ctx.small);
         let gap = r + ctx.px(4.0);
@@ -371,78 +375,6 @@ pub fn draw_indicator<DB: DrawingBackend>(
         }
     }
     p.present()
-}
-
-/// One line: the indicator, its unit, and every target (`东莞 ≥80%（2020年）`).
-pub fn summary(data: &IndicatorData, zh: bool) -> String {
-    let head = if data.unit.is_empty() {
-        data.name.clone()
-    } else if zh {
-        format!("{}（{}）", data.name, data.unit)
-    } else {
-        format!("{} ({})", data.name, data.unit)
-    };
-    if data.points.is_empty() {
-        return if zh {
-            format!("{head}：所选文件没有该指标的目标。")
-        } else {
-            format!("{head}: no targets in the selected documents.")
-        };
-    }
-    const MAX: usize = 8;
-    let mut parts: Vec<String> = data
-        .points
-        .iter()
-        .take(MAX)
-        .map(|p| {
-            let v = format!(
-                "{}{}",
-                comparator_symbol(p.comparator),
-                format_value(p.value, &data.unit, zh)
-            );
-            match (p.year, zh) {
-                (Some(y), true) => format!("{} {}（{}年）", p.locality, v, y),
-                (Some(y), false) => format!("{} {} ({})", p.locality, v, y),
-                (None, true) => format!("{} {}（未写明年份）", p.locality, v),
-                (None, false) => format!("{} {} (no year)", p.locality, v),
-            }
-        })
-        .collect();
-    if data.points.len() > MAX {
-        let more = data.points.len() - MAX;
-        parts.push(if zh {
-            format!("另有{more}项")
-        } else {
-            format!("and {more} more")
-        });
-    }
-    if zh {
-        format!("{head}：{}。", parts.join("；"))
-    } else {
-        format!("{head}: {}.", parts.join("; "))
-    }
-}
-
-/// The data table: one row per target, header first.
-pub fn table(data: &IndicatorData) -> Vec<Vec<String>> {
-    let header = if data.zh {
-        ["地区", "比较", "目标值", "单位", "年份", "范围", "目标编号"]
-    } else {
-        ["Locality", "Comparator", "Value", "Unit", "Year", "Scope", "Target id"]
-    };
-    let mut out = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-    for p in &data.points {
-        out.push(vec![
-            p.locality.clone(),
-            comparator_symbol(p.comparator).to_string(),
-            format_number(p.value),
-            data.unit.clone(),
-            p.year.map(|y| y.to_string()).unwrap_or_default(),
-            p.scope.clone().unwrap_or_default(),
-            p.target_id.clone(),
-        ]);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -505,14 +437,14 @@ mod tests {
             &ds,
             "public-kindergarten-share",
             &["dongguan-2019", "panjin-2019"],
-            true,
+            Lang::Zh,
         );
         assert_eq!(d.name, "公办幼儿园在园幼儿占比");
         assert_eq!(d.unit, "%");
         let ids: Vec<&str> = d.points.iter().map(|p| p.target_id.as_str()).collect();
         assert_eq!(ids, vec!["dg-1", "dg-3", "pj-1", "pj-2"]);
-        assert_eq!(d.points[0].label("%", true), "东莞 50% (2020)");
-        assert_eq!(d.points[1].label("%", true), "东莞 60%");
+        assert_eq!(d.points[0].label("%", Lang::Zh), "东莞 50% (2020)");
+        assert_eq!(d.points[1].label("%", Lang::Zh), "东莞 60%");
         assert_eq!(d.points[2].color_index, 1);
     }
 
@@ -523,9 +455,9 @@ mod tests {
             &ds,
             "public-kindergarten-share",
             &["dongguan-2019", "panjin-2019"],
-            true,
+            Lang::Zh,
         );
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_indicator(b, &d, &labels));
         let texts = texts(&svg);
         // One dot per dated target; the undated one is not drawn.
@@ -572,7 +504,7 @@ mod tests {
     fn the_most_shared_indicator_is_drawn_for_the_most_documents() {
         let ds = fixture();
         let both = ["dongguan-2019", "panjin-2019"];
-        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &both, true);
+        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &both, Lang::Zh);
         assert_eq!(d.drawn_documents(), 2);
         assert_eq!(
             most_shared(&ds, &["primary-class-size-cap", "public-kindergarten-share"], &both),
@@ -588,9 +520,9 @@ mod tests {
             &ds,
             "public-kindergarten-share",
             &["dongguan-2019", "panjin-2019"],
-            false,
+            Lang::En,
         );
-        let labels = ChartLabels::new(false);
+        let labels = ChartLabels::new(Lang::En);
         let svg = svg(360, 300, |b| draw_indicator(b, &d, &labels));
         let texts = texts(&svg);
         assert_eq!(count(&svg, "circle"), 3);
@@ -601,15 +533,15 @@ mod tests {
     #[test]
     fn nothing_dated_draws_a_message() {
         let ds = fixture();
-        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["panjin-2019"], true);
+        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["panjin-2019"], Lang::Zh);
         let mut none = d.clone();
         none.points.clear();
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_indicator(b, &none, &labels));
         assert_eq!(count(&svg, "circle"), 0);
         assert!(texts(&svg).contains(&labels.no_data));
         assert_eq!(
-            summary(&none, true),
+            summary(&none, Lang::Zh),
             "公办幼儿园在园幼儿占比（%）：所选文件没有该指标的目标。"
         );
     }
@@ -621,15 +553,15 @@ mod tests {
             &ds,
             "public-kindergarten-share",
             &["dongguan-2019", "panjin-2019"],
-            true,
+            Lang::Zh,
         );
         assert_eq!(
-            summary(&d, true),
+            summary(&d, Lang::Zh),
             "公办幼儿园在园幼儿占比（%）：东莞 ≥50%（2020年）；东莞 ≥60%（未写明年份）；盘锦 >50%（2020年）；盘锦 ≤80%（2022年）。"
         );
-        let en = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["panjin-2019"], false);
+        let en = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["panjin-2019"], Lang::En);
         assert_eq!(
-            summary(&en, false),
+            summary(&en, Lang::En),
             "Share of children in public kindergartens (%): Panjin >50% (2020); Panjin ≤80% (2022)."
         );
         let t = table(&d);

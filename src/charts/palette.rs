@@ -1,9 +1,13 @@
-//! Colours of the charts: one colour per theme id and per locality, built on the colour-blind-safe
+//! Colours of the charts: one colour per theme and per locality, built on the colour-blind-safe
 //! Okabe–Ito palette, plus a high-contrast variant.
 //!
+//! Which theme gets which colour is data: each theme of `data/themes.toml` names a slot of the
+//! theme palette (`colour = 0` to `15`, [`crate::data::model::Theme::colour`]), and
+//! [`theme_slots`] gives the themes without one a free slot, so a new theme is never drawn grey.
+//!
 //! Sixteen themes are more than any colour-blind-safe palette can tell apart by hue alone, so the
-//! theme palette pairs the eight Okabe–Ito colours (the first eight themes of `data/themes.toml`)
-//! with darker shades of the same hues (the other eight; black is paired with grey). Within a pair
+//! theme palette pairs the eight Okabe–Ito colours (slots 0–7) with darker shades of the same hues
+//! (slots 8–15; black is paired with grey). Within a pair
 //! the colours differ in lightness, which survives every kind of colour-vision deficiency. The
 //! charts never rely on colour alone: every theme is named in the legend and every chart has a
 //! data-table alternative.
@@ -14,6 +18,8 @@
 //! pair keeps its lightness step) and darkens the neutral colours (grid, band, muted text) too.
 
 use plotters::style::RGBColor;
+
+use crate::data::model::{Theme, THEME_COLOUR_SLOTS};
 
 /// A colour as plain data. `hex()` gives the `#RRGGBB` form (upper case, as the SVG backend
 /// writes it) for HTML legends next to a chart.
@@ -64,28 +70,8 @@ pub const OKABE_ITO: [Rgb; 8] = [
     Rgb(0x00, 0x00, 0x00), // black
 ];
 
-/// The theme ids of `data/themes.toml`, in file order; `THEME_COLORS[i]` belongs to `THEME_IDS[i]`.
-pub const THEME_IDS: [&str; 16] = [
-    "preschool",
-    "compulsory",
-    "high-school",
-    "vocational",
-    "higher-education",
-    "special-education",
-    "teachers",
-    "funding",
-    "health",
-    "digital",
-    "equity",
-    "governance",
-    "moral",
-    "international",
-    "lifelong",
-    "safety",
-];
-
-/// Standard theme colours: the eight Okabe–Ito colours, then the same hues at 55 % lightness
-/// (black's partner is grey).
+/// Standard theme colours, by slot: the eight Okabe–Ito colours, then the same hues at 55 %
+/// lightness (black's partner is grey).
 pub const THEME_COLORS: [Rgb; 16] = [
     Rgb(0xE6, 0x9F, 0x00),
     Rgb(0x56, 0xB4, 0xE9),
@@ -125,19 +111,58 @@ pub const THEME_COLORS_HIGH_CONTRAST: [Rgb; 16] = [
     Rgb(0x76, 0x76, 0x76),
 ];
 
-/// Colour of a theme id that is not in [`THEME_IDS`] (a theme added to the data but not here yet).
+// The data's slots are exactly this palette's colours.
+const _: () = assert!(THEME_COLORS.len() == THEME_COLOUR_SLOTS as usize);
+const _: () = assert!(THEME_COLORS_HIGH_CONTRAST.len() == THEME_COLOUR_SLOTS as usize);
+
+/// Colour of a theme id that is not among the dataset's themes (data built by hand; a dataset
+/// that passes validation has none).
 pub const UNKNOWN_THEME: Rgb = Rgb(0xBB, 0xBB, 0xBB);
 /// [`UNKNOWN_THEME`] in the high-contrast variant.
 pub const UNKNOWN_THEME_HIGH_CONTRAST: Rgb = Rgb(0x76, 0x76, 0x76);
 
-/// The colour of a theme.
-pub fn theme_color(theme_id: &str, high_contrast: bool) -> Rgb {
-    match THEME_IDS.iter().position(|id| *id == theme_id) {
-        Some(i) if high_contrast => THEME_COLORS_HIGH_CONTRAST[i],
-        Some(i) => THEME_COLORS[i],
+/// The colour slot of each of `themes`, in order. A theme that names a slot of the palette keeps
+/// it; the others take the slots no theme names, lowest first, in theme order, and when those run
+/// out, every slot again from 0. Depends only on the theme list, so a theme keeps its colour
+/// whichever documents a chart shows.
+pub fn theme_slots(themes: &[Theme]) -> Vec<usize> {
+    let n = THEME_COLORS.len();
+    let named = |t: &Theme| t.colour.map(usize::from).filter(|s| *s < n);
+    let mut used = vec![false; n];
+    for slot in themes.iter().filter_map(named) {
+        used[slot] = true;
+    }
+    let free: Vec<usize> = (0..n).filter(|s| !used[*s]).collect();
+    let mut unnamed = 0;
+    themes
+        .iter()
+        .map(|t| {
+            named(t).unwrap_or_else(|| {
+                let slot = free.get(unnamed).copied().unwrap_or_else(|| (unnamed - free.len()) % n);
+                unnamed += 1;
+                slot
+            })
+        })
+        .collect()
+}
+
+/// The colour of a theme slot ([`theme_slots`]); `None` (an id not among the themes) is grey.
+pub fn slot_color(slot: Option<usize>, high_contrast: bool) -> Rgb {
+    match slot {
+        Some(i) if high_contrast => THEME_COLORS_HIGH_CONTRAST[i % THEME_COLORS_HIGH_CONTRAST.len()],
+        Some(i) => THEME_COLORS[i % THEME_COLORS.len()],
         None if high_contrast => UNKNOWN_THEME_HIGH_CONTRAST,
         None => UNKNOWN_THEME,
     }
+}
+
+/// The colour of the theme `theme_id` of `themes` (a dataset's themes).
+pub fn theme_color(themes: &[Theme], theme_id: &str, high_contrast: bool) -> Rgb {
+    let slot = themes
+        .iter()
+        .position(|t| t.id == theme_id)
+        .map(|i| theme_slots(themes)[i]);
+    slot_color(slot, high_contrast)
 }
 
 /// Locality colours, strongest first (yellow, the weakest on white, comes last).
@@ -219,38 +244,102 @@ pub fn neutrals(high_contrast: bool) -> Neutrals {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::bundled;
     use std::collections::BTreeSet;
 
     const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
+
+    /// The theme order the palette was written for, when it listed the theme ids itself: theme
+    /// `i` had colour `i`, and still has.
+    const THEMES_BEFORE: [&str; 16] = [
+        "preschool",
+        "compulsory",
+        "high-school",
+        "vocational",
+        "higher-education",
+        "special-education",
+        "teachers",
+        "funding",
+        "health",
+        "digital",
+        "equity",
+        "governance",
+        "moral",
+        "international",
+        "lifelong",
+        "safety",
+    ];
+
+    fn theme(id: &str, colour: Option<u8>) -> Theme {
+        Theme {
+            id: id.to_string(),
+            name: crate::data::model::Bilingual::default(),
+            colour,
+        }
+    }
 
     #[test]
     fn every_theme_has_a_distinct_colour_in_both_variants() {
         for colours in [THEME_COLORS, THEME_COLORS_HIGH_CONTRAST] {
             let distinct: BTreeSet<String> = colours.iter().map(|c| c.hex()).collect();
-            assert_eq!(distinct.len(), THEME_IDS.len());
+            assert_eq!(distinct.len(), usize::from(THEME_COLOUR_SLOTS));
         }
-        let ids: BTreeSet<&str> = THEME_IDS.iter().copied().collect();
-        assert_eq!(ids.len(), THEME_IDS.len());
+        let themes = &bundled::dataset().themes;
+        let ids: BTreeSet<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids.len(), themes.len());
+        let slots: BTreeSet<usize> = theme_slots(themes).into_iter().collect();
+        assert_eq!(slots.len(), themes.len());
     }
 
     #[test]
     fn themes_match_the_theme_file() {
-        // A guard, not a fixture: a theme added to data/themes.toml needs a colour here.
+        // Every theme of data/themes.toml names its colour slot, and the themes the palette used
+        // to list keep their colours.
         let file = include_str!("../../data/themes.toml");
         let ids: Vec<&str> = file
             .lines()
             .filter_map(|l| l.trim().strip_prefix("id = \""))
             .filter_map(|rest| rest.strip_suffix('"'))
             .collect();
-        assert_eq!(ids, THEME_IDS.to_vec());
+        let themes = &bundled::dataset().themes;
+        assert_eq!(ids, themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>());
+        assert!(themes.iter().all(|t| t.colour.is_some()), "{themes:?}");
+        for (i, id) in THEMES_BEFORE.iter().enumerate() {
+            assert!(ids.contains(id), "{id}");
+            assert_eq!(theme_color(themes, id, false), THEME_COLORS[i], "{id}");
+            assert_eq!(theme_color(themes, id, true), THEME_COLORS_HIGH_CONTRAST[i], "{id}");
+        }
+    }
+
+    #[test]
+    fn themes_without_a_slot_take_free_ones_never_grey() {
+        let named = |n: usize| (0..n).map(|i| theme(&format!("t{i}"), Some(i as u8)));
+        // One theme added without a slot to the sixteen: all taken, so slots again from 0.
+        let mut themes: Vec<Theme> = named(16).collect();
+        themes.push(theme("new", None));
+        assert_eq!(theme_slots(&themes)[16], 0);
+        // Fourteen named, two without: they take the free slots 14 and 15, in order.
+        let mut themes: Vec<Theme> = named(14).collect();
+        themes.insert(3, theme("a", None));
+        themes.push(theme("b", None));
+        let slots = theme_slots(&themes);
+        assert_eq!((slots[3], slots[15]), (14, 15));
+        assert_eq!(theme_color(&themes, "b", false), THEME_COLORS[15]);
+        assert_ne!(theme_color(&themes, "a", true), UNKNOWN_THEME_HIGH_CONTRAST);
+        // Slots out of range count as none; a slot shared (refused by validation) is kept.
+        let themes = vec![theme("x", Some(200)), theme("y", Some(0)), theme("z", Some(0))];
+        assert_eq!(theme_slots(&themes), vec![1, 0, 0]);
+        // The same list always gives the same slots.
+        assert_eq!(theme_slots(&themes), theme_slots(&themes.clone()));
     }
 
     #[test]
     fn base_colours_are_okabe_ito() {
+        let themes = &bundled::dataset().themes;
         assert_eq!(THEME_COLORS[..8], OKABE_ITO[..]);
-        assert_eq!(theme_color("preschool", false).hex(), "#E69F00");
-        assert_eq!(theme_color("higher-education", false).hex(), "#0072B2");
-        assert_eq!(theme_color("no-such-theme", false), UNKNOWN_THEME);
+        assert_eq!(theme_color(themes, "preschool", false).hex(), "#E69F00");
+        assert_eq!(theme_color(themes, "higher-education", false).hex(), "#0072B2");
+        assert_eq!(theme_color(themes, "no-such-theme", false), UNKNOWN_THEME);
         for c in LOCALITY_COLORS {
             assert!(OKABE_ITO.contains(&c));
         }

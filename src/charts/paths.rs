@@ -27,6 +27,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::indicator::draw_frame;
+use super::lang_of;
 use super::palette::{locality_color, Rgb};
 use super::{
     comparator_symbol, diamond, format_number, format_value, format_year, leader, select_documents, text_width,
@@ -36,6 +37,7 @@ use crate::analysis::ordering;
 use crate::analysis::progress::{
     current_meaning, days_in_month, is_leap_year, BaselineSource, CurrentMeaning, Date, Evaluation,
 };
+use crate::data::lang::Lang;
 use crate::data::model::{Comparator, Dataset, Target};
 
 /// Time-axis position of a value stated for `year`: the end of that year, `year + 1.0`.
@@ -297,7 +299,7 @@ impl PathsData {
         let ind = ds.indicators.iter().find(|i| i.id == indicator_id);
         let mut series = Vec::new();
         let mut target_unit: Option<String> = None;
-        for sel in select_documents(ds, doc_ids, zh) {
+        for sel in select_documents(ds, doc_ids, lang_of(zh)) {
             let doc = &sel.entry.document;
             // Group the document's targets by scope, in order of appearance.
             let mut groups: Vec<(Option<String>, Vec<&Target>)> = Vec::new();
@@ -523,7 +525,10 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
         entries.push((Glyph::Dash(n.muted), labels.projection.clone()));
     }
     if !data.omitted.is_empty() {
-        entries.push((Glyph::None, omitted_note(data.omitted_documents(), labels.zh)));
+        entries.push((
+            Glyph::None,
+            omitted_note(data.omitted_documents(), labels.lang == Lang::Zh),
+        ));
     }
     let legend = Legend::layout(&ctx, entries, ctx.w - 2.0 * ctx.pad);
     let legend_y = ctx.h - ctx.pad - legend.height();
@@ -621,7 +626,7 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
                 "{} {}{}",
                 s.label,
                 comparator_symbol(last.comparator),
-                format_value(last.value, &data.unit, labels.zh)
+                format_value(last.value, &data.unit, labels.lang)
             );
             label(
                 text,
@@ -634,13 +639,13 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
     for e in &entered {
         let text = format!(
             "{} ({})",
-            format_value(e.value, &data.unit, labels.zh),
+            format_value(e.value, &data.unit, labels.lang),
             date_text(e.date)
         );
         label(text, at(e.date, e.value), dr, color_of(&e.series))?;
     }
     for pr in &projections {
-        let text = format!("≈{}", format_value(pr.to.1, &data.unit, labels.zh));
+        let text = format!("≈{}", format_value(pr.to.1, &data.unit, labels.lang));
         label(text, at(pr.to.0, pr.to.1), ctx.px(1.0), color_of(&pr.series))?;
     }
 
@@ -650,7 +655,11 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
 
 /// `≥42%（2020年）` / `≥42% (2020)`; `when` is a year or a date.
 fn point_text(value: f64, comparator: Comparator, when: &str, is_year: bool, unit: &str, zh: bool) -> String {
-    let v = format!("{}{}", comparator_symbol(comparator), format_value(value, unit, zh));
+    let v = format!(
+        "{}{}",
+        comparator_symbol(comparator),
+        format_value(value, unit, lang_of(zh))
+    );
     match (zh, is_year) {
         (true, true) => format!("{v}（{when}年）"),
         (true, false) => format!("{v}（{when}）"),
@@ -716,13 +725,13 @@ pub fn summary(data: &PathsData, zh: bool) -> String {
                 s.label,
                 v,
                 pr.year,
-                format_value(pr.to.1, unit, zh)
+                format_value(pr.to.1, unit, lang_of(zh))
             ),
             (Some(pr), false) => format!(
                 " {}: {} entered; the straight line leads to {} by the end of {}.",
                 s.label,
                 v,
-                format_value(pr.to.1, unit, zh),
+                format_value(pr.to.1, unit, lang_of(zh)),
                 pr.year
             ),
             (None, true) => format!("{}自填{}。", s.label, v),
@@ -1015,7 +1024,7 @@ mod tests {
     fn draws_lines_markers_entered_points_and_projection() {
         let ds = fixture();
         let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), true);
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_paths(b, &d, &labels));
         let texts = texts(&svg);
         // Dots: 5 四会 targets + 1 东莞 target + the legend dot.
@@ -1057,7 +1066,7 @@ mod tests {
     fn legend_shows_only_what_is_drawn() {
         let ds = fixture();
         let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022"], &[], false);
-        let labels = ChartLabels::new(false);
+        let labels = ChartLabels::new(Lang::En);
         let svg = svg(360, 300, |b| draw_paths(b, &d, &labels));
         let texts = texts(&svg);
         assert!(texts.contains(&"Target".to_string()));
@@ -1072,7 +1081,7 @@ mod tests {
     fn empty_draws_a_message() {
         let ds = fixture();
         let d = PathsData::from_dataset(&ds, "nothing", &["sihui-2022"], &[], true);
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_paths(b, &d, &labels));
         assert!(texts(&svg).contains(&labels.no_data));
         assert_eq!(summary(&d, false), "nothing: no targets in the selected documents.");
@@ -1123,7 +1132,7 @@ mod tests {
         // Nothing is left out when the bound is not reached.
         assert!(all.clone().bounded(5).omitted.is_empty());
 
-        let labels = ChartLabels::new(true);
+        let labels = ChartLabels::new(Lang::Zh);
         let drawn = svg(800, 400, |b| draw_paths(b, &bounded, &labels));
         let t = texts(&drawn);
         assert!(t.iter().any(|x| x == "另有3份文件的路径未画出，见数据表"), "{t:?}");

@@ -8,10 +8,14 @@
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::palette::theme_color;
+use super::palette::{slot_color, theme_slots};
 use super::{fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect};
 use crate::analysis::ordering::{self, Counts};
+use crate::data::lang::Lang;
 use crate::data::model::Dataset;
+
+mod describe;
+pub use describe::{summary, table};
 
 /// First and last year the axis shows at least.
 pub const DEFAULT_YEARS: (u16, u16) = (2018, 2030);
@@ -20,7 +24,7 @@ pub const DEFAULT_YEARS: (u16, u16) = (2018, 2030);
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineData {
     /// Language of the names in this data (and of the table header).
-    pub zh: bool,
+    pub lang: Lang,
     pub first_year: u16,
     pub last_year: u16,
     pub rows: Vec<TimelineRow>,
@@ -28,11 +32,14 @@ pub struct TimelineData {
     pub themes: Vec<ThemeKey>,
 }
 
-/// A theme id and its name in the data's language.
+/// A theme id, its name in the data's language and its colour slot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ThemeKey {
     pub id: String,
     pub name: String,
+    /// The theme's slot among the dataset's themes ([`theme_slots`]); `None` for an id that is not
+    /// one of them (drawn grey).
+    pub slot: Option<usize>,
 }
 
 /// One document.
@@ -59,12 +66,12 @@ pub struct DeadlineMark {
 
 impl TimelineData {
     /// The timeline of the documents `doc_ids` (in that order; unknown ids skipped), names in
-    /// Chinese when `zh`. Every target counts, whatever its kind.
-    pub fn from_dataset(ds: &Dataset, doc_ids: &[&str], zh: bool) -> Self {
+    /// `lang`. Every target counts, whatever its kind.
+    pub fn from_dataset(ds: &Dataset, doc_ids: &[&str], lang: Lang) -> Self {
         let theme_order = |id: &str| ds.themes.iter().position(|t| t.id == id).unwrap_or(usize::MAX);
         let mut rows = Vec::new();
         let mut used_themes: Vec<String> = Vec::new();
-        for sel in select_documents(ds, doc_ids, zh) {
+        for sel in select_documents(ds, doc_ids, lang) {
             let d = &sel.entry.document;
             // (year, theme order, theme) of each dated target, sorted, then counted by run: the
             // same marks as a map keyed by that triple, without one more B-tree instantiation.
@@ -102,20 +109,23 @@ impl TimelineData {
             });
         }
         ordering::sort_by(&mut used_themes, |a, b| (theme_order(a), a).cmp(&(theme_order(b), b)));
+        let slots = theme_slots(&ds.themes);
         let themes = used_themes
             .into_iter()
             .map(|id| {
-                let name = ds
-                    .themes
-                    .iter()
-                    .find(|t| t.id == id)
-                    .map(|t| if zh { t.name.zh.clone() } else { t.name.en.clone() })
+                let position = ds.themes.iter().position(|t| t.id == id);
+                let name = position
+                    .map(|i| lang.pick(&ds.themes[i].name.zh, &ds.themes[i].name.en).clone())
                     .unwrap_or_else(|| id.clone());
-                ThemeKey { id, name }
+                ThemeKey {
+                    id,
+                    name,
+                    slot: position.map(|i| slots[i]),
+                }
             })
             .collect();
         let mut data = TimelineData {
-            zh,
+            lang,
             first_year: DEFAULT_YEARS.0,
             last_year: DEFAULT_YEARS.1,
             rows,
@@ -152,6 +162,11 @@ impl TimelineData {
         self.rows.iter().map(|r| r.undated).sum()
     }
 
+    /// The colour slot of theme `id` (`None`, grey, when it is not in the legend).
+    fn theme_slot(&self, id: &str) -> Option<usize> {
+        self.themes.iter().find(|t| t.id == id).and_then(|t| t.slot)
+    }
+
     fn theme_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.themes
             .iter()
@@ -186,7 +201,7 @@ fn layout(ctx: &Ctx, data: &TimelineData, labels: &ChartLabels, top: f64) -> Lay
         labels.plan_period.clone(),
     )];
     for t in &data.themes {
-        entries.push((Glyph::Swatch(theme_color(&t.id, ctx.hc), None), t.name.clone()));
+        entries.push((Glyph::Swatch(slot_color(t.slot, ctx.hc), None), t.name.clone()));
     }
     if !labels.bar_note.is_empty() {
         entries.push((Glyph::None, labels.bar_note.clone()));
@@ -214,7 +229,7 @@ fn layout(ctx: &Ctx, data: &TimelineData, labels: &ChartLabels, top: f64) -> Lay
     }
 }
 
-fn period_text(p: (u16, u16)) -> String {
+pub(super) fn period_text(p: (u16, u16)) -> String {
     format!("{}–{}", p.0, p.1)
 }
 
@@ -349,7 +364,7 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
                 0.0
             };
             let seg = Rect::new(cx(m.year) - bar_w / 2.0, top, cx(m.year) + bar_w / 2.0, bottom - gap);
-            p.fill_rect(seg, theme_color(&m.theme, ctx.hc))?;
+            p.fill_rect(seg, slot_color(data.theme_slot(&m.theme), ctx.hc))?;
             if ctx.hc {
                 p.stroke_rect(seg, n.ink, 1)?;
             }
@@ -401,104 +416,6 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
 
     l.legend.draw(&p, ctx.pad, l.legend_y)?;
     p.present()
-}
-
-/// One line: how many targets, in which localities, over which years, the busiest year, and how
-/// many have no deadline.
-pub fn summary(data: &TimelineData, zh: bool) -> String {
-    let total = data.dated() + data.undated();
-    if data.rows.is_empty() || total == 0 {
-        return if zh {
-            "没有可显示的目标。".to_string()
-        } else {
-            "No targets to show.".to_string()
-        };
-    }
-    let names: Vec<&str> = data.rows.iter().map(|r| r.label.as_str()).collect();
-    let places = if names.len() <= 4 {
-        names.join(if zh { "、" } else { ", " })
-    } else if zh {
-        format!("{}个地区", names.len())
-    } else {
-        format!("{} localities", names.len())
-    };
-    let mut per_year = Counts::default();
-    for m in data.rows.iter().flat_map(|r| &r.marks) {
-        per_year.add(m.year, m.count);
-    }
-    let dated = data.dated();
-    let undated = data.undated();
-    let mut out = if zh {
-        format!("{places}共{total}项目标")
-    } else {
-        format!("{total} targets in {places}")
-    };
-    if let (Some((lo, _)), Some((hi, _))) = (per_year.iter().next(), per_year.iter().last()) {
-        // Busiest year; the earliest one on a tie.
-        let (busy, n) = per_year
-            .iter()
-            .fold((0u16, 0usize), |acc, (y, c)| if c > acc.1 { (*y, c) } else { acc });
-        let span = if lo == hi {
-            lo.to_string()
-        } else if zh {
-            format!("{lo}—{hi}")
-        } else {
-            format!("{lo}–{hi}")
-        };
-        out += &if zh {
-            format!("：{dated}项有期限（{span}年，最多在{busy}年，{n}项）")
-        } else {
-            format!(": {dated} with a deadline ({span}, most in {busy}: {n})")
-        };
-    } else {
-        out += if zh {
-            "：均未写明期限"
-        } else {
-            ": none with a deadline"
-        };
-    }
-    if undated > 0 && dated > 0 {
-        out += &if zh {
-            format!("，{undated}项未写明期限")
-        } else {
-            format!(", {undated} without a deadline")
-        };
-    }
-    out += if zh { "。" } else { "." };
-    out
-}
-
-/// The data table: one row per locality, year and theme, then one per locality with undated
-/// targets. Header first.
-pub fn table(data: &TimelineData) -> Vec<Vec<String>> {
-    let zh = data.zh;
-    let header = if zh {
-        ["地区", "规划期", "年份", "主题", "目标数"]
-    } else {
-        ["Locality", "Plan period", "Year", "Theme", "Targets"]
-    };
-    let mut out = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-    for r in &data.rows {
-        for m in &r.marks {
-            out.push(vec![
-                r.label.clone(),
-                period_text(r.period),
-                m.year.to_string(),
-                data.theme_name(&m.theme).to_string(),
-                m.count.to_string(),
-            ]);
-        }
-        if r.undated > 0 {
-            out.push(vec![
-                r.label.clone(),
-                period_text(r.period),
-                if zh { "未写明" } else { "none" }.to_string(),
-                if zh { "（全部）" } else { "(all)" }.to_string(),
-                r.undated.to_string(),
-            ]);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -584,7 +501,7 @@ mod tests {
     #[test]
     fn builds_rows_marks_and_legend_from_the_dataset() {
         let ds = fixture();
-        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022", "nope"], true);
+        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022", "nope"], Lang::Zh);
         assert_eq!((d.first_year, d.last_year), (2018, 2030));
         assert_eq!(d.rows.len(), 2);
         assert_eq!(d.rows[0].label, "东莞");
@@ -620,15 +537,15 @@ mod tests {
     fn years_widen_to_cover_the_data() {
         let mut ds = fixture();
         ds.documents[1].document.period.end = 2035;
-        let d = TimelineData::from_dataset(&ds, &["sihui-2022"], false);
+        let d = TimelineData::from_dataset(&ds, &["sihui-2022"], Lang::En);
         assert_eq!((d.first_year, d.last_year), (2018, 2035));
     }
 
     #[test]
     fn draws_labels_ticks_bands_segments_and_legend() {
         let ds = fixture();
-        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], true);
-        let labels = ChartLabels::new(true);
+        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], Lang::Zh);
+        let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_timeline(b, &d, &labels));
         let texts = texts(&svg);
         for want in [
@@ -666,9 +583,9 @@ mod tests {
     #[test]
     fn narrow_and_high_dpi_drawings_thin_out_year_labels() {
         let ds = fixture();
-        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], false);
+        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], Lang::En);
         // 360 CSS px at devicePixelRatio 2.
-        let labels = ChartLabels::new(false).with_scale(2.0);
+        let labels = ChartLabels::new(Lang::En).with_scale(2.0);
         let svg = svg(720, 600, |b| draw_timeline(b, &d, &labels));
         let texts = texts(&svg);
         assert!(texts.contains(&"Dongguan".to_string()));
@@ -702,8 +619,8 @@ mod tests {
             Some(2022),
         ));
         let ds = dataset(vec![doc]);
-        let d = TimelineData::from_dataset(&ds, &["a-2019"], true);
-        let svg = svg(1000, 800, |b| draw_timeline(b, &d, &ChartLabels::new(true)));
+        let d = TimelineData::from_dataset(&ds, &["a-2019"], Lang::Zh);
+        let svg = svg(1000, 800, |b| draw_timeline(b, &d, &ChartLabels::new(Lang::Zh)));
         // The two bars are the preschool-coloured rects other than the legend swatch (the smallest).
         let mut heights: Vec<f64> = svg
             .lines()
@@ -725,8 +642,8 @@ mod tests {
     #[test]
     fn high_contrast_uses_the_darker_palette() {
         let ds = fixture();
-        let d = TimelineData::from_dataset(&ds, &["dongguan-2019"], true);
-        let labels = ChartLabels::new(true).with_high_contrast(true);
+        let d = TimelineData::from_dataset(&ds, &["dongguan-2019"], Lang::Zh);
+        let labels = ChartLabels::new(Lang::Zh).with_high_contrast(true);
         let svg = svg(800, 400, |b| draw_timeline(b, &d, &labels));
         assert!(svg.contains("fill=\"#9C6C00\""));
         assert!(!svg.contains("fill=\"#E69F00\""));
@@ -735,24 +652,24 @@ mod tests {
     #[test]
     fn empty_selection_draws_a_message() {
         let ds = fixture();
-        let d = TimelineData::from_dataset(&ds, &[], true);
-        let labels = ChartLabels::new(true);
+        let d = TimelineData::from_dataset(&ds, &[], Lang::Zh);
+        let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_timeline(b, &d, &labels));
         assert!(texts(&svg).contains(&labels.no_data));
-        assert_eq!(summary(&d, true), "没有可显示的目标。");
+        assert_eq!(summary(&d, Lang::Zh), "没有可显示的目标。");
         assert_eq!(table(&d).len(), 1);
     }
 
     #[test]
     fn summary_and_table() {
         let ds = fixture();
-        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], true);
+        let d = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], Lang::Zh);
         assert_eq!(
-            summary(&d, true),
+            summary(&d, Lang::Zh),
             "东莞、四会共8项目标：7项有期限（2020—2025年，最多在2020年，3项），1项未写明期限。"
         );
         assert_eq!(
-            summary(&d, false),
+            summary(&d, Lang::En),
             "8 targets in 东莞, 四会: 7 with a deadline (2020–2025, most in 2020: 3), 1 without a deadline."
         );
         let t = table(&d);
@@ -767,8 +684,8 @@ mod tests {
     #[test]
     fn preferred_height_grows_with_rows() {
         let ds = fixture();
-        let labels = ChartLabels::new(true);
-        let two = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], true);
+        let labels = ChartLabels::new(Lang::Zh);
+        let two = TimelineData::from_dataset(&ds, &["dongguan-2019", "sihui-2022"], Lang::Zh);
         let mut one = two.clone();
         one.rows.truncate(1);
         let h1 = preferred_height(&one, &labels, 360.0);

@@ -202,4 +202,12 @@ pub struct Indicator {
 pub struct Theme {
     pub id: String,
     pub name: Bilingual,
+    /// The theme's colour in the charts: one of the [`THEME_COLOUR_SLOTS`] slots of the theme
+    /// palette, `0` to `15`. Optional: a theme without one gets a free slot (see
+    /// `charts::palette::theme_slots`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<u8>,
 }
+
+/// How many colours the theme palette has: the valid [`Theme::colour`] slots are `0..16`.
+pub const THEME_COLOUR_SLOTS: u8 = 16;

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::model::{Comparator, Dataset, Kind, Script};
+use super::model::{Comparator, Dataset, Kind, Script, Theme, THEME_COLOUR_SLOTS};
 use super::numerals::states_number;
 use crate::analysis::script::is_traditional_specific;
 
@@ -56,6 +56,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
         out.push("dataset", None, "version", "the dataset version is empty");
     }
     let themes = unique_ids(&mut out, "themes", dataset.themes.iter().map(|t| t.id.as_str()));
+    theme_colours(&mut out, &dataset.themes);
     let indicators: HashMap<&str, &str> = dataset
         .indicators
         .iter()
@@ -227,6 +228,39 @@ fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item 
         }
     }
     seen
+}
+
+/// Theme colour slots: each one of the palette's, and no two themes sharing one while a slot is
+/// still free (with more themes than slots, sharing is allowed).
+fn theme_colours(out: &mut Collector, themes: &[Theme]) {
+    let mut used = [false; THEME_COLOUR_SLOTS as usize];
+    for slot in themes.iter().filter_map(|t| t.colour) {
+        if let Some(u) = used.get_mut(usize::from(slot)) {
+            *u = true;
+        }
+    }
+    let free = used.iter().position(|u| !u);
+    let mut owners: HashMap<u8, &str> = HashMap::new();
+    for theme in themes {
+        let Some(slot) = theme.colour else { continue };
+        let item = Some(theme.id.as_str());
+        if slot >= THEME_COLOUR_SLOTS {
+            let last = THEME_COLOUR_SLOTS - 1;
+            out.push(
+                "themes",
+                item,
+                "colour",
+                format!("colour {slot} is not a palette slot (0 to {last})"),
+            );
+        } else if let Some(owner) = owners.get(&slot) {
+            if let Some(free) = free {
+                let message = format!("colour {slot} is already used by theme '{owner}' while slot {free} is free");
+                out.push("themes", item, "colour", message);
+            }
+        } else {
+            owners.insert(slot, theme.id.as_str());
+        }
+    }
 }
 
 const ID_RULE: &str = "an id may only use lowercase letters a-z, digits and '-', at most 80 characters";

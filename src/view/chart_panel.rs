@@ -41,7 +41,7 @@ const LARGE_TEXT_ZOOM: f64 = 1.25;
 pub fn chart_labels(lang: Lang, high_contrast: bool) -> ChartLabels {
     ChartLabels {
         font_family: CHART_FONTS.to_string(),
-        ..ChartLabels::new(lang == Lang::Zh)
+        ..ChartLabels::new(lang)
     }
     .with_high_contrast(high_contrast)
 }

@@ -37,22 +37,22 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
         let catalog = catalog.clone();
         let matrix = props.matrix.clone();
         use_memo(
-            (Rc::as_ptr(&catalog) as usize, props.matrix.doc_ids.clone(), zh),
-            move |(_, doc_ids, zh)| {
+            (Rc::as_ptr(&catalog) as usize, props.matrix.doc_ids.clone(), lang),
+            move |(_, doc_ids, lang)| {
                 let dataset = &catalog.dataset;
                 let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
-                let selection = select_documents(dataset, &ids, *zh);
+                let selection = select_documents(dataset, &ids, *lang);
                 let options: Vec<(String, usize)> = matrix
                     .rows
                     .iter()
                     .map(|row| {
                         let n =
-                            IndicatorData::from_selection(dataset, &row.indicator, &selection, *zh).drawn_documents();
+                            IndicatorData::from_selection(dataset, &row.indicator, &selection, *lang).drawn_documents();
                         (row.indicator.clone(), n)
                     })
                     .filter(|(_, n)| *n > 0)
                     .collect();
-                let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(dataset, &ids, *zh)));
+                let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(dataset, &ids, *lang)));
                 (options, timeline)
             },
         )
@@ -84,7 +84,7 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
         </label>
     };
     let indicator_chart = chosen_indicator.map(|id| {
-        let chart = Rc::new(Chart::Indicator(IndicatorData::from_dataset(dataset, &id, &ids, zh)));
+        let chart = Rc::new(Chart::Indicator(IndicatorData::from_dataset(dataset, &id, &ids, lang)));
         html! {
             <ChartPanel id="indicator-chart" heading={tr(lang, "同一指标各地目标", "One indicator across localities")}
                 {chart} {lang}>

@@ -130,7 +130,7 @@ pub fn DocumentView() -> Html {
     let timeline = Rc::new(Chart::Timeline(TimelineData::from_dataset(
         &catalog.dataset,
         &[doc.id.as_str()],
-        lang == Lang::Zh,
+        lang,
     )));
     html! {
         <section class="reader">

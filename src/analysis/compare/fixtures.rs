@@ -123,18 +123,22 @@ pub(super) fn catalogue() -> (Vec<Theme>, Vec<Indicator>) {
         Theme {
             id: "preschool".into(),
             name: bi("学前教育", "Preschool"),
+            colour: None,
         },
         Theme {
             id: "compulsory".into(),
             name: bi("义务教育", "Compulsory education"),
+            colour: None,
         },
         Theme {
             id: "teachers".into(),
             name: bi("教师队伍", "Teachers"),
+            colour: None,
         },
         Theme {
             id: "vocational".into(),
             name: bi("职业教育", "Vocational education"),
+            colour: None,
         },
     ];
     let indicators = vec![
