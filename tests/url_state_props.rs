@@ -162,11 +162,18 @@ mod transitions {
     }
 
     fn document_id() -> impl Strategy<Value = String> {
-        ids(bundled::dataset().documents.iter().map(|e| e.document.id.clone()).collect())
+        ids(bundled::dataset()
+            .documents
+            .iter()
+            .map(|e| e.document.id.clone())
+            .collect())
     }
 
     fn target_id() -> impl Strategy<Value = String> {
-        let targets = bundled::dataset().documents.iter().flat_map(|e| e.targets.iter().map(|t| t.id.clone()));
+        let targets = bundled::dataset()
+            .documents
+            .iter()
+            .flat_map(|e| e.targets.iter().map(|t| t.id.clone()));
         ids(targets.collect())
     }
 
@@ -182,10 +189,19 @@ mod transitions {
         prop_oneof![
             document_id().prop_map(FilterChange::Locality),
             theme_id().prop_map(FilterChange::Theme),
-            prop::sample::select(vec![Kind::Quantitative, Kind::Standard, Kind::Milestone, Kind::Projection])
-                .prop_map(FilterChange::Kind),
-            prop::sample::select(vec![BindingChoice::Binding, BindingChoice::Expected, BindingChoice::Unstated])
-                .prop_map(FilterChange::Binding),
+            prop::sample::select(vec![
+                Kind::Quantitative,
+                Kind::Standard,
+                Kind::Milestone,
+                Kind::Projection
+            ])
+            .prop_map(FilterChange::Kind),
+            prop::sample::select(vec![
+                BindingChoice::Binding,
+                BindingChoice::Expected,
+                BindingChoice::Unstated
+            ])
+            .prop_map(FilterChange::Binding),
             prop::option::of(any::<u16>()).prop_map(FilterChange::YearFrom),
             prop::option::of(1990u16..2040).prop_map(FilterChange::YearTo),
             ".{0,250}".prop_map(FilterChange::Responsible),
@@ -206,8 +222,13 @@ mod transitions {
             ".{0,250}".prop_map(Action::Search),
             filter_change().prop_map(Action::Filter),
             Just(Action::ClearFilters),
-            prop::sample::select(vec![SortKey::Document, SortKey::Year, SortKey::Locality, SortKey::Value])
-                .prop_map(Action::Sort),
+            prop::sample::select(vec![
+                SortKey::Document,
+                SortKey::Year,
+                SortKey::Locality,
+                SortKey::Value
+            ])
+            .prop_map(Action::Sort),
             target_id().prop_map(Action::ToggleTarget),
             target_id().prop_map(Action::SelectTarget),
             target_id().prop_map(Action::OpenTarget),

@@ -48,7 +48,9 @@ pub fn home_cards(catalog: &Catalog) -> (Vec<usize>, Vec<usize>) {
         |i| catalog.is_opened(&documents[i].document.id),
         |_| true,
     );
-    let rest = (0..documents.len()).filter(|i| carded.binary_search(i).is_err()).collect();
+    let rest = (0..documents.len())
+        .filter(|i| carded.binary_search(i).is_err())
+        .collect();
     (carded, rest)
 }
 

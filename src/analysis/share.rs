@@ -18,7 +18,10 @@ mod tests {
 
     #[test]
     fn the_snippet_names_its_source_and_escapes_quotes() {
-        let snippet = embed_snippet("https://example.gov.cn/?v=targets&q=%E7%8F%AD&embed=1", "教育\"政策\"目标");
+        let snippet = embed_snippet(
+            "https://example.gov.cn/?v=targets&q=%E7%8F%AD&embed=1",
+            "教育\"政策\"目标",
+        );
         assert_eq!(
             snippet,
             r#"<iframe src="https://example.gov.cn/?v=targets&q=%E7%8F%AD&embed=1" title="教育&quot;政策&quot;目标" width="100%" height="560" loading="lazy" style="border:0"></iframe>"#

@@ -16,9 +16,9 @@ use super::filter::{SortKey, TargetFilter};
 
 mod action;
 mod codes;
-mod shown;
 mod query;
 mod resolve;
+mod shown;
 
 pub use action::{Action, FilterChange};
 pub use codes::{sort_code, sort_from};

@@ -30,7 +30,13 @@ pub type PendingDraw = gloo::render::AnimationFrame;
 
 /// Draws `chart` on the canvas `node` refers to in the next animation frame (see [`draw_chart`]),
 /// so the DOM update that asked for it is not held up.
-pub fn draw_chart_next_frame(node: &yew::NodeRef, chart: std::rc::Rc<Chart>, labels: ChartLabels, zoom: f64, css_width: f64) -> PendingDraw {
+pub fn draw_chart_next_frame(
+    node: &yew::NodeRef,
+    chart: std::rc::Rc<Chart>,
+    labels: ChartLabels,
+    zoom: f64,
+    css_width: f64,
+) -> PendingDraw {
     let node = node.clone();
     gloo::render::request_animation_frame(move |_| {
         if let Some(canvas) = node.cast::<HtmlCanvasElement>() {

@@ -1,8 +1,10 @@
 //! The charts' words and numbers: the UI language's strings ([`ChartLabels`]), comparator
-//! symbols, and the number, value and year formatting of axis ticks and data labels.
+//! symbols, and the number, value and year forms of axis ticks and data labels (named shortcuts
+//! for the forms of `data::format`, the one formatter).
 
+pub use crate::data::format::comparator_symbol;
+use crate::data::format::{self, NumberForm, ValueForm};
 use crate::data::lang::Lang;
-use crate::data::model::Comparator;
 
 /// The UI language's strings for the charts, the font family and the drawing scale.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,22 +72,6 @@ impl ChartLabels {
     }
 }
 
-/// The symbol drawn for a comparator: `≥`, `>`, `=`, `≤`, `<`, `+` (increase by), `−` (decrease
-/// by), `→0` (eliminate); empty for a count or no comparison.
-pub fn comparator_symbol(c: Comparator) -> &'static str {
-    match c {
-        Comparator::AtLeast => "≥",
-        Comparator::MoreThan => ">",
-        Comparator::Equal => "=",
-        Comparator::AtMost => "≤",
-        Comparator::LessThan => "<",
-        Comparator::IncreaseBy => "+",
-        Comparator::DecreaseBy => "−",
-        Comparator::Eliminate => "→",
-        Comparator::Count | Comparator::None => "",
-    }
-}
-
 /// The language of chart data that still carries a `zh` flag (the paths chart).
 pub(crate) fn lang_of(zh: bool) -> Lang {
     if zh {
@@ -95,31 +81,17 @@ pub(crate) fn lang_of(zh: bool) -> Lang {
     }
 }
 
-/// A number without trailing zeros: `80`, `2.5`, `0.25`, `90000`.
+/// A number on a chart: at most two decimals, no trailing zeros ([`NumberForm::TwoDecimals`]).
 pub fn format_number(v: f64) -> String {
-    if !v.is_finite() {
-        return "–".to_string();
-    }
-    let s = format!("{:.2}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    format::format_number(v, NumberForm::TwoDecimals)
 }
 
-/// A value with its unit: `80%`, `45人/班` (Chinese), `45 人/班` (English).
+/// A value with its unit on a chart ([`ValueForm::Rounded`]).
 pub fn format_value(v: f64, unit: &str, lang: Lang) -> String {
-    let n = format_number(v);
-    if unit.is_empty() || lang == Lang::Zh || unit == "%" || unit == "‰" {
-        format!("{n}{unit}")
-    } else {
-        format!("{n} {unit}")
-    }
+    format::value_with_unit(v, unit, lang, ValueForm::Rounded)
 }
 
-/// A fractional year: `2023`, `2023.5`.
+/// A year on a chart axis or label (a fraction for a date within the year).
 pub fn format_year(y: f64) -> String {
     format_number(y)
 }
@@ -128,6 +100,7 @@ pub fn format_year(y: f64) -> String {
 mod tests {
     use super::*;
     use crate::charts::Ctx;
+    use crate::data::model::Comparator;
 
     #[test]
     fn numbers_values_and_years() {

@@ -84,8 +84,9 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         use_effect_with(
             (chart.clone(), labels.clone(), zoom, *show_table, *width),
             move |(chart, labels, zoom, table, width)| {
-                let frame = (!*table && *width > 0.0)
-                    .then(|| chart_canvas::draw_chart_next_frame(&canvas, chart.clone(), labels.clone(), *zoom, *width));
+                let frame = (!*table && *width > 0.0).then(|| {
+                    chart_canvas::draw_chart_next_frame(&canvas, chart.clone(), labels.clone(), *zoom, *width)
+                });
                 *pending.borrow_mut() = frame;
                 move || drop(pending.borrow_mut().take())
             },

@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::analysis::choices::{needs_locality_search, offered_localities};
 use crate::analysis::compare::{
     format_requirement, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
 };
 use crate::analysis::pace::{common_year, pace};
-use crate::analysis::choices::{needs_locality_search, offered_localities};
 use crate::analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
 use crate::browser::events::value_of;
 

@@ -54,7 +54,10 @@ pub fn EmbedView() -> Html {
             }
         }
         (View::Compare, None) => {
-            let sources: Vec<String> = compared_documents(state, catalog).iter().map(|id| locality(id)).collect();
+            let sources: Vec<String> = compared_documents(state, catalog)
+                .iter()
+                .map(|id| locality(id))
+                .collect();
             html! {
                 <EmbedFrame title={tr(lang, "各地教育政策目标对比", "Education targets compared")} {sources}>
                     <CitedMatrix id="embed-matrix" fold_sources={true} />

@@ -14,8 +14,8 @@ use crate::charts::Chart;
 use crate::data::export::format_number;
 use crate::data::model::{Dataset, Document, Kind, Target};
 
-use super::context::use_app;
 use super::chart_panel::ChartPanel;
+use super::context::use_app;
 use super::text::{pick, quote_lang, tr, value_label, year_label};
 
 #[derive(Properties, PartialEq)]

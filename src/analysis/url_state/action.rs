@@ -343,11 +343,20 @@ mod tests {
         let catalog = catalog();
         let passage = opened().apply(Action::ReadPassage("dongguan-2019".into()), &catalog);
         assert_eq!(
-            (passage.view, passage.document.as_deref(), passage.query.as_str(), passage.target.as_deref()),
+            (
+                passage.view,
+                passage.document.as_deref(),
+                passage.query.as_str(),
+                passage.target.as_deref()
+            ),
             (View::Document, Some("dongguan-2019"), "班额", None)
         );
         let sentence = opened().apply(Action::ReadTarget(PANJIN_TARGET.into()), &catalog);
-        assert_eq!(sentence.document.as_deref(), Some("panjin-2019"), "the target's own document");
+        assert_eq!(
+            sentence.document.as_deref(),
+            Some("panjin-2019"),
+            "the target's own document"
+        );
         assert_eq!(sentence.target.as_deref(), Some(PANJIN_TARGET));
         assert_eq!(sentence.query, "班额");
     }
@@ -429,7 +438,10 @@ mod tests {
         assert!(push(Action::ReadDocument("sihui-2022".into())));
         assert!(push(Action::ToggleTarget(PANJIN_TARGET.into())));
         assert!(!push(Action::Sort(SortKey::Value)));
-        assert!(push(Action::Filter(FilterChange::Kind(Kind::Standard))), "closing the target is one");
+        assert!(
+            push(Action::Filter(FilterChange::Kind(Kind::Standard))),
+            "closing the target is one"
+        );
         let closed = UrlState {
             target: None,
             ..state.clone()

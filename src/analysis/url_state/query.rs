@@ -7,7 +7,9 @@ use crate::data::model::Kind;
 
 use super::super::filter::{BindingChoice, SortKey};
 use super::super::ordering;
-use super::codes::{binding_code, binding_from, is_id, kind_code, kind_from, sort_code, sort_from, year, MAX_EVALUATION_TEXT, MAX_TEXT};
+use super::codes::{
+    binding_code, binding_from, is_id, kind_code, kind_from, sort_code, sort_from, year, MAX_EVALUATION_TEXT, MAX_TEXT,
+};
 use super::{Lang, Notice, UrlState, View};
 
 impl UrlState {

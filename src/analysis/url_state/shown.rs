@@ -26,7 +26,10 @@ pub fn default_comparison(catalog: &Catalog) -> Vec<String> {
         .map(|e| e.document.id.clone())
         .collect();
     if chosen.len() < MIN_COMPARED {
-        let others = documents.iter().filter(|e| !preferred(e)).map(|e| e.document.id.clone());
+        let others = documents
+            .iter()
+            .filter(|e| !preferred(e))
+            .map(|e| e.document.id.clone());
         chosen.extend(others.take(MIN_COMPARED - chosen.len()));
     }
     chosen
