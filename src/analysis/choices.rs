@@ -2,7 +2,7 @@
 //! the comparison, and the home page's cards. Every chosen one is offered, plus a bounded number of
 //! others that match the name typed (Chinese or English, either script, or the id).
 
-use crate::data::model::DocumentEntry;
+use crate::data::model::{DocumentEntry, Kind};
 
 use super::catalog::Catalog;
 use super::ordering::Counts;
@@ -54,9 +54,16 @@ pub fn home_cards(catalog: &Catalog) -> (Vec<usize>, Vec<usize>) {
     (carded, rest)
 }
 
-/// A document's targets counted by theme (most first; ties in order of first appearance) and by
-/// kind (in order of first appearance): the counts on its card.
-pub fn card_counts(entry: &DocumentEntry) -> (Vec<(&str, usize)>, Vec<(crate::data::model::Kind, usize)>) {
+/// A document's targets counted by theme id and by kind: the counts on its card.
+pub struct CardCounts<'a> {
+    /// Most first; ties in order of first appearance.
+    pub themes: Vec<(&'a str, usize)>,
+    /// In order of first appearance.
+    pub kinds: Vec<(Kind, usize)>,
+}
+
+/// Counts a document's targets for its card.
+pub fn card_counts(entry: &DocumentEntry) -> CardCounts<'_> {
     let mut by_theme = Counts::default();
     let mut by_kind = Counts::default();
     for t in &entry.targets {
@@ -65,7 +72,10 @@ pub fn card_counts(entry: &DocumentEntry) -> (Vec<(&str, usize)>, Vec<(crate::da
     }
     let mut themes = by_theme.into_vec();
     super::ordering::sort_by_key(&mut themes, |(_, n)| std::cmp::Reverse(*n));
-    (themes, by_kind.into_vec())
+    CardCounts {
+        themes,
+        kinds: by_kind.into_vec(),
+    }
 }
 
 #[cfg(test)]
@@ -118,7 +128,7 @@ mod tests {
     fn card_counts_add_up_to_the_targets() {
         let catalog = catalog();
         for entry in &catalog.dataset.documents {
-            let (themes, kinds) = card_counts(entry);
+            let CardCounts { themes, kinds } = card_counts(entry);
             assert_eq!(themes.iter().map(|(_, n)| n).sum::<usize>(), entry.targets.len());
             assert_eq!(kinds.iter().map(|(_, n)| n).sum::<usize>(), entry.targets.len());
             assert!(themes.windows(2).all(|w| w[0].1 >= w[1].1), "most first");

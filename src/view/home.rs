@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::choices::{card_counts, home_cards};
+use crate::analysis::choices::{card_counts, home_cards, CardCounts};
 use crate::analysis::url_state::{Action, Lang};
 
 use super::context::use_app;
@@ -33,7 +33,7 @@ pub fn Home() -> Html {
     });
     let cards = carded.iter().map(|&i| &documents[i]).map(|entry| {
         let doc = &entry.document;
-        let (themes, by_kind) = card_counts(entry);
+        let CardCounts { themes, kinds: by_kind } = card_counts(entry);
         let period = format!("{}–{}", doc.period.start, doc.period.end);
         html! {
             <article class={classes!("card", "doc-card", catalog.is_opened(&doc.id).then_some("opened"))} id={format!("card-{}", doc.id)}>
