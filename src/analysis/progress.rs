@@ -17,12 +17,15 @@ mod straight_line;
 mod test_support;
 mod time_share;
 
-pub use calendar::{days_in_month, is_leap_year, Date};
+pub use calendar::{
+    date_of, day_of_fractional_year, days_in_month, fractional_year, fractional_year_of_day, is_leap_year, year_end,
+    year_end_day, year_start_day, Date,
+};
 pub use evaluation::{
     evaluate, status_from_shares, BaselineSource, Evaluation, Status, UsedBaseline, ON_TRACK_TOLERANCE,
 };
 pub use input::{is_percent_unit, ErrorKey, EvaluationInput, Field, InputError, MAX_YEAR, MIN_YEAR};
-pub use projection::Projection;
+pub use projection::{projected_value, FeasibleRange, Projection};
 pub use rules::{current_meaning, uses_baseline, CurrentMeaning, Unevaluable};
 pub use straight_line::{required_annual_change, straight_line_value_at};
-pub use time_share::time_elapsed_share;
+pub use time_share::{elapsed_share, time_elapsed_share};

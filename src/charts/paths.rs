@@ -4,17 +4,19 @@
 //! 2022 … 2025. A target stated as an increase or decrease ("提高5个百分点") becomes a point when
 //! an earlier point of the series gives it a level. The series is named at its last point.
 //!
-//! Time axis. As in `analysis::progress`, a value stated for year Y holds at the end of Y, so it is
-//! drawn at time Y + 1.0 (1 January of the next year, [`year_end`]); an evaluation date is a
-//! fractional year counting the day itself as elapsed ([`fractional_year`]: 2023-07-02 ≈ 2023.5,
-//! 2023-12-31 = 2024.0). Year Y is labelled in the middle of its cell [Y, Y + 1), so a "by 2025"
+//! Time axis. The calendar is `analysis::progress`'s: a value stated for year Y holds at the end of
+//! Y, so it is drawn at time Y + 1.0 (1 January of the next year, [`year_end`]); an evaluation date
+//! is a fractional year counting the day itself as elapsed ([`fractional_year`]: 2023-07-02 ≈
+//! 2023.5, 2023-12-31 = 2024.0). Year Y is labelled in the middle of its cell [Y, Y + 1), so a "by 2025"
 //! target sits at the right edge of the 2025 cell.
 //!
 //! Optional user-entered points (evaluation date, current value) are drawn as diamonds. When there
 //! is an earlier observation to draw a line from (a baseline the user entered with the point, else
 //! the series' stated baseline, else an earlier entered point), the straight line through it and
 //! the latest entered point is extended, dashed, to the end of the series' last target year: where
-//! the current pace leads ([`projection`], the same formula as `analysis::progress`).
+//! the current pace leads ([`projection`]). The value is always `analysis::progress`'s one
+//! projection (counted in days); a point from the calculator carries the calculator's projection
+//! itself, so the chart labels exactly the value the calculator states.
 //!
 //! Many documents can share an indicator (hundreds in a large dataset). [`PathsData::bounded`]
 //! keeps the first documents' series for the drawing and the summary and moves the others to
@@ -33,49 +35,13 @@ use super::{
     ChartLabels, Ctx, Glyph, Legend, Painter, Placer, Rect,
 };
 use crate::analysis::ordering;
+use crate::analysis::progress;
 use crate::analysis::progress::{
-    current_meaning, days_in_month, is_leap_year, BaselineSource, CurrentMeaning, Date, Evaluation,
+    current_meaning, day_of_fractional_year, fractional_year_of_day, projected_value, year_end_day, BaselineSource,
+    CurrentMeaning, Evaluation, FeasibleRange,
 };
+pub use crate::analysis::progress::{date_of, fractional_year, year_end};
 use crate::data::model::{Comparator, Dataset, Target};
-
-/// Time-axis position of a value stated for `year`: the end of that year, `year + 1.0`.
-pub fn year_end(year: u16) -> f64 {
-    f64::from(year) + 1.0
-}
-
-fn days_in_year(year: u16) -> f64 {
-    if is_leap_year(year) {
-        366.0
-    } else {
-        365.0
-    }
-}
-
-/// Time-axis position of an evaluation date: the end of that day, as a fractional year
-/// (2023-07-02 → 2023.501…, 2023-12-31 → 2024.0).
-pub fn fractional_year(date: Date) -> f64 {
-    let day_of_year = (date.day_number() - Date::first_of_year(date.year).day_number() + 1) as f64;
-    f64::from(date.year) + day_of_year / days_in_year(date.year)
-}
-
-/// The date whose end is nearest to time-axis position `t` (the inverse of [`fractional_year`]).
-pub fn date_of(t: f64) -> Option<Date> {
-    if !t.is_finite() || !(1.0..=9999.0).contains(&t) {
-        return None;
-    }
-    let mut year = t.floor() as u16;
-    let mut day = ((t - t.floor()) * days_in_year(year)).round() as u32;
-    if day == 0 {
-        year -= 1;
-        day = days_in_year(year) as u32;
-    }
-    let mut month = 1u8;
-    while month < 12 && day > u32::from(days_in_month(year, month)) {
-        day -= u32::from(days_in_month(year, month));
-        month += 1;
-    }
-    Date::new(year, month, day.min(u32::from(days_in_month(year, month))) as u8)
-}
 
 /// `2023-07-02` for a time-axis position, or the fractional year when it is out of range.
 pub fn date_text(t: f64) -> String {
@@ -175,6 +141,18 @@ pub struct EnteredPoint {
     /// The year whose end the projection runs to (the evaluated target's year); `None`: the
     /// series' last target year.
     pub until: Option<u16>,
+    /// Where the projection's line starts.
+    pub anchor: Anchor,
+}
+
+/// Where the projection from an entered point starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Anchor {
+    /// Found by the chart (see [`projection`]).
+    Search,
+    /// Set by the calculator's evaluation: its projection is drawn as is (`None`: it made none,
+    /// so none is drawn).
+    Evaluated(Option<progress::Projection>),
 }
 
 impl EnteredPoint {
@@ -186,6 +164,7 @@ impl EnteredPoint {
             value,
             baseline: None,
             until: None,
+            anchor: Anchor::Search,
         }
     }
 }
@@ -195,7 +174,8 @@ impl EnteredPoint {
     /// and the current value, with the baseline the user typed (at the end of its year, or at the
     /// start of the plan `plan_start` when typed without a year). `None` without a current value,
     /// or when the current value is not a level (an amount achieved or remaining), which would not
-    /// sit on the value axis. Its projection runs to the end of the evaluated target's year.
+    /// sit on the value axis. Its projection is the evaluation's (to the end of the evaluated
+    /// target's year), so the chart states the value the calculator states.
     pub fn from_evaluation(series: &str, target: &Target, plan_start: u16, evaluation: &Evaluation) -> Option<Self> {
         if current_meaning(target.comparator) != CurrentMeaning::Level {
             return None;
@@ -211,6 +191,7 @@ impl EnteredPoint {
             value,
             baseline,
             until: Some(evaluation.target_year),
+            anchor: Anchor::Evaluated(evaluation.projection),
         })
     }
 }
@@ -231,16 +212,28 @@ fn usable(e: &EnteredPoint) -> bool {
     e.date.is_finite() && e.value.is_finite()
 }
 
-/// The projection of `series` from the entered points (those of other series are ignored).
-/// The line runs from an anchor through the latest entered point; the anchor is the baseline
-/// entered with that point, else the series' latest stated baseline, else the earliest earlier
-/// entered point, and must lie before the point. The line ends at the end of the point's `until`
-/// year, else of the series' last target year. `None` without an entered point or an anchor, or
-/// when that deadline has passed. A percentage is kept within 0–100,
-/// anything else at 0 or above (as in `analysis::progress`).
+/// The projection of `series` from the entered points (those of other series are ignored), from
+/// the latest entered point. A point from an evaluation carries the calculator's projection
+/// ([`Anchor::Evaluated`]), drawn as is. Otherwise the line runs from an anchor through the latest
+/// entered point: the baseline entered with that point, else the series' latest stated baseline,
+/// else the earliest earlier entered point, which must lie before the point. It ends at the end of
+/// the point's `until` year, else of the series' last target year. The value is
+/// `analysis::progress`'s one projection ([`projected_value`]: whole days, kept within 0–100 for a
+/// percentage unit and ≥ 0 otherwise). `None` without an entered point or an anchor, or when that
+/// deadline has passed.
 pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> Option<Projection> {
     let mine: Vec<&EnteredPoint> = entered.iter().filter(|e| e.series == series.key && usable(e)).collect();
     let latest = mine.iter().copied().max_by(|a, b| a.date.total_cmp(&b.date))?;
+    if let Anchor::Evaluated(evaluated) = &latest.anchor {
+        let p = (*evaluated)?;
+        return Some(Projection {
+            series: series.key.clone(),
+            anchor: (fractional_year_of_day(p.anchor.0)?, p.anchor.1),
+            from: (latest.date, latest.value),
+            to: (year_end(p.year), p.value),
+            year: p.year,
+        });
+    }
     let before = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.0 < latest.date;
     let anchor = latest.baseline.filter(before).or_else(|| {
         let stated = series
@@ -264,22 +257,17 @@ pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> 
         .map(|p| p.year)
         .max()?;
     let year = latest.until.unwrap_or(last_target);
-    let end = year_end(year);
-    if end <= latest.date {
-        return None;
-    }
-    let slope = (latest.value - anchor.1) / (latest.date - anchor.0);
-    let raw = latest.value + slope * (end - latest.date);
-    let value = if unit == "%" {
-        raw.clamp(0.0, 100.0)
-    } else {
-        raw.max(0.0)
-    };
+    let value = projected_value(
+        (day_of_fractional_year(anchor.0)?, anchor.1),
+        (day_of_fractional_year(latest.date)?, latest.value),
+        year_end_day(year),
+        FeasibleRange::of_unit(Some(unit)),
+    )?;
     Some(Projection {
         series: series.key.clone(),
         anchor,
         from: (latest.date, latest.value),
-        to: (end, value),
+        to: (year_end(year), value),
         year,
     })
 }
@@ -810,6 +798,7 @@ pub fn table(data: &PathsData) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::progress::Date;
     use crate::charts::test_support::*;
     use crate::data::model::Baseline;
 
@@ -979,28 +968,37 @@ mod tests {
     fn projection_follows_the_straight_line_to_the_end_of_the_target_year() {
         let ds = fixture();
         let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), true);
-        // 东莞: 40% at the end of 2018, 45% at the end of 2020: +2.5 points a year, 50% by the end
-        // of 2022.
+        // 东莞: 40% at the end of 2018, 45% at the end of 2020 (731 days, 2020 is a leap year): by
+        // the end of 2022 (1461 days after the baseline) 40 + 5 × 1461 / 731 ≈ 49.99%, the
+        // calculator's rule in days (not 50%, as whole years would give).
         let p = projection(&d.series[1], &d.entered, "%").unwrap();
         assert_eq!(p.anchor, (2019.0, 40.0));
         assert_eq!(p.from, (2021.0, 45.0));
-        assert_eq!(p.to, (2023.0, 50.0));
+        assert_eq!(p.to, (2023.0, 40.0 + 5.0 * 1461.0 / 731.0));
         assert_eq!(p.year, 2022);
         // 四会 has no baseline and one entered point: nothing to draw a line from.
         assert!(projection(&d.series[0], &d.entered, "%").is_none());
-        // An earlier entered point gives it one: 40% → 50% over 2022–2023, 60% by the end of 2025.
+        // An earlier entered point gives it one: 40% → 50% over 2022–2023 (730 days), about 60% by
+        // the end of 2025 (1461 days).
         let mut more = vec![
             EnteredPoint::new("sihui-2022", day(2021, 12, 31), 40.0),
             EnteredPoint::new("sihui-2022", day(2023, 12, 31), 50.0),
         ];
-        assert_eq!(projection(&d.series[0], &more, "%").unwrap().to, (2026.0, 60.0));
-        // A baseline entered with the point wins over the earlier point.
+        assert_eq!(
+            projection(&d.series[0], &more, "%").unwrap().to,
+            (2026.0, 40.0 + 10.0 * 1461.0 / 730.0)
+        );
+        // A baseline entered with the point wins over the earlier point: 45% → 50% over 2023
+        // (365 days), to the end of 2025 (1096 days).
         more[1].baseline = Some((year_end(2022), 45.0));
-        assert_eq!(projection(&d.series[0], &more, "%").unwrap().to, (2026.0, 60.0));
+        assert_eq!(
+            projection(&d.series[0], &more, "%").unwrap().to,
+            (2026.0, 45.0 + 5.0 * 1096.0 / 365.0)
+        );
         more[1].baseline = Some((year_end(2021), 30.0));
         let p = projection(&d.series[0], &more, "%").unwrap();
         assert_eq!(p.anchor, (2022.0, 30.0));
-        assert_eq!(p.to, (2026.0, 70.0));
+        assert_eq!(p.to, (2026.0, 30.0 + 20.0 * 1461.0 / 730.0));
         // Percentages stay within 0–100; nothing after the deadline.
         more[1].baseline = Some((year_end(2022), 0.0));
         assert_eq!(projection(&d.series[0], &more, "%").unwrap().to.1, 100.0);
@@ -1040,7 +1038,7 @@ mod tests {
             "东莞 ≥50%",
             "45% (2020-12-31)",
             "50% (2023-07-02)",
-            "≈50%",
+            "≈49.99%",
             "2018",
             "2025",
             "目标",
@@ -1155,20 +1153,20 @@ mod tests {
         assert_eq!(
             summary(&d, true),
             "学生体质健康优良率（%）：四会 ≥42%（2020年） → =57%（2025年）；东莞 40%（2018年） → ≥50%（2022年）。\
-             四会自填50%（2023-07-02）。东莞自填45%（2020-12-31），按直线推算2022年底为50%。"
+             四会自填50%（2023-07-02）。东莞自填45%（2020-12-31），按直线推算2022年底为49.99%。"
         );
         let en = PathsData::from_dataset(&ds, FIT, &["dongguan-2019"], &entered(), false);
         assert_eq!(
             summary(&en, false),
             "Share of pupils rated good or excellent in fitness (%): Dongguan 40% (2018) → ≥50% (2022). \
-             Dongguan: 45% (2020-12-31) entered; the straight line leads to 50% by the end of 2022."
+             Dongguan: 45% (2020-12-31) entered; the straight line leads to 49.99% by the end of 2022."
         );
         let t = table(&d);
         assert_eq!(t[0], vec!["系列", "类型", "年份或日期", "比较", "数值", "单位"]);
         assert_eq!(t[4], vec!["四会", "目标（由增减幅推算）", "2024", "", "56", "%"]);
         assert_eq!(t[6], vec!["东莞", "基线", "2018", "", "40", "%"]);
         assert_eq!(t[8], vec!["东莞", "自填", "2020-12-31", "", "45", "%"]);
-        assert_eq!(t[t.len() - 1], vec!["东莞", "直线推算", "2022", "", "50", "%"]);
+        assert_eq!(t[t.len() - 1], vec!["东莞", "直线推算", "2022", "", "49.99", "%"]);
         assert_eq!(t.len(), 1 + 7 + 2 + 1);
     }
 }

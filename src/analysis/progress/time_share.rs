@@ -1,6 +1,6 @@
 //! The share of time elapsed: the plan period's clock for one target, in day numbers.
 
-use super::calendar::Date;
+use super::calendar::{year_end_day, year_start_day, Date};
 
 /// The plan period's clock for one target, in day numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,9 +16,9 @@ pub(super) struct Timeline {
 impl Timeline {
     pub(super) fn new(period_start: u16, target_year: u16, date: Date) -> Timeline {
         Timeline {
-            start: Date::first_of_year(period_start).day_number(),
-            end: Date::last_of_year(target_year).day_number() + 1,
-            now: date.day_number() + 1,
+            start: year_start_day(period_start),
+            end: year_end_day(target_year),
+            now: date.end_day(),
         }
     }
 
@@ -31,12 +31,19 @@ impl Timeline {
     }
 
     pub(super) fn time_share(self) -> f64 {
-        let total = self.end - self.start;
-        if total <= 0 {
-            return if self.now > self.end { 1.0 } else { 0.0 };
-        }
-        ((self.now - self.start) as f64 / total as f64).clamp(0.0, 1.0)
+        elapsed_share(self.start, self.end, self.now)
     }
+}
+
+/// The one time-share rule: the share of the span from instant `start` to instant `end` (day
+/// numbers) elapsed at instant `now`, in whole days, clamped to [0, 1]. An empty span is 0 until
+/// its end and 1 after it. The evaluation's time share and the projection both use it.
+pub fn elapsed_share(start: i64, end: i64, now: i64) -> f64 {
+    let total = end - start;
+    if total <= 0 {
+        return if now > end { 1.0 } else { 0.0 };
+    }
+    ((now - start) as f64 / total as f64).clamp(0.0, 1.0)
 }
 
 /// Share of time elapsed at `date` for a plan starting 1 January `period_start` and a target due
