@@ -8,6 +8,7 @@
 //! Pure functions, no web dependency.
 
 mod calendar;
+mod evaluable;
 mod evaluation;
 mod input;
 mod projection;
@@ -21,6 +22,7 @@ pub use calendar::{
     date_of, day_of_fractional_year, days_in_month, fractional_year, fractional_year_of_day, is_leap_year, year_end,
     year_end_day, year_start_day, Date,
 };
+pub use evaluable::{evaluable_rows, is_evaluable};
 pub use evaluation::{
     evaluate, status_from_shares, BaselineSource, Evaluation, Status, UsedBaseline, ON_TRACK_TOLERANCE,
 };

@@ -41,7 +41,7 @@ use crate::analysis::progress::{
     CurrentMeaning, Evaluation, FeasibleRange,
 };
 pub use crate::analysis::progress::{date_of, fractional_year, year_end};
-use crate::data::model::{Comparator, Dataset, Target};
+use crate::data::model::{Comparator, Dataset, Document, Target};
 
 /// `2023-07-02` for a time-axis position, or the fractional year when it is out of range.
 pub fn date_text(t: f64) -> String {
@@ -272,6 +272,22 @@ pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> 
     })
 }
 
+/// Documents whose paths the calculator's chart draws: the evaluated target's and up to this many
+/// others sharing its indicator (the rest are counted in the legend and summary and listed in the
+/// data table), so the chart stays legible and quick to draw with hundreds of documents.
+pub const OTHER_PATHS: usize = 8;
+
+/// The documents whose paths the calculator's chart of `indicator` shows for a target of `doc`:
+/// `doc` first, then the other documents that set a target for the indicator, in dataset order.
+pub fn path_documents<'a>(dataset: &'a Dataset, doc: &'a Document, indicator: &str) -> Vec<&'a str> {
+    let others = dataset
+        .documents
+        .iter()
+        .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == indicator))
+        .map(|e| e.document.id.as_str());
+    std::iter::once(doc.id.as_str()).chain(others).collect()
+}
+
 impl PathsData {
     /// The paths of indicator `indicator_id` in the documents `doc_ids` (in that order), with the
     /// user's `entered` points, names in Chinese when `zh`.
@@ -327,6 +343,13 @@ impl PathsData {
             omitted: Rc::default(),
             entered: entered.to_vec(),
         }
+    }
+
+    /// The calculator's paths chart for `target` of `doc`: the [`path_documents`] of its indicator,
+    /// at most 1 + [`OTHER_PATHS`] of them drawn, without entered points.
+    pub fn for_target(dataset: &Dataset, doc: &Document, target: &Target, zh: bool) -> Self {
+        let ids = path_documents(dataset, doc, &target.indicator);
+        PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh).bounded(1 + OTHER_PATHS)
     }
 
     /// The same data with the series of at most `documents` documents drawn (the first ones, in
@@ -923,6 +946,48 @@ mod tests {
         let mut count = target.clone();
         count.comparator = Comparator::Count;
         assert!(EnteredPoint::from_evaluation(&key, &count, 2021, &evaluation).is_none());
+    }
+
+    #[test]
+    fn the_calculator_draws_its_document_first_then_others_sharing_the_indicator() {
+        let ds = fixture();
+        let sihui = &ds.documents[1].document;
+        assert_eq!(path_documents(&ds, sihui, FIT), vec!["sihui-2022", "dongguan-2019"]);
+        let dongguan = &ds.documents[0].document;
+        assert_eq!(path_documents(&ds, dongguan, KG), vec!["dongguan-2019"]);
+        let target = &ds.documents[1].targets[0];
+        let data = PathsData::for_target(&ds, sihui, target, true);
+        let keys: Vec<&str> = data.series.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, vec!["sihui-2022", "dongguan-2019"]);
+        assert!(data.entered.is_empty() && data.omitted.is_empty());
+    }
+
+    #[test]
+    fn the_calculator_draws_at_most_eight_other_documents() {
+        let mut docs = Vec::new();
+        for i in 0..12u16 {
+            let id = format!("city{i}-2020");
+            let mut doc = document(&id, &format!("城{i}"), &format!("City {i}"), 2020, 2025);
+            doc.targets = vec![target(
+                &format!("{id}-a"),
+                "health",
+                FIT,
+                Comparator::AtLeast,
+                Some(50.0),
+                "%",
+                Some(2025),
+            )];
+            docs.push(doc);
+        }
+        let ds = dataset(docs);
+        let chosen = &ds.documents[5];
+        let ids = path_documents(&ds, &chosen.document, FIT);
+        assert_eq!(ids.len(), 12);
+        assert_eq!(ids[0], "city5-2020");
+        let data = PathsData::for_target(&ds, &chosen.document, &chosen.targets[0], false);
+        assert_eq!(data.series.len(), 1 + OTHER_PATHS);
+        assert_eq!(data.series[0].key, "city5-2020");
+        assert_eq!(data.omitted_documents(), 12 - 1 - OTHER_PATHS);
     }
 
     #[test]
