@@ -990,6 +990,78 @@ mod tests {
         assert_eq!(data.omitted_documents(), 12 - 1 - OTHER_PATHS);
     }
 
+    /// The calculator's projected value and the one the paths chart draws, labels and tabulates
+    /// agree for every bundled target the chart can show a current value for: with its own
+    /// baseline, or with a synthetic one entered where it has none.
+    #[test]
+    fn the_chart_states_the_calculators_projection_for_every_bundled_target() {
+        use crate::analysis::progress::{evaluate, is_evaluable, EvaluationInput};
+        let ds = crate::data::bundled::dataset();
+        let (mut compared, mut synthetic) = (0, 0);
+        for entry in &ds.documents {
+            let doc = &entry.document;
+            for target in entry.targets.iter().filter(|t| is_evaluable(t)) {
+                if current_meaning(target.comparator) != CurrentMeaning::Level {
+                    continue;
+                }
+                let (Some(value), year) = (target.value, target.target_year.unwrap_or(doc.period.end)) else {
+                    continue;
+                };
+                let (baseline_value, baseline_year) = match target.baseline {
+                    Some(_) => (String::new(), String::new()),
+                    None => {
+                        synthetic += 1;
+                        ((value * 0.6).to_string(), (doc.period.start - 1).to_string())
+                    }
+                };
+                let start = target.baseline.and_then(|b| b.year).unwrap_or(doc.period.start - 1);
+                for (eval_year, share) in [(start + 1, 0.3), (year.max(start + 1), 0.7)] {
+                    let current = target.baseline.map_or(value * 0.6, |b| b.value) * (1.0 - share) + value * share;
+                    let input = EvaluationInput {
+                        date: format!("{eval_year}-07-02"),
+                        baseline_value: baseline_value.clone(),
+                        baseline_year: baseline_year.clone(),
+                        current_value: format!("{current:.1}"),
+                    };
+                    let Ok(evaluation) = evaluate(doc, target, &input) else {
+                        continue;
+                    };
+                    let mut data = PathsData::for_target(ds, doc, target, true);
+                    let Some(key) = data.series_key(&doc.id, target.scope.as_deref()) else {
+                        continue;
+                    };
+                    data.entered = EnteredPoint::from_evaluation(&key, target, doc.period.start, &evaluation)
+                        .into_iter()
+                        .collect();
+                    let drawn = data.projections();
+                    let chart = drawn.iter().find(|p| p.series == key);
+                    let calculator = evaluation.projection;
+                    assert_eq!(chart.is_some(), calculator.is_some(), "{} at {eval_year}", target.id);
+                    let (Some(chart), Some(calculator)) = (chart, calculator) else {
+                        continue;
+                    };
+                    compared += 1;
+                    // The calculator shows the value rounded to two decimals; the chart's label,
+                    // summary and table show `format_number`, also two decimals.
+                    let shown = crate::data::export::format_number((calculator.value * 100.0).round() / 100.0);
+                    assert_eq!(format_number(chart.to.1), shown, "{} at {eval_year}", target.id);
+                    assert_eq!((chart.year, chart.to.0), (calculator.year, year_end(calculator.year)));
+                    let label = format!("≈{}", format_value(chart.to.1, &data.unit, true));
+                    let labels = ChartLabels::new(true);
+                    let svg = svg(1100, 500, |b| draw_paths(b, &data, &labels));
+                    assert!(texts(&svg).contains(&label), "{} labels {label}", target.id);
+                    let summary = summary(&data, true);
+                    assert!(
+                        summary.contains(&format!("年底为{}", format_value(calculator.value, &data.unit, true))),
+                        "{summary}"
+                    );
+                }
+            }
+        }
+        assert!(compared >= 20, "compared {compared} projections");
+        assert!(synthetic > 0, "some targets were given a synthetic baseline");
+    }
+
     #[test]
     fn dates_and_the_time_axis() {
         assert_eq!(year_end(2025), 2026.0);
