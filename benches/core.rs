@@ -14,9 +14,9 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 use policy_explorer::analysis::catalog::Catalog;
 use policy_explorer::analysis::compare::{key_differences, ComparisonMatrix, CoverageMatrix};
 use policy_explorer::analysis::filter::{filter_rows, FacetCounts, SortKey, TargetFilter};
-use policy_explorer::analysis::progress::{evaluate, EvaluationInput};
+use policy_explorer::analysis::progress::{evaluable_rows, evaluate, EvaluationInput};
 use policy_explorer::analysis::search::{SearchHits, SearchIndex};
-use policy_explorer::data::model::{Dataset, Kind};
+use policy_explorer::data::model::Dataset;
 use policy_explorer::data::{repository, synthetic};
 
 /// The scales measured: the real dataset, 10× and 100× (seed 1, as in scripts/bench.sh).
@@ -189,12 +189,7 @@ fn benches(c: &mut Criterion) {
         group.throughput(Throughput::Elements(s.targets as u64));
         group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
             b.iter(|| {
-                let evaluable = (0..catalog.rows.len())
-                    .filter(|i| {
-                        let t = catalog.target(catalog.rows[*i]);
-                        t.value.is_some() && t.kind != Kind::Projection
-                    })
-                    .count();
+                let evaluable = evaluable_rows(catalog).len();
                 let row = catalog.rows[chosen];
                 let result = evaluate(catalog.document(row), catalog.target(row), black_box(&input));
                 evaluable + usize::from(result.is_ok())

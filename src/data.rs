@@ -6,6 +6,7 @@ pub mod bundled;
 pub mod cleaning;
 pub mod dataset_file;
 pub mod export;
+pub mod fold;
 pub mod format;
 pub mod json_outline;
 pub mod lang;

@@ -4,6 +4,8 @@
 //! Conversion is done by the `fast2s` crate (MIT), one character to one character, so a position in
 //! a folded text is the same character position in the original: highlights map back exactly.
 
+use crate::data::fold::fold_width_char;
+
 /// Folds `text` for matching: Traditional → Simplified, full-width ASCII → ASCII, lowercase.
 /// The result has exactly as many `char`s as `text`.
 pub fn fold(text: &str) -> String {
@@ -11,12 +13,7 @@ pub fn fold(text: &str) -> String {
 }
 
 fn fold_char(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    };
-    c.to_ascii_lowercase()
+    fold_width_char(c).to_ascii_lowercase()
 }
 
 /// True when `c` is a Traditional form that differs from its Simplified form (e.g. 學, 東).

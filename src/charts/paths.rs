@@ -4,17 +4,19 @@
 //! 2022 … 2025. A target stated as an increase or decrease ("提高5个百分点") becomes a point when
 //! an earlier point of the series gives it a level. The series is named at its last point.
 //!
-//! Time axis. As in `analysis::progress`, a value stated for year Y holds at the end of Y, so it is
-//! drawn at time Y + 1.0 (1 January of the next year, [`year_end`]); an evaluation date is a
-//! fractional year counting the day itself as elapsed ([`fractional_year`]: 2023-07-02 ≈ 2023.5,
-//! 2023-12-31 = 2024.0). Year Y is labelled in the middle of its cell [Y, Y + 1), so a "by 2025"
+//! Time axis. The calendar is `analysis::progress`'s: a value stated for year Y holds at the end of
+//! Y, so it is drawn at time Y + 1.0 (1 January of the next year, [`year_end`]); an evaluation date
+//! is a fractional year counting the day itself as elapsed ([`fractional_year`]: 2023-07-02 ≈
+//! 2023.5, 2023-12-31 = 2024.0). Year Y is labelled in the middle of its cell [Y, Y + 1), so a "by 2025"
 //! target sits at the right edge of the 2025 cell.
 //!
 //! Optional user-entered points (evaluation date, current value) are drawn as diamonds. When there
 //! is an earlier observation to draw a line from (a baseline the user entered with the point, else
 //! the series' stated baseline, else an earlier entered point), the straight line through it and
 //! the latest entered point is extended, dashed, to the end of the series' last target year: where
-//! the current pace leads ([`projection`], the same formula as `analysis::progress`).
+//! the current pace leads ([`projection`]). The value is always `analysis::progress`'s one
+//! projection (counted in days); a point from the calculator carries the calculator's projection
+//! itself, so the chart labels exactly the value the calculator states.
 //!
 //! Many documents can share an indicator (hundreds in a large dataset). [`PathsData::bounded`]
 //! keeps the first documents' series for the drawing and the summary and moves the others to
@@ -34,50 +36,14 @@ use super::{
     ChartLabels, Ctx, Glyph, Legend, Painter, Placer, Rect,
 };
 use crate::analysis::ordering;
+use crate::analysis::progress;
 use crate::analysis::progress::{
-    current_meaning, days_in_month, is_leap_year, BaselineSource, CurrentMeaning, Date, Evaluation,
+    current_meaning, day_of_fractional_year, fractional_year_of_day, projected_value, year_end_day, BaselineSource,
+    CurrentMeaning, Evaluation, FeasibleRange,
 };
+pub use crate::analysis::progress::{date_of, fractional_year, year_end};
 use crate::data::lang::Lang;
-use crate::data::model::{Comparator, Dataset, Target};
-
-/// Time-axis position of a value stated for `year`: the end of that year, `year + 1.0`.
-pub fn year_end(year: u16) -> f64 {
-    f64::from(year) + 1.0
-}
-
-fn days_in_year(year: u16) -> f64 {
-    if is_leap_year(year) {
-        366.0
-    } else {
-        365.0
-    }
-}
-
-/// Time-axis position of an evaluation date: the end of that day, as a fractional year
-/// (2023-07-02 → 2023.501…, 2023-12-31 → 2024.0).
-pub fn fractional_year(date: Date) -> f64 {
-    let day_of_year = (date.day_number() - Date::first_of_year(date.year).day_number() + 1) as f64;
-    f64::from(date.year) + day_of_year / days_in_year(date.year)
-}
-
-/// The date whose end is nearest to time-axis position `t` (the inverse of [`fractional_year`]).
-pub fn date_of(t: f64) -> Option<Date> {
-    if !t.is_finite() || !(1.0..=9999.0).contains(&t) {
-        return None;
-    }
-    let mut year = t.floor() as u16;
-    let mut day = ((t - t.floor()) * days_in_year(year)).round() as u32;
-    if day == 0 {
-        year -= 1;
-        day = days_in_year(year) as u32;
-    }
-    let mut month = 1u8;
-    while month < 12 && day > u32::from(days_in_month(year, month)) {
-        day -= u32::from(days_in_month(year, month));
-        month += 1;
-    }
-    Date::new(year, month, day.min(u32::from(days_in_month(year, month))) as u8)
-}
+use crate::data::model::{Comparator, Dataset, Document, Target};
 
 /// `2023-07-02` for a time-axis position, or the fractional year when it is out of range.
 pub fn date_text(t: f64) -> String {
@@ -177,6 +143,18 @@ pub struct EnteredPoint {
     /// The year whose end the projection runs to (the evaluated target's year); `None`: the
     /// series' last target year.
     pub until: Option<u16>,
+    /// Where the projection's line starts.
+    pub anchor: Anchor,
+}
+
+/// Where the projection from an entered point starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Anchor {
+    /// Found by the chart (see [`projection`]).
+    Search,
+    /// Set by the calculator's evaluation: its projection is drawn as is (`None`: it made none,
+    /// so none is drawn).
+    Evaluated(Option<progress::Projection>),
 }
 
 impl EnteredPoint {
@@ -188,6 +166,7 @@ impl EnteredPoint {
             value,
             baseline: None,
             until: None,
+            anchor: Anchor::Search,
         }
     }
 }
@@ -197,7 +176,8 @@ impl EnteredPoint {
     /// and the current value, with the baseline the user typed (at the end of its year, or at the
     /// start of the plan `plan_start` when typed without a year). `None` without a current value,
     /// or when the current value is not a level (an amount achieved or remaining), which would not
-    /// sit on the value axis. Its projection runs to the end of the evaluated target's year.
+    /// sit on the value axis. Its projection is the evaluation's (to the end of the evaluated
+    /// target's year), so the chart states the value the calculator states.
     pub fn from_evaluation(series: &str, target: &Target, plan_start: u16, evaluation: &Evaluation) -> Option<Self> {
         if current_meaning(target.comparator) != CurrentMeaning::Level {
             return None;
@@ -213,6 +193,7 @@ impl EnteredPoint {
             value,
             baseline,
             until: Some(evaluation.target_year),
+            anchor: Anchor::Evaluated(evaluation.projection),
         })
     }
 }
@@ -233,16 +214,28 @@ fn usable(e: &EnteredPoint) -> bool {
     e.date.is_finite() && e.value.is_finite()
 }
 
-/// The projection of `series` from the entered points (those of other series are ignored).
-/// The line runs from an anchor through the latest entered point; the anchor is the baseline
-/// entered with that point, else the series' latest stated baseline, else the earliest earlier
-/// entered point, and must lie before the point. The line ends at the end of the point's `until`
-/// year, else of the series' last target year. `None` without an entered point or an anchor, or
-/// when that deadline has passed. A percentage is kept within 0–100,
-/// anything else at 0 or above (as in `analysis::progress`).
+/// The projection of `series` from the entered points (those of other series are ignored), from
+/// the latest entered point. A point from an evaluation carries the calculator's projection
+/// ([`Anchor::Evaluated`]), drawn as is. Otherwise the line runs from an anchor through the latest
+/// entered point: the baseline entered with that point, else the series' latest stated baseline,
+/// else the earliest earlier entered point, which must lie before the point. It ends at the end of
+/// the point's `until` year, else of the series' last target year. The value is
+/// `analysis::progress`'s one projection ([`projected_value`]: whole days, kept within 0–100 for a
+/// percentage unit and ≥ 0 otherwise). `None` without an entered point or an anchor, or when that
+/// deadline has passed.
 pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> Option<Projection> {
     let mine: Vec<&EnteredPoint> = entered.iter().filter(|e| e.series == series.key && usable(e)).collect();
     let latest = mine.iter().copied().max_by(|a, b| a.date.total_cmp(&b.date))?;
+    if let Anchor::Evaluated(evaluated) = &latest.anchor {
+        let p = (*evaluated)?;
+        return Some(Projection {
+            series: series.key.clone(),
+            anchor: (fractional_year_of_day(p.anchor.0)?, p.anchor.1),
+            from: (latest.date, latest.value),
+            to: (year_end(p.year), p.value),
+            year: p.year,
+        });
+    }
     let before = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.0 < latest.date;
     let anchor = latest.baseline.filter(before).or_else(|| {
         let stated = series
@@ -266,24 +259,35 @@ pub fn projection(series: &PathSeries, entered: &[EnteredPoint], unit: &str) -> 
         .map(|p| p.year)
         .max()?;
     let year = latest.until.unwrap_or(last_target);
-    let end = year_end(year);
-    if end <= latest.date {
-        return None;
-    }
-    let slope = (latest.value - anchor.1) / (latest.date - anchor.0);
-    let raw = latest.value + slope * (end - latest.date);
-    let value = if unit == "%" {
-        raw.clamp(0.0, 100.0)
-    } else {
-        raw.max(0.0)
-    };
+    let value = projected_value(
+        (day_of_fractional_year(anchor.0)?, anchor.1),
+        (day_of_fractional_year(latest.date)?, latest.value),
+        year_end_day(year),
+        FeasibleRange::of_unit(Some(unit)),
+    )?;
     Some(Projection {
         series: series.key.clone(),
         anchor,
         from: (latest.date, latest.value),
-        to: (end, value),
+        to: (year_end(year), value),
         year,
     })
+}
+
+/// Documents whose paths the calculator's chart draws: the evaluated target's and up to this many
+/// others sharing its indicator (the rest are counted in the legend and summary and listed in the
+/// data table), so the chart stays legible and quick to draw with hundreds of documents.
+pub const OTHER_PATHS: usize = 8;
+
+/// The documents whose paths the calculator's chart of `indicator` shows for a target of `doc`:
+/// `doc` first, then the other documents that set a target for the indicator, in dataset order.
+pub fn path_documents<'a>(dataset: &'a Dataset, doc: &'a Document, indicator: &str) -> Vec<&'a str> {
+    let others = dataset
+        .documents
+        .iter()
+        .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == indicator))
+        .map(|e| e.document.id.as_str());
+    std::iter::once(doc.id.as_str()).chain(others).collect()
 }
 
 impl PathsData {
@@ -341,6 +345,13 @@ impl PathsData {
             omitted: Rc::default(),
             entered: entered.to_vec(),
         }
+    }
+
+    /// The calculator's paths chart for `target` of `doc`: the [`path_documents`] of its indicator,
+    /// at most 1 + [`OTHER_PATHS`] of them drawn, without entered points.
+    pub fn for_target(dataset: &Dataset, doc: &Document, target: &Target, zh: bool) -> Self {
+        let ids = path_documents(dataset, doc, &target.indicator);
+        PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh).bounded(1 + OTHER_PATHS)
     }
 
     /// The same data with the series of at most `documents` documents drawn (the first ones, in
@@ -819,6 +830,7 @@ pub fn table(data: &PathsData) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::progress::Date;
     use crate::charts::test_support::*;
     use crate::data::model::Baseline;
 
@@ -946,6 +958,120 @@ mod tests {
     }
 
     #[test]
+    fn the_calculator_draws_its_document_first_then_others_sharing_the_indicator() {
+        let ds = fixture();
+        let sihui = &ds.documents[1].document;
+        assert_eq!(path_documents(&ds, sihui, FIT), vec!["sihui-2022", "dongguan-2019"]);
+        let dongguan = &ds.documents[0].document;
+        assert_eq!(path_documents(&ds, dongguan, KG), vec!["dongguan-2019"]);
+        let target = &ds.documents[1].targets[0];
+        let data = PathsData::for_target(&ds, sihui, target, true);
+        let keys: Vec<&str> = data.series.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, vec!["sihui-2022", "dongguan-2019"]);
+        assert!(data.entered.is_empty() && data.omitted.is_empty());
+    }
+
+    #[test]
+    fn the_calculator_draws_at_most_eight_other_documents() {
+        let mut docs = Vec::new();
+        for i in 0..12u16 {
+            let id = format!("city{i}-2020");
+            let mut doc = document(&id, &format!("城{i}"), &format!("City {i}"), 2020, 2025);
+            doc.targets = vec![target(
+                &format!("{id}-a"),
+                "health",
+                FIT,
+                Comparator::AtLeast,
+                Some(50.0),
+                "%",
+                Some(2025),
+            )];
+            docs.push(doc);
+        }
+        let ds = dataset(docs);
+        let chosen = &ds.documents[5];
+        let ids = path_documents(&ds, &chosen.document, FIT);
+        assert_eq!(ids.len(), 12);
+        assert_eq!(ids[0], "city5-2020");
+        let data = PathsData::for_target(&ds, &chosen.document, &chosen.targets[0], false);
+        assert_eq!(data.series.len(), 1 + OTHER_PATHS);
+        assert_eq!(data.series[0].key, "city5-2020");
+        assert_eq!(data.omitted_documents(), 12 - 1 - OTHER_PATHS);
+    }
+
+    /// The calculator's projected value and the one the paths chart draws, labels and tabulates
+    /// agree for every bundled target the chart can show a current value for: with its own
+    /// baseline, or with a synthetic one entered where it has none.
+    #[test]
+    fn the_chart_states_the_calculators_projection_for_every_bundled_target() {
+        use crate::analysis::progress::{evaluate, is_evaluable, EvaluationInput};
+        let ds = crate::data::bundled::dataset();
+        let (mut compared, mut synthetic) = (0, 0);
+        for entry in &ds.documents {
+            let doc = &entry.document;
+            for target in entry.targets.iter().filter(|t| is_evaluable(t)) {
+                if current_meaning(target.comparator) != CurrentMeaning::Level {
+                    continue;
+                }
+                let (Some(value), year) = (target.value, target.target_year.unwrap_or(doc.period.end)) else {
+                    continue;
+                };
+                let (baseline_value, baseline_year) = match target.baseline {
+                    Some(_) => (String::new(), String::new()),
+                    None => {
+                        synthetic += 1;
+                        ((value * 0.6).to_string(), (doc.period.start - 1).to_string())
+                    }
+                };
+                let start = target.baseline.and_then(|b| b.year).unwrap_or(doc.period.start - 1);
+                for (eval_year, share) in [(start + 1, 0.3), (year.max(start + 1), 0.7)] {
+                    let current = target.baseline.map_or(value * 0.6, |b| b.value) * (1.0 - share) + value * share;
+                    let input = EvaluationInput {
+                        date: format!("{eval_year}-07-02"),
+                        baseline_value: baseline_value.clone(),
+                        baseline_year: baseline_year.clone(),
+                        current_value: format!("{current:.1}"),
+                    };
+                    let Ok(evaluation) = evaluate(doc, target, &input) else {
+                        continue;
+                    };
+                    let mut data = PathsData::for_target(ds, doc, target, true);
+                    let Some(key) = data.series_key(&doc.id, target.scope.as_deref()) else {
+                        continue;
+                    };
+                    data.entered = EnteredPoint::from_evaluation(&key, target, doc.period.start, &evaluation)
+                        .into_iter()
+                        .collect();
+                    let drawn = data.projections();
+                    let chart = drawn.iter().find(|p| p.series == key);
+                    let calculator = evaluation.projection;
+                    assert_eq!(chart.is_some(), calculator.is_some(), "{} at {eval_year}", target.id);
+                    let (Some(chart), Some(calculator)) = (chart, calculator) else {
+                        continue;
+                    };
+                    compared += 1;
+                    // The calculator shows the value rounded to two decimals; the chart's label,
+                    // summary and table show `format_number`, also two decimals.
+                    let shown = crate::data::export::format_number((calculator.value * 100.0).round() / 100.0);
+                    assert_eq!(format_number(chart.to.1), shown, "{} at {eval_year}", target.id);
+                    assert_eq!((chart.year, chart.to.0), (calculator.year, year_end(calculator.year)));
+                    let label = format!("≈{}", format_value(chart.to.1, &data.unit, Lang::Zh));
+                    let labels = ChartLabels::new(Lang::Zh);
+                    let svg = svg(1100, 500, |b| draw_paths(b, &data, &labels));
+                    assert!(texts(&svg).contains(&label), "{} labels {label}", target.id);
+                    let summary = summary(&data, true);
+                    assert!(
+                        summary.contains(&format!("年底为{}", format_value(calculator.value, &data.unit, Lang::Zh))),
+                        "{summary}"
+                    );
+                }
+            }
+        }
+        assert!(compared >= 20, "compared {compared} projections");
+        assert!(synthetic > 0, "some targets were given a synthetic baseline");
+    }
+
+    #[test]
     fn dates_and_the_time_axis() {
         assert_eq!(year_end(2025), 2026.0);
         assert_eq!(day(2023, 12, 31), 2024.0);
@@ -988,28 +1114,37 @@ mod tests {
     fn projection_follows_the_straight_line_to_the_end_of_the_target_year() {
         let ds = fixture();
         let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), true);
-        // 东莞: 40% at the end of 2018, 45% at the end of 2020: +2.5 points a year, 50% by the end
-        // of 2022.
+        // 东莞: 40% at the end of 2018, 45% at the end of 2020 (731 days, 2020 is a leap year): by
+        // the end of 2022 (1461 days after the baseline) 40 + 5 × 1461 / 731 ≈ 49.99%, the
+        // calculator's rule in days (not 50%, as whole years would give).
         let p = projection(&d.series[1], &d.entered, "%").unwrap();
         assert_eq!(p.anchor, (2019.0, 40.0));
         assert_eq!(p.from, (2021.0, 45.0));
-        assert_eq!(p.to, (2023.0, 50.0));
+        assert_eq!(p.to, (2023.0, 40.0 + 5.0 * 1461.0 / 731.0));
         assert_eq!(p.year, 2022);
         // 四会 has no baseline and one entered point: nothing to draw a line from.
         assert!(projection(&d.series[0], &d.entered, "%").is_none());
-        // An earlier entered point gives it one: 40% → 50% over 2022–2023, 60% by the end of 2025.
+        // An earlier entered point gives it one: 40% → 50% over 2022–2023 (730 days), about 60% by
+        // the end of 2025 (1461 days).
         let mut more = vec![
             EnteredPoint::new("sihui-2022", day(2021, 12, 31), 40.0),
             EnteredPoint::new("sihui-2022", day(2023, 12, 31), 50.0),
         ];
-        assert_eq!(projection(&d.series[0], &more, "%").unwrap().to, (2026.0, 60.0));
-        // A baseline entered with the point wins over the earlier point.
+        assert_eq!(
+            projection(&d.series[0], &more, "%").unwrap().to,
+            (2026.0, 40.0 + 10.0 * 1461.0 / 730.0)
+        );
+        // A baseline entered with the point wins over the earlier point: 45% → 50% over 2023
+        // (365 days), to the end of 2025 (1096 days).
         more[1].baseline = Some((year_end(2022), 45.0));
-        assert_eq!(projection(&d.series[0], &more, "%").unwrap().to, (2026.0, 60.0));
+        assert_eq!(
+            projection(&d.series[0], &more, "%").unwrap().to,
+            (2026.0, 45.0 + 5.0 * 1096.0 / 365.0)
+        );
         more[1].baseline = Some((year_end(2021), 30.0));
         let p = projection(&d.series[0], &more, "%").unwrap();
         assert_eq!(p.anchor, (2022.0, 30.0));
-        assert_eq!(p.to, (2026.0, 70.0));
+        assert_eq!(p.to, (2026.0, 30.0 + 20.0 * 1461.0 / 730.0));
         // Percentages stay within 0–100; nothing after the deadline.
         more[1].baseline = Some((year_end(2022), 0.0));
         assert_eq!(projection(&d.series[0], &more, "%").unwrap().to.1, 100.0);
@@ -1049,7 +1184,7 @@ mod tests {
             "东莞 ≥50%",
             "45% (2020-12-31)",
             "50% (2023-07-02)",
-            "≈50%",
+            "≈49.99%",
             "2018",
             "2025",
             "目标",
@@ -1164,20 +1299,20 @@ mod tests {
         assert_eq!(
             summary(&d, true),
             "学生体质健康优良率（%）：四会 ≥42%（2020年） → =57%（2025年）；东莞 40%（2018年） → ≥50%（2022年）。\
-             四会自填50%（2023-07-02）。东莞自填45%（2020-12-31），按直线推算2022年底为50%。"
+             四会自填50%（2023-07-02）。东莞自填45%（2020-12-31），按直线推算2022年底为49.99%。"
         );
         let en = PathsData::from_dataset(&ds, FIT, &["dongguan-2019"], &entered(), false);
         assert_eq!(
             summary(&en, false),
             "Share of pupils rated good or excellent in fitness (%): Dongguan 40% (2018) → ≥50% (2022). \
-             Dongguan: 45% (2020-12-31) entered; the straight line leads to 50% by the end of 2022."
+             Dongguan: 45% (2020-12-31) entered; the straight line leads to 49.99% by the end of 2022."
         );
         let t = table(&d);
         assert_eq!(t[0], vec!["系列", "类型", "年份或日期", "比较", "数值", "单位"]);
         assert_eq!(t[4], vec!["四会", "目标（由增减幅推算）", "2024", "", "56", "%"]);
         assert_eq!(t[6], vec!["东莞", "基线", "2018", "", "40", "%"]);
         assert_eq!(t[8], vec!["东莞", "自填", "2020-12-31", "", "45", "%"]);
-        assert_eq!(t[t.len() - 1], vec!["东莞", "直线推算", "2022", "", "50", "%"]);
+        assert_eq!(t[t.len() - 1], vec!["东莞", "直线推算", "2022", "", "49.99", "%"]);
         assert_eq!(t.len(), 1 + 7 + 2 + 1);
     }
 }

@@ -6,13 +6,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::progress::{current_meaning, evaluate, CurrentMeaning, EvaluationInput, Field, InputError};
+use crate::analysis::progress::{
+    current_meaning, evaluable_rows, evaluate, CurrentMeaning, EvaluationInput, Field, InputError,
+};
 use crate::analysis::url_state::{Action, Lang};
 use crate::browser::events::value_of;
 use crate::charts::paths::{EnteredPoint, PathsData};
 use crate::charts::Chart;
 use crate::data::export::format_number;
-use crate::data::model::{Dataset, Document, Kind, Target};
 
 use super::chart_panel::ChartPanel;
 use super::context::use_app;
@@ -36,14 +37,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
     // Evaluable targets (a value, not a projection), once per catalogue.
     let evaluable = {
         let catalog = catalog.clone();
-        use_memo(Rc::as_ptr(&catalog) as usize, move |_| {
-            (0..catalog.rows.len())
-                .filter(|i| {
-                    let t = catalog.target(catalog.rows[*i]);
-                    t.value.is_some() && t.kind != Kind::Projection
-                })
-                .collect::<Vec<usize>>()
-        })
+        use_memo(Rc::as_ptr(&catalog) as usize, move |_| evaluable_rows(&catalog))
     };
     let selected = state
         .target
@@ -128,7 +122,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
                 selected.map(|row_index| {
                     let row = catalog.rows[row_index];
                     let (doc, target) = (catalog.document(row), catalog.target(row));
-                    paths_data(&catalog.dataset, doc, target, zh)
+                    PathsData::for_target(&catalog.dataset, doc, target, zh)
                 })
             },
         )
@@ -208,7 +202,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
     let paths = {
         let mut data = (*paths_base)
             .clone()
-            .unwrap_or_else(|| paths_data(&catalog.dataset, doc, target, zh));
+            .unwrap_or_else(|| PathsData::for_target(&catalog.dataset, doc, target, zh));
         let entered = result.as_ref().ok().and_then(|evaluation| {
             let key = data.series_key(&doc.id, target.scope.as_deref())?;
             EnteredPoint::from_evaluation(&key, target, doc.period.start, evaluation)
@@ -242,21 +236,4 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
             }
         </section>
     }
-}
-
-/// Documents whose paths the calculator's chart draws: the evaluated target's and up to this many
-/// others sharing its indicator (the rest are counted in the legend and summary and listed in the
-/// data table), so the chart stays legible and quick to draw with hundreds of documents.
-pub const OTHER_PATHS: usize = 8;
-
-/// The paths chart of `target`'s indicator: `doc`'s series first, then the other documents that
-/// set a target for it, in dataset order, at most [`OTHER_PATHS`] of them drawn.
-fn paths_data(dataset: &Dataset, doc: &Document, target: &Target, zh: bool) -> PathsData {
-    let others = dataset
-        .documents
-        .iter()
-        .filter(|e| e.document.id != doc.id && e.targets.iter().any(|t| t.indicator == target.indicator))
-        .map(|e| e.document.id.as_str());
-    let ids: Vec<&str> = std::iter::once(doc.id.as_str()).chain(others).collect();
-    PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh).bounded(1 + OTHER_PATHS)
 }
