@@ -37,7 +37,6 @@ mod text;
 pub mod timeline;
 
 pub use chart::Chart;
-pub(crate) use labels::lang_of;
 pub use labels::{comparator_symbol, format_number, format_value, format_year, ChartLabels};
 pub(crate) use layout::{diamond, leader, nice_ticks, padded_range, year_step, Ctx, Placer, Rect, Scale};
 pub(crate) use legend::{Glyph, Legend};

@@ -7,7 +7,7 @@ use plotters::prelude::DrawingBackend;
 use super::indicator::{self, IndicatorData};
 use super::paths::{self, PathsData};
 use super::timeline::{self, TimelineData};
-use super::{lang_of, ChartLabels, Ctx};
+use super::{ChartLabels, Ctx};
 use crate::data::lang::Lang;
 
 /// A chart with its data.
@@ -33,7 +33,7 @@ impl Chart {
         match self {
             Chart::Timeline(d) => timeline::summary(d, d.lang),
             Chart::Indicator(d) => indicator::summary(d, d.lang),
-            Chart::Paths(d) => paths::summary(d, d.zh),
+            Chart::Paths(d) => paths::summary(d, d.lang),
         }
     }
 
@@ -83,7 +83,7 @@ impl Chart {
         let (name, unit, lang) = match self {
             Chart::Timeline(_) => return None,
             Chart::Indicator(d) => (&d.name, &d.unit, d.lang),
-            Chart::Paths(d) => (&d.name, &d.unit, lang_of(d.zh)),
+            Chart::Paths(d) => (&d.name, &d.unit, d.lang),
         };
         Some(match (unit.is_empty(), lang) {
             (true, _) => name.clone(),
@@ -139,7 +139,7 @@ mod tests {
                 "student-fitness-good-rate",
                 &["sihui-2022"],
                 &[],
-                lang == Lang::Zh,
+                lang,
             )),
         ]
     }
@@ -217,7 +217,7 @@ mod tests {
     #[test]
     fn sihuis_fitness_trajectory_is_a_path_through_every_year_with_the_entered_value() {
         let ds = bundled::dataset();
-        let mut data = PathsData::from_dataset(ds, "student-fitness-good-rate", &["sihui-2022"], &[], true);
+        let mut data = PathsData::from_dataset(ds, "student-fitness-good-rate", &["sihui-2022"], &[], Lang::Zh);
         let yearly = data.series.iter().max_by_key(|s| s.points.len()).expect("a series");
         let years: Vec<u16> = yearly.points.iter().map(|p| p.year).collect();
         for y in 2020..=2030 {

@@ -72,15 +72,6 @@ impl ChartLabels {
     }
 }
 
-/// The language of chart data that still carries a `zh` flag (the paths chart).
-pub(crate) fn lang_of(zh: bool) -> Lang {
-    if zh {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
-}
-
 /// A number on a chart: at most two decimals, no trailing zeros ([`NumberForm::TwoDecimals`]).
 pub fn format_number(v: f64) -> String {
     format::format_number(v, NumberForm::TwoDecimals)

@@ -29,7 +29,6 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::indicator::draw_frame;
-use super::lang_of;
 use super::palette::{locality_color, Rgb};
 use super::{
     comparator_symbol, diamond, format_number, format_value, format_year, leader, select_documents, text_width,
@@ -54,7 +53,8 @@ pub fn date_text(t: f64) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathsData {
     /// Language of the names in this data (and of the table header).
-    pub zh: bool,
+    /// Language of the names and words.
+    pub lang: Lang,
     pub indicator_id: String,
     pub name: String,
     pub unit: String,
@@ -111,8 +111,8 @@ impl PathSeries {
 }
 
 /// The legend's and the summary's note on the documents left out of the drawing.
-fn omitted_note(documents: usize, zh: bool) -> String {
-    if zh {
+fn omitted_note(documents: usize, lang: Lang) -> String {
+    if lang == Lang::Zh {
         format!("另有{documents}份文件的路径未画出，见数据表")
     } else if documents == 1 {
         "1 more document not drawn: see the data table".to_string()
@@ -292,18 +292,18 @@ pub fn path_documents<'a>(dataset: &'a Dataset, doc: &'a Document, indicator: &s
 
 impl PathsData {
     /// The paths of indicator `indicator_id` in the documents `doc_ids` (in that order), with the
-    /// user's `entered` points, names in Chinese when `zh`.
+    /// user's `entered` points, names in `lang`.
     pub fn from_dataset(
         ds: &Dataset,
         indicator_id: &str,
         doc_ids: &[&str],
         entered: &[EnteredPoint],
-        zh: bool,
+        lang: Lang,
     ) -> Self {
         let ind = ds.indicators.iter().find(|i| i.id == indicator_id);
         let mut series = Vec::new();
         let mut target_unit: Option<String> = None;
-        for sel in select_documents(ds, doc_ids, lang_of(zh)) {
+        for sel in select_documents(ds, doc_ids, lang) {
             let doc = &sel.entry.document;
             // Group the document's targets by scope, in order of appearance.
             let mut groups: Vec<(Option<String>, Vec<&Target>)> = Vec::new();
@@ -335,10 +335,10 @@ impl PathsData {
             }
         }
         PathsData {
-            zh,
+            lang,
             indicator_id: indicator_id.to_string(),
             name: ind
-                .map(|i| if zh { i.name.zh.clone() } else { i.name.en.clone() })
+                .map(|i| lang.pick(&i.name.zh, &i.name.en).clone())
                 .unwrap_or_else(|| indicator_id.to_string()),
             unit: ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default(),
             series,
@@ -349,9 +349,9 @@ impl PathsData {
 
     /// The calculator's paths chart for `target` of `doc`: the [`path_documents`] of its indicator,
     /// at most 1 + [`OTHER_PATHS`] of them drawn, without entered points.
-    pub fn for_target(dataset: &Dataset, doc: &Document, target: &Target, zh: bool) -> Self {
+    pub fn for_target(dataset: &Dataset, doc: &Document, target: &Target, lang: Lang) -> Self {
         let ids = path_documents(dataset, doc, &target.indicator);
-        PathsData::from_dataset(dataset, &target.indicator, &ids, &[], zh).bounded(1 + OTHER_PATHS)
+        PathsData::from_dataset(dataset, &target.indicator, &ids, &[], lang).bounded(1 + OTHER_PATHS)
     }
 
     /// The same data with the series of at most `documents` documents drawn (the first ones, in
@@ -536,10 +536,7 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
         entries.push((Glyph::Dash(n.muted), labels.projection.clone()));
     }
     if !data.omitted.is_empty() {
-        entries.push((
-            Glyph::None,
-            omitted_note(data.omitted_documents(), labels.lang == Lang::Zh),
-        ));
+        entries.push((Glyph::None, omitted_note(data.omitted_documents(), labels.lang)));
     }
     let legend = Legend::layout(&ctx, entries, ctx.w - 2.0 * ctx.pad);
     let legend_y = ctx.h - ctx.pad - legend.height();
@@ -665,12 +662,9 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
 }
 
 /// `≥42%（2020年）` / `≥42% (2020)`; `when` is a year or a date.
-fn point_text(value: f64, comparator: Comparator, when: &str, is_year: bool, unit: &str, zh: bool) -> String {
-    let v = format!(
-        "{}{}",
-        comparator_symbol(comparator),
-        format_value(value, unit, lang_of(zh))
-    );
+fn point_text(value: f64, comparator: Comparator, when: &str, is_year: bool, unit: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let v = format!("{}{}", comparator_symbol(comparator), format_value(value, unit, lang));
     match (zh, is_year) {
         (true, true) => format!("{v}（{when}年）"),
         (true, false) => format!("{v}（{when}）"),
@@ -680,7 +674,8 @@ fn point_text(value: f64, comparator: Comparator, when: &str, is_year: bool, uni
 
 /// One line: each series from its first to its last point, then each series' latest entered value
 /// and where the straight line leads.
-pub fn summary(data: &PathsData, zh: bool) -> String {
+pub fn summary(data: &PathsData, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     let head = if data.unit.is_empty() {
         data.name.clone()
     } else if zh {
@@ -702,11 +697,11 @@ pub fn summary(data: &PathsData, zh: bool) -> String {
         .map(|s| {
             let first = &s.points[0];
             let last = &s.points[s.points.len() - 1];
-            let a = point_text(first.value, first.comparator, &first.year.to_string(), true, unit, zh);
+            let a = point_text(first.value, first.comparator, &first.year.to_string(), true, unit, lang);
             if s.points.len() == 1 {
                 format!("{} {a}", s.label)
             } else {
-                let b = point_text(last.value, last.comparator, &last.year.to_string(), true, unit, zh);
+                let b = point_text(last.value, last.comparator, &last.year.to_string(), true, unit, lang);
                 format!("{} {a} → {b}", s.label)
             }
         })
@@ -717,7 +712,7 @@ pub fn summary(data: &PathsData, zh: bool) -> String {
         format!("{head}: {}.", parts.join("; "))
     };
     if !data.omitted.is_empty() {
-        let note = omitted_note(data.omitted_documents(), zh);
+        let note = omitted_note(data.omitted_documents(), lang);
         out += &if zh { format!("{note}。") } else { format!(" {note}.") };
     }
     for s in &data.series {
@@ -729,20 +724,27 @@ pub fn summary(data: &PathsData, zh: bool) -> String {
         else {
             continue;
         };
-        let v = point_text(latest.value, Comparator::None, &date_text(latest.date), false, unit, zh);
+        let v = point_text(
+            latest.value,
+            Comparator::None,
+            &date_text(latest.date),
+            false,
+            unit,
+            lang,
+        );
         out += &match (projection(s, &data.entered, unit), zh) {
             (Some(pr), true) => format!(
                 "{}自填{}，按直线推算{}年底为{}。",
                 s.label,
                 v,
                 pr.year,
-                format_value(pr.to.1, unit, lang_of(zh))
+                format_value(pr.to.1, unit, lang)
             ),
             (Some(pr), false) => format!(
                 " {}: {} entered; the straight line leads to {} by the end of {}.",
                 s.label,
                 v,
-                format_value(pr.to.1, unit, lang_of(zh)),
+                format_value(pr.to.1, unit, lang),
                 pr.year
             ),
             (None, true) => format!("{}自填{}。", s.label, v),
@@ -756,7 +758,7 @@ pub fn summary(data: &PathsData, zh: bool) -> String {
 /// them) and the projections, header first. Years of stated points are the stated years; entered
 /// points give their date.
 pub fn table(data: &PathsData) -> Vec<Vec<String>> {
-    let zh = data.zh;
+    let zh = data.lang == Lang::Zh;
     let header = if zh {
         ["系列", "类型", "年份或日期", "比较", "数值", "单位"]
     } else {
@@ -928,7 +930,7 @@ mod tests {
             baseline_year: "2020".into(),
         };
         let evaluation = evaluate(&entry.document, target, &input).expect("valid input");
-        let data = PathsData::from_dataset(ds, FIT, &["sihui-2022"], &[], true);
+        let data = PathsData::from_dataset(ds, FIT, &["sihui-2022"], &[], Lang::Zh);
         let key = data.series_key("sihui-2022", target.scope.as_deref()).unwrap();
         assert_eq!(key, "sihui-2022/中小学校");
         let point = EnteredPoint::from_evaluation(&key, target, 2021, &evaluation).unwrap();
@@ -965,7 +967,7 @@ mod tests {
         let dongguan = &ds.documents[0].document;
         assert_eq!(path_documents(&ds, dongguan, KG), vec!["dongguan-2019"]);
         let target = &ds.documents[1].targets[0];
-        let data = PathsData::for_target(&ds, sihui, target, true);
+        let data = PathsData::for_target(&ds, sihui, target, Lang::Zh);
         let keys: Vec<&str> = data.series.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(keys, vec!["sihui-2022", "dongguan-2019"]);
         assert!(data.entered.is_empty() && data.omitted.is_empty());
@@ -993,7 +995,7 @@ mod tests {
         let ids = path_documents(&ds, &chosen.document, FIT);
         assert_eq!(ids.len(), 12);
         assert_eq!(ids[0], "city5-2020");
-        let data = PathsData::for_target(&ds, &chosen.document, &chosen.targets[0], false);
+        let data = PathsData::for_target(&ds, &chosen.document, &chosen.targets[0], Lang::En);
         assert_eq!(data.series.len(), 1 + OTHER_PATHS);
         assert_eq!(data.series[0].key, "city5-2020");
         assert_eq!(data.omitted_documents(), 12 - 1 - OTHER_PATHS);
@@ -1035,7 +1037,7 @@ mod tests {
                     let Ok(evaluation) = evaluate(doc, target, &input) else {
                         continue;
                     };
-                    let mut data = PathsData::for_target(ds, doc, target, true);
+                    let mut data = PathsData::for_target(ds, doc, target, Lang::Zh);
                     let Some(key) = data.series_key(&doc.id, target.scope.as_deref()) else {
                         continue;
                     };
@@ -1059,9 +1061,12 @@ mod tests {
                     let labels = ChartLabels::new(Lang::Zh);
                     let svg = svg(1100, 500, |b| draw_paths(b, &data, &labels));
                     assert!(texts(&svg).contains(&label), "{} labels {label}", target.id);
-                    let summary = summary(&data, true);
+                    let summary = summary(&data, Lang::Zh);
                     assert!(
-                        summary.contains(&format!("年底为{}", format_value(calculator.value, &data.unit, Lang::Zh))),
+                        summary.contains(&format!(
+                            "年底为{}",
+                            format_value(calculator.value, &data.unit, Lang::Zh)
+                        )),
                         "{summary}"
                     );
                 }
@@ -1087,7 +1092,7 @@ mod tests {
     #[test]
     fn builds_series_with_baselines_and_changes() {
         let ds = fixture();
-        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &[], true);
+        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &[], Lang::Zh);
         assert_eq!(d.name, "学生体质健康优良率");
         assert_eq!(d.series.len(), 2);
         let sh = &d.series[0];
@@ -1113,7 +1118,7 @@ mod tests {
     #[test]
     fn projection_follows_the_straight_line_to_the_end_of_the_target_year() {
         let ds = fixture();
-        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), true);
+        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), Lang::Zh);
         // 东莞: 40% at the end of 2018, 45% at the end of 2020 (731 days, 2020 is a leap year): by
         // the end of 2022 (1461 days after the baseline) 40 + 5 × 1461 / 731 ≈ 49.99%, the
         // calculator's rule in days (not 50%, as whole years would give).
@@ -1158,7 +1163,7 @@ mod tests {
     #[test]
     fn draws_lines_markers_entered_points_and_projection() {
         let ds = fixture();
-        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), true);
+        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), Lang::Zh);
         let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_paths(b, &d, &labels));
         let texts = texts(&svg);
@@ -1200,7 +1205,7 @@ mod tests {
     #[test]
     fn legend_shows_only_what_is_drawn() {
         let ds = fixture();
-        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022"], &[], false);
+        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022"], &[], Lang::En);
         let labels = ChartLabels::new(Lang::En);
         let svg = svg(360, 300, |b| draw_paths(b, &d, &labels));
         let texts = texts(&svg);
@@ -1215,11 +1220,11 @@ mod tests {
     #[test]
     fn empty_draws_a_message() {
         let ds = fixture();
-        let d = PathsData::from_dataset(&ds, "nothing", &["sihui-2022"], &[], true);
+        let d = PathsData::from_dataset(&ds, "nothing", &["sihui-2022"], &[], Lang::Zh);
         let labels = ChartLabels::new(Lang::Zh);
         let svg = svg(800, 400, |b| draw_paths(b, &d, &labels));
         assert!(texts(&svg).contains(&labels.no_data));
-        assert_eq!(summary(&d, false), "nothing: no targets in the selected documents.");
+        assert_eq!(summary(&d, Lang::En), "nothing: no targets in the selected documents.");
     }
 
     #[test]
@@ -1256,7 +1261,7 @@ mod tests {
         }
         let ds = dataset(docs);
         let ids = ["city0-2020", "city1-2020", "city2-2020", "city3-2020", "city4-2020"];
-        let all = PathsData::from_dataset(&ds, FIT, &ids, &[], true);
+        let all = PathsData::from_dataset(&ds, FIT, &ids, &[], Lang::Zh);
         assert_eq!(all.series.len(), 6);
         let bounded = all.clone().bounded(2);
         let keys: Vec<&str> = bounded.series.iter().map(|s| s.key.as_str()).collect();
@@ -1277,11 +1282,11 @@ mod tests {
             4 + 1,
             "two documents' four targets and the legend dot"
         );
-        let zh = super::summary(&bounded, true);
+        let zh = super::summary(&bounded, Lang::Zh);
         assert!(zh.ends_with("另有3份文件的路径未画出，见数据表。"), "{zh}");
         assert!(!zh.contains("城3"), "{zh}");
-        let en = PathsData::from_dataset(&ds, FIT, &ids, &[], false).bounded(4);
-        let en = super::summary(&en, false);
+        let en = PathsData::from_dataset(&ds, FIT, &ids, &[], Lang::En).bounded(4);
+        let en = super::summary(&en, Lang::En);
         assert!(
             en.ends_with("(2025). 1 more document not drawn: see the data table."),
             "{en}"
@@ -1295,15 +1300,15 @@ mod tests {
     #[test]
     fn summary_and_table() {
         let ds = fixture();
-        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), true);
+        let d = PathsData::from_dataset(&ds, FIT, &["sihui-2022", "dongguan-2019"], &entered(), Lang::Zh);
         assert_eq!(
-            summary(&d, true),
+            summary(&d, Lang::Zh),
             "学生体质健康优良率（%）：四会 ≥42%（2020年） → =57%（2025年）；东莞 40%（2018年） → ≥50%（2022年）。\
              四会自填50%（2023-07-02）。东莞自填45%（2020-12-31），按直线推算2022年底为49.99%。"
         );
-        let en = PathsData::from_dataset(&ds, FIT, &["dongguan-2019"], &entered(), false);
+        let en = PathsData::from_dataset(&ds, FIT, &["dongguan-2019"], &entered(), Lang::En);
         assert_eq!(
-            summary(&en, false),
+            summary(&en, Lang::En),
             "Share of pupils rated good or excellent in fitness (%): Dongguan 40% (2018) → ≥50% (2022). \
              Dongguan: 45% (2020-12-31) entered; the straight line leads to 49.99% by the end of 2022."
         );

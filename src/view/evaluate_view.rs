@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::analysis::progress::{
     current_meaning, evaluable_rows, evaluate, CurrentMeaning, EvaluationInput, Field, InputError,
 };
-use crate::analysis::url_state::{Action, Lang};
+use crate::analysis::url_state::Action;
 use crate::browser::events::value_of;
 use crate::charts::paths::{EnteredPoint, PathsData};
 use crate::charts::Chart;
@@ -33,7 +33,6 @@ fn percent(share: f64) -> String {
 pub fn EvaluateView(props: &EvaluateProps) -> Html {
     let app = use_app();
     let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
-    let zh = lang == Lang::Zh;
     // Evaluable targets (a value, not a projection), once per catalogue.
     let evaluable = {
         let catalog = catalog.clone();
@@ -117,12 +116,12 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
     let paths_base = {
         let catalog = catalog.clone();
         use_memo(
-            (Rc::as_ptr(&catalog) as usize, selected, zh),
-            move |&(_, selected, zh)| {
+            (Rc::as_ptr(&catalog) as usize, selected, lang),
+            move |&(_, selected, lang)| {
                 selected.map(|row_index| {
                     let row = catalog.rows[row_index];
                     let (doc, target) = (catalog.document(row), catalog.target(row));
-                    PathsData::for_target(&catalog.dataset, doc, target, zh)
+                    PathsData::for_target(&catalog.dataset, doc, target, lang)
                 })
             },
         )
@@ -149,7 +148,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
         errors
             .iter()
             .filter(|e| e.field == field)
-            .map(|e| html! { <p class="field-error" id={format!("err-{}", field.name())} role="alert">{ e.message(zh) }</p> })
+            .map(|e| html! { <p class="field-error" id={format!("err-{}", field.name())} role="alert">{ e.message(lang) }</p> })
             .collect()
     };
     let current_label = match current_meaning(target.comparator) {
@@ -175,7 +174,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
     let outcome = match &result {
         Ok(evaluation) => html! {
             <div class="card evaluation" aria-live="polite" id="evaluation-result">
-                <p class="status">{ tr(lang, "状态:", "Status: ") }<strong id="evaluation-status">{ evaluation.status.label(zh) }</strong></p>
+                <p class="status">{ tr(lang, "状态:", "Status: ") }<strong id="evaluation-status">{ evaluation.status.label(lang) }</strong></p>
                 <dl class="meta">
                     <dt>{ tr(lang, "时间进度", "Time elapsed") }</dt><dd>{ percent(evaluation.time_share) }</dd>
                     <dt>{ tr(lang, "任务进度", "Way covered") }</dt>
@@ -202,7 +201,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
     let paths = {
         let mut data = (*paths_base)
             .clone()
-            .unwrap_or_else(|| PathsData::for_target(&catalog.dataset, doc, target, zh));
+            .unwrap_or_else(|| PathsData::for_target(&catalog.dataset, doc, target, lang));
         let entered = result.as_ref().ok().and_then(|evaluation| {
             let key = data.series_key(&doc.id, target.scope.as_deref())?;
             EnteredPoint::from_evaluation(&key, target, doc.period.start, evaluation)

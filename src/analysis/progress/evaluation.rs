@@ -8,6 +8,7 @@ use super::input::{
 use super::projection::{project, Projection};
 use super::rules::{goal_for, progress_share, rule_for, satisfies, scale_for, Rule, Unevaluable, EPSILON};
 use super::time_share::Timeline;
+use crate::data::lang::Lang;
 use crate::data::model::{Document, Target};
 
 /// How far (as a share of the whole task) progress may lag or lead the time elapsed and still count
@@ -36,22 +37,22 @@ pub enum Status {
 
 impl Status {
     /// Short label in Chinese or English.
-    pub fn label(self, lang_is_zh: bool) -> &'static str {
-        match (self, lang_is_zh) {
-            (Status::Met, true) => "已达成",
-            (Status::Met, false) => "Met",
-            (Status::Ahead, true) => "超前",
-            (Status::Ahead, false) => "Ahead",
-            (Status::OnTrack, true) => "基本同步",
-            (Status::OnTrack, false) => "On track",
-            (Status::Behind, true) => "滞后",
-            (Status::Behind, false) => "Behind",
-            (Status::DeadlinePassedWithoutData, true) => "已过期限,缺少数据",
-            (Status::DeadlinePassedWithoutData, false) => "Deadline passed, no data",
-            (Status::NotStarted, true) => "规划期尚未开始",
-            (Status::NotStarted, false) => "Plan period not started",
-            (Status::CannotEvaluate(_), true) => "无法评估",
-            (Status::CannotEvaluate(_), false) => "Cannot evaluate",
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Met, Lang::Zh) => "已达成",
+            (Status::Met, Lang::En) => "Met",
+            (Status::Ahead, Lang::Zh) => "超前",
+            (Status::Ahead, Lang::En) => "Ahead",
+            (Status::OnTrack, Lang::Zh) => "基本同步",
+            (Status::OnTrack, Lang::En) => "On track",
+            (Status::Behind, Lang::Zh) => "滞后",
+            (Status::Behind, Lang::En) => "Behind",
+            (Status::DeadlinePassedWithoutData, Lang::Zh) => "已过期限,缺少数据",
+            (Status::DeadlinePassedWithoutData, Lang::En) => "Deadline passed, no data",
+            (Status::NotStarted, Lang::Zh) => "规划期尚未开始",
+            (Status::NotStarted, Lang::En) => "Plan period not started",
+            (Status::CannotEvaluate(_), Lang::Zh) => "无法评估",
+            (Status::CannotEvaluate(_), Lang::En) => "Cannot evaluate",
         }
     }
 }
@@ -620,14 +621,14 @@ mod tests {
     #[test]
     fn messages_exist_in_both_languages() {
         let error = InputError::new(Field::CurrentValue, ErrorKey::PercentOutOfRange);
-        assert_eq!(error.message(true), "当前值:百分比须在0到100之间");
+        assert_eq!(error.message(Lang::Zh), "当前值:百分比须在0到100之间");
         assert_eq!(
-            error.message(false),
+            error.message(Lang::En),
             "Current value: A percentage must lie between 0 and 100"
         );
         assert_eq!(Field::BaselineYear.name(), "baseline_year");
         assert_eq!(ErrorKey::NotANumber.name(), "not-a-number");
-        assert_eq!(Status::OnTrack.label(true), "基本同步");
-        assert!(!Unevaluable::Forecast.message(false).is_empty());
+        assert_eq!(Status::OnTrack.label(Lang::Zh), "基本同步");
+        assert!(!Unevaluable::Forecast.message(Lang::En).is_empty());
     }
 }

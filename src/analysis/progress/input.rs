@@ -3,6 +3,7 @@
 
 use super::calendar::{parse_digits, Date};
 use crate::data::fold::fold_width;
+use crate::data::lang::Lang;
 
 /// Earliest year accepted in an evaluation date or a baseline year.
 pub const MIN_YEAR: u16 = 2000;
@@ -45,16 +46,16 @@ impl Field {
     }
 
     /// Human label.
-    pub fn label(self, lang_is_zh: bool) -> &'static str {
-        match (self, lang_is_zh) {
-            (Field::Date, true) => "评估日期",
-            (Field::Date, false) => "Evaluation date",
-            (Field::BaselineValue, true) => "基期值",
-            (Field::BaselineValue, false) => "Baseline value",
-            (Field::BaselineYear, true) => "基期年份",
-            (Field::BaselineYear, false) => "Baseline year",
-            (Field::CurrentValue, true) => "当前值",
-            (Field::CurrentValue, false) => "Current value",
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Date, Lang::Zh) => "评估日期",
+            (Field::Date, Lang::En) => "Evaluation date",
+            (Field::BaselineValue, Lang::Zh) => "基期值",
+            (Field::BaselineValue, Lang::En) => "Baseline value",
+            (Field::BaselineYear, Lang::Zh) => "基期年份",
+            (Field::BaselineYear, Lang::En) => "Baseline year",
+            (Field::CurrentValue, Lang::Zh) => "当前值",
+            (Field::CurrentValue, Lang::En) => "Current value",
         }
     }
 }
@@ -94,8 +95,8 @@ impl ErrorKey {
     }
 
     /// The message text alone, without the field label.
-    pub fn text(self, lang_is_zh: bool) -> &'static str {
-        if lang_is_zh {
+    pub fn text(self, lang: Lang) -> &'static str {
+        if lang == Lang::Zh {
             self.text_zh()
         } else {
             self.text_en()
@@ -148,13 +149,9 @@ impl InputError {
     }
 
     /// "Field: message" in Chinese or English.
-    pub fn message(&self, lang_is_zh: bool) -> String {
-        let separator = if lang_is_zh { ":" } else { ": " };
-        format!(
-            "{}{separator}{}",
-            self.field.label(lang_is_zh),
-            self.key.text(lang_is_zh)
-        )
+    pub fn message(&self, lang: Lang) -> String {
+        let separator = if lang == Lang::Zh { ":" } else { ": " };
+        format!("{}{separator}{}", self.field.label(lang), self.key.text(lang))
     }
 }
 

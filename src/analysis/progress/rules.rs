@@ -2,6 +2,7 @@
 //! it, and the share of the distance covered.
 
 use super::input::{is_percent_unit, Scale};
+use crate::data::lang::Lang;
 use crate::data::model::{Comparator, Kind, Target};
 
 /// Allowance for floating-point noise when comparing shares and values.
@@ -24,18 +25,18 @@ pub enum Unevaluable {
 
 impl Unevaluable {
     /// The reason in Chinese or English.
-    pub fn message(self, lang_is_zh: bool) -> &'static str {
-        match (self, lang_is_zh) {
-            (Unevaluable::NoNumericComparison, true) => "定性目标,没有可比较的数值",
-            (Unevaluable::NoNumericComparison, false) => "A qualitative milestone: there is no number to compare",
-            (Unevaluable::NoTargetValue, true) => "文件未给出目标数值",
-            (Unevaluable::NoTargetValue, false) => "The document states no target value",
-            (Unevaluable::Forecast, true) => "这是预测而非承诺,不作进度评估",
-            (Unevaluable::Forecast, false) => "This is a forecast, not a commitment; progress is not evaluated",
-            (Unevaluable::TargetValueOutOfRange, true) => "目标数值超出合理范围",
-            (Unevaluable::TargetValueOutOfRange, false) => "The target value is outside the possible range",
-            (Unevaluable::ZeroAmount, true) => "目标数量为零",
-            (Unevaluable::ZeroAmount, false) => "The target amount is zero",
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Unevaluable::NoNumericComparison, Lang::Zh) => "定性目标,没有可比较的数值",
+            (Unevaluable::NoNumericComparison, Lang::En) => "A qualitative milestone: there is no number to compare",
+            (Unevaluable::NoTargetValue, Lang::Zh) => "文件未给出目标数值",
+            (Unevaluable::NoTargetValue, Lang::En) => "The document states no target value",
+            (Unevaluable::Forecast, Lang::Zh) => "这是预测而非承诺,不作进度评估",
+            (Unevaluable::Forecast, Lang::En) => "This is a forecast, not a commitment; progress is not evaluated",
+            (Unevaluable::TargetValueOutOfRange, Lang::Zh) => "目标数值超出合理范围",
+            (Unevaluable::TargetValueOutOfRange, Lang::En) => "The target value is outside the possible range",
+            (Unevaluable::ZeroAmount, Lang::Zh) => "目标数量为零",
+            (Unevaluable::ZeroAmount, Lang::En) => "The target amount is zero",
         }
     }
 }
