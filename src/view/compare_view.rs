@@ -17,7 +17,7 @@ use crate::analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED}
 use crate::browser::events::value_of;
 
 use super::context::use_app;
-use super::link::ActionLink;
+use super::link::action_link;
 use super::text::{pick, tr};
 
 #[component]
@@ -120,7 +120,7 @@ pub fn CompareView() -> Html {
                         };
                         html! {
                             <p class="cell-target">
-                                <ActionLink action={Action::OpenTarget(t.id.clone())}>{ format!("{} · {}", format_requirement(t, lang), format_year(t.target_year, lang)) }</ActionLink>
+                                { action_link(&app, Action::OpenTarget(t.id.clone()), "", false, format!("{} · {}", format_requirement(t, lang), format_year(t.target_year, lang))) }
                                 { baseline }
                             </p>
                         }
@@ -188,7 +188,7 @@ pub fn CompareView() -> Html {
                     <li>
                         { pick(lang, &d.sentence) }
                         { for d.evidence.iter().take(6).enumerate().map(|(n, id)| {
-                            html! { <>{ " " }<ActionLink class="evidence" action={Action::OpenTarget(id.clone())}>{ format!("[{}{}]", tr(lang, "依据", "evidence "), n + 1) }</ActionLink></> }
+                            html! { <>{ " " }{ action_link(&app, Action::OpenTarget(id.clone()), "evidence", false, format!("[{}{}]", tr(lang, "依据", "evidence "), n + 1)) }</> }
                         }) }
                     </li>
                 }) }

@@ -2,7 +2,7 @@
 //! change it. Provided once by the app as a Yew context (`use_app`), so views take no prop for it
 //! and the app does not depend on its views' props.
 //!
-//! Views never build a state: they dispatch an [`Action`], or render an [`ActionLink`](super::link::ActionLink)
+//! Views never build a state: they dispatch an [`Action`], or render a link ([`action_link`](super::link::action_link))
 //! whose address is the state the action leads to.
 
 use std::rc::Rc;

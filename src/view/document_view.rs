@@ -14,7 +14,7 @@ use crate::charts::Chart;
 use super::chart_panel::ChartPanel;
 use super::context::use_app;
 use super::highlight::highlighted;
-use super::link::ActionLink;
+use super::link::action_link;
 use super::text::{date_label, pick, quote_lang, tr, value_label, year_label};
 
 #[component]
@@ -100,8 +100,8 @@ pub fn DocumentView() -> Html {
             html! { <li class={format!("o{level}")}><a href={format!("#p-{i}")}>{ &text[p.range.clone()] }</a></li> }
         });
     let doc_links = catalog.dataset.documents.iter().map(|entry| {
-        let current = (entry.document.id == doc_id).then_some(AttrValue::Static("page"));
-        html! { <li><ActionLink class="tab" action={Action::ReadDocument(entry.document.id.clone())} {current}>{ pick(lang, &entry.document.locality) }</ActionLink></li> }
+        let current = entry.document.id == doc_id;
+        html! { <li>{ action_link(&app, Action::ReadDocument(entry.document.id.clone()), "tab", current, pick(lang, &entry.document.locality)) }</li> }
     });
     let selected_panel = selected_local.map(|local| {
         let span_targets: Vec<usize> = paragraphs
@@ -118,7 +118,7 @@ pub fn DocumentView() -> Html {
                         let target = catalog.target(catalog.rows[rows[*l]]);
                         html! {
                             <li>
-                                <ActionLink action={Action::OpenTarget(target.id.clone())}>{ pick(lang, &target.summary) }</ActionLink>
+                                { action_link(&app, Action::OpenTarget(target.id.clone()), "", false, pick(lang, &target.summary)) }
                                 <span class="muted">{ format!(" {} · {}", value_label(lang, target), year_label(lang, target)) }</span>
                             </li>
                         }

@@ -7,7 +7,7 @@ use crate::analysis::url_state::{Action, Lang, View};
 
 use super::app::Display;
 use super::context::use_app;
-use super::link::ActionLink;
+use super::link::action_link;
 use super::text::tr;
 
 #[derive(Properties, PartialEq)]
@@ -31,9 +31,9 @@ pub fn Header(props: &HeaderProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let nav_items = View::ALL.into_iter().map(|view| {
-        let current = (app.state.view == view).then_some(AttrValue::Static("page"));
+        let current = app.state.view == view;
         html! {
-            <li><ActionLink action={Action::Show(view)} {current} class="nav-link">{ view_name(lang, view) }</ActionLink></li>
+            <li>{ action_link(&app, Action::Show(view), "nav-link", current, view_name(lang, view)) }</li>
         }
     });
     let other_lang = match lang {

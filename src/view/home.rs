@@ -8,7 +8,7 @@ use crate::analysis::url_state::{Action, Lang};
 
 use super::context::use_app;
 use super::dataset_open::opened_mark;
-use super::link::ActionLink;
+use super::link::action_link;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
 
 #[component]
@@ -26,7 +26,7 @@ pub fn Home() -> Html {
         let doc = &documents[i].document;
         html! {
             <li key={doc.id.clone()}>
-                <ActionLink action={Action::ListDocument(doc.id.clone())}>{ pick(lang, &doc.locality) }</ActionLink>
+                { action_link(&app, Action::ListDocument(doc.id.clone()), "", false, pick(lang, &doc.locality)) }
                 <span class="muted small">{ format!(" · {}–{} · ", doc.period.start, doc.period.end) }{ documents[i].targets.len() }{ tr(lang, " 项目标", " targets") }</span>
             </li>
         }
@@ -66,8 +66,8 @@ pub fn Home() -> Html {
                     }) }
                 </ul>
                 <p class="card-actions">
-                    <ActionLink class="button primary" action={Action::ListDocument(doc.id.clone())}>{ tr(lang, "查看目标", "See targets") }</ActionLink>
-                    <ActionLink class="button" action={Action::ReadDocument(doc.id.clone())}>{ tr(lang, "阅读原文", "Read the text") }</ActionLink>
+                    { action_link(&app, Action::ListDocument(doc.id.clone()), "button primary", false, tr(lang, "查看目标", "See targets")) }
+                    { action_link(&app, Action::ReadDocument(doc.id.clone()), "button", false, tr(lang, "阅读原文", "Read the text")) }
                 </p>
             </article>
         }

@@ -1,40 +1,36 @@
 //! A link that changes the state: a real `<a href>` (so it can be opened in a new tab, copied or
-//! followed without JavaScript), whose click dispatches the action in place.
+//! followed without JavaScript), whose click dispatches the action in place. A function, not a
+//! component: links are many and simple, and each component type adds its own code to the wasm.
 
 use yew::prelude::*;
+use yew::virtual_dom::VText;
 
 use crate::analysis::url_state::Action;
 
-use super::context::use_app;
+use super::context::AppContext;
 
-#[derive(Properties, PartialEq)]
-pub struct ActionLinkProps {
-    pub action: Action,
-    #[prop_or_default]
-    pub class: Classes,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-    /// `aria-current` (e.g. "page" for the tab of the page shown).
-    #[prop_or_default]
-    pub current: Option<AttrValue>,
-    #[prop_or_default]
-    pub children: Html,
+/// The link to the state `action` leads to, labelled `label`, with CSS classes `class` (may be
+/// empty) and `aria-current="page"` when `current`.
+pub fn action_link(
+    app: &AppContext,
+    action: Action,
+    class: &'static str,
+    current: bool,
+    label: impl Into<AttrValue>,
+) -> Html {
+    link(app, action, class, current, label.into())
 }
 
-#[component]
-pub fn ActionLink(props: &ActionLinkProps) -> Html {
-    let app = use_app();
-    let href = app.href(props.action.clone());
-    let onclick = {
-        let action = props.action.clone();
-        app.on(move |event: MouseEvent| {
-            event.prevent_default();
-            action.clone()
-        })
-    };
+/// [`action_link`] once the label is made (one copy of the code for every kind of label).
+fn link(app: &AppContext, action: Action, class: &'static str, current: bool, label: AttrValue) -> Html {
+    let href = app.href(action.clone());
+    let onclick = app.on(move |event: MouseEvent| {
+        event.prevent_default();
+        action.clone()
+    });
     html! {
-        <a {href} {onclick} class={props.class.clone()} id={props.id.clone()} aria-current={props.current.clone()}>
-            { props.children.clone() }
+        <a {href} {onclick} class={(!class.is_empty()).then_some(class)} aria-current={current.then_some("page")}>
+            { Html::from(VText::new(label)) }
         </a>
     }
 }

@@ -11,7 +11,7 @@ use crate::site::CORRECTIONS_EMAIL;
 
 use super::context::use_app;
 use super::highlight::highlighted;
-use super::link::ActionLink;
+use super::link::action_link;
 use super::text::{binding_name, grouped, kind_name, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
@@ -68,8 +68,8 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
             </dl>
             <p class="card-actions">
                 <a class="button" href={report} rel="nofollow">{ tr(lang, "报告错误", "Report an error") }</a>
-                <ActionLink class="button" action={Action::ReadTarget(target.id.clone())}>{ tr(lang, "在原文中查看", "Show in the text") }</ActionLink>
-                <ActionLink class="button" action={Action::Evaluate(target.id.clone())}>{ tr(lang, "测算进度", "Check progress") }</ActionLink>
+                { action_link(&app, Action::ReadTarget(target.id.clone()), "button", false, tr(lang, "在原文中查看", "Show in the text")) }
+                { action_link(&app, Action::Evaluate(target.id.clone()), "button", false, tr(lang, "测算进度", "Check progress")) }
             </p>
         </div>
     }

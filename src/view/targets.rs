@@ -15,7 +15,7 @@ use super::dataset_open::opened_mark_short;
 use super::export_bar::ExportBar;
 use super::filters::Filters;
 use super::highlight::highlighted;
-use super::link::ActionLink;
+use super::link::action_link;
 use super::target_detail::TargetDetail;
 use super::text::{pick, quote_lang, tr, value_label, year_label};
 
@@ -115,7 +115,7 @@ pub fn TargetsView() -> Html {
             <li class="passage">
                 <p class="muted small">{ pick(lang, &entry.document.locality) }</p>
                 <p lang={quote_lang(&entry.document)}>{ highlighted(text, &search_terms) }</p>
-                <ActionLink action={Action::ReadPassage(entry.document.id.clone())}>{ tr(lang, "在原文中阅读", "Read in the document") }</ActionLink>
+                { action_link(&app, Action::ReadPassage(entry.document.id.clone()), "", false, tr(lang, "在原文中阅读", "Read in the document")) }
             </li>
         }
     });
