@@ -3,7 +3,7 @@
 #   1. release build of the site (dist/), as scripts/serve.sh does;
 #   2. seeded synthetic datasets 10× and 100× larger (cargo run --bin dataset -- generate), validated;
 #   3. bench-only sites with those datasets bundled instead of the real one (target/bench/dist-<n>x/);
-#   4. browser benchmarks in headless Chromium (node bench/run.mjs): transfer sizes, throttled load
+#   4. browser benchmarks in headless Chromium (node bench-browser/run.mjs): transfer sizes, throttled load
 #      against a static copy of the home page, interaction times and memory at every scale;
 #   5. native criterion benchmarks of the core operations (cargo bench --bench core) and their growth table.
 # Not part of scripts/test.sh (it takes several minutes). Environment knobs:
@@ -57,7 +57,7 @@ done
 
 if [ "${BENCH_BROWSER:-1}" != 0 ]; then
   step "browser benchmarks (headless Chromium)"
-  node bench/run.mjs "${scale_args[@]}" \
+  node bench-browser/run.mjs "${scale_args[@]}" \
     --load-runs "${BENCH_LOAD_RUNS:-7}" --samples "${BENCH_SAMPLES:-30}" --large-samples "${BENCH_LARGE_SAMPLES:-12}" \
     | tee "$BENCH/browser.txt"
 fi
@@ -65,6 +65,6 @@ fi
 if [ "${BENCH_NATIVE:-1}" != 0 ]; then
   step "native core benchmarks (criterion)"
   cargo bench --locked --bench core
-  node bench/native.mjs | tee "$BENCH/native.txt"
+  node bench-browser/native.mjs | tee "$BENCH/native.txt"
 fi
 step "done: figures in target/bench/browser.txt, target/bench/native.txt and target/bench/results.json"

@@ -15,6 +15,7 @@ pub mod numerals;
 pub mod published;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod repository;
+pub mod script;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod validation;

@@ -38,6 +38,7 @@ pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
             .filter(|name| dir.join(name).is_file())
             .map(|name| name.to_string()),
     );
+    #[allow(clippy::disallowed_methods, reason = "build-time tool, not part of the wasm app")]
     names.sort();
     let mut files = Vec::with_capacity(names.len());
     for name in &names {

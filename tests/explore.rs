@@ -1,6 +1,7 @@
 //! Search and filters on the bundled dataset: script-insensitive search, numbers and years,
 //! English indicator names, and the filter combinations the targets list offers.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods, reason = "tests may sort freely (clippy.toml)")]
 
 use policy_explorer::analysis::catalog::Catalog;
 use policy_explorer::analysis::filter::{filter_rows, BindingChoice, SortKey, TargetFilter};

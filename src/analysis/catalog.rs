@@ -5,14 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::data::model::{Dataset, Document, Indicator, Target, Theme};
 
+pub use super::row::Row;
 use super::search::SearchIndex;
-
-/// One target with the position of its document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub document: usize,
-    pub target: usize,
-}
 
 /// The dataset with derived lookups and the search index.
 pub struct Catalog {

@@ -6,7 +6,7 @@ use crate::data::model::{Binding, Kind, Target};
 
 use super::catalog::Catalog;
 use super::ordering;
-use super::script::fold;
+use crate::data::script::fold;
 
 /// Which 约束性/预期性 marking a target must carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -15,9 +15,9 @@ use std::rc::Rc;
 use crate::data::export::format_number;
 use crate::data::model::Dataset;
 
-use super::catalog::Row;
 use super::ordering;
-use super::script::fold;
+use super::row::Row;
+use crate::data::script::fold;
 
 /// A paragraph of a document's cleaned text.
 #[derive(Clone, Debug, PartialEq, Eq)]

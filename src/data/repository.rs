@@ -49,6 +49,7 @@ pub fn load(root: &Path) -> Result<Loaded, String> {
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
+    #[allow(clippy::disallowed_methods, reason = "native tool, not part of the wasm app")]
     files.sort();
     let mut documents = Vec::new();
     let mut texts = BTreeMap::new();
@@ -59,6 +60,7 @@ pub fn load(root: &Path) -> Result<Loaded, String> {
         documents.push(entry);
     }
     // Named localities first (in file order), the unnamed city's report last.
+    #[allow(clippy::disallowed_methods, reason = "native tool, not part of the wasm app")]
     documents.sort_by_key(|entry| entry.document.level == Level::Unnamed);
     let dataset = Dataset {
         version: version.version,

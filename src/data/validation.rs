@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::model::{Comparator, Dataset, Kind, Script, Theme, THEME_COLOUR_SLOTS};
 use super::numerals::states_number;
-use crate::analysis::script::is_traditional_specific;
+use super::script::is_traditional_specific;
 
 /// Longest id accepted (ids travel in links).
 pub const MAX_ID_LEN: usize = 80;

@@ -1,5 +1,5 @@
 // Where the time of one interaction goes: runs the compare or evaluation interaction of
-// bench/interaction.mjs under the DevTools CPU profiler and a performance trace, and prints the
+// bench-browser/interaction.mjs under the DevTools CPU profiler and a performance trace, and prints the
 // browser's own work (script, style, layout, paint, garbage collection) and the functions with the
 // most self and total time. Function names of the wasm come from its name section, which the
 // release build's wasm-opt strips: for readable names, copy the built site and replace its module
@@ -9,7 +9,7 @@
 //     --enable-sign-ext --enable-mutable-globals --enable-multivalue T/app-H_bg.wasm -o COPY/app-H_bg.wasm
 //   cp T/app-H.js COPY/ and remove the integrity="…" attributes from COPY/index.html.
 //
-//   node bench/profile.mjs [--dist DIR] [--op compare|evaluation] [--samples N] [--top N]
+//   node bench-browser/profile.mjs [--dist DIR] [--op compare|evaluation] [--samples N] [--top N]
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ROOT, serveDir, launchBrowser, newPage, median } from './lib.mjs';

@@ -98,7 +98,7 @@ export { launchBrowser } from '../e2e/harness.mjs';
 /**
  * A fresh context and page of a phone-like width that fail the benchmark on any page error. The
  * service worker (static/sw.js) is blocked unless asked for: a first visit's figures must not
- * include the offline copy it downloads afterwards (bench/repeat.mjs measures it).
+ * include the offline copy it downloads afterwards (bench-browser/repeat.mjs measures it).
  */
 export async function newPage(browser, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });

@@ -2,9 +2,9 @@
 // named by its name section, summed by crate (the first path segment of the demangled name) and by
 // generic family (the name without its <...> arguments). Reads the module cargo writes before
 // wasm-bindgen and wasm-opt (those strip the names), so figures are raw bytes before optimization:
-// use them to rank candidates, and the transfer figures of bench/run.mjs to judge the result.
+// use them to rank candidates, and the transfer figures of bench-browser/run.mjs to judge the result.
 //
-//   node bench/code-size.mjs [target/wasm32-unknown-unknown/release/app.wasm] [--top N] [--grep REGEX]
+//   node bench-browser/code-size.mjs [target/wasm32-unknown-unknown/release/app.wasm] [--top N] [--grep REGEX]
 //
 // --grep lists every function whose demangled name matches REGEX, largest first, instead of the
 // summary (e.g. --grep 'slice::sort' counts the instantiations of the standard sort).

@@ -2,7 +2,7 @@
 // budget and writes them all to target/bench/results.json. Run through scripts/bench.sh, which
 // builds the sites first; see BENCHMARKS.md.
 //
-//   node bench/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load] [--skip-interaction]
+//   node bench-browser/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load] [--skip-interaction]
 //                      [--only search,compare,evaluation,memory]
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -1,0 +1,321 @@
+//! Reading an opened file: its syntax checked with serde_json, then every theme, indicator,
+//! document and target read on its own with the same reader and types as `targets.json`, each
+//! shape error named by the field's path (found through the file's outline).
+
+use std::collections::BTreeMap;
+
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use super::messages::{excerpt, line_column, plain_types, trailing_comma};
+use super::problems::Errors;
+use super::MAX_FILE_BYTES;
+use crate::data::json_outline::{Kind, Outline, Span};
+use crate::data::model::{Document, DocumentEntry, Indicator, Target, Theme};
+
+/// The file's parts after reading, before the rules are applied.
+pub(super) struct Parsed {
+    pub(super) version: String,
+    pub(super) themes: Vec<Theme>,
+    pub(super) indicators: Vec<Indicator>,
+    pub(super) documents: Vec<DocumentEntry>,
+    pub(super) texts: BTreeMap<String, String>,
+}
+
+/// Deepest nesting of lists and objects a file may have (serde_json's own recursion limit).
+const MAX_DEPTH: usize = 128;
+
+/// Reads the file's syntax and the shape of every item, collecting every error into `errors`;
+/// `None` when the file cannot be read item by item at all.
+pub(super) fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
+    if bytes.len() > MAX_FILE_BYTES {
+        errors.whole_file(format!(
+            "the file is {} MB; files up to {} MB can be opened",
+            bytes.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+        return None;
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+            errors.whole_file(format!(
+                "line {line}, column {column}: the file is not UTF-8 text (save it as UTF-8 JSON)"
+            ));
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        errors.whole_file("the file is empty");
+        return None;
+    }
+    let outline = Outline::new(text);
+    // The syntax, checked by skipping the whole text with the app's one serde_json reader.
+    if let Err(e) = serde_json::from_slice::<IgnoredAny>(text.as_bytes()) {
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        let offset = outline.offset_of(e.line(), e.column().saturating_sub(1));
+        let message = match trailing_comma(text, offset) {
+            true => "trailing comma: the last item of a list or object is followed by a comma",
+            false => message,
+        };
+        errors.whole_file(format!(
+            "line {}, column {}: not valid JSON ({message}){}",
+            e.line(),
+            e.column(),
+            excerpt(text, offset)
+        ));
+        return None;
+    }
+    if let Some(offset) = outline.too_deep(MAX_DEPTH) {
+        let (line, column) = line_column(&text.as_bytes()[..offset]);
+        errors.whole_file(format!(
+            "line {line}, column {column}: not valid JSON here (recursion limit exceeded: lists and objects nest more than {MAX_DEPTH} deep)"
+        ));
+        return None;
+    }
+    let root = outline.root();
+    if outline.kind(root) != Kind::Object {
+        errors.whole_file(format!(
+            "the file must hold one JSON object with \"documents\" and \"texts\", not {}",
+            outline.kind(root).described()
+        ));
+        return None;
+    }
+    let file = File {
+        outline,
+        members: outline.members(root),
+    };
+    let version = match file.get("version") {
+        Some(span) => match outline.string(span) {
+            Some(v) if !v.trim().is_empty() => v,
+            read => {
+                let found = match read {
+                    Some(_) => "an empty string",
+                    None => outline.kind(span).described(),
+                };
+                errors.push(
+                    Some("dataset"),
+                    None,
+                    "version",
+                    format!("expected a non-empty string, found {found}"),
+                );
+                String::new()
+            }
+        },
+        None => {
+            errors.push(
+                Some("dataset"),
+                None,
+                "version",
+                "missing field: the dataset version the file was published from",
+            );
+            String::new()
+        }
+    };
+    let themes = items::<Theme>(errors, &file, "themes", false);
+    let indicators = items::<Indicator>(errors, &file, "indicators", false);
+    let documents = documents(errors, &file);
+    let texts = texts(errors, &file);
+    Some(Parsed {
+        version,
+        themes,
+        indicators,
+        documents,
+        texts,
+    })
+}
+
+/// The checked text's outline and its top-level members, looked up by key.
+struct File<'a> {
+    outline: Outline<'a>,
+    members: Vec<(String, Span)>,
+}
+
+impl File<'_> {
+    /// The value of a top-level key (the last one if it repeats).
+    fn get(&self, key: &str) -> Option<Span> {
+        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+}
+
+/// A catalogue list (`themes`, `indicators`): each entry read on its own.
+fn items<T: DeserializeOwned>(errors: &mut Errors, file: &File, key: &str, required: bool) -> Vec<T> {
+    let Some(list) = list(errors, file, key, required) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, span) in list.into_iter().enumerate() {
+        let name = id_of(&file.outline, span).unwrap_or_else(|| format!("{key}[{i}]"));
+        match read::<T>(&file.outline, span) {
+            Ok(item) => out.push(item),
+            Err((field, message)) => errors.push(Some(key), Some(&*name), &field, message),
+        }
+    }
+    out
+}
+
+fn documents(errors: &mut Errors, file: &File) -> Vec<DocumentEntry> {
+    let outline = &file.outline;
+    let Some(list) = list(errors, file, "documents", true) else {
+        return Vec::new();
+    };
+    if list.is_empty() {
+        errors.push(None, None, "documents", "the file holds no document");
+    }
+    let mut out = Vec::new();
+    for (i, span) in list.into_iter().enumerate() {
+        if outline.kind(span) != Kind::Object {
+            errors.push(
+                Some(&*format!("documents[{i}]")),
+                None,
+                "",
+                format!(
+                    "expected an object with \"document\" and \"targets\", found {}",
+                    outline.kind(span).described()
+                ),
+            );
+            continue;
+        }
+        let doc_value = outline.get(span, "document");
+        let doc_name = doc_value
+            .and_then(|v| id_of(outline, v))
+            .unwrap_or_else(|| format!("documents[{i}]"));
+        let document = match doc_value {
+            None => {
+                errors.push(Some(&*doc_name), None, "document", "missing field");
+                None
+            }
+            Some(value) => match read::<Document>(outline, value) {
+                Ok(document) => Some(document),
+                Err((field, message)) => {
+                    let field = if field.is_empty() {
+                        "document".to_string()
+                    } else {
+                        format!("document.{field}")
+                    };
+                    errors.push(Some(&*doc_name), None, &field, message);
+                    None
+                }
+            },
+        };
+        let mut targets = Vec::new();
+        match outline.get(span, "targets") {
+            None => {}
+            Some(list) if outline.kind(list) == Kind::List => {
+                for (j, value) in outline.elements(list).into_iter().enumerate() {
+                    let name = id_of(outline, value).unwrap_or_else(|| format!("targets[{j}]"));
+                    match read::<Target>(outline, value) {
+                        Ok(target) => targets.push(target),
+                        Err((field, message)) => errors.push(Some(&*doc_name), Some(&*name), &field, message),
+                    }
+                }
+            }
+            Some(other) => errors.push(
+                Some(&*doc_name),
+                None,
+                "targets",
+                format!("expected a list, found {}", outline.kind(other).described()),
+            ),
+        }
+        if let Some(document) = document {
+            out.push(DocumentEntry { document, targets });
+        }
+    }
+    out
+}
+
+fn texts(errors: &mut Errors, file: &File) -> BTreeMap<String, String> {
+    let outline = &file.outline;
+    let mut out = BTreeMap::new();
+    match file.get("texts") {
+        None => errors.push(
+            Some("texts"),
+            None,
+            "texts",
+            "missing: the file needs each document's cleaned text under \"texts\", so that the quotes can be checked",
+        ),
+        Some(map) if outline.kind(map) == Kind::Object => {
+            for (id, value) in outline.members(map) {
+                match outline.string(value) {
+                    Some(text) => {
+                        out.insert(id, text);
+                    }
+                    None => errors.push(
+                        Some(id.as_str()),
+                        None,
+                        "texts",
+                        format!(
+                            "expected the cleaned text as a string, found {}",
+                            outline.kind(value).described()
+                        ),
+                    ),
+                }
+            }
+        }
+        Some(other) => errors.push(
+            Some("texts"),
+            None,
+            "texts",
+            format!(
+                "expected an object of document id → text, found {}",
+                outline.kind(other).described()
+            ),
+        ),
+    }
+    out
+}
+
+fn list(errors: &mut Errors, file: &File, key: &str, required: bool) -> Option<Vec<Span>> {
+    match file.get(key) {
+        None if required => {
+            errors.push(None, None, key, "missing field");
+            None
+        }
+        None => None,
+        Some(span) if file.outline.kind(span) == Kind::List => Some(file.outline.elements(span)),
+        Some(other) => {
+            errors.push(
+                None,
+                None,
+                key,
+                format!("expected a list, found {}", file.outline.kind(other).described()),
+            );
+            None
+        }
+    }
+}
+
+/// Reads one item with serde_json (the same reader and types as `targets.json`); on failure returns
+/// the path of the offending field inside the item, found from the error's position, and the reason.
+fn read<T: DeserializeOwned>(outline: &Outline, span: Span) -> Result<T, (String, String)> {
+    let item = outline.slice(span);
+    serde_json::from_slice::<T>(item.as_bytes()).map_err(|e| {
+        let at = span.start + Outline::new(item).offset_of(e.line(), e.column());
+        let mut field = outline.path_to(span, at);
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        // serde reports a missing field at its parent; name the field itself.
+        if let Some(name) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name)
+        {
+            field = if field.is_empty() {
+                name.to_string()
+            } else {
+                format!("{field}.{name}")
+            };
+            return (field, "missing field".to_string());
+        }
+        (field, plain_types(message))
+    })
+}
+
+fn id_of(outline: &Outline, span: Span) -> Option<String> {
+    match outline.get(span, "id").and_then(|id| outline.string(id)) {
+        Some(id) if !id.trim().is_empty() => Some(id.chars().take(120).collect()),
+        _ => None,
+    }
+}

@@ -1,0 +1,200 @@
+//! The "open a dataset file" panel: the file picker and drop zone, the status line, the problems of
+//! a refused file and the files opened in this browser, each with a way to remove it. Reading files
+//! and local storage go through `browser::files`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::data::lang::Lang;
+
+use super::super::text::{pick, tr};
+use super::notices::opened_mark;
+use super::problems::error_list;
+use super::state::{DatasetsAction, DatasetsState, Outcome};
+
+#[derive(Properties, PartialEq)]
+pub struct DatasetOpenProps {
+    pub lang: Lang,
+    pub datasets: UseReducerHandle<DatasetsState>,
+    /// Asks the app to remove the opened file with this name.
+    pub on_remove: Callback<String>,
+}
+
+/// The "open a dataset file" panel.
+#[function_component(DatasetOpen)]
+pub fn dataset_open(props: &DatasetOpenProps) -> Html {
+    let lang = props.lang;
+    let datasets = props.datasets.clone();
+    let dragging = use_state(|| false);
+    let reading = use_state(|| false);
+
+    // Keep the opened files for the next visit whenever they change.
+    {
+        let datasets = datasets.clone();
+        let key = Rc::as_ptr(&datasets.library.catalog()) as usize;
+        use_effect_with(key, move |_| {
+            let stored = crate::browser::files::save_opened_datasets(&datasets.library.saved_files());
+            if stored == datasets.not_stored {
+                datasets.dispatch(DatasetsAction::Stored(stored));
+            }
+        });
+    }
+    // The problem list is announced and scrolled into view when it appears.
+    {
+        let count = datasets.errors.len();
+        use_effect_with(count, move |count| {
+            if *count > 0 {
+                crate::browser::reveal("dataset-errors");
+            }
+        });
+    }
+
+    let read = {
+        let datasets = datasets.clone();
+        let reading = reading.clone();
+        move |files: Vec<web_sys::File>| {
+            if files.is_empty() {
+                return;
+            }
+            reading.set(true);
+            let datasets = datasets.clone();
+            let reading = reading.clone();
+            crate::browser::files::read_files(files, move |read| {
+                reading.set(false);
+                datasets.dispatch(DatasetsAction::Open(read));
+            });
+        }
+    };
+    let on_change = {
+        let read = read.clone();
+        Callback::from(move |e: Event| read(crate::browser::files::files_from_input(&e)))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            read(crate::browser::files::files_from_drop(&e));
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+
+    let files = datasets.library.files().iter().map(|file| {
+        let places: Vec<String> = file
+            .dataset
+            .documents
+            .iter()
+            .map(|e| pick(lang, &e.document.locality).to_string())
+            .collect();
+        let targets: usize = file.dataset.documents.iter().map(|e| e.targets.len()).sum();
+        let name = file.saved.name.clone();
+        let remove = {
+            let on_remove = props.on_remove.clone();
+            let name = name.clone();
+            Callback::from(move |_| on_remove.emit(name.clone()))
+        };
+        let summary = match lang {
+            Lang::Zh => format!(
+                "{}:{} 项目标 · 文件 {} · 数据版本 {}",
+                places.join("、"),
+                targets,
+                name,
+                file.dataset.version
+            ),
+            Lang::En => format!(
+                "{}: {} targets · file {} · dataset version {}",
+                places.join(", "),
+                targets,
+                name,
+                file.dataset.version
+            ),
+        };
+        html! {
+            <li class="opened-file">
+                <span>{ summary }</span>
+                { opened_mark(lang) }
+                <button type="button" class="button" onclick={remove}
+                    aria-label={format!("{} {}", tr(lang, "移除", "Remove"), name)}>
+                    { tr(lang, "移除", "Remove") }
+                </button>
+            </li>
+        }
+    });
+    let status = match &datasets.outcome {
+        Some(Outcome::Opened(names)) => {
+            let places: Vec<String> = names
+                .iter()
+                .filter_map(|n| datasets.library.files().iter().find(|f| &f.saved.name == n))
+                .flat_map(|f| {
+                    f.dataset
+                        .documents
+                        .iter()
+                        .map(|e| pick(lang, &e.document.locality).to_string())
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "已打开 {},新增:{}。各页面均已加入。",
+                    names.join("、"),
+                    places.join("、")
+                ),
+                Lang::En => format!(
+                    "Opened {}; added {} to every page.",
+                    names.join(", "),
+                    places.join(", ")
+                ),
+            }
+        }
+        Some(Outcome::Removed(name)) => match lang {
+            Lang::Zh => format!("已移除 {name}。"),
+            Lang::En => format!("Removed {name}."),
+        },
+        None => String::new(),
+    };
+    html! {
+        <section class="dataset-open" id="dataset-open" aria-labelledby="dataset-open-title">
+            <h2 id="dataset-open-title">{ tr(lang, "打开其他地方的数据文件", "Open another place's dataset file") }</h2>
+            <p class="muted">
+                { tr(lang,
+                    "数据文件须为本站发布的 JSON 格式:每份文件含文件信息、目标和清理后的原文。文件只在您的浏览器中读取和核对,不会上传;核对规则与本站数据相同。",
+                    "The file must be in the site's published JSON form: the document, its targets and its cleaned text. It is read and checked only in your browser, never uploaded, with the same rules as the site's own data.") }
+                { " " }
+                <a href="data/documents/panjin-2019.json" download="">{ tr(lang, "样例文件(盘锦)", "Sample file (Panjin)") }</a>
+            </p>
+            <div class={classes!("drop-zone", dragging.then_some("dragging"))}
+                ondragover={on_drag_over.clone()} ondragenter={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                <input type="file" id="dataset-file" class="file-input" accept=".json,application/json" multiple={true} onchange={on_change} />
+                <label for="dataset-file" class="button primary">{ tr(lang, "选择数据文件(JSON)……", "Choose a dataset file (JSON)…") }</label>
+                <p class="muted small">{ tr(lang, "也可以把文件拖放到这个框里。", "You can also drop files onto this box.") }</p>
+            </div>
+            <p class="dataset-status" role="status" aria-live="polite">
+                { if *reading { tr(lang, "正在读取……", "Reading…").to_string() } else { status } }
+            </p>
+            if !datasets.errors.is_empty() {
+                { error_list(lang, &datasets.errors) }
+            }
+            if datasets.not_stored {
+                <p class="notice">{ tr(lang,
+                    "文件太大,无法保存在本浏览器中:重新加载页面后需要再次打开。",
+                    "The files are too large to keep in this browser: after a reload, open them again.") }</p>
+            }
+            if !datasets.library.files().is_empty() {
+                <h3>{ tr(lang, "您打开的数据文件", "Files you opened") }</h3>
+                <ul class="opened-files">{ for files }</ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! The session's data as a reducer: the library (bundled data plus opened files), the problems of
+//! the last open, the stored files dropped at start-up, and what the last action did. Opening only
+//! adds, so a refused file changes nothing.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::library::{Library, SavedFile};
+use crate::data::dataset_file::FileError;
+
+/// The data the session shows and the outcome of the last open or remove.
+#[derive(Clone)]
+pub struct DatasetsState {
+    pub library: Library,
+    /// Problems of the files the visitor just tried to open (or that a removal took with it).
+    pub errors: Vec<FileError>,
+    /// Stored files dropped at start-up because they no longer pass.
+    pub dropped: Vec<FileError>,
+    /// What the last action did, for the status line.
+    pub outcome: Option<Outcome>,
+    /// The opened files could not be kept in local storage (too large).
+    pub not_stored: bool,
+}
+
+impl PartialEq for DatasetsState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.library.catalog(), &other.library.catalog())
+            && self.errors == other.errors
+            && self.dropped == other.dropped
+            && self.outcome == other.outcome
+            && self.not_stored == other.not_stored
+    }
+}
+
+/// What the last action did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Opened(Vec<String>),
+    Removed(String),
+}
+
+/// Changes to the session's data.
+pub enum DatasetsAction {
+    /// Files read from the picker or a drop: name and bytes, or why they could not be read.
+    Open(Vec<(String, Result<Vec<u8>, String>)>),
+    /// A library computed by the app (after a removal), with the files it had to drop.
+    Replace(Library, Vec<FileError>, Outcome),
+    Stored(bool),
+    DismissDropped,
+    /// The base dataset's texts arrived (fetched after the start).
+    Texts(std::collections::BTreeMap<String, String>),
+}
+
+impl DatasetsState {
+    /// The bundled data plus the stored files that still pass.
+    pub fn restore(base: Library, saved: &[SavedFile]) -> Self {
+        let (library, dropped) = base.restore(saved);
+        DatasetsState {
+            library,
+            errors: Vec::new(),
+            dropped,
+            outcome: None,
+            not_stored: false,
+        }
+    }
+}
+
+impl Reducible for DatasetsState {
+    type Action = DatasetsAction;
+
+    fn reduce(self: Rc<Self>, action: DatasetsAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            DatasetsAction::Open(files) => {
+                next.errors.clear();
+                let mut opened = Vec::new();
+                for (name, bytes) in files {
+                    let result = match bytes {
+                        Ok(bytes) => next.library.open(&name, &bytes),
+                        Err(reason) => Err(vec![FileError {
+                            file: name.clone(),
+                            document: None,
+                            target: None,
+                            field: String::new(),
+                            message: format!("the file could not be read: {reason}"),
+                        }]),
+                    };
+                    match result {
+                        Ok(library) => {
+                            next.library = library;
+                            opened.push(name);
+                        }
+                        Err(errors) => next.errors.extend(errors),
+                    }
+                }
+                next.outcome = (!opened.is_empty()).then_some(Outcome::Opened(opened));
+            }
+            DatasetsAction::Replace(library, errors, outcome) => {
+                next.library = library;
+                next.errors = errors;
+                next.outcome = Some(outcome);
+            }
+            DatasetsAction::Stored(ok) => next.not_stored = !ok,
+            DatasetsAction::DismissDropped => next.dropped.clear(),
+            DatasetsAction::Texts(texts) => next.library = next.library.with_base_texts(texts),
+        }
+        Rc::new(next)
+    }
+}
