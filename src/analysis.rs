@@ -14,9 +14,6 @@ pub mod paging;
 pub mod progress;
 pub mod reader;
 pub mod row;
-/// Script folding moved to the data layer (`crate::data::script`); kept here for the views and
-/// the comparison, which still name it through `analysis`.
-pub use crate::data::script;
 pub mod search;
 pub mod share;
 pub mod url_state;

@@ -12,24 +12,7 @@ use std::path::{Path, PathBuf};
 /// Files that still use browser APIs outside `src/browser*` while their uses move there. Each one
 /// is a debt, not a rule: remove a file from this list once it no longer uses them (the test
 /// `temporary_allowances_are_still_needed` fails until it is removed).
-const TEMPORARY_ALLOWED: &[&str] = &[
-    // gloo::render / gloo::timers: the print copy's deferred update.
-    "src/view/app.rs",
-    // gloo::render, web_sys::{HtmlCanvasElement, Element}: drawing in the next frame, resize observer.
-    "src/view/chart_panel.rs",
-    // web_sys::HtmlSelectElement: reading the indicator choice.
-    "src/view/compare_charts.rs",
-    // web_sys::HtmlInputElement: reading checkboxes and the locality search.
-    "src/view/compare_view.rs",
-    // web_sys::File: the files handed from the picker and drop zone to browser::files.
-    "src/view/dataset_open/panel.rs",
-    // web_sys::{HtmlInputElement, HtmlSelectElement}: reading the calculator's inputs.
-    "src/view/evaluate_view.rs",
-    // web_sys::{HtmlInputElement, HtmlSelectElement}: reading the filter inputs.
-    "src/view/filters.rs",
-    // web_sys::HtmlInputElement: reading the search box.
-    "src/view/targets.rs",
-];
+const TEMPORARY_ALLOWED: &[&str] = &[];
 
 /// Crates that reach the browser (allowed only in the browser glue and `main.rs`).
 const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "gloo", "wasm_bindgen", "wasm_bindgen_futures"];

@@ -7,7 +7,7 @@ use crate::data::model::{DocumentEntry, Kind};
 use super::catalog::Catalog;
 use super::ordering::Counts;
 use super::paging::bounded_choices;
-use super::script::fold;
+use crate::data::script::fold;
 
 /// Localities offered besides the chosen ones; the others are found by typing their name.
 pub const LOCALITY_LIMIT: usize = 12;

@@ -8,6 +8,9 @@ use crate::analysis::library::SavedFile;
 /// Local-storage key of the opened dataset files (a JSON list of `{name, text}`).
 pub const STORAGE_KEY: &str = "policy-explorer.opened-datasets";
 
+/// A file the visitor picked or dropped, as the browser hands it over.
+pub type File = web_sys::File;
+
 /// The files chosen in the `<input type=file>` that fired `event`. The input is cleared so that
 /// choosing the same file again fires again.
 pub fn files_from_input(event: &web_sys::Event) -> Vec<web_sys::File> {

@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use super::demand::{comparator_family, Family};
 use crate::analysis::ordering;
-use crate::analysis::script::fold;
 use crate::data::format::is_percent;
 use crate::data::lang::Lang;
 use crate::data::model::{Indicator, Target};
+use crate::data::script::fold;
 
 /// Why two or more targets of one indicator are only roughly comparable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -53,7 +53,7 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
     let read = {
         let datasets = datasets.clone();
         let reading = reading.clone();
-        move |files: Vec<web_sys::File>| {
+        move |files: Vec<crate::browser::files::File>| {
             if files.is_empty() {
                 return;
             }
