@@ -9,11 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-/// Files that still use browser APIs outside `src/browser*` while their uses move there. Each one
-/// is a debt, not a rule: remove a file from this list once it no longer uses them (the test
-/// `temporary_allowances_are_still_needed` fails until it is removed).
-const TEMPORARY_ALLOWED: &[&str] = &[];
-
 /// Crates that reach the browser (allowed only in the browser glue and `main.rs`).
 const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "gloo", "wasm_bindgen", "wasm_bindgen_futures"];
 
@@ -291,7 +286,7 @@ fn resolve(tokens: &[Token], mut i: usize, mut base: Vec<String>, found: &mut Ve
 
 /// Every rule broken by `source`, the text of the file at `path` (relative to the repository,
 /// `src/…`).
-fn check_file(path: &str, source: &str, temporary_allowed: &[&str]) -> Vec<Violation> {
+fn check_file(path: &str, source: &str) -> Vec<Violation> {
     let (top, module) = module_of(path);
     let code = strip_comments_and_strings(source);
     let tokens = tokens(&code);
@@ -324,8 +319,8 @@ fn check_file(path: &str, source: &str, temporary_allowed: &[&str]) -> Vec<Viola
 
     // 2. The pure core names no web crate, so it compiles and is tested natively.
     let core = matches!(top.as_str(), "data" | "analysis" | "charts");
-    // 3. Browser APIs only in the browser glue and main.rs (and the temporary allowances).
-    let glue = top == "browser" || path == "src/main.rs" || temporary_allowed.contains(&path);
+    // 3. Browser APIs only in the browser glue and main.rs.
+    let glue = top == "browser" || path == "src/main.rs";
     for token in &tokens {
         let name = token.text.as_str();
         if core && WEB_CRATES.contains(&name) {
@@ -379,7 +374,7 @@ fn every_source_file_keeps_the_layer_rules() {
     assert!(sources.len() > 50, "found only {} files under src/", sources.len());
     let violations: Vec<String> = sources
         .iter()
-        .flat_map(|(path, text)| check_file(path, text, TEMPORARY_ALLOWED))
+        .flat_map(|(path, text)| check_file(path, text))
         .map(|v| v.to_string())
         .collect();
     assert!(
@@ -390,35 +385,16 @@ fn every_source_file_keeps_the_layer_rules() {
     );
 }
 
-#[test]
-fn temporary_allowances_are_still_needed() {
-    let sources = sources();
-    let stale: Vec<&str> = TEMPORARY_ALLOWED
-        .iter()
-        .copied()
-        .filter(|allowed| {
-            sources
-                .iter()
-                .find(|(path, _)| path == allowed)
-                .is_none_or(|(path, text)| check_file(path, text, &[]).is_empty())
-        })
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "these files no longer use browser APIs (or no longer exist): remove them from TEMPORARY_ALLOWED in tests/architecture.rs: {stale:?}"
-    );
-}
-
 mod checker {
     use super::*;
 
     fn lines(path: &str, source: &str) -> Vec<usize> {
-        check_file(path, source, &[]).iter().map(|v| v.line).collect()
+        check_file(path, source).iter().map(|v| v.line).collect()
     }
 
     #[test]
     fn data_importing_analysis_is_reported() {
-        let found = check_file("src/data/validation.rs", "use crate::analysis::search;\n", &[]);
+        let found = check_file("src/data/validation.rs", "use crate::analysis::search;\n");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].file, "src/data/validation.rs");
         assert_eq!(found[0].line, 1);
@@ -490,7 +466,7 @@ mod checker {
         assert!(
             lines("src/data/model.rs", source).is_empty(),
             "{:?}",
-            check_file("src/data/model.rs", source, &[])
+            check_file("src/data/model.rs", source)
         );
         // A line after a string keeps its number.
         assert_eq!(
@@ -510,12 +486,6 @@ mod checker {
         assert!(lines("src/browser.rs", "use web_sys::Window;").is_empty());
         assert!(lines("src/browser/files.rs", "use gloo::file::File; use js_sys::Uint8Array;").is_empty());
         assert!(lines("src/main.rs", "use wasm_bindgen::prelude::*;").is_empty());
-        assert!(check_file(
-            "src/view/targets.rs",
-            "use web_sys::HtmlInputElement;",
-            &["src/view/targets.rs"]
-        )
-        .is_empty());
         // The view may use yew, and the browser glue.
         assert!(lines("src/view/home.rs", "use yew::prelude::*; use crate::browser::files;").is_empty());
     }
