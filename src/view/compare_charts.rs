@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::analysis::compare::ComparisonMatrix;
 use crate::analysis::url_state::{Action, Lang};
-use crate::browser::events::value_of;
 use crate::charts::indicator::{most_drawn, IndicatorData};
 use crate::charts::select_documents;
 use crate::charts::timeline::TimelineData;
@@ -65,7 +64,7 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
         .clone()
         .filter(|id| options.iter().any(|(o, _)| o == id))
         .or_else(|| most_drawn(options).map(str::to_string));
-    let on_indicator = app.on(|e: Event| Action::ChooseIndicator(value_of(&e)));
+    let on_indicator = app.on_value::<Event>(Action::ChooseIndicator);
     let indicator_name = |id: &str| {
         catalog
             .indicator(id)

@@ -59,7 +59,7 @@ pub fn CompareView() -> Html {
         let checked = chosen.contains(&id);
         let onchange = {
             let id = id.clone();
-            app.on(move |_: Event| Action::ToggleCompared(id.clone()))
+            app.on_event::<Event>(Action::ToggleCompared(id.clone()))
         };
         let disabled = checked && chosen.len() <= MIN_COMPARED;
         html! {

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::analysis::catalog::Catalog;
 use crate::analysis::url_state::{Action, Lang, UrlState};
+use crate::browser::events::value_of;
 
 /// The app as views see it.
 #[derive(Clone)]
@@ -49,9 +50,31 @@ impl AppContext {
         self.dispatch.emit(action);
     }
 
-    /// A callback that dispatches the action `make` builds from its event.
+    /// A callback that dispatches the action `make` builds from its event (for events that carry
+    /// a value of their own, such as a ticked option).
     pub fn on<E: 'static>(&self, make: impl Fn(E) -> Action + 'static) -> Callback<E> {
         self.dispatch.reform(make)
+    }
+
+    /// A callback that dispatches `action` whatever the event (a click, a ticked box). One copy
+    /// of the code per event type, not per call site.
+    pub fn on_event<E: 'static>(&self, action: Action) -> Callback<E> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_: E| dispatch.emit(action.clone()))
+    }
+
+    /// A callback that dispatches the action `make` builds from the value of the control the event
+    /// came from (an input, a select).
+    pub fn on_value<E: AsRef<web_sys::Event> + 'static>(
+        &self,
+        make: impl Fn(String) -> Action + 'static,
+    ) -> Callback<E> {
+        self.value_callback(Rc::new(make))
+    }
+
+    fn value_callback<E: AsRef<web_sys::Event> + 'static>(&self, make: Rc<dyn Fn(String) -> Action>) -> Callback<E> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |event: E| dispatch.emit(make(value_of(event.as_ref()))))
     }
 
     /// The address (`?query`) of the state `action` leads to.

@@ -76,7 +76,7 @@ pub fn DocumentView() -> Html {
             };
             html! {
                 <mark class={classes!("quote-mark", is_current.then_some("current"))} {id} tabindex="0" role="button"
-                    aria-label={label} onclick={{ let action = select(first); app.on(move |_: MouseEvent| action.clone()) }}
+                    aria-label={label} onclick={app.on_event::<MouseEvent>(select(first))}
                     onkeydown={{
                         let (app, action) = (app.clone(), select(first));
                         Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); app.dispatch(action.clone()); })

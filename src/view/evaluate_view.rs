@@ -55,8 +55,8 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
             }
         })
     };
-    let on_target = app.on(|e: Event| Action::ChooseEvaluated(value_of(&e)));
-    let field_input = |field: Field| app.on(move |e: InputEvent| Action::SetEvaluation(field, value_of(&e)));
+    let on_target = app.on_value::<Event>(Action::ChooseEvaluated);
+    let field_input = |field: Field| app.on_value::<InputEvent>(move |v| Action::SetEvaluation(field, v));
     // Chosen in two steps, the locality then one of its targets, so neither list grows with the
     // whole dataset's targets. The two lists depend only on the data, the chosen target and the
     // language: built once per choice, not on every keystroke.

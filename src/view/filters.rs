@@ -132,19 +132,19 @@ pub fn Filters(props: &FiltersProps) -> Html {
     let on_kind = app.on(|k: Kind| Action::Filter(FilterChange::Kind(k)));
     let on_binding = app.on(|b: BindingChoice| Action::Filter(FilterChange::Binding(b)));
     let on_year = |make: fn(Option<u16>) -> FilterChange| {
-        app.on(move |e: Event| Action::Filter(make(value_of(&e).parse::<u16>().ok())))
+        app.on_value::<Event>(move |v| Action::Filter(make(v.parse::<u16>().ok())))
     };
-    let on_responsible = app.on(|e: InputEvent| Action::Filter(FilterChange::Responsible(value_of(&e))));
-    let on_baseline = app.on(|e: Event| {
-        let wanted = match value_of(&e).as_str() {
+    let on_responsible = app.on_value::<InputEvent>(|v| Action::Filter(FilterChange::Responsible(v)));
+    let on_baseline = app.on_value::<Event>(|v| {
+        let wanted = match v.as_str() {
             "yes" => Some(true),
             "no" => Some(false),
             _ => None,
         };
         Action::Filter(FilterChange::Baseline(wanted))
     });
-    let on_sort = app.on(|e: Event| Action::Sort(sort_from(&value_of(&e)).unwrap_or_default()));
-    let reset = app.on(|_: MouseEvent| Action::ClearFilters);
+    let on_sort = app.on_value::<Event>(|v| Action::Sort(sort_from(&v).unwrap_or_default()));
+    let reset = app.on_event::<MouseEvent>(Action::ClearFilters);
     let years: Vec<u16> = (2018..=2030).collect();
     let year_select = |id: &'static str, label: &'static str, current: Option<u16>, onchange: Callback<Event>| {
         html! {

@@ -40,7 +40,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
-    let switch_lang = app.on(move |_: MouseEvent| Action::SetLang(other_lang));
+    let switch_lang = app.on_event::<MouseEvent>(Action::SetLang(other_lang));
     let display = props.display;
     let toggle = |flip: fn(Display) -> Display| {
         let on_display = props.on_display.clone();

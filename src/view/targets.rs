@@ -46,7 +46,7 @@ pub fn TargetsView() -> Html {
         )
     };
     let search_terms = terms(&state.query);
-    let on_search = app.on(|e: InputEvent| Action::Search(crate::browser::events::value_of(&e)));
+    let on_search = app.on_value::<InputEvent>(Action::Search);
     let selected = state.target.as_ref().and_then(|id| catalog.row_of(id));
     // Rows shown: a page at first, more on request; the request belongs to one result list (the
     // memo's allocation), so a new search or filter starts again at one page. Not in the URL: a
@@ -79,10 +79,7 @@ pub fn TargetsView() -> Html {
         let row = catalog.rows[i];
         let (doc, target) = (catalog.document(row), catalog.target(row));
         let open = selected == Some(i);
-        let toggle = app.on({
-            let id = target.id.clone();
-            move |_: MouseEvent| Action::ToggleTarget(id.clone())
-        });
+        let toggle = app.on_event::<MouseEvent>(Action::ToggleTarget(target.id.clone()));
         let detail_id = format!("detail-{}", target.id);
         html! {
             <li class={classes!("target-row", open.then_some("open"))} key={target.id.clone()}>
