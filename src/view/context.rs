@@ -65,14 +65,14 @@ impl AppContext {
 
     /// A callback that dispatches the action `make` builds from the value of the control the event
     /// came from (an input, a select).
-    pub fn on_value<E: AsRef<web_sys::Event> + 'static>(
+    pub fn on_value<E: AsRef<Event> + 'static>(
         &self,
         make: impl Fn(String) -> Action + 'static,
     ) -> Callback<E> {
         self.value_callback(Rc::new(make))
     }
 
-    fn value_callback<E: AsRef<web_sys::Event> + 'static>(&self, make: Rc<dyn Fn(String) -> Action>) -> Callback<E> {
+    fn value_callback<E: AsRef<Event> + 'static>(&self, make: Rc<dyn Fn(String) -> Action>) -> Callback<E> {
         let dispatch = self.dispatch.clone();
         Callback::from(move |event: E| dispatch.emit(make(value_of(event.as_ref()))))
     }
