@@ -65,10 +65,7 @@ impl AppContext {
 
     /// A callback that dispatches the action `make` builds from the value of the control the event
     /// came from (an input, a select).
-    pub fn on_value<E: AsRef<Event> + 'static>(
-        &self,
-        make: impl Fn(String) -> Action + 'static,
-    ) -> Callback<E> {
+    pub fn on_value<E: AsRef<Event> + 'static>(&self, make: impl Fn(String) -> Action + 'static) -> Callback<E> {
         self.value_callback(Rc::new(make))
     }
 
