@@ -380,46 +380,14 @@ mod tests {
         let ind = "public-kindergarten-share";
         let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
         dg.targets = vec![
-            target(
-                "dg-1",
-                "preschool",
-                ind,
-                Comparator::AtLeast,
-                Some(50.0),
-                "%",
-                Some(2020),
-            ),
-            target(
-                "dg-2",
-                "preschool",
-                "other",
-                Comparator::AtLeast,
-                Some(80.0),
-                "%",
-                Some(2020),
-            ),
-            target("dg-3", "preschool", ind, Comparator::AtLeast, Some(60.0), "%", None),
+            percent("dg-1", "preschool", ind, Comparator::AtLeast, 50.0, Some(2020)),
+            percent("dg-2", "preschool", "other", Comparator::AtLeast, 80.0, Some(2020)),
+            percent("dg-3", "preschool", ind, Comparator::AtLeast, 60.0, None),
         ];
         let mut pj = document("panjin-2019", "盘锦", "Panjin", 2019, 2022);
         pj.targets = vec![
-            target(
-                "pj-1",
-                "preschool",
-                ind,
-                Comparator::MoreThan,
-                Some(50.0),
-                "%",
-                Some(2020),
-            ),
-            target(
-                "pj-2",
-                "preschool",
-                ind,
-                Comparator::AtMost,
-                Some(80.0),
-                "%",
-                Some(2022),
-            ),
+            percent("pj-1", "preschool", ind, Comparator::MoreThan, 50.0, Some(2020)),
+            percent("pj-2", "preschool", ind, Comparator::AtMost, 80.0, Some(2022)),
         ];
         dataset(vec![dg, pj])
     }

@@ -837,61 +837,21 @@ mod tests {
         let mut sh = document("sihui-2022", "四会", "Sihui", 2022, 2030);
         // 2020 ≥42%, 2021 ≥47%, 2022 ≥52%, then +2 points a year to 2024, 57% by 2025.
         sh.targets = vec![
-            target(
-                "sh-2020",
-                "health",
-                FIT,
-                Comparator::AtLeast,
-                Some(42.0),
-                "%",
-                Some(2020),
-            ),
-            target(
-                "sh-2021",
-                "health",
-                FIT,
-                Comparator::AtLeast,
-                Some(47.0),
-                "%",
-                Some(2021),
-            ),
-            target(
-                "sh-2022",
-                "health",
-                FIT,
-                Comparator::AtLeast,
-                Some(52.0),
-                "%",
-                Some(2022),
-            ),
-            target(
-                "sh-2024",
-                "health",
-                FIT,
-                Comparator::IncreaseBy,
-                Some(4.0),
-                "%",
-                Some(2024),
-            ),
-            target("sh-2025", "health", FIT, Comparator::Equal, Some(57.0), "%", Some(2025)),
+            percent("sh-2020", "health", FIT, Comparator::AtLeast, 42.0, Some(2020)),
+            percent("sh-2021", "health", FIT, Comparator::AtLeast, 47.0, Some(2021)),
+            percent("sh-2022", "health", FIT, Comparator::AtLeast, 52.0, Some(2022)),
+            percent("sh-2024", "health", FIT, Comparator::IncreaseBy, 4.0, Some(2024)),
+            percent("sh-2025", "health", FIT, Comparator::Equal, 57.0, Some(2025)),
         ];
         let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
-        let mut t = target("dg-1", "health", FIT, Comparator::AtLeast, Some(50.0), "%", Some(2022));
+        let mut t = percent("dg-1", "health", FIT, Comparator::AtLeast, 50.0, Some(2022));
         t.baseline = Some(Baseline {
             value: 40.0,
             year: Some(2018),
         });
         dg.targets = vec![
             t,
-            target(
-                "dg-2",
-                "preschool",
-                KG,
-                Comparator::AtLeast,
-                Some(50.0),
-                "%",
-                Some(2020),
-            ),
+            percent("dg-2", "preschool", KG, Comparator::AtLeast, 50.0, Some(2020)),
         ];
         dataset(vec![dg, sh])
     }

@@ -87,6 +87,18 @@ pub fn target(
     }
 }
 
+/// A [`target`] of `value` per cent.
+pub fn percent(
+    id: &str,
+    theme: &str,
+    indicator: &str,
+    comparator: Comparator,
+    value: f64,
+    year: Option<u16>,
+) -> Target {
+    target(id, theme, indicator, comparator, Some(value), "%", year)
+}
+
 /// `theme` with colour slot `slot`.
 pub fn slotted(theme: Theme, slot: u8) -> Theme {
     Theme {

@@ -422,22 +422,20 @@ mod tests {
     fn fixture() -> Dataset {
         let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
         dg.targets = vec![
-            target(
+            percent(
                 "dg-1",
                 "preschool",
                 "public-kindergarten-share",
                 Comparator::AtLeast,
-                Some(50.0),
-                "%",
+                50.0,
                 Some(2020),
             ),
-            target(
+            percent(
                 "dg-2",
                 "preschool",
                 "inclusive-kindergarten-share",
                 Comparator::AtLeast,
-                Some(80.0),
-                "%",
+                80.0,
                 Some(2020),
             ),
             target("dg-3", "moral", "party", Comparator::None, None, "", Some(2020)),
@@ -462,33 +460,23 @@ mod tests {
         ];
         let mut sh = document("sihui-2022", "四会", "Sihui", 2022, 2030);
         sh.targets = vec![
-            target(
+            percent(
                 "sh-1",
                 "health",
                 "student-fitness-good-rate",
                 Comparator::AtLeast,
-                Some(52.0),
-                "%",
+                52.0,
                 Some(2022),
             ),
-            target(
+            percent(
                 "sh-2",
                 "health",
                 "student-fitness-good-rate",
                 Comparator::AtLeast,
-                Some(57.0),
-                "%",
+                57.0,
                 Some(2025),
             ),
-            target(
-                "sh-3",
-                "teachers",
-                "ratio",
-                Comparator::AtLeast,
-                Some(10.0),
-                "%",
-                Some(2025),
-            ),
+            percent("sh-3", "teachers", "ratio", Comparator::AtLeast, 10.0, Some(2025)),
         ];
         dataset(vec![dg, sh])
     }
@@ -604,15 +592,8 @@ mod tests {
                 Some(2020),
             ));
         }
-        doc.targets.push(target(
-            "b",
-            "preschool",
-            "x",
-            Comparator::AtLeast,
-            Some(1.0),
-            "%",
-            Some(2022),
-        ));
+        doc.targets
+            .push(percent("b", "preschool", "x", Comparator::AtLeast, 1.0, Some(2022)));
         let ds = dataset(vec![doc]);
         let d = TimelineData::from_dataset(&ds, &["a-2019"], Lang::Zh);
         let svg = svg(1000, 800, |b| draw_timeline(b, &d, &ChartLabels::new(Lang::Zh)));
