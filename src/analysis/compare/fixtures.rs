@@ -71,6 +71,22 @@ pub(super) fn cap(doc: &str, slug: &str, indicator: &str, comparator: Comparator
     )
 }
 
+/// `doc`'s target of building `value` new schools by `year`.
+fn schools(doc: &str, value: f64, year: u16) -> Target {
+    target(
+        doc,
+        "schools",
+        Spec {
+            indicator: "new-schools-built",
+            theme: "compulsory",
+            comparator: Comparator::Count,
+            value: Some(value),
+            unit: "所",
+            year: Some(year),
+        },
+    )
+}
+
 pub(super) fn indicator(
     id: &str,
     zh: &str,
@@ -175,18 +191,7 @@ pub(super) fn fixture() -> Dataset {
                 45.0,
                 2025,
             ),
-            target(
-                "sihui",
-                "schools",
-                Spec {
-                    indicator: "new-schools-built",
-                    theme: "compulsory",
-                    comparator: Comparator::Count,
-                    value: Some(10.0),
-                    unit: "所",
-                    year: Some(2025),
-                },
-            ),
+            schools("sihui", 10.0, 2025),
             share("sihui", "post", Comparator::AtLeast, 10.0, 2025)
                 .with_indicator("senior-post-ratio-primary", "teachers"),
         ],
@@ -212,18 +217,7 @@ pub(super) fn fixture() -> Dataset {
                 50.0,
                 2020,
             ),
-            target(
-                "dongguan",
-                "schools",
-                Spec {
-                    indicator: "new-schools-built",
-                    theme: "compulsory",
-                    comparator: Comparator::Count,
-                    value: Some(30.0),
-                    unit: "所",
-                    year: Some(2022),
-                },
-            ),
+            schools("dongguan", 30.0, 2022),
             share("dongguan", "post", Comparator::AtLeast, 8.0, 2022)
                 .with_indicator("senior-post-ratio-primary", "teachers"),
         ],
