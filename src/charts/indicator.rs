@@ -296,7 +296,7 @@ pub fn draw_indicator<DB: DrawingBackend>(
         // One spare year on each side; a dot sits in the middle of its year's cell.
         let (x0, x1) = (f64::from(min_year) - 1.0, f64::from(max_year) + 2.0);
         let values: Vec<f64> = dated.iter().map(|d| d.0.value).collect();
-        let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
+        let f = draw_frame(p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
 
         // Spread the dots of one year sideways.
         let mut per_year = Counts::default();

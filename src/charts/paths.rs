@@ -531,9 +531,9 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
         if !data.omitted.is_empty() {
             entries.push((Glyph::None, omitted_note(data.omitted_documents(), labels.lang)));
         }
-        let legend = Legend::layout(&ctx, entries, ctx.w - 2.0 * ctx.pad);
+        let legend = Legend::layout(ctx, entries, ctx.w - 2.0 * ctx.pad);
         let legend_y = ctx.h - ctx.pad - legend.height();
-        let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, legend_y - ctx.pad * 0.5)?;
+        let f = draw_frame(p, labels, (x0, x1), &values, &data.unit, top, legend_y - ctx.pad * 0.5)?;
         let at = |time: f64, value: f64| (f.x.map(time), f.y.map(value));
 
         let r = ctx.px(4.0);
@@ -650,7 +650,7 @@ pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &Ch
             label(text, at(pr.to.0, pr.to.1), ctx.px(1.0), color_of(&pr.series))?;
         }
 
-        legend.draw(&p, ctx.pad, legend_y)?;
+        legend.draw(p, ctx.pad, legend_y)?;
         Ok(())
     })
 }

@@ -261,7 +261,7 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
             p.no_data(&labels.no_data)?;
             return Ok(());
         }
-        let l = layout(&ctx, data, labels, top);
+        let l = layout(ctx, data, labels, top);
         let n = &ctx.n;
         let first = data.first_year;
         let cx = |year: u16| l.plot.x0 + (f64::from(year - first) + 0.5) * l.year_w;
@@ -408,7 +408,7 @@ pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, label
             VPos::Top,
         )?;
 
-        l.legend.draw(&p, ctx.pad, l.legend_y)?;
+        l.legend.draw(p, ctx.pad, l.legend_y)?;
         Ok(())
     })
 }
