@@ -16,4 +16,6 @@ pub mod prerender;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod service_worker;
 pub mod site;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod view;

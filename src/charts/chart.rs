@@ -124,16 +124,29 @@ mod tests {
 
     const FOUR: [&str; 4] = ["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"];
 
+    /// The inclusive-kindergarten share in the four bundled documents, names in `lang`.
+    fn inclusive_share(lang: Lang) -> Chart {
+        Chart::Indicator(IndicatorData::from_dataset(
+            bundled::dataset(),
+            "inclusive-kindergarten-share",
+            &FOUR,
+            lang,
+        ))
+    }
+
+    /// `chart` drawn 1100 pixels wide at its height, labels in Chinese.
+    fn drawn_1100(chart: &Chart) -> String {
+        let labels = ChartLabels::new(Lang::Zh);
+        svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
+            chart.draw(b, &labels)
+        })
+    }
+
     fn charts(lang: Lang) -> Vec<Chart> {
         let ds = bundled::dataset();
         vec![
             Chart::Timeline(TimelineData::from_dataset(ds, &FOUR, lang)),
-            Chart::Indicator(IndicatorData::from_dataset(
-                ds,
-                "inclusive-kindergarten-share",
-                &FOUR,
-                lang,
-            )),
+            inclusive_share(lang),
             Chart::Paths(PathsData::from_dataset(
                 ds,
                 "student-fitness-good-rate",
@@ -180,10 +193,7 @@ mod tests {
     fn the_four_cities_timeline_has_a_row_per_city_and_theme_colours() {
         let ds = bundled::dataset();
         let chart = Chart::Timeline(TimelineData::from_dataset(ds, &FOUR, Lang::Zh));
-        let labels = ChartLabels::new(Lang::Zh);
-        let out = svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
-            chart.draw(b, &labels)
-        });
+        let out = drawn_1100(&chart);
         let t = texts(&out);
         for city in ["东莞", "盘锦", "青白江", "四会", "规划期", "学前教育"] {
             assert!(t.iter().any(|x| x.contains(city)), "missing {city}: {t:?}");
@@ -196,17 +206,8 @@ mod tests {
 
     #[test]
     fn the_indicator_chart_marks_each_locality_with_its_comparator() {
-        let ds = bundled::dataset();
-        let chart = Chart::Indicator(IndicatorData::from_dataset(
-            ds,
-            "inclusive-kindergarten-share",
-            &FOUR,
-            Lang::Zh,
-        ));
-        let labels = ChartLabels::new(Lang::Zh);
-        let out = svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
-            chart.draw(b, &labels)
-        });
+        let chart = inclusive_share(Lang::Zh);
+        let out = drawn_1100(&chart);
         let t = texts(&out);
         assert!(t.iter().any(|x| x == "≥"), "a ≥ mark: {t:?}");
         assert!(t.iter().any(|x| x.starts_with("东莞 80%")), "Dongguan's label: {t:?}");
@@ -226,10 +227,7 @@ mod tests {
         let key = yearly.key.clone();
         data.entered = vec![EnteredPoint::new(&key, 2023.5, 55.0)];
         let chart = Chart::Paths(data);
-        let labels = ChartLabels::new(Lang::Zh);
-        let out = svg(1100, chart.css_height(&labels, 1100.0) as u32, |b| {
-            chart.draw(b, &labels)
-        });
+        let out = drawn_1100(&chart);
         let t = texts(&out).join("\n");
         assert!(t.contains("自填现值"), "legend names the entered value: {t}");
         assert!(count(&out, "polygon") >= 1, "the entered value is a diamond");
@@ -238,13 +236,7 @@ mod tests {
 
     #[test]
     fn heights_grow_on_phones_and_with_a_title() {
-        let ds = bundled::dataset();
-        let chart = Chart::Indicator(IndicatorData::from_dataset(
-            ds,
-            "inclusive-kindergarten-share",
-            &FOUR,
-            Lang::Zh,
-        ));
+        let chart = inclusive_share(Lang::Zh);
         let plain = ChartLabels::new(Lang::Zh);
         let titled = ChartLabels {
             title: "普惠".to_string(),

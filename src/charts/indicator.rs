@@ -10,8 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::palette::locality_color;
 use super::{
-    comparator_symbol, fit_text, format_number, format_value, leader, nice_ticks, padded_range, select_documents,
-    text_width, year_step, ChartLabels, Ctx, Painter, Placer, Rect, Scale, Selected,
+    comparator_symbol, fit_text, format_number, format_value, indicator_name_unit, leader, nice_ticks, padded_range,
+    paint, select_documents, text_width, year_step, ChartLabels, Painter, Placer, Rect, Scale, Selected,
 };
 use crate::analysis::ordering::{self, Counts};
 use crate::data::lang::Lang;
@@ -103,13 +103,12 @@ impl IndicatorData {
             ordering::sort_by_key(&mut mine, |p| p.year.unwrap_or(u16::MAX));
             points.extend(mine);
         }
+        let (name, unit) = indicator_name_unit(ind, indicator_id, target_unit, lang);
         IndicatorData {
             lang,
             indicator_id: indicator_id.to_string(),
-            name: ind
-                .map(|i| lang.pick(&i.name.zh, &i.name.en).clone())
-                .unwrap_or_else(|| indicator_id.to_string()),
-            unit: ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default(),
+            name,
+            unit,
             better: ind.map(|i| i.better).unwrap_or(Better::None),
             points,
         }
@@ -285,96 +284,91 @@ pub fn draw_indicator<DB: DrawingBackend>(
     data: &IndicatorData,
     labels: &ChartLabels,
 ) -> Result<(), String> {
-    let size = backend.get_size();
-    let area = plotters::drawing::IntoDrawingArea::into_drawing_area(backend);
-    let ctx = Ctx::new(size, labels);
-    let p = Painter { area: &area, ctx: &ctx };
-    let top = p.begin(&labels.title)?;
-    if ctx.too_small() {
-        return p.present();
-    }
-    let dated: Vec<(&IndicatorPoint, u16)> = data.points.iter().filter_map(|pt| pt.year.map(|y| (pt, y))).collect();
-    if dated.is_empty() {
-        p.no_data(&labels.no_data)?;
-        return p.present();
-    }
-    let min_year = dated.iter().map(|d| d.1).min().unwrap_or(2020);
-    let max_year = dated.iter().map(|d| d.1).max().unwrap_or(2020);
-    // One spare year on each side; a dot sits in the middle of its year's cell.
-    let (x0, x1) = (f64::from(min_year) - 1.0, f64::from(max_year) + 2.0);
-    let values: Vec<f64> = dated.iter().map(|d| d.0.value).collect();
-    let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
+    paint(backend, labels, |p, top| {
+        let ctx = p.ctx;
+        let dated: Vec<(&IndicatorPoint, u16)> = data.points.iter().filter_map(|pt| pt.year.map(|y| (pt, y))).collect();
+        if dated.is_empty() {
+            p.no_data(&labels.no_data)?;
+            return Ok(());
+        }
+        let min_year = dated.iter().map(|d| d.1).min().unwrap_or(2020);
+        let max_year = dated.iter().map(|d| d.1).max().unwrap_or(2020);
+        // One spare year on each side; a dot sits in the middle of its year's cell.
+        let (x0, x1) = (f64::from(min_year) - 1.0, f64::from(max_year) + 2.0);
+        let values: Vec<f64> = dated.iter().map(|d| d.0.value).collect();
+        let f = draw_frame(p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
 
-    // Spread the dots of one year sideways.
-    let mut per_year = Counts::default();
-    for (_, y) in &dated {
-        per_year.add(*y, 1);
-    }
-    let r = ctx.px(5.0);
-    let year_w = f.x.map(1.0) - f.x.map(0.0);
-    let mut seen = Counts::default();
-    let mut placed = Vec::new();
-    let mut placer = Placer::new(Rect::new(
-        f.plot.x0,
-        f.plot.y0 - ctx.line_h(ctx.small) * 0.5,
-        ctx.w,
-        f.plot.y1,
-    ));
-    for (pt, year) in &dated {
-        let n = per_year.get(year);
-        let i = seen.get(year);
-        let spacing = (year_w * 0.6 / n as f64).min(r * 3.0);
-        let dx = (i as f64 - (n as f64 - 1.0) / 2.0) * spacing;
-        seen.add(*year, 1);
-        let c = (f.x.map(f64::from(*year) + 0.5) + dx, f.y.map(pt.value));
-        placer.block(Rect::new(c.0 - r, c.1 - r, c.0 + r, c.1 + r));
-        let sym = comparator_symbol(pt.comparator);
-        if !sym.is_empty() {
-            let w = text_width(sym, ctx.font);
-            placer.block(Rect::new(
-                c.0 - w / 2.0,
-                c.1 - r - ctx.px(2.0) - ctx.line_h(ctx.font),
-                c.0 + w / 2.0,
-                c.1 - r - ctx.px(2.0),
-            ));
+        // Spread the dots of one year sideways.
+        let mut per_year = Counts::default();
+        for (_, y) in &dated {
+            per_year.add(*y, 1);
         }
-        placed.push((*pt, c, sym));
-    }
-    for (pt, c, sym) in &placed {
-        let color = locality_color(pt.color_index, ctx.hc);
-        p.fill_circle(*c, r, color)?;
-        if ctx.hc {
-            p.stroke_circle(*c, r, ctx.n.ink, 1)?;
-        }
-        p.bold(
-            sym,
-            (c.0, c.1 - r - ctx.px(2.0)),
-            ctx.font,
-            ctx.n.ink,
-            HPos::Center,
-            VPos::Bottom,
-        )?;
-    }
-    for (pt, c, _) in &placed {
-        let text = pt.label(&data.unit, labels.lang);
-        let w = text_width(&text, ctx.small);
-        let h = ctx.line_h(ctx.small);
-        let gap = r + ctx.px(4.0);
-        if let Some(at) = placer.place(c.0, c.1, gap, w, h) {
-            if let Some((a, b)) = leader(&at, *c, r, gap) {
-                p.line(a, b, locality_color(pt.color_index, ctx.hc), ctx.line)?;
+        let r = ctx.px(5.0);
+        let year_w = f.x.map(1.0) - f.x.map(0.0);
+        let mut seen = Counts::default();
+        let mut placed = Vec::new();
+        let mut placer = Placer::new(Rect::new(
+            f.plot.x0,
+            f.plot.y0 - ctx.line_h(ctx.small) * 0.5,
+            ctx.w,
+            f.plot.y1,
+        ));
+        for (pt, year) in &dated {
+            let n = per_year.get(year);
+            let i = seen.get(year);
+            let spacing = (year_w * 0.6 / n as f64).min(r * 3.0);
+            let dx = (i as f64 - (n as f64 - 1.0) / 2.0) * spacing;
+            seen.add(*year, 1);
+            let c = (f.x.map(f64::from(*year) + 0.5) + dx, f.y.map(pt.value));
+            placer.block(Rect::new(c.0 - r, c.1 - r, c.0 + r, c.1 + r));
+            let sym = comparator_symbol(pt.comparator);
+            if !sym.is_empty() {
+                let w = text_width(sym, ctx.font);
+                placer.block(Rect::new(
+                    c.0 - w / 2.0,
+                    c.1 - r - ctx.px(2.0) - ctx.line_h(ctx.font),
+                    c.0 + w / 2.0,
+                    c.1 - r - ctx.px(2.0),
+                ));
             }
-            p.text(
-                &text,
-                (at.x0, (at.y0 + at.y1) / 2.0),
-                ctx.small,
+            placed.push((*pt, c, sym));
+        }
+        for (pt, c, sym) in &placed {
+            let color = locality_color(pt.color_index, ctx.hc);
+            p.fill_circle(*c, r, color)?;
+            if ctx.hc {
+                p.stroke_circle(*c, r, ctx.n.ink, 1)?;
+            }
+            p.bold(
+                sym,
+                (c.0, c.1 - r - ctx.px(2.0)),
+                ctx.font,
                 ctx.n.ink,
-                HPos::Left,
-                VPos::Center,
+                HPos::Center,
+                VPos::Bottom,
             )?;
         }
-    }
-    p.present()
+        for (pt, c, _) in &placed {
+            let text = pt.label(&data.unit, labels.lang);
+            let w = text_width(&text, ctx.small);
+            let h = ctx.line_h(ctx.small);
+            let gap = r + ctx.px(4.0);
+            if let Some(at) = placer.place(c.0, c.1, gap, w, h) {
+                if let Some((a, b)) = leader(&at, *c, r, gap) {
+                    p.line(a, b, locality_color(pt.color_index, ctx.hc), ctx.line)?;
+                }
+                p.text(
+                    &text,
+                    (at.x0, (at.y0 + at.y1) / 2.0),
+                    ctx.small,
+                    ctx.n.ink,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+            }
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -386,59 +380,39 @@ mod tests {
         let ind = "public-kindergarten-share";
         let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
         dg.targets = vec![
-            target(
-                "dg-1",
-                "preschool",
-                ind,
-                Comparator::AtLeast,
-                Some(50.0),
-                "%",
-                Some(2020),
-            ),
-            target(
-                "dg-2",
-                "preschool",
-                "other",
-                Comparator::AtLeast,
-                Some(80.0),
-                "%",
-                Some(2020),
-            ),
-            target("dg-3", "preschool", ind, Comparator::AtLeast, Some(60.0), "%", None),
+            percent("dg-1", "preschool", ind, Comparator::AtLeast, 50.0, Some(2020)),
+            percent("dg-2", "preschool", "other", Comparator::AtLeast, 80.0, Some(2020)),
+            percent("dg-3", "preschool", ind, Comparator::AtLeast, 60.0, None),
         ];
         let mut pj = document("panjin-2019", "盘锦", "Panjin", 2019, 2022);
         pj.targets = vec![
-            target(
-                "pj-1",
-                "preschool",
-                ind,
-                Comparator::MoreThan,
-                Some(50.0),
-                "%",
-                Some(2020),
-            ),
-            target(
-                "pj-2",
-                "preschool",
-                ind,
-                Comparator::AtMost,
-                Some(80.0),
-                "%",
-                Some(2022),
-            ),
+            percent("pj-1", "preschool", ind, Comparator::MoreThan, 50.0, Some(2020)),
+            percent("pj-2", "preschool", ind, Comparator::AtMost, 80.0, Some(2022)),
         ];
         dataset(vec![dg, pj])
     }
 
-    #[test]
-    fn builds_points_from_the_dataset() {
-        let ds = fixture();
-        let d = IndicatorData::from_dataset(
-            &ds,
+    /// The public-kindergarten share in Dongguan and Panjin, names in `lang`.
+    fn both_localities(lang: Lang) -> IndicatorData {
+        IndicatorData::from_dataset(
+            &fixture(),
             "public-kindergarten-share",
             &["dongguan-2019", "panjin-2019"],
-            Lang::Zh,
-        );
+            lang,
+        )
+    }
+
+    /// `d` drawn at `w`×`h` with labels in `lang`: the SVG and its texts.
+    fn drawn(d: &IndicatorData, lang: Lang, w: u32, h: u32) -> (String, Vec<String>) {
+        let labels = ChartLabels::new(lang);
+        let svg = svg(w, h, |b| draw_indicator(b, d, &labels));
+        let texts = texts(&svg);
+        (svg, texts)
+    }
+
+    #[test]
+    fn builds_points_from_the_dataset() {
+        let d = both_localities(Lang::Zh);
         assert_eq!(d.name, "公办幼儿园在园幼儿占比");
         assert_eq!(d.unit, "%");
         let ids: Vec<&str> = d.points.iter().map(|p| p.target_id.as_str()).collect();
@@ -450,16 +424,8 @@ mod tests {
 
     #[test]
     fn draws_dots_comparators_labels_and_ticks() {
-        let ds = fixture();
-        let d = IndicatorData::from_dataset(
-            &ds,
-            "public-kindergarten-share",
-            &["dongguan-2019", "panjin-2019"],
-            Lang::Zh,
-        );
-        let labels = ChartLabels::new(Lang::Zh);
-        let svg = svg(800, 400, |b| draw_indicator(b, &d, &labels));
-        let texts = texts(&svg);
+        let d = both_localities(Lang::Zh);
+        let (svg, texts) = drawn(&d, Lang::Zh, 800, 400);
         // One dot per dated target; the undated one is not drawn.
         assert_eq!(count(&svg, "circle"), 3);
         assert_eq!(
@@ -515,16 +481,8 @@ mod tests {
 
     #[test]
     fn legible_at_360_css_px() {
-        let ds = fixture();
-        let d = IndicatorData::from_dataset(
-            &ds,
-            "public-kindergarten-share",
-            &["dongguan-2019", "panjin-2019"],
-            Lang::En,
-        );
-        let labels = ChartLabels::new(Lang::En);
-        let svg = svg(360, 300, |b| draw_indicator(b, &d, &labels));
-        let texts = texts(&svg);
+        let d = both_localities(Lang::En);
+        let (svg, texts) = drawn(&d, Lang::En, 360, 300);
         assert_eq!(count(&svg, "circle"), 3);
         assert!(texts.iter().any(|t| t == "Dongguan 50% (2020)"));
         assert!(texts.contains(&"Value (%)".to_string()));
@@ -549,12 +507,7 @@ mod tests {
     #[test]
     fn summary_and_table() {
         let ds = fixture();
-        let d = IndicatorData::from_dataset(
-            &ds,
-            "public-kindergarten-share",
-            &["dongguan-2019", "panjin-2019"],
-            Lang::Zh,
-        );
+        let d = both_localities(Lang::Zh);
         assert_eq!(
             summary(&d, Lang::Zh),
             "公办幼儿园在园幼儿占比（%）：东莞 ≥50%（2020年）；东莞 ≥60%（未写明年份）；盘锦 >50%（2020年）；盘锦 ≤80%（2022年）。"

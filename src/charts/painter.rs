@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::Rgb;
-use super::{fit_text, Ctx, Rect};
+use super::{fit_text, ChartLabels, Ctx, Rect};
 
 pub(crate) fn err_string<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> String {
     format!("chart drawing failed: {e}")
@@ -22,6 +22,24 @@ pub(crate) fn rgb(c: Rgb) -> RGBColor {
 }
 
 /// Thin drawing helpers over the root area, all in device pixels, all mapping errors to `String`.
+/// Draw one chart on `backend`: the background and `labels.title`, then `body` with the painter and
+/// the y below the title, unless the area is too small to hold a chart; presented either way.
+pub(crate) fn paint<DB: DrawingBackend>(
+    backend: DB,
+    labels: &ChartLabels,
+    body: impl FnOnce(&Painter<'_, DB>, f64) -> Result<(), String>,
+) -> Result<(), String> {
+    let size = backend.get_size();
+    let area = backend.into_drawing_area();
+    let ctx = Ctx::new(size, labels);
+    let p = Painter { area: &area, ctx: &ctx };
+    let top = p.begin(&labels.title)?;
+    if !ctx.too_small() {
+        body(&p, top)?;
+    }
+    p.present()
+}
+
 pub(crate) struct Painter<'a, DB: DrawingBackend> {
     pub area: &'a DrawingArea<DB, Shift>,
     pub ctx: &'a Ctx<'a>,

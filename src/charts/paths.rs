@@ -31,8 +31,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::indicator::draw_frame;
 use super::palette::{locality_color, Rgb};
 use super::{
-    comparator_symbol, diamond, format_number, format_value, format_year, leader, select_documents, text_width,
-    ChartLabels, Ctx, Glyph, Legend, Painter, Placer, Rect,
+    comparator_symbol, diamond, format_number, format_value, format_year, indicator_name_unit, leader, paint,
+    select_documents, text_width, ChartLabels, Glyph, Legend, Placer, Rect,
 };
 use crate::analysis::ordering;
 use crate::analysis::progress;
@@ -334,13 +334,12 @@ impl PathsData {
                 });
             }
         }
+        let (name, unit) = indicator_name_unit(ind, indicator_id, target_unit, lang);
         PathsData {
             lang,
             indicator_id: indicator_id.to_string(),
-            name: ind
-                .map(|i| lang.pick(&i.name.zh, &i.name.en).clone())
-                .unwrap_or_else(|| indicator_id.to_string()),
-            unit: ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default(),
+            name,
+            unit,
             series,
             omitted: Rc::default(),
             entered: entered.to_vec(),
@@ -486,179 +485,174 @@ fn series_points(targets: &[&Target]) -> Vec<PathPoint> {
 
 /// Draw the paths chart. Sizes come from `backend.get_size()` and `labels.scale`.
 pub fn draw_paths<DB: DrawingBackend>(backend: DB, data: &PathsData, labels: &ChartLabels) -> Result<(), String> {
-    let size = backend.get_size();
-    let area = plotters::drawing::IntoDrawingArea::into_drawing_area(backend);
-    let ctx = Ctx::new(size, labels);
-    let p = Painter { area: &area, ctx: &ctx };
-    let top = p.begin(&labels.title)?;
-    if ctx.too_small() {
-        return p.present();
-    }
-    let entered: Vec<&EnteredPoint> = data.entered.iter().filter(|e| usable(e)).collect();
-    if data.series.is_empty() && entered.is_empty() {
-        p.no_data(&labels.no_data)?;
-        return p.present();
-    }
-    let projections = data.projections();
-    let mut times: Vec<f64> = data
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.time()))
-        .collect();
-    let mut values: Vec<f64> = data
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.value))
-        .collect();
-    times.extend(entered.iter().map(|e| e.date));
-    values.extend(entered.iter().map(|e| e.value));
-    values.extend(projections.iter().map(|p| p.to.1));
-    let first = times.iter().copied().fold(f64::INFINITY, f64::min);
-    let last = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    // Whole year cells: the one the first point ends, through one spare cell after the last point
-    // (room for the series names).
-    let (x0, x1) = (first.floor() - 1.0, last.ceil() + 1.0);
-
-    // Legend: only the kinds of mark that are drawn.
-    let n = ctx.n;
-    let mut entries = vec![(Glyph::Dot(n.muted), labels.target.clone())];
-    if data
-        .series
-        .iter()
-        .any(|s| s.points.iter().any(|p| p.role == PointRole::Baseline))
-    {
-        entries.push((Glyph::Square(n.muted), labels.baseline.clone()));
-    }
-    if !entered.is_empty() {
-        entries.push((Glyph::Diamond(n.muted), labels.entered.clone()));
-    }
-    if !projections.is_empty() {
-        entries.push((Glyph::Dash(n.muted), labels.projection.clone()));
-    }
-    if !data.omitted.is_empty() {
-        entries.push((Glyph::None, omitted_note(data.omitted_documents(), labels.lang)));
-    }
-    let legend = Legend::layout(&ctx, entries, ctx.w - 2.0 * ctx.pad);
-    let legend_y = ctx.h - ctx.pad - legend.height();
-    let f = draw_frame(&p, labels, (x0, x1), &values, &data.unit, top, legend_y - ctx.pad * 0.5)?;
-    let at = |time: f64, value: f64| (f.x.map(time), f.y.map(value));
-
-    let r = ctx.px(4.0);
-    let thick = (ctx.line * 2).max(2);
-    let color_of = |key: &str| {
-        data.series
+    paint(backend, labels, |p, top| {
+        let ctx = p.ctx;
+        let entered: Vec<&EnteredPoint> = data.entered.iter().filter(|e| usable(e)).collect();
+        if data.series.is_empty() && entered.is_empty() {
+            p.no_data(&labels.no_data)?;
+            return Ok(());
+        }
+        let projections = data.projections();
+        let mut times: Vec<f64> = data
+            .series
             .iter()
-            .find(|s| s.key == key)
-            .map(|s| locality_color(s.color_index, ctx.hc))
-            .unwrap_or(n.muted)
-    };
-    let mut placer = Placer::new(Rect::new(
-        f.plot.x0,
-        f.plot.y0 - ctx.line_h(ctx.small) * 0.5,
-        ctx.w,
-        f.plot.y1,
-    ));
+            .flat_map(|s| s.points.iter().map(|p| p.time()))
+            .collect();
+        let mut values: Vec<f64> = data
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.value))
+            .collect();
+        times.extend(entered.iter().map(|e| e.date));
+        values.extend(entered.iter().map(|e| e.value));
+        values.extend(projections.iter().map(|p| p.to.1));
+        let first = times.iter().copied().fold(f64::INFINITY, f64::min);
+        let last = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // Whole year cells: the one the first point ends, through one spare cell after the last point
+        // (room for the series names).
+        let (x0, x1) = (first.floor() - 1.0, last.ceil() + 1.0);
 
-    // Lines first, marks on top.
-    for s in &data.series {
-        let c = locality_color(s.color_index, ctx.hc);
-        let pts: Vec<(f64, f64)> = s.points.iter().map(|q| at(q.time(), q.value)).collect();
-        if pts.len() > 1 {
-            p.polyline(&pts, c, thick)?;
+        // Legend: only the kinds of mark that are drawn.
+        let n = ctx.n;
+        let mut entries = vec![(Glyph::Dot(n.muted), labels.target.clone())];
+        if data
+            .series
+            .iter()
+            .any(|s| s.points.iter().any(|p| p.role == PointRole::Baseline))
+        {
+            entries.push((Glyph::Square(n.muted), labels.baseline.clone()));
         }
-    }
-    for pr in &projections {
-        p.dashed(
-            at(pr.from.0, pr.from.1),
-            at(pr.to.0, pr.to.1),
-            color_of(&pr.series),
-            thick,
-        )?;
-    }
-    for s in &data.series {
-        let c = locality_color(s.color_index, ctx.hc);
-        for q in &s.points {
-            let m = at(q.time(), q.value);
-            let bounds = Rect::new(m.0 - r, m.1 - r, m.0 + r, m.1 + r);
-            placer.block(bounds);
-            match q.role {
-                PointRole::Baseline => {
-                    p.fill_rect(bounds, c)?;
-                    if ctx.hc {
-                        p.stroke_rect(bounds, n.ink, 1)?;
-                    }
-                }
-                PointRole::Target | PointRole::Derived => {
-                    p.fill_circle(m, r, c)?;
-                    if ctx.hc {
-                        p.stroke_circle(m, r, n.ink, 1)?;
-                    }
-                }
+        if !entered.is_empty() {
+            entries.push((Glyph::Diamond(n.muted), labels.entered.clone()));
+        }
+        if !projections.is_empty() {
+            entries.push((Glyph::Dash(n.muted), labels.projection.clone()));
+        }
+        if !data.omitted.is_empty() {
+            entries.push((Glyph::None, omitted_note(data.omitted_documents(), labels.lang)));
+        }
+        let legend = Legend::layout(ctx, entries, ctx.w - 2.0 * ctx.pad);
+        let legend_y = ctx.h - ctx.pad - legend.height();
+        let f = draw_frame(p, labels, (x0, x1), &values, &data.unit, top, legend_y - ctx.pad * 0.5)?;
+        let at = |time: f64, value: f64| (f.x.map(time), f.y.map(value));
+
+        let r = ctx.px(4.0);
+        let thick = (ctx.line * 2).max(2);
+        let color_of = |key: &str| {
+            data.series
+                .iter()
+                .find(|s| s.key == key)
+                .map(|s| locality_color(s.color_index, ctx.hc))
+                .unwrap_or(n.muted)
+        };
+        let mut placer = Placer::new(Rect::new(
+            f.plot.x0,
+            f.plot.y0 - ctx.line_h(ctx.small) * 0.5,
+            ctx.w,
+            f.plot.y1,
+        ));
+
+        // Lines first, marks on top.
+        for s in &data.series {
+            let c = locality_color(s.color_index, ctx.hc);
+            let pts: Vec<(f64, f64)> = s.points.iter().map(|q| at(q.time(), q.value)).collect();
+            if pts.len() > 1 {
+                p.polyline(&pts, c, thick)?;
             }
         }
-    }
-    let dr = ctx.px(7.0);
-    for e in &entered {
-        let m = at(e.date, e.value);
-        placer.block(Rect::new(m.0 - dr, m.1 - dr, m.0 + dr, m.1 + dr));
-        let shape = diamond(m, dr);
-        p.fill_polygon(&shape, color_of(&e.series))?;
-        let mut outline = shape.clone();
-        outline.push(shape[0]);
-        p.polyline(&outline, n.ink, ctx.line)?;
-    }
-
-    // Labels: series names at their last point, then entered values, then projections.
-    let h = ctx.line_h(ctx.small);
-    let mut label = |text: String, m: (f64, f64), mark: f64, color: Rgb| -> Result<(), String> {
-        let w = text_width(&text, ctx.small);
-        let gap = mark + ctx.px(4.0);
-        if let Some(rect) = placer.place(m.0, m.1, gap, w, h) {
-            if let Some((a, b)) = leader(&rect, m, mark, gap) {
-                p.line(a, b, color, ctx.line)?;
-            }
-            p.text(
-                &text,
-                (rect.x0, (rect.y0 + rect.y1) / 2.0),
-                ctx.small,
-                n.ink,
-                HPos::Left,
-                VPos::Center,
+        for pr in &projections {
+            p.dashed(
+                at(pr.from.0, pr.from.1),
+                at(pr.to.0, pr.to.1),
+                color_of(&pr.series),
+                thick,
             )?;
         }
-        Ok(())
-    };
-    for s in &data.series {
-        if let Some(last) = s.points.last() {
+        for s in &data.series {
+            let c = locality_color(s.color_index, ctx.hc);
+            for q in &s.points {
+                let m = at(q.time(), q.value);
+                let bounds = Rect::new(m.0 - r, m.1 - r, m.0 + r, m.1 + r);
+                placer.block(bounds);
+                match q.role {
+                    PointRole::Baseline => {
+                        p.fill_rect(bounds, c)?;
+                        if ctx.hc {
+                            p.stroke_rect(bounds, n.ink, 1)?;
+                        }
+                    }
+                    PointRole::Target | PointRole::Derived => {
+                        p.fill_circle(m, r, c)?;
+                        if ctx.hc {
+                            p.stroke_circle(m, r, n.ink, 1)?;
+                        }
+                    }
+                }
+            }
+        }
+        let dr = ctx.px(7.0);
+        for e in &entered {
+            let m = at(e.date, e.value);
+            placer.block(Rect::new(m.0 - dr, m.1 - dr, m.0 + dr, m.1 + dr));
+            let shape = diamond(m, dr);
+            p.fill_polygon(&shape, color_of(&e.series))?;
+            let mut outline = shape.clone();
+            outline.push(shape[0]);
+            p.polyline(&outline, n.ink, ctx.line)?;
+        }
+
+        // Labels: series names at their last point, then entered values, then projections.
+        let h = ctx.line_h(ctx.small);
+        let mut label = |text: String, m: (f64, f64), mark: f64, color: Rgb| -> Result<(), String> {
+            let w = text_width(&text, ctx.small);
+            let gap = mark + ctx.px(4.0);
+            if let Some(rect) = placer.place(m.0, m.1, gap, w, h) {
+                if let Some((a, b)) = leader(&rect, m, mark, gap) {
+                    p.line(a, b, color, ctx.line)?;
+                }
+                p.text(
+                    &text,
+                    (rect.x0, (rect.y0 + rect.y1) / 2.0),
+                    ctx.small,
+                    n.ink,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+            }
+            Ok(())
+        };
+        for s in &data.series {
+            if let Some(last) = s.points.last() {
+                let text = format!(
+                    "{} {}{}",
+                    s.label,
+                    comparator_symbol(last.comparator),
+                    format_value(last.value, &data.unit, labels.lang)
+                );
+                label(
+                    text,
+                    at(last.time(), last.value),
+                    r,
+                    locality_color(s.color_index, ctx.hc),
+                )?;
+            }
+        }
+        for e in &entered {
             let text = format!(
-                "{} {}{}",
-                s.label,
-                comparator_symbol(last.comparator),
-                format_value(last.value, &data.unit, labels.lang)
+                "{} ({})",
+                format_value(e.value, &data.unit, labels.lang),
+                date_text(e.date)
             );
-            label(
-                text,
-                at(last.time(), last.value),
-                r,
-                locality_color(s.color_index, ctx.hc),
-            )?;
+            label(text, at(e.date, e.value), dr, color_of(&e.series))?;
         }
-    }
-    for e in &entered {
-        let text = format!(
-            "{} ({})",
-            format_value(e.value, &data.unit, labels.lang),
-            date_text(e.date)
-        );
-        label(text, at(e.date, e.value), dr, color_of(&e.series))?;
-    }
-    for pr in &projections {
-        let text = format!("≈{}", format_value(pr.to.1, &data.unit, labels.lang));
-        label(text, at(pr.to.0, pr.to.1), ctx.px(1.0), color_of(&pr.series))?;
-    }
+        for pr in &projections {
+            let text = format!("≈{}", format_value(pr.to.1, &data.unit, labels.lang));
+            label(text, at(pr.to.0, pr.to.1), ctx.px(1.0), color_of(&pr.series))?;
+        }
 
-    legend.draw(&p, ctx.pad, legend_y)?;
-    p.present()
+        legend.draw(p, ctx.pad, legend_y)?;
+        Ok(())
+    })
 }
 
 /// `≥42%（2020年）` / `≥42% (2020)`; `when` is a year or a date.
@@ -843,61 +837,21 @@ mod tests {
         let mut sh = document("sihui-2022", "四会", "Sihui", 2022, 2030);
         // 2020 ≥42%, 2021 ≥47%, 2022 ≥52%, then +2 points a year to 2024, 57% by 2025.
         sh.targets = vec![
-            target(
-                "sh-2020",
-                "health",
-                FIT,
-                Comparator::AtLeast,
-                Some(42.0),
-                "%",
-                Some(2020),
-            ),
-            target(
-                "sh-2021",
-                "health",
-                FIT,
-                Comparator::AtLeast,
-                Some(47.0),
-                "%",
-                Some(2021),
-            ),
-            target(
-                "sh-2022",
-                "health",
-                FIT,
-                Comparator::AtLeast,
-                Some(52.0),
-                "%",
-                Some(2022),
-            ),
-            target(
-                "sh-2024",
-                "health",
-                FIT,
-                Comparator::IncreaseBy,
-                Some(4.0),
-                "%",
-                Some(2024),
-            ),
-            target("sh-2025", "health", FIT, Comparator::Equal, Some(57.0), "%", Some(2025)),
+            percent("sh-2020", "health", FIT, Comparator::AtLeast, 42.0, Some(2020)),
+            percent("sh-2021", "health", FIT, Comparator::AtLeast, 47.0, Some(2021)),
+            percent("sh-2022", "health", FIT, Comparator::AtLeast, 52.0, Some(2022)),
+            percent("sh-2024", "health", FIT, Comparator::IncreaseBy, 4.0, Some(2024)),
+            percent("sh-2025", "health", FIT, Comparator::Equal, 57.0, Some(2025)),
         ];
         let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
-        let mut t = target("dg-1", "health", FIT, Comparator::AtLeast, Some(50.0), "%", Some(2022));
+        let mut t = percent("dg-1", "health", FIT, Comparator::AtLeast, 50.0, Some(2022));
         t.baseline = Some(Baseline {
             value: 40.0,
             year: Some(2018),
         });
         dg.targets = vec![
             t,
-            target(
-                "dg-2",
-                "preschool",
-                KG,
-                Comparator::AtLeast,
-                Some(50.0),
-                "%",
-                Some(2020),
-            ),
+            percent("dg-2", "preschool", KG, Comparator::AtLeast, 50.0, Some(2020)),
         ];
         dataset(vec![dg, sh])
     }

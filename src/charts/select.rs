@@ -1,10 +1,10 @@
 //! Which documents a chart draws: the documents named by ids, each with its chart label and the
-//! colour index of its locality.
+//! colour index of its locality, and the name and unit a chart of one indicator shows.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::data::lang::Lang;
-use crate::data::model::{Dataset, DocumentEntry};
+use crate::data::model::{Dataset, DocumentEntry, Indicator};
 
 /// Position of a locality among the distinct localities of the dataset, in document order: the
 /// index into [`palette::locality_color`]. Localities are told apart by their English name.
@@ -70,6 +70,21 @@ pub(crate) fn select_documents<'a>(ds: &'a Dataset, ids: &[&str], lang: Lang) ->
             }
         })
         .collect()
+}
+
+/// The name (in `lang`) and unit a chart of indicator `indicator_id` shows: the catalogue's entry
+/// `ind` when there is one, else the id and `target_unit`, the unit of its first target.
+pub(crate) fn indicator_name_unit(
+    ind: Option<&Indicator>,
+    indicator_id: &str,
+    target_unit: Option<String>,
+    lang: Lang,
+) -> (String, String) {
+    let name = ind
+        .map(|i| lang.pick(&i.name.zh, &i.name.en).clone())
+        .unwrap_or_else(|| indicator_id.to_string());
+    let unit = ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default();
+    (name, unit)
 }
 
 #[cfg(test)]

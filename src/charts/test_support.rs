@@ -1,6 +1,7 @@
 //! Shared helpers of the chart tests: SVG drawing and inspection, and dataset fixtures.
 
 use crate::data::model::*;
+use crate::test_support;
 
 /// Draw with `f` into an SVG string of the given size.
 pub fn svg<F>(w: u32, h: u32, f: F) -> String
@@ -47,30 +48,14 @@ pub fn texts(svg: &str) -> Vec<String> {
     out
 }
 
-pub fn bi(zh: &str, en: &str) -> Bilingual {
-    Bilingual {
-        zh: zh.to_string(),
-        en: en.to_string(),
-    }
-}
+pub(crate) use crate::test_support::{bi, theme};
 
 pub fn document(id: &str, zh: &str, en: &str, start: u16, end: u16) -> DocumentEntry {
     DocumentEntry {
         document: Document {
-            id: id.to_string(),
-            locality: bi(zh, en),
-            province: bi("广东", "Guangdong"),
-            level: Level::PrefectureLevelCity,
             title: format!("{zh}教育文件"),
-            doc_number: None,
-            issuer: format!("{zh}人民政府"),
-            issued: None,
-            published: None,
-            period: Period { start, end },
             genre: "意见".to_string(),
-            script: Script::Simplified,
-            source: format!("data/sources/{id}.txt"),
-            note: None,
+            ..test_support::document(id, zh, en, Period { start, end })
         },
         targets: Vec::new(),
     }
@@ -87,7 +72,6 @@ pub fn target(
     year: Option<u16>,
 ) -> Target {
     Target {
-        id: id.to_string(),
         kind: if value.is_some() {
             Kind::Quantitative
         } else {
@@ -95,29 +79,24 @@ pub fn target(
         },
         theme: theme.to_string(),
         indicator: indicator.to_string(),
-        comparator,
-        value,
-        unit: if unit.is_empty() { None } else { Some(unit.to_string()) },
-        scope: None,
-        baseline: None,
         target_year: year,
         deadline_text: year.map(|y| format!("到{y}年")),
-        binding: None,
-        responsible: Vec::new(),
-        section: "一".to_string(),
         quote: "……".to_string(),
         summary: bi("摘要", "Summary"),
-        note: None,
-        garbled: false,
+        ..test_support::target(id, comparator, value, (!unit.is_empty()).then_some(unit))
     }
 }
 
-pub fn theme(id: &str, zh: &str, en: &str) -> Theme {
-    Theme {
-        id: id.to_string(),
-        name: bi(zh, en),
-        colour: None,
-    }
+/// A [`target`] of `value` per cent.
+pub fn percent(
+    id: &str,
+    theme: &str,
+    indicator: &str,
+    comparator: Comparator,
+    value: f64,
+    year: Option<u16>,
+) -> Target {
+    target(id, theme, indicator, comparator, Some(value), "%", year)
 }
 
 /// `theme` with colour slot `slot`.
@@ -129,14 +108,7 @@ pub fn slotted(theme: Theme, slot: u8) -> Theme {
 }
 
 pub fn indicator(id: &str, zh: &str, en: &str, theme: &str, unit: &str) -> Indicator {
-    Indicator {
-        id: id.to_string(),
-        name: bi(zh, en),
-        theme: theme.to_string(),
-        unit: unit.to_string(),
-        better: Better::Higher,
-        definition: String::new(),
-    }
+    test_support::indicator(id, bi(zh, en), theme, unit, Better::Higher, "")
 }
 
 /// A dataset of `documents` with five themes (in their slots of `data/themes.toml`) and three

@@ -9,7 +9,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::palette::{slot_color, theme_slots};
-use super::{fit_text, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Painter, Rect};
+use super::{fit_text, paint, select_documents, text_width, year_step, ChartLabels, Ctx, Glyph, Legend, Rect};
 use crate::analysis::ordering::{self, Counts};
 use crate::data::lang::Lang;
 use crate::data::model::Dataset;
@@ -255,167 +255,162 @@ pub fn preferred_height(data: &TimelineData, labels: &ChartLabels, css_width: f6
 
 /// Draw the timeline. Sizes come from `backend.get_size()` and `labels.scale`.
 pub fn draw_timeline<DB: DrawingBackend>(backend: DB, data: &TimelineData, labels: &ChartLabels) -> Result<(), String> {
-    let size = backend.get_size();
-    let area = plotters::drawing::IntoDrawingArea::into_drawing_area(backend);
-    let ctx = Ctx::new(size, labels);
-    let p = Painter { area: &area, ctx: &ctx };
-    let top = p.begin(&labels.title)?;
-    if ctx.too_small() {
-        return p.present();
-    }
-    if data.rows.is_empty() || data.last_year < data.first_year {
-        p.no_data(&labels.no_data)?;
-        return p.present();
-    }
-    let l = layout(&ctx, data, labels, top);
-    let n = &ctx.n;
-    let first = data.first_year;
-    let cx = |year: u16| l.plot.x0 + (f64::from(year - first) + 0.5) * l.year_w;
+    paint(backend, labels, |p, top| {
+        let ctx = p.ctx;
+        if data.rows.is_empty() || data.last_year < data.first_year {
+            p.no_data(&labels.no_data)?;
+            return Ok(());
+        }
+        let l = layout(ctx, data, labels, top);
+        let n = &ctx.n;
+        let first = data.first_year;
+        let cx = |year: u16| l.plot.x0 + (f64::from(year - first) + 0.5) * l.year_w;
 
-    // Grid: year boundaries and row separators.
-    for i in 0..=(data.last_year - first + 1) {
-        let x = l.plot.x0 + f64::from(i) * l.year_w;
-        p.line((x, l.plot.y0), (x, l.plot.y1), n.grid, 1)?;
-    }
-    for i in 0..=data.rows.len() {
-        let y = l.plot.y0 + i as f64 * l.row_h;
-        p.line((ctx.pad, y), (l.plot.x1, y), n.grid, 1)?;
-    }
+        // Grid: year boundaries and row separators.
+        for i in 0..=(data.last_year - first + 1) {
+            let x = l.plot.x0 + f64::from(i) * l.year_w;
+            p.line((x, l.plot.y0), (x, l.plot.y1), n.grid, 1)?;
+        }
+        for i in 0..=data.rows.len() {
+            let y = l.plot.y0 + i as f64 * l.row_h;
+            p.line((ctx.pad, y), (l.plot.x1, y), n.grid, 1)?;
+        }
 
-    // The tallest bar (in targets) sets the unit height shared by all rows.
-    let max_total = data
-        .rows
-        .iter()
-        .flat_map(|r| {
-            let mut per_year = Counts::default();
-            for m in &r.marks {
-                per_year.add(m.year, m.count);
+        // The tallest bar (in targets) sets the unit height shared by all rows.
+        let max_total = data
+            .rows
+            .iter()
+            .flat_map(|r| {
+                let mut per_year = Counts::default();
+                for m in &r.marks {
+                    per_year.add(m.year, m.count);
+                }
+                per_year.iter().map(|(_, n)| n).max()
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let bar_w = (l.year_w * 0.55).min(ctx.px(18.0)).max(2.0);
+        let count_h = ctx.line_h(ctx.small);
+        let name_only = l.row_h < ctx.line_h(ctx.font) + ctx.line_h(ctx.small);
+
+        for (i, row) in data.rows.iter().enumerate() {
+            let y0 = l.plot.y0 + i as f64 * l.row_h;
+            let y1 = y0 + l.row_h;
+            let inset = (l.row_h * 0.08).max(1.0);
+
+            // Row label: locality, plan period below it.
+            let label = fit_text(&row.label, l.label_w - ctx.pad, ctx.font);
+            let mid = (y0 + y1) / 2.0;
+            if name_only {
+                p.text(&label, (ctx.pad, mid), ctx.font, n.ink, HPos::Left, VPos::Center)?;
+            } else {
+                p.text(&label, (ctx.pad, mid), ctx.font, n.ink, HPos::Left, VPos::Bottom)?;
+                let period = fit_text(&period_text(row.period), l.label_w - ctx.pad, ctx.small);
+                p.text(
+                    &period,
+                    (ctx.pad, mid + ctx.px(2.0)),
+                    ctx.small,
+                    n.muted,
+                    HPos::Left,
+                    VPos::Top,
+                )?;
             }
-            per_year.iter().map(|(_, n)| n).max()
-        })
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let bar_w = (l.year_w * 0.55).min(ctx.px(18.0)).max(2.0);
-    let count_h = ctx.line_h(ctx.small);
-    let name_only = l.row_h < ctx.line_h(ctx.font) + ctx.line_h(ctx.small);
 
-    for (i, row) in data.rows.iter().enumerate() {
-        let y0 = l.plot.y0 + i as f64 * l.row_h;
-        let y1 = y0 + l.row_h;
-        let inset = (l.row_h * 0.08).max(1.0);
+            // Plan period band.
+            let (ps, pe) = (row.period.0.max(first), row.period.1.min(data.last_year));
+            if ps <= pe {
+                let band = Rect::new(cx(ps) - l.year_w / 2.0, y0 + inset, cx(pe) + l.year_w / 2.0, y1 - inset);
+                p.fill_rect(band, n.band)?;
+                p.stroke_rect(band, n.band_edge, ctx.line)?;
+            }
 
-        // Row label: locality, plan period below it.
-        let label = fit_text(&row.label, l.label_w - ctx.pad, ctx.font);
-        let mid = (y0 + y1) / 2.0;
-        if name_only {
-            p.text(&label, (ctx.pad, mid), ctx.font, n.ink, HPos::Left, VPos::Center)?;
-        } else {
-            p.text(&label, (ctx.pad, mid), ctx.font, n.ink, HPos::Left, VPos::Bottom)?;
-            let period = fit_text(&period_text(row.period), l.label_w - ctx.pad, ctx.small);
+            // Bars: one per year, stacked theme segments from the bottom up. A bar's height grows
+            // with the square root of its total, so that a year with one or two targets still shows
+            // next to one with sixty; each segment takes its share of the bar.
+            let base = y1 - inset - ctx.px(2.0);
+            // At most 14 CSS px per target for the tallest bar, so a few targets make no tower.
+            let max_bar_h = (base - (y0 + inset) - count_h)
+                .max(2.0)
+                .min(ctx.px(14.0) * max_total as f64);
+            let mut totals = Counts::default();
+            for m in &row.marks {
+                totals.add(m.year, m.count);
+            }
+            let per_target = |year: u16| {
+                let total = totals.get(&year).max(1) as f64;
+                max_bar_h * (total / max_total as f64).sqrt() / total
+            };
+            let mut year_total = Counts::default();
+            // Top of each year's stack so far, by year − first (a vector: years are a short range).
+            let mut stack_top: Vec<Option<f64>> = vec![None; usize::from(data.last_year.saturating_sub(first)) + 1];
+            for m in row.marks.iter().filter(|m| m.count > 0) {
+                if m.year < first || m.year > data.last_year {
+                    continue;
+                }
+                let unit = per_target(m.year);
+                let slot = usize::from(m.year - first);
+                let bottom = stack_top[slot].unwrap_or(base);
+                let top = bottom - unit * m.count as f64;
+                let gap = if bottom < base && unit * m.count as f64 > 2.0 {
+                    1.0
+                } else {
+                    0.0
+                };
+                let seg = Rect::new(cx(m.year) - bar_w / 2.0, top, cx(m.year) + bar_w / 2.0, bottom - gap);
+                p.fill_rect(seg, slot_color(data.theme_slot(&m.theme), ctx.hc))?;
+                if ctx.hc {
+                    p.stroke_rect(seg, n.ink, 1)?;
+                }
+                stack_top[slot] = Some(top);
+                year_total.add(m.year, m.count);
+            }
+            for (year, total) in year_total.into_vec() {
+                let t = total.to_string();
+                if text_width(&t, ctx.small) <= l.year_w {
+                    let top = stack_top[usize::from(year - first)].unwrap_or(base);
+                    p.text(
+                        &t,
+                        (cx(year), top - ctx.px(1.0)),
+                        ctx.small,
+                        n.muted,
+                        HPos::Center,
+                        VPos::Bottom,
+                    )?;
+                }
+            }
+        }
+
+        // X axis: baseline, ticks and year labels.
+        p.line((l.plot.x0, l.plot.y1), (l.plot.x1, l.plot.y1), n.axis, ctx.line)?;
+        let step = year_step(l.year_w, text_width("2030", ctx.font));
+        for year in first..=data.last_year {
+            if !year.is_multiple_of(step) {
+                continue;
+            }
+            let x = cx(year);
+            p.line((x, l.plot.y1), (x, l.plot.y1 + ctx.px(4.0)), n.axis, ctx.line)?;
             p.text(
-                &period,
-                (ctx.pad, mid + ctx.px(2.0)),
-                ctx.small,
-                n.muted,
-                HPos::Left,
+                &year.to_string(),
+                (x, l.plot.y1 + ctx.px(4.0)),
+                ctx.font,
+                n.ink,
+                HPos::Center,
                 VPos::Top,
             )?;
         }
-
-        // Plan period band.
-        let (ps, pe) = (row.period.0.max(first), row.period.1.min(data.last_year));
-        if ps <= pe {
-            let band = Rect::new(cx(ps) - l.year_w / 2.0, y0 + inset, cx(pe) + l.year_w / 2.0, y1 - inset);
-            p.fill_rect(band, n.band)?;
-            p.stroke_rect(band, n.band_edge, ctx.line)?;
-        }
-
-        // Bars: one per year, stacked theme segments from the bottom up. A bar's height grows
-        // with the square root of its total, so that a year with one or two targets still shows
-        // next to one with sixty; each segment takes its share of the bar.
-        let base = y1 - inset - ctx.px(2.0);
-        // At most 14 CSS px per target for the tallest bar, so a few targets make no tower.
-        let max_bar_h = (base - (y0 + inset) - count_h)
-            .max(2.0)
-            .min(ctx.px(14.0) * max_total as f64);
-        let mut totals = Counts::default();
-        for m in &row.marks {
-            totals.add(m.year, m.count);
-        }
-        let per_target = |year: u16| {
-            let total = totals.get(&year).max(1) as f64;
-            max_bar_h * (total / max_total as f64).sqrt() / total
-        };
-        let mut year_total = Counts::default();
-        // Top of each year's stack so far, by year − first (a vector: years are a short range).
-        let mut stack_top: Vec<Option<f64>> = vec![None; usize::from(data.last_year.saturating_sub(first)) + 1];
-        for m in row.marks.iter().filter(|m| m.count > 0) {
-            if m.year < first || m.year > data.last_year {
-                continue;
-            }
-            let unit = per_target(m.year);
-            let slot = usize::from(m.year - first);
-            let bottom = stack_top[slot].unwrap_or(base);
-            let top = bottom - unit * m.count as f64;
-            let gap = if bottom < base && unit * m.count as f64 > 2.0 {
-                1.0
-            } else {
-                0.0
-            };
-            let seg = Rect::new(cx(m.year) - bar_w / 2.0, top, cx(m.year) + bar_w / 2.0, bottom - gap);
-            p.fill_rect(seg, slot_color(data.theme_slot(&m.theme), ctx.hc))?;
-            if ctx.hc {
-                p.stroke_rect(seg, n.ink, 1)?;
-            }
-            stack_top[slot] = Some(top);
-            year_total.add(m.year, m.count);
-        }
-        for (year, total) in year_total.into_vec() {
-            let t = total.to_string();
-            if text_width(&t, ctx.small) <= l.year_w {
-                let top = stack_top[usize::from(year - first)].unwrap_or(base);
-                p.text(
-                    &t,
-                    (cx(year), top - ctx.px(1.0)),
-                    ctx.small,
-                    n.muted,
-                    HPos::Center,
-                    VPos::Bottom,
-                )?;
-            }
-        }
-    }
-
-    // X axis: baseline, ticks and year labels.
-    p.line((l.plot.x0, l.plot.y1), (l.plot.x1, l.plot.y1), n.axis, ctx.line)?;
-    let step = year_step(l.year_w, text_width("2030", ctx.font));
-    for year in first..=data.last_year {
-        if !year.is_multiple_of(step) {
-            continue;
-        }
-        let x = cx(year);
-        p.line((x, l.plot.y1), (x, l.plot.y1 + ctx.px(4.0)), n.axis, ctx.line)?;
         p.text(
-            &year.to_string(),
-            (x, l.plot.y1 + ctx.px(4.0)),
-            ctx.font,
-            n.ink,
+            &labels.year_axis,
+            ((l.plot.x0 + l.plot.x1) / 2.0, l.axis_title_y),
+            ctx.small,
+            n.muted,
             HPos::Center,
             VPos::Top,
         )?;
-    }
-    p.text(
-        &labels.year_axis,
-        ((l.plot.x0 + l.plot.x1) / 2.0, l.axis_title_y),
-        ctx.small,
-        n.muted,
-        HPos::Center,
-        VPos::Top,
-    )?;
 
-    l.legend.draw(&p, ctx.pad, l.legend_y)?;
-    p.present()
+        l.legend.draw(p, ctx.pad, l.legend_y)?;
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -427,22 +422,20 @@ mod tests {
     fn fixture() -> Dataset {
         let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
         dg.targets = vec![
-            target(
+            percent(
                 "dg-1",
                 "preschool",
                 "public-kindergarten-share",
                 Comparator::AtLeast,
-                Some(50.0),
-                "%",
+                50.0,
                 Some(2020),
             ),
-            target(
+            percent(
                 "dg-2",
                 "preschool",
                 "inclusive-kindergarten-share",
                 Comparator::AtLeast,
-                Some(80.0),
-                "%",
+                80.0,
                 Some(2020),
             ),
             target("dg-3", "moral", "party", Comparator::None, None, "", Some(2020)),
@@ -467,33 +460,23 @@ mod tests {
         ];
         let mut sh = document("sihui-2022", "四会", "Sihui", 2022, 2030);
         sh.targets = vec![
-            target(
+            percent(
                 "sh-1",
                 "health",
                 "student-fitness-good-rate",
                 Comparator::AtLeast,
-                Some(52.0),
-                "%",
+                52.0,
                 Some(2022),
             ),
-            target(
+            percent(
                 "sh-2",
                 "health",
                 "student-fitness-good-rate",
                 Comparator::AtLeast,
-                Some(57.0),
-                "%",
+                57.0,
                 Some(2025),
             ),
-            target(
-                "sh-3",
-                "teachers",
-                "ratio",
-                Comparator::AtLeast,
-                Some(10.0),
-                "%",
-                Some(2025),
-            ),
+            percent("sh-3", "teachers", "ratio", Comparator::AtLeast, 10.0, Some(2025)),
         ];
         dataset(vec![dg, sh])
     }
@@ -609,15 +592,8 @@ mod tests {
                 Some(2020),
             ));
         }
-        doc.targets.push(target(
-            "b",
-            "preschool",
-            "x",
-            Comparator::AtLeast,
-            Some(1.0),
-            "%",
-            Some(2022),
-        ));
+        doc.targets
+            .push(percent("b", "preschool", "x", Comparator::AtLeast, 1.0, Some(2022)));
         let ds = dataset(vec![doc]);
         let d = TimelineData::from_dataset(&ds, &["a-2019"], Lang::Zh);
         let svg = svg(1000, 800, |b| draw_timeline(b, &d, &ChartLabels::new(Lang::Zh)));

@@ -190,28 +190,15 @@ pub fn target_year(year: Option<u16>, lang: Lang, form: YearForm) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::model::{Bilingual, Kind};
+    use crate::test_support;
 
     fn target(comparator: Comparator, value: Option<f64>, unit: &str) -> Target {
         Target {
-            id: "d-t".into(),
-            kind: Kind::Quantitative,
             theme: "t".into(),
             indicator: "i".into(),
-            comparator,
-            value,
-            unit: Some(unit.into()),
-            scope: None,
-            baseline: None,
-            target_year: Some(2025),
-            deadline_text: None,
-            binding: None,
-            responsible: Vec::new(),
             section: String::new(),
             quote: String::new(),
-            summary: Bilingual::default(),
-            note: None,
-            garbled: false,
+            ..test_support::target("d-t", comparator, value, Some(unit))
         }
     }
 

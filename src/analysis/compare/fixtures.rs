@@ -3,33 +3,18 @@
 
 use super::{ComparisonMatrix, MatrixRow};
 use crate::data::model::{
-    Better, Bilingual, Binding, Comparator, Dataset, Document, DocumentEntry, Indicator, Kind, Level, Period, Script,
-    Target, Theme,
+    Better, Binding, Comparator, Dataset, Document, DocumentEntry, Indicator, Kind, Level, Period, Target, Theme,
 };
+use crate::test_support::{self, theme};
 
-pub(super) fn bi(zh: &str, en: &str) -> Bilingual {
-    Bilingual {
-        zh: zh.into(),
-        en: en.into(),
-    }
-}
+pub(super) use crate::test_support::bi;
 
+/// A county-level city's plan of 2021–2025, issued on `issued`.
 pub(super) fn document(id: &str, zh: &str, en: &str, issued: &str) -> Document {
     Document {
-        id: id.into(),
-        locality: bi(zh, en),
-        province: bi("广东", "Guangdong"),
         level: Level::CountyLevelCity,
-        title: format!("{zh}教育规划"),
-        doc_number: None,
-        issuer: format!("{zh}人民政府"),
         issued: Some(issued.into()),
-        published: None,
-        period: Period { start: 2021, end: 2025 },
-        genre: "规划".into(),
-        script: Script::Simplified,
-        source: format!("data/sources/{id}.txt"),
-        note: None,
+        ..test_support::document(id, zh, en, Period { start: 2021, end: 2025 })
     }
 }
 
@@ -44,7 +29,6 @@ pub(super) struct Spec<'a> {
 
 pub(super) fn target(doc: &str, slug: &str, spec: Spec) -> Target {
     Target {
-        id: format!("{doc}-{slug}"),
         kind: if spec.comparator == Comparator::None {
             Kind::Milestone
         } else {
@@ -52,20 +36,8 @@ pub(super) fn target(doc: &str, slug: &str, spec: Spec) -> Target {
         },
         theme: spec.theme.into(),
         indicator: spec.indicator.into(),
-        comparator: spec.comparator,
-        value: spec.value,
-        unit: Some(spec.unit.into()),
-        scope: None,
-        baseline: None,
         target_year: spec.year,
-        deadline_text: None,
-        binding: None,
-        responsible: Vec::new(),
-        section: "一".into(),
-        quote: "测试".into(),
-        summary: Bilingual::default(),
-        note: None,
-        garbled: false,
+        ..test_support::target(&format!("{doc}-{slug}"), spec.comparator, spec.value, Some(spec.unit))
     }
 }
 
@@ -99,6 +71,22 @@ pub(super) fn cap(doc: &str, slug: &str, indicator: &str, comparator: Comparator
     )
 }
 
+/// `doc`'s target of building `value` new schools by `year`.
+fn schools(doc: &str, value: f64, year: u16) -> Target {
+    target(
+        doc,
+        "schools",
+        Spec {
+            indicator: "new-schools-built",
+            theme: "compulsory",
+            comparator: Comparator::Count,
+            value: Some(value),
+            unit: "所",
+            year: Some(year),
+        },
+    )
+}
+
 pub(super) fn indicator(
     id: &str,
     zh: &str,
@@ -108,38 +96,15 @@ pub(super) fn indicator(
     better: Better,
     definition: &str,
 ) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: bi(zh, en),
-        theme: theme.into(),
-        unit: unit.into(),
-        better,
-        definition: definition.into(),
-    }
+    test_support::indicator(id, bi(zh, en), theme, unit, better, definition)
 }
 
 pub(super) fn catalogue() -> (Vec<Theme>, Vec<Indicator>) {
     let themes = vec![
-        Theme {
-            id: "preschool".into(),
-            name: bi("学前教育", "Preschool"),
-            colour: None,
-        },
-        Theme {
-            id: "compulsory".into(),
-            name: bi("义务教育", "Compulsory education"),
-            colour: None,
-        },
-        Theme {
-            id: "teachers".into(),
-            name: bi("教师队伍", "Teachers"),
-            colour: None,
-        },
-        Theme {
-            id: "vocational".into(),
-            name: bi("职业教育", "Vocational education"),
-            colour: None,
-        },
+        theme("preschool", "学前教育", "Preschool"),
+        theme("compulsory", "义务教育", "Compulsory education"),
+        theme("teachers", "教师队伍", "Teachers"),
+        theme("vocational", "职业教育", "Vocational education"),
     ];
     let indicators = vec![
         indicator(
@@ -226,18 +191,7 @@ pub(super) fn fixture() -> Dataset {
                 45.0,
                 2025,
             ),
-            target(
-                "sihui",
-                "schools",
-                Spec {
-                    indicator: "new-schools-built",
-                    theme: "compulsory",
-                    comparator: Comparator::Count,
-                    value: Some(10.0),
-                    unit: "所",
-                    year: Some(2025),
-                },
-            ),
+            schools("sihui", 10.0, 2025),
             share("sihui", "post", Comparator::AtLeast, 10.0, 2025)
                 .with_indicator("senior-post-ratio-primary", "teachers"),
         ],
@@ -263,18 +217,7 @@ pub(super) fn fixture() -> Dataset {
                 50.0,
                 2020,
             ),
-            target(
-                "dongguan",
-                "schools",
-                Spec {
-                    indicator: "new-schools-built",
-                    theme: "compulsory",
-                    comparator: Comparator::Count,
-                    value: Some(30.0),
-                    unit: "所",
-                    year: Some(2022),
-                },
-            ),
+            schools("dongguan", 30.0, 2022),
             share("dongguan", "post", Comparator::AtLeast, 8.0, 2022)
                 .with_indicator("senior-post-ratio-primary", "teachers"),
         ],

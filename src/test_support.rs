@@ -1,0 +1,91 @@
+//! Builders shared by the unit tests of every layer: bilingual names, a document, a target, a theme
+//! and an indicator with the fields a test rarely cares about filled in once. Each test module
+//! overrides what its fixtures state (`Target { theme, ..target(…) }`), so their data stays its own.
+//!
+//! It sits at the crate root, outside the layers, and imports only `crate::data`.
+
+use crate::data::model::{
+    Better, Bilingual, Comparator, Document, Indicator, Kind, Level, Period, Script, Target, Theme,
+};
+
+/// A bilingual name.
+pub(crate) fn bi(zh: &str, en: &str) -> Bilingual {
+    Bilingual {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+/// A Guangdong prefecture-level city's plan for `period`, undated, titled `{zh}教育规划`, issued by
+/// `{zh}人民政府`, with its source at `data/sources/{id}.txt`.
+pub(crate) fn document(id: &str, zh: &str, en: &str, period: Period) -> Document {
+    Document {
+        id: id.into(),
+        locality: bi(zh, en),
+        province: bi("广东", "Guangdong"),
+        level: Level::PrefectureLevelCity,
+        title: format!("{zh}教育规划"),
+        doc_number: None,
+        issuer: format!("{zh}人民政府"),
+        issued: None,
+        published: None,
+        period,
+        genre: "规划".into(),
+        script: Script::Simplified,
+        source: format!("data/sources/{id}.txt"),
+        note: None,
+    }
+}
+
+/// A quantitative target `id` requiring `comparator value unit` by 2025, in section 一 with the quote
+/// 测试; theme, indicator and summary empty, nothing else stated.
+pub(crate) fn target(id: &str, comparator: Comparator, value: Option<f64>, unit: Option<&str>) -> Target {
+    Target {
+        id: id.into(),
+        kind: Kind::Quantitative,
+        theme: String::new(),
+        indicator: String::new(),
+        comparator,
+        value,
+        unit: unit.map(str::to_string),
+        scope: None,
+        baseline: None,
+        target_year: Some(2025),
+        deadline_text: None,
+        binding: None,
+        responsible: Vec::new(),
+        section: "一".into(),
+        quote: "测试".into(),
+        summary: Bilingual::default(),
+        note: None,
+        garbled: false,
+    }
+}
+
+/// A theme without a colour slot.
+pub(crate) fn theme(id: &str, zh: &str, en: &str) -> Theme {
+    Theme {
+        id: id.into(),
+        name: bi(zh, en),
+        colour: None,
+    }
+}
+
+/// An indicator of `theme` measured in `unit`.
+pub(crate) fn indicator(
+    id: &str,
+    name: Bilingual,
+    theme: &str,
+    unit: &str,
+    better: Better,
+    definition: &str,
+) -> Indicator {
+    Indicator {
+        id: id.into(),
+        name,
+        theme: theme.into(),
+        unit: unit.into(),
+        better,
+        definition: definition.into(),
+    }
+}
