@@ -54,6 +54,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_LOCK" 
   cargo install wasm-bindgen-cli --version "$WB_LOCK" --force
 fi
 
+# 4b. wasm-split-cli: cuts the app into a main module and on-demand chunks after linking (src/wasm_chunks.rs).
+WASM_SPLIT_VERSION="0.2.4"
+# (The tool has no --version: cargo's list of installed crates tells.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION from crates.io (about 3 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 # 5. Node-side tools (binaryen's wasm-opt 132, axe-core) from the npm registry, pinned in package-lock.json.
 if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] || [ ! -d "$ROOT/node_modules/axe-core" ]; then
   log "installing npm devDependencies (binaryen $BINARYEN_VERSION, axe-core)"

@@ -19,3 +19,5 @@ pub mod site;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod view;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod wasm_chunks;

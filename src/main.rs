@@ -22,8 +22,11 @@ fn main() {
         // Fetched below, before the app mounts.
         data: Default::default(),
     };
+    // A link straight to an on-demand view fetches its code alongside the data.
+    view::prefetch_for(&policy_explorer::analysis::url_state::UrlState::parse(&props.query).0);
+    let restore_files = !props.saved_datasets.is_empty();
     wasm_bindgen_futures::spawn_local(async move {
-        let first = view::start::fetch_data(false).await;
+        let first = view::start::fetch_data(false, restore_files).await;
         let root = gloo::utils::document()
             .get_element_by_id("app")
             .expect("index.html has #app");

@@ -20,6 +20,8 @@ mod highlight;
 mod home;
 mod hooks;
 mod link;
+mod on_demand;
+mod parts;
 pub mod start;
 mod target_detail;
 mod targets;
@@ -27,3 +29,4 @@ pub mod text;
 mod texts_status;
 
 pub use app::{App, AppProps, Display};
+pub use parts::prefetch_for;

@@ -246,7 +246,7 @@ fn deep_nesting_and_huge_numbers_are_errors_not_crashes() {
 fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
     let library = bundled_library();
     let fixture_text = read("tests/fixtures/example-city-2024.json");
-    let opened = library.open(FIXTURE, fixture_text.as_bytes()).unwrap();
+    let opened = library.open(open, FIXTURE, fixture_text.as_bytes()).unwrap();
     let catalog = opened.catalog();
     assert_eq!(catalog.dataset.documents.len(), 6);
     assert!(catalog.is_opened("example-city-2024") && !catalog.is_opened("panjin-2019"));
@@ -256,9 +256,9 @@ fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
     let hits = catalog.search.search("示例市");
     assert_eq!(hits.rows.len(), 4, "search finds the opened locality's targets");
     // The same file twice is refused; the library is unchanged.
-    let again = opened.open(FIXTURE, fixture_text.as_bytes()).unwrap_err();
+    let again = opened.open(open, FIXTURE, fixture_text.as_bytes()).unwrap_err();
     assert!(again[0].message.contains("already open"));
-    let (removed, dropped) = opened.remove(FIXTURE);
+    let (removed, dropped) = opened.remove(open, FIXTURE);
     assert!(dropped.is_empty());
     assert_eq!(removed.catalog().dataset.documents.len(), 5);
     assert!(removed.catalog().row_of(LUNCH).is_none());
@@ -287,11 +287,11 @@ fn stored_files_are_revalidated_and_a_later_file_that_needed_a_removed_one_goes_
             text: "{\"version\": ".into(),
         },
     ];
-    let (library, dropped) = bundled_library().restore(&saved);
+    let (library, dropped) = bundled_library().restore(open, &saved);
     assert_eq!(library.files().len(), 2);
     assert_eq!(dropped.len(), 1);
     assert_eq!(dropped[0].file, "damaged.json");
-    let (after, dropped) = library.remove(FIXTURE);
+    let (after, dropped) = library.remove(open, FIXTURE);
     assert!(
         after.files().is_empty(),
         "second.json needed the removed file's indicator"
@@ -353,10 +353,10 @@ fn a_syntax_error_quotes_the_offending_line() {
 #[test]
 fn texts_fetched_after_a_file_was_opened_are_searched_like_texts_given_at_the_start() {
     let fixture_text = read("tests/fixtures/example-city-2024.json");
-    let at_start = bundled_library().open(FIXTURE, fixture_text.as_bytes()).unwrap();
+    let at_start = bundled_library().open(open, FIXTURE, fixture_text.as_bytes()).unwrap();
     let without_texts = Library::new(bundled::dataset().clone(), Default::default());
     let later = without_texts
-        .open(FIXTURE, fixture_text.as_bytes())
+        .open(open, FIXTURE, fixture_text.as_bytes())
         .unwrap()
         .with_base_texts(bundled::texts().clone());
     let (expected, got) = (at_start.catalog(), later.catalog());

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use policy_explorer::analysis::library::Library;
 use policy_explorer::data::bundled;
+use policy_explorer::data::dataset_file::open;
 use policy_explorer::data::model::Dataset;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -48,7 +49,7 @@ fn catalogue_only() -> Library {
 
 /// Opens `bytes`; when accepted, builds the catalogue and searches it. Panics only if the loader does.
 fn exercise(library: &Library, bytes: &[u8]) -> bool {
-    match library.open("input.json", bytes) {
+    match library.open(open, "input.json", bytes) {
         Ok(opened) => {
             let catalog = opened.catalog();
             let _ = catalog.search.search("教育 2025");

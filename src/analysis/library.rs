@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::dataset_file::{self, FileError, OpenedDataset};
+use crate::data::dataset_file::{CheckFile, FileError, OpenedDataset};
 use crate::data::model::Dataset;
 
 use super::catalog::Catalog;
@@ -75,13 +75,14 @@ impl Library {
         }
     }
 
-    /// Re-opens `saved` files in order on top of `self`. Files that no longer pass (the site's data
-    /// changed, or the stored copy was damaged) are left out; their errors are returned.
-    pub fn restore(&self, saved: &[SavedFile]) -> (Library, Vec<FileError>) {
+    /// Re-opens `saved` files in order on top of `self`, each checked by `check`
+    /// (`dataset_file::open`). Files that no longer pass (the site's data changed, or the stored
+    /// copy was damaged) are left out; their errors are returned.
+    pub fn restore(&self, check: CheckFile, saved: &[SavedFile]) -> (Library, Vec<FileError>) {
         let mut library = self.clone();
         let mut dropped = Vec::new();
         for file in saved {
-            match library.open(&file.name, file.text.as_bytes()) {
+            match library.open(check, &file.name, file.text.as_bytes()) {
                 Ok(next) => library = next,
                 Err(errors) => dropped.extend(errors),
             }
@@ -89,8 +90,9 @@ impl Library {
         (library, dropped)
     }
 
-    /// The library with the file `name` (content `bytes`) added, or every error found in it.
-    pub fn open(&self, name: &str, bytes: &[u8]) -> Result<Library, Vec<FileError>> {
+    /// The library with the file `name` (content `bytes`) added, or every error `check`
+    /// (`dataset_file::open`) found in it.
+    pub fn open(&self, check: CheckFile, name: &str, bytes: &[u8]) -> Result<Library, Vec<FileError>> {
         if self.files.iter().any(|f| f.saved.name == name) {
             return Err(vec![FileError {
                 file: name.to_string(),
@@ -100,7 +102,7 @@ impl Library {
                 message: "a file with this name is already open; remove it first to open it again".into(),
             }]);
         }
-        let opened = dataset_file::open(name, bytes, &self.catalog.dataset)?;
+        let opened = check(name, bytes, &self.catalog.dataset)?;
         let text = String::from_utf8_lossy(bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)).into_owned();
         let mut files = self.files.clone();
         files.push(Rc::new(OpenedFile {
@@ -116,14 +118,14 @@ impl Library {
     /// The library without the file `name`. Files opened after it are checked again (one may have
     /// used an indicator only the removed file declared); those that fail are left out too, and
     /// their errors returned.
-    pub fn remove(&self, name: &str) -> (Library, Vec<FileError>) {
+    pub fn remove(&self, check: CheckFile, name: &str) -> (Library, Vec<FileError>) {
         let rest: Vec<SavedFile> = self
             .files
             .iter()
             .filter(|f| f.saved.name != name)
             .map(|f| f.saved.clone())
             .collect();
-        self.without_files().restore(&rest)
+        self.without_files().restore(check, &rest)
     }
 
     /// The files opened, in order.

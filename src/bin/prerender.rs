@@ -1,4 +1,6 @@
-//! Writes the prerendered pages into a built site: the home page into `index.html` and one
+//! Finishes a built site. As Trunk's hook (`TRUNK_PROFILE` set) it first cuts the app into its
+//! main module and on-demand chunks (`policy_explorer::wasm_chunks`). Then it writes the
+//! prerendered pages: the home page into `index.html` and one
 //! `doc-<id>.html` per document (see `policy_explorer::prerender`). Trunk runs it after every build
 //! (Trunk.toml, `post_build` hook) on its staging directory; by hand:
 //! `cargo run --bin prerender -- dist`. It then writes the build's file list and cache version into
@@ -25,6 +27,11 @@ fn run() -> Result<(), String> {
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .map(PathBuf::from)
         .ok_or("name the built site's folder (or run as a Trunk hook)")?;
+    // As Trunk's hook: cut the app into its main module and on-demand chunks first, so the pages
+    // and the service worker's list name the final files.
+    if let Ok(profile) = std::env::var("TRUNK_PROFILE") {
+        split_app(&dir, &profile)?;
+    }
     let index = dir.join("index.html");
     let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if template.contains("data-prerendered") {
@@ -60,6 +67,21 @@ fn run() -> Result<(), String> {
     }
     eprintln!("prerender: {count} pages written into {}", dir.display());
     write_service_worker(&dir)
+}
+
+/// Replaces Trunk's unsplit app in `dir` by its main module and chunks
+/// (`policy_explorer::wasm_chunks`), from cargo's module for `profile`.
+#[cfg(not(target_arch = "wasm32"))]
+fn split_app(dir: &std::path::Path, profile: &str) -> Result<(), String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let raw = target.join("wasm32-unknown-unknown").join(profile).join("app.wasm");
+    let parts = policy_explorer::wasm_chunks::split_site(dir, &raw)?;
+    for (name, size) in &parts {
+        eprintln!("prerender: {name} {size} bytes");
+    }
+    Ok(())
 }
 
 /// Fills the copied `sw.js` with this build's file list and cache version

@@ -28,6 +28,10 @@ use problems::Errors;
 /// Largest file the loader reads (bytes). Generous: a hundred times the bundled data fits.
 pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
 
+/// The checker's signature, [`open`]'s: the app receives it from an on-demand chunk, so the first
+/// visit does not load the checks (`view::parts::DATASET_CHECK`).
+pub type CheckFile = fn(&str, &[u8], &Dataset) -> Result<OpenedDataset, Vec<FileError>>;
+
 /// Reads `bytes`, the content of the file named `file`, and checks it against `loaded`, the data the
 /// site already shows (bundled plus files opened before). Returns what the file adds, or every error.
 pub fn open(file: &str, bytes: &[u8], loaded: &Dataset) -> Result<OpenedDataset, Vec<FileError>> {

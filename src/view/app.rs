@@ -14,6 +14,8 @@ use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNot
 use super::document_view::DocumentView;
 use super::home::Home;
 use super::hooks::{use_after_paint, use_texts, use_url_state, SessionChange};
+use super::on_demand::Deferred;
+use super::parts;
 use super::targets::TargetsView;
 use super::text::tr;
 use super::texts_status::TextsState;
@@ -68,7 +70,7 @@ pub fn App(props: &AppProps) -> Html {
         let data = &props.data;
         let texts = data.texts.as_deref().cloned().unwrap_or_default();
         let base = Library::new((*data.dataset).clone(), texts);
-        DatasetsState::restore(base, &props.saved_datasets)
+        DatasetsState::restore(base, parts::DATASET_CHECK.ready(), &props.saved_datasets)
     });
     let catalog = datasets.library.catalog();
     let url = use_url_state(catalog.clone(), || {
@@ -99,8 +101,8 @@ pub fn App(props: &AppProps) -> Html {
         View::Home => html! { <Home /> },
         View::Targets => html! { <TargetsView /> },
         View::Document => html! { <DocumentView /> },
-        View::Compare => html! { <super::compare_view::CompareView /> },
-        View::Evaluate => html! { <super::evaluate_view::EvaluateView today={props.today.clone()} /> },
+        View::Compare => html! { <Deferred<()> chunk={&parts::COMPARE} props={()} /> },
+        View::Evaluate => html! { <Deferred<String> chunk={&parts::EVALUATE} props={props.today.clone()} /> },
     };
     let dismiss = {
         let session = url.session.clone();
@@ -111,7 +113,11 @@ pub fn App(props: &AppProps) -> Html {
         let datasets = datasets.clone();
         let session = url.session.clone();
         Callback::from(move |name: String| {
-            let (library, dropped) = datasets.library.remove(&name);
+            // Files are open, so their checker has been loaded.
+            let Some(check) = parts::DATASET_CHECK.ready() else {
+                return;
+            };
+            let (library, dropped) = datasets.library.remove(check, &name);
             session.dispatch(SessionChange::Resolve(library.catalog()));
             datasets.dispatch(DatasetsAction::Replace(library, dropped, Outcome::Removed(name)));
         })
@@ -126,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<AppContext> context={app}>
             <ContextProvider<Display> context={*display}>
             <ContextProvider<TextsState> context={texts}>
-                <super::embed_view::EmbedView />
+                <Deferred<()> chunk={&parts::EMBED} props={()} />
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
             </ContextProvider<AppContext>>
@@ -158,7 +164,7 @@ pub fn App(props: &AppProps) -> Html {
             if state.view == View::Compare {
                 <div class="print-only">
                     <ContextProvider<AppContext> context={print_app}>
-                        <super::cited_matrix::CitedMatrix id="print-matrix" />
+                        <Deferred<()> chunk={&parts::PRINT_MATRIX} props={()} />
                     </ContextProvider<AppContext>>
                 </div>
             }

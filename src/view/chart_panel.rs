@@ -22,7 +22,7 @@ use super::text::tr;
 pub const CHART_FONTS: &str =
     "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ChartPanelProps {
     /// Prefix of the element ids: `{id}-canvas`, `{id}-table`, `{id}-summary`, `{id}-png`.
     pub id: AttrValue,

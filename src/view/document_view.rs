@@ -11,10 +11,12 @@ use crate::analysis::url_state::{document_shown, Action, Lang};
 use crate::charts::timeline::TimelineData;
 use crate::charts::Chart;
 
-use super::chart_panel::ChartPanel;
+use super::chart_panel::ChartPanelProps;
 use super::context::use_app;
 use super::highlight::highlighted;
 use super::link::action_link;
+use super::on_demand::Deferred;
+use super::parts;
 use super::text::{date_label, pick, quote_lang, tr, value_label, year_label};
 
 #[component]
@@ -150,7 +152,13 @@ pub fn DocumentView() -> Html {
                 <p class="muted small">{ tr(lang, "黄色底纹为已整理成目标的句子,点击可查看目标。", "Sentences shaded yellow hold targets; select one to see them.") }</p>
             </article>
             { for selected_panel }
-            <ChartPanel id="doc-timeline" heading={tr(lang, "规划期与目标期限", "Plan period and deadlines")} chart={timeline} {lang} />
+            <Deferred<ChartPanelProps> chunk={&parts::CHART} props={ChartPanelProps {
+                id: "doc-timeline".into(),
+                heading: tr(lang, "规划期与目标期限", "Plan period and deadlines").into(),
+                chart: timeline,
+                lang,
+                children: Html::default(),
+            }} />
             <super::texts_status::TextsNotice {lang} />
             <div class="reader-grid">
                 <nav class="outline" aria-label={tr(lang, "目录", "Outline")}>

@@ -18,8 +18,21 @@ pub enum Phase {
     Ready(PublishedData),
 }
 
-/// Fetches and checks the published targets; `reload` bypasses the browser cache.
-pub async fn fetch_data(reload: bool) -> Phase {
+/// Fetches and checks the published targets; `reload` bypasses the browser cache. With
+/// `restore_files` (the visitor opened dataset files on an earlier visit), also loads the checker
+/// that restores them, so that they are never dropped for want of it.
+pub async fn fetch_data(reload: bool, restore_files: bool) -> Phase {
+    let phase = fetch_targets(reload).await;
+    if restore_files && matches!(phase, Phase::Ready(_)) && super::parts::DATASET_CHECK.load().await.is_err() {
+        return Phase::Failed {
+            reason: "dataset checks".into(),
+            other_version: false,
+        };
+    }
+    phase
+}
+
+async fn fetch_targets(reload: bool) -> Phase {
     match crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await {
         Err(reason) => Phase::Failed {
             reason,
@@ -57,12 +70,14 @@ pub struct StartProps {
 pub fn Start(props: &StartProps) -> Html {
     let phase = use_state(|| props.first.clone());
     let attempt = use_state(|| 0u32);
+    let props_saved_empty = props.app.saved_datasets.is_empty();
     {
         let phase = phase.clone();
         use_effect_with(*attempt, move |attempt| {
             if *attempt > 0 {
                 phase.set(Phase::Loading);
-                yew::platform::spawn_local(async move { phase.set(fetch_data(true).await) });
+                let restore_files = !props_saved_empty;
+                yew::platform::spawn_local(async move { phase.set(fetch_data(true, restore_files).await) });
             }
             || ()
         });

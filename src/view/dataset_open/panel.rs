@@ -13,6 +13,15 @@ use super::notices::opened_mark;
 use super::problems::error_list;
 use super::state::{DatasetsAction, DatasetsState, Outcome};
 
+/// Where reading the chosen files stands.
+#[derive(Clone, Copy, PartialEq)]
+enum FileRead {
+    Idle,
+    Reading,
+    /// The checker's chunk could not be fetched.
+    ChecksMissing,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DatasetOpenProps {
     pub lang: Lang,
@@ -27,7 +36,7 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
     let lang = props.lang;
     let datasets = props.datasets.clone();
     let dragging = use_state(|| false);
-    let reading = use_state(|| false);
+    let reading = use_state(|| FileRead::Idle);
 
     // Keep the opened files for the next visit whenever they change.
     {
@@ -57,12 +66,20 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
             if files.is_empty() {
                 return;
             }
-            reading.set(true);
+            reading.set(FileRead::Reading);
             let datasets = datasets.clone();
             let reading = reading.clone();
             crate::browser::files::read_files(files, move |read| {
-                reading.set(false);
-                datasets.dispatch(DatasetsAction::Open(read));
+                // The checks are loaded on demand, the first time a file is opened.
+                yew::platform::spawn_local(async move {
+                    match crate::view::parts::DATASET_CHECK.load().await {
+                        Ok(check) => {
+                            reading.set(FileRead::Idle);
+                            datasets.dispatch(DatasetsAction::Open(check, read));
+                        }
+                        Err(_) => reading.set(FileRead::ChecksMissing),
+                    }
+                });
             });
         }
     };
@@ -181,7 +198,13 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
                 <p class="muted small">{ tr(lang, "也可以把文件拖放到这个框里。", "You can also drop files onto this box.") }</p>
             </div>
             <p class="dataset-status" role="status" aria-live="polite">
-                { if *reading { tr(lang, "正在读取……", "Reading…").to_string() } else { status } }
+                { match *reading {
+                    FileRead::Reading => tr(lang, "正在读取……", "Reading…").to_string(),
+                    FileRead::ChecksMissing => tr(lang,
+                        "核对文件的程序未能加载,文件未打开。请检查网络后重新选择文件。",
+                        "The file checks could not be loaded, so the file was not opened. Please check the connection and choose the file again.").to_string(),
+                    FileRead::Idle => status,
+                } }
             </p>
             if !datasets.errors.is_empty() {
                 { error_list(lang, &datasets.errors) }

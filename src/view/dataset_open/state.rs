@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::library::{Library, SavedFile};
-use crate::data::dataset_file::FileError;
+use crate::data::dataset_file::{CheckFile, FileError};
 
 /// The data the session shows and the outcome of the last open or remove.
 #[derive(Clone)]
@@ -42,8 +42,9 @@ pub enum Outcome {
 
 /// Changes to the session's data.
 pub enum DatasetsAction {
-    /// Files read from the picker or a drop: name and bytes, or why they could not be read.
-    Open(Vec<(String, Result<Vec<u8>, String>)>),
+    /// Files read from the picker or a drop (name and bytes, or why they could not be read), to be
+    /// checked by the checker.
+    Open(CheckFile, Vec<(String, Result<Vec<u8>, String>)>),
     /// A library computed by the app (after a removal), with the files it had to drop.
     Replace(Library, Vec<FileError>, Outcome),
     Stored(bool),
@@ -53,9 +54,14 @@ pub enum DatasetsAction {
 }
 
 impl DatasetsState {
-    /// The bundled data plus the stored files that still pass.
-    pub fn restore(base: Library, saved: &[SavedFile]) -> Self {
-        let (library, dropped) = base.restore(saved);
+    /// The bundled data plus the stored files that still pass `check`. The app starts with the
+    /// checker loaded whenever files were stored (`view::start`); without it there is nothing to
+    /// restore.
+    pub fn restore(base: Library, check: Option<CheckFile>, saved: &[SavedFile]) -> Self {
+        let (library, dropped) = match check {
+            Some(check) => base.restore(check, saved),
+            None => (base, Vec::new()),
+        };
         DatasetsState {
             library,
             errors: Vec::new(),
@@ -72,12 +78,12 @@ impl Reducible for DatasetsState {
     fn reduce(self: Rc<Self>, action: DatasetsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            DatasetsAction::Open(files) => {
+            DatasetsAction::Open(check, files) => {
                 next.errors.clear();
                 let mut opened = Vec::new();
                 for (name, bytes) in files {
                     let result = match bytes {
-                        Ok(bytes) => next.library.open(&name, &bytes),
+                        Ok(bytes) => next.library.open(check, &name, &bytes),
                         Err(reason) => Err(vec![FileError {
                             file: name.clone(),
                             document: None,

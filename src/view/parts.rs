@@ -1,0 +1,98 @@
+//! The parts of the app a first visit does not load: the comparison (matrix, key differences,
+//! charts, its print copy and embed), the progress calculator, the chart panel, and the dataset-file
+//! checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
+//! the view's render function, or the checker, from a chunk fetched on the first call. Functions
+//! named with the same chunk (`compare`) travel together; code two chunks share goes into a chunk
+//! both fetch. See `super::on_demand` for how they are loaded and shown.
+
+use yew::prelude::*;
+
+use crate::data::dataset_file::CheckFile;
+
+use super::chart_panel::{ChartPanel, ChartPanelProps};
+use super::on_demand::{Chunk, LoadFailed, Render};
+
+/// Calls a split point: awaited where it is split, called directly where it is not.
+#[cfg(feature = "split")]
+macro_rules! call {
+    ($split_point:ident) => {
+        $split_point().await
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! call {
+    ($split_point:ident) => {
+        $split_point()
+    };
+}
+
+/// A [`Chunk`] loaded through the split point `$split_point`.
+macro_rules! chunk {
+    ($split_point:ident) => {
+        Chunk::new(|| Box::pin(async { call!($split_point) }))
+    };
+}
+
+/// The comparison page.
+pub static COMPARE: Chunk<Render<()>> = chunk!(compare_view);
+/// The comparison's cited table for print, under the comparison page.
+pub static PRINT_MATRIX: Chunk<Render<()>> = chunk!(print_matrix);
+/// The embeddable comparison (`embed=1`).
+pub static EMBED: Chunk<Render<()>> = chunk!(embed_view);
+/// The progress calculator; its props are today's date.
+pub static EVALUATE: Chunk<Render<String>> = chunk!(evaluate_view);
+/// A chart with its heading, table switch and download (the document page's timeline).
+pub static CHART: Chunk<Render<ChartPanelProps>> = chunk!(chart_panel);
+/// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
+pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
+fn compare_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::compare_view::CompareView /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
+fn print_matrix() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::cited_matrix::CitedMatrix id="print-matrix" /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
+fn embed_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::embed_view::EmbedView /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(evaluate, fallible))]
+fn evaluate_view() -> Result<Render<String>, LoadFailed> {
+    Ok(|today| html! { <super::evaluate_view::EvaluateView today={today.clone()} /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(charts, fallible))]
+fn chart_panel() -> Result<Render<ChartPanelProps>, LoadFailed> {
+    Ok(|props| html! { <ChartPanel ..props.clone() /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(dataset_check, fallible))]
+fn dataset_check() -> Result<CheckFile, LoadFailed> {
+    Ok(crate::data::dataset_file::open)
+}
+
+/// Starts fetching what the view a link opens will need, alongside the data, so that a link
+/// straight to the comparison or the calculator shows it as soon as the app starts.
+pub fn prefetch_for(state: &crate::analysis::url_state::UrlState) {
+    use crate::analysis::url_state::View;
+    fn fetch<T: Copy + 'static>(chunk: &'static Chunk<T>) {
+        yew::platform::spawn_local(async move {
+            let _ = chunk.load().await;
+        });
+    }
+    if state.embed {
+        fetch(&EMBED);
+        return;
+    }
+    match state.view {
+        View::Compare => fetch(&COMPARE),
+        View::Evaluate => fetch(&EVALUATE),
+        View::Document => fetch(&CHART),
+        View::Home | View::Targets => {}
+    }
+}
