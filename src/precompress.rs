@@ -84,21 +84,51 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Writes `<file>.br` and `<file>.gz` beside every compressible file under `dir`, in every folder,
 /// replacing older copies (so running it again, or after a file changed, leaves exactly one fresh
-/// pair per file and never a `.br.gz`). Returns the number of compressed files written.
+/// pair per file and never a `.br.gz`). Returns the number of compressed files written. The files
+/// are shared among one thread per core, largest first.
 pub fn precompress_dir(dir: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
-    let mut written = 0;
+    let mut sized = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (suffix, compressed) in [(".br", brotli(&bytes)?), (".gz", gzip(&bytes)?)] {
-            let mut target = path.clone().into_os_string();
-            target.push(suffix);
-            std::fs::write(&target, compressed).map_err(|e| format!("{}: {e}", Path::new(&target).display()))?;
-            written += 1;
-        }
+        let len = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+        sized.push((std::cmp::Reverse(len), path));
     }
-    Ok(written)
+    #[allow(clippy::disallowed_methods, reason = "build-time tool, not part of the wasm app")]
+    sized.sort();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sized.len().max(1));
+    let work = || -> Result<usize, String> {
+        let mut written = 0;
+        while let Some((_, path)) = sized.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            written += compress_file(path)?;
+        }
+        Ok(written)
+    };
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        workers.into_iter().try_fold(0, |total, worker| {
+            Ok(total
+                + worker
+                    .join()
+                    .map_err(|_| "a compression thread panicked".to_string())??)
+        })
+    })
+}
+
+/// Writes `<path>.br` and `<path>.gz`; returns 2.
+fn compress_file(path: &Path) -> Result<usize, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for (suffix, compressed) in [(".br", brotli(&bytes)?), (".gz", gzip(&bytes)?)] {
+        let mut target = path.as_os_str().to_owned();
+        target.push(suffix);
+        std::fs::write(&target, compressed).map_err(|e| format!("{}: {e}", Path::new(&target).display()))?;
+    }
+    Ok(2)
 }
 
 /// Collects the compressible regular files under `dir`, recursively (symbolic links are not
@@ -290,7 +320,8 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_folder_is_an_error_naming_it() {
+    fn an_empty_folder_gives_nothing_and_a_missing_one_an_error_naming_it() {
+        assert_eq!(precompress_dir(&site(&[("notes.txt", b"x")])).unwrap(), 0);
         let missing = std::env::temp_dir().join("precompress-no-such-folder");
         let error = precompress_dir(&missing).unwrap_err();
         assert!(error.contains("precompress-no-such-folder"), "{error}");

@@ -63,8 +63,12 @@ fn run() -> Result<(), String> {
     eprintln!("prerender: {count} pages written into {}", dir.display());
     write_service_worker(&dir)?;
     // Last: every file is final now (the pages, the filled sw.js, Trunk's assets and data).
+    let started = std::time::Instant::now();
     let written = policy_explorer::precompress::precompress_dir(&dir)?;
-    eprintln!("prerender: {written} precompressed copies (.br, .gz) written");
+    eprintln!(
+        "prerender: {written} precompressed copies (.br, .gz) written in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
