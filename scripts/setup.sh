@@ -23,9 +23,10 @@ for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
 
-# 2. Debian packages: Chromium + chromedriver for the browser tests, a CJK font so Chinese renders, brotli for size reports.
+# 2. Debian packages: Chromium + chromedriver for the browser tests, a CJK font so Chinese renders, brotli for size reports,
+#    nginx and its brotli_static module for e2e/nginx.test.mjs (the server block of docs/deploy.md, run for real).
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk brotli; do
+for pkg in chromium chromium-driver fonts-noto-cjk brotli nginx libnginx-mod-http-brotli-static; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

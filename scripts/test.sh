@@ -3,7 +3,8 @@
 #   1. cargo fmt --check; clippy -D warnings, native and wasm32
 #   2. native tests: core, dataset validation, charts drawn into SVG, server-side rendering
 #   3. component tests in headless Chromium (wasm-bindgen-test)
-#   4. release build with Trunk, then end-to-end journeys in headless Chromium (playwright-core)
+#   4. release build with Trunk (with precompressed copies), then end-to-end journeys in headless Chromium
+#      (playwright-core), one of them through docs/deploy.md's nginx server block in Debian's nginx
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -12,6 +12,8 @@ pub mod browser;
 pub mod charts;
 pub mod data;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod precompress;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod service_worker;

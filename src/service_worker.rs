@@ -138,6 +138,26 @@ mod tests {
     }
 
     #[test]
+    fn never_lists_the_precompressed_copies() {
+        // The browser asks for `app.js` and decodes what the server sends; the worker caches
+        // the plain names only (src/precompress.rs writes the copies after the list is filled).
+        let copies: Vec<String> = BUILD
+            .iter()
+            .flat_map(|(name, _)| [format!("{name}.br"), format!("{name}.gz")])
+            .collect();
+        let mut files = BUILD.to_vec();
+        files.extend(copies.iter().map(|name| (name.as_str(), "compressed")));
+        let (with_copies, version_with) = collect(&site(&files)).unwrap();
+        let (without, version_without) = collect(&site(&BUILD)).unwrap();
+        assert_eq!(with_copies, without);
+        assert_eq!(
+            version_with, version_without,
+            "the copies do not change the cache version"
+        );
+        assert!(!is_cached_file("index.html.br") && !is_cached_file("app-1a2b_bg.wasm.gz"));
+    }
+
+    #[test]
     fn a_new_build_or_a_new_dataset_gets_a_new_version_and_the_same_build_the_same() {
         let (_, first) = collect(&site(&BUILD)).unwrap();
         let (_, again) = collect(&site(&BUILD)).unwrap();

@@ -4,7 +4,9 @@
 //! `doc-<id>.html` per document (see `policy_explorer::prerender`). Trunk runs it after every build
 //! (Trunk.toml, `post_build` hook) on its staging directory; by hand:
 //! `cargo run --bin prerender -- dist`. It then writes the build's file list and cache version into
-//! `sw.js` (see `policy_explorer::service_worker`). `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
+//! `sw.js` (see `policy_explorer::service_worker`), and last writes a brotli and a gzip copy beside
+//! every text file and wasm module of the site (see `policy_explorer::precompress`), `sw.js`
+//! included. `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -66,7 +68,15 @@ fn run() -> Result<(), String> {
         count += 1;
     }
     eprintln!("prerender: {count} pages written into {}", dir.display());
-    write_service_worker(&dir)
+    write_service_worker(&dir)?;
+    // Last: every file is final now (the pages, the filled sw.js, Trunk's assets and data).
+    let started = std::time::Instant::now();
+    let written = policy_explorer::precompress::precompress_dir(&dir)?;
+    eprintln!(
+        "prerender: {written} precompressed copies (.br, .gz) written in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// Replaces Trunk's unsplit app in `dir` by its main module and chunks
