@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -151,9 +151,12 @@ async function filesToCheck() {
   return [
     [entry[2], 'application/wasm', IMMUTABLE],
     [entry[1], 'text/javascript', IMMUTABLE],
-    [hashed(/^boot-[0-9a-f]{16}\.js$/), 'text/javascript', IMMUTABLE],
-    [hashed(/^style-[0-9a-f]{16}\.css$/), 'text/css', IMMUTABLE],
-    [hashed(/^favicon-[0-9a-f]{16}\.svg$/), 'image/svg+xml', IMMUTABLE],
+    [hashed(/^boot-[0-9a-f]{8,16}\.js$/), 'text/javascript', IMMUTABLE],
+    [hashed(/^style-[0-9a-f]{8,16}\.css$/), 'text/css', IMMUTABLE],
+    [hashed(/^favicon-[0-9a-f]{8,16}\.svg$/), 'image/svg+xml', IMMUTABLE],
+    // The on-demand parts: the split loader (preloaded) and a chunk it fetches.
+    [hashed(/^split-[0-9a-f]{16}\.js$/), 'text/javascript', IMMUTABLE],
+    [(await readdir(DIST)).find((name) => /^chunk-compare-[0-9a-f]{16}\.wasm$/.test(name)), 'application/wasm', IMMUTABLE],
     ['index.html', 'text/html; charset=utf-8', 'no-cache'],
     ['doc-panjin-2019.html', 'text/html; charset=utf-8', 'no-cache'],
     ['data/targets.json', 'application/json; charset=utf-8', 'no-cache'],

@@ -89,7 +89,8 @@ async function start() {
     const { default: init } = await import(new URL(entry.content, document.baseURI).href);
     const wasm = fetch(wasmUrl, { integrity: preload?.integrity ?? '', credentials: 'same-origin' });
     await init({ module_or_path: wasm });
-    document.getElementById('boot')?.remove();
+    // The loading line stays until the app mounts, which replaces everything in #app: the app
+    // fetches its data first, and a page without built-in content must not go blank meanwhile.
     registerServiceWorker();
   } catch (error) {
     console.error('policy explorer failed to start:', error);

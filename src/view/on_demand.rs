@@ -8,8 +8,10 @@
 //!
 //! The chunks themselves are declared in `super::parts`.
 
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -87,6 +89,23 @@ fn poll_once<T>(future: &mut Pin<Box<dyn Future<Output = Result<T, LoadFailed>>>
     }
 }
 
+/// A view waiting for its chunk: the wait's key and how to try again.
+type Waiting = (u64, Rc<dyn Fn()>);
+
+thread_local! {
+    static WAITING: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
+    static NEXT_KEY: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A chunk arrived: every view still waiting, or failed, tries again. Split points of one chunk
+/// (the comparison and its print copy) then find it there; others fetch theirs once more.
+fn arrived() {
+    let waiting: Vec<Waiting> = WAITING.with(|waiting| waiting.borrow_mut().drain(..).collect());
+    for (_, again) in waiting {
+        again();
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DeferredProps<P: PartialEq + 'static> {
     /// The chunk holding the view.
@@ -96,26 +115,46 @@ pub struct DeferredProps<P: PartialEq + 'static> {
 }
 
 /// A view from an on-demand chunk: a loading line, then the view; a failed fetch shows a message
-/// and a retry.
+/// and a retry. When any chunk arrives, every view still waiting tries again, so the comparison's
+/// print copy follows the comparison when a retry of either succeeds.
 #[component]
 pub fn Deferred<P: PartialEq + 'static>(props: &DeferredProps<P>) -> Html {
     let lang = use_app().state.lang;
     let failed = use_state(|| false);
     let attempt = use_state(|| 0u32);
-    let arrived = use_force_update();
+    let redraw = use_force_update();
     let chunk = props.chunk;
     {
-        let failed = failed.clone();
-        use_effect_with((chunk, *attempt), move |(chunk, _)| {
+        let (failed, attempt) = (failed.clone(), attempt.clone());
+        let shown = chunk.ready().is_some();
+        use_effect_with((chunk, *attempt, shown), move |(chunk, _, shown)| {
             let chunk: &'static Chunk<Render<P>> = chunk;
-            if chunk.ready().is_none() {
+            let key = NEXT_KEY.with(|next| {
+                next.set(next.get() + 1);
+                next.get()
+            });
+            if chunk.ready().is_some() {
+                // It arrived (fetched for another view) between this render and now.
+                if !shown {
+                    redraw.force_update();
+                }
+            } else {
+                let again: Rc<dyn Fn()> = {
+                    let (failed, attempt) = (failed.clone(), attempt.clone());
+                    Rc::new(move || {
+                        failed.set(false);
+                        attempt.set(*attempt + 1);
+                    })
+                };
+                WAITING.with(|waiting| waiting.borrow_mut().push((key, again)));
                 yew::platform::spawn_local(async move {
                     match chunk.load().await {
-                        Ok(_) => arrived.force_update(),
+                        Ok(_) => arrived(),
                         Err(LoadFailed) => failed.set(true),
                     }
                 });
             }
+            move || WAITING.with(|waiting| waiting.borrow_mut().retain(|(k, _)| *k != key))
         });
     }
     if let Some(render) = chunk.ready() {
