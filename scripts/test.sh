@@ -21,6 +21,9 @@ cargo clippy --locked --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --locked --lib --bins --test browser --target wasm32-unknown-unknown -- -D warnings
 
+step "clippy (wasm32, split into on-demand chunks as the site is built)"
+cargo clippy --locked --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
+
 step "native tests"
 cargo test --locked
 
