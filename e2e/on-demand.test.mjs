@@ -146,3 +146,25 @@ test('opening a dataset file fetches the checks then; a document page loads its 
     assert.ok(chunks.some((c) => c.startsWith('chunk-dataset-check-')), chunks.join(', '));
   });
 });
+
+test('files opened on an earlier visit wait for their checks at start: a failed fetch is an error with a retry, and keeps them', async () => {
+  await withPage(1280, async (page, chunks) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    const fixture = await readFile(join(ROOT, 'tests', 'fixtures', 'example-city-2024.json'));
+    await page.setInputFiles('#dataset-file', { name: 'example-city-2024.json', mimeType: 'application/json', buffer: fixture });
+    await page.locator('.opened-file').waitFor();
+    let broken = true;
+    await page.route('**/chunk-dataset-check-*.wasm', (route) => (broken ? route.abort('failed') : route.continue()));
+    await page.reload();
+    const problem = page.locator('#data-problem');
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /核对程序/);
+    broken = false;
+    await page.click('#data-retry');
+    await appReady(page);
+    await page.locator('.opened-file').waitFor();
+    assert.equal(await page.locator('.opened-file').count(), 1, 'the stored file is restored, not dropped');
+    assert.ok(chunks.some((c) => c.startsWith('chunk-dataset-check-')));
+  }, { expected: [/console error: /, /ERR_FAILED|Failed to fetch/] });
+});
