@@ -10,6 +10,8 @@ import { serveDist, launchBrowser, openPage, appReady, screenshot, horizontalOve
 let server;
 let browser;
 let axeSource;
+/** The installed axe-core (package-lock.json pins it; scripts/setup.sh installs exactly that). */
+const AXE_VERSION = JSON.parse(await readFile(join(ROOT, 'node_modules', 'axe-core', 'package.json'), 'utf8')).version;
 before(async () => {
   server = await serveDist();
   browser = await launchBrowser();
@@ -22,6 +24,11 @@ const VIEWS = {
   targets: '?v=targets&q=%E5%AD%A6%E4%BD%8D&loc=dongguan-2019,panjin-2019',
   'target detail': '?v=targets&t=panjin-2019-primary-class-size',
   reader: '?v=doc&doc=dongguan-2019&t=dongguan-2019-inclusive-kindergarten-share',
+  // Every document's reader: each has its own highlighted sentences.
+  'reader: Panjin': '?v=doc&doc=panjin-2019',
+  'reader: Qingbaijiang': '?v=doc&doc=qingbaijiang-2018',
+  'reader: Sihui': '?v=doc&doc=sihui-2022',
+  'reader: mid-term review': '?v=doc&doc=midterm-review',
   compare: '?v=compare',
   'progress calculator': '?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment&at=2023-06-30&cur=97.3',
   'calculator, bad input': '?v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment&cur=abc',
@@ -50,7 +57,7 @@ async function axe(page) {
 
 const report = [];
 after(() => {
-  console.log('\naxe-core 4.11.0 (wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice), per view:');
+  console.log(`\naxe-core ${AXE_VERSION} (wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice), per view:`);
   for (const line of report) console.log(`  ${line}`);
 });
 
@@ -218,6 +225,27 @@ test('keyboard only: search, filter, open a target, check its progress, compare,
     await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
     await screenshot(page, 'keyboard-journey-end');
     console.log(`keyboard journey: ${presses.length} stops, Tab presses ${presses.join(', ')}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a highlighted sentence is a button named by its own text and described by how many targets it holds (WCAG 2.5.3)', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, 1280);
+  try {
+    await page.goto(`${server.url}?v=doc&doc=dongguan-2019`);
+    await appReady(page);
+    const mark = page.locator('.doc-text mark.quote-mark').first();
+    await mark.waitFor();
+    assert.equal(await mark.getAttribute('aria-label'), null, 'no label replaces the sentence');
+    const text = (await mark.innerText()).trim();
+    const described = await mark.getAttribute('aria-describedby');
+    assert.match(await page.locator(`#${described}`).textContent(), /^本句含 \d+ 项目标$/);
+    // Found by role and by the words on screen, as a voice-control user would name it.
+    assert.ok(await page.getByRole('button', { name: text.slice(0, 12) }).first().isVisible());
+    await page.click('#lang-switch');
+    await page.waitForFunction((id) => /target\(s\) in this sentence/.test(document.getElementById(id)?.textContent ?? ''), described);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -64,7 +64,10 @@ if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "
 fi
 
 # 5. Node-side tools (binaryen's wasm-opt 132, axe-core) from the npm registry, pinned in package-lock.json.
-if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] || [ ! -d "$ROOT/node_modules/axe-core" ]; then
+# The installed axe-core must be the locked one (a warm machine may hold an older release).
+AXE_LOCK=$(node -p "require('$ROOT/package-lock.json').packages['node_modules/axe-core'].version")
+AXE_HAVE=$(node -p "try { require('$ROOT/node_modules/axe-core/package.json').version } catch { '' }")
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] || [ "$AXE_HAVE" != "$AXE_LOCK" ]; then
   log "installing npm devDependencies (binaryen $BINARYEN_VERSION, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -60,6 +60,18 @@ pub fn DocumentView() -> Html {
     let search_terms = terms(&state.query);
     let select = |local: usize| Action::HighlightTarget(catalog.target(catalog.rows[rows[local]]).id.clone());
     let mut current_marked = false;
+    // One hidden description per number of targets a sentence holds, referenced by the sentences.
+    let counts = paragraphs
+        .iter()
+        .flat_map(|p| p.spans.iter().map(|s| s.targets.len()))
+        .filter(|n| *n > 0);
+    let descriptions = crate::analysis::ordering::set_of(counts).into_iter().map(|n| {
+        let text = match lang {
+            Lang::Zh => format!("本句含 {n} 项目标"),
+            Lang::En => format!("{n} target(s) in this sentence"),
+        };
+        html! { <span id={format!("quote-count-{n}")} hidden=true>{ text }</span> }
+    });
     let body = paragraphs.iter().enumerate().map(|(p, paragraph)| {
         let spans = paragraph.spans.iter().map(|span| {
             let piece = &text[span.range.clone()];
@@ -72,13 +84,12 @@ pub fn DocumentView() -> Html {
                 "current-quote".to_string()
             });
             let first = span.targets[0];
-            let label = match lang {
-                Lang::Zh => format!("本句含 {} 项目标", span.targets.len()),
-                Lang::En => format!("{} target(s) in this sentence", span.targets.len()),
-            };
+            // The sentence is the control's name (what is seen is what a voice-control user says);
+            // how many targets it holds is its description (WCAG 2.5.3, label in name).
+            let described = format!("quote-count-{}", span.targets.len());
             html! {
                 <mark class={classes!("quote-mark", is_current.then_some("current"))} {id} tabindex="0" role="button"
-                    aria-label={label} onclick={app.on_event::<MouseEvent>(select(first))}
+                    aria-describedby={described} onclick={app.on_event::<MouseEvent>(select(first))}
                     onkeydown={{
                         let (app, action) = (app.clone(), select(first));
                         Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); app.dispatch(action.clone()); })
@@ -165,6 +176,7 @@ pub fn DocumentView() -> Html {
                     <h2>{ tr(lang, "目录", "Outline") }</h2>
                     <ul>{ for outline }</ul>
                 </nav>
+                { for descriptions }
                 <div class="doc-text" lang={quote_lang(doc)}>{ for body }</div>
             </div>
         </section>
