@@ -95,6 +95,11 @@ test('a linked target beyond the first page is shown opened, and downloads hold 
     const ids = records.map((r) => r[header.indexOf('target_id')]);
     assert.equal(ids.length, total, 'every matching target is exported, not only the shown page');
     assert.ok(ids.includes(targetId), 'a target beyond the shown page is exported');
+    // Every row names its document as reporting cites it: 文号, issuer, dates.
+    for (const column of ['doc_number', 'issuer', 'issued', 'published']) assert.ok(header.includes(column), column);
+    const sihui = records.filter((r) => r[header.indexOf('document_id')] === 'sihui-2022');
+    assert.ok(sihui.length > 0 && sihui.every((r) => r[header.indexOf('doc_number')] === '四府〔2022〕4号'), 'Sihui rows carry 四府〔2022〕4号');
+    assert.ok(records.every((r) => r[header.indexOf('issuer')].length > 0), 'every row names its issuer');
   });
 });
 
@@ -127,5 +132,21 @@ test('with the five bundled documents, the home page shows five cards and compar
     await page.locator('#compare-matrix').waitFor();
     assert.equal(await page.locator('.compare-choice input[type=checkbox]').count(), 5);
     assert.equal(await page.locator('#cmp-find').count(), 0, 'no locality search for five documents');
+  });
+});
+
+test("a target's source line names issuer, title, 文号, date written and section, in each language", async () => {
+  await site.withPage(375, async (page) => {
+    await page.goto(`${site.server.url}?v=targets&t=sihui-2022-t1-high-school-gross-enrolment`);
+    await appReady(page);
+    const line = page.locator('.source-line').first();
+    await line.waitFor();
+    const zh = await line.innerText();
+    for (const part of ['四会市人民政府', '《四会市人民政府关于印发', '(四府〔2022〕4号)', '成文日期 2022年6月2日']) {
+      assert.ok(zh.includes(part), `${part} in ${zh}`);
+    }
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.querySelector('.source-line')?.textContent.includes('issued 2 Jun 2022'));
+    assert.ok((await line.innerText()).includes('四府〔2022〕4号'), 'the 文号 is quoted as written');
   });
 });

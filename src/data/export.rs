@@ -8,12 +8,17 @@ use super::model::{Comparator, Dataset, Document, Kind, Target};
 pub const BOM: &str = "\u{feff}";
 
 /// Column headers of the targets CSV, in order.
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 30] = [
     "dataset_version",
     "document_id",
     "locality_zh",
     "locality_en",
     "document_title",
+    // How Chinese reporting names a document: 文号, issuing body, date written, date published.
+    "doc_number",
+    "issuer",
+    "issued",
+    "published",
     "target_id",
     "kind",
     "theme",
@@ -96,6 +101,10 @@ pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Do
                 doc.locality.zh.clone(),
                 doc.locality.en.clone(),
                 doc.title.clone(),
+                opt(&doc.doc_number),
+                doc.issuer.clone(),
+                opt(&doc.issued),
+                opt(&doc.published),
                 t.id.clone(),
                 kind_code(t.kind).to_string(),
                 t.theme.clone(),
@@ -138,6 +147,10 @@ pub fn targets_json<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a D
                 "document_id": doc.id,
                 "locality": doc.locality,
                 "document_title": doc.title,
+                "doc_number": doc.doc_number,
+                "issuer": doc.issuer,
+                "issued": doc.issued,
+                "published": doc.published,
                 "target": target,
             })
         })
@@ -185,6 +198,34 @@ mod tests {
         assert_eq!(csv_field("a,\"b\"\nc"), "\"a,\"\"b\"\"\nc\"");
         assert_eq!(csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
         assert_eq!(csv_field("-5"), "\"-5\"");
+    }
+
+    #[test]
+    fn every_row_names_its_document_as_reporting_cites_it() {
+        let dataset = crate::data::bundled::dataset();
+        let csv = targets_csv(dataset, all_rows(dataset));
+        let header = csv.trim_start_matches(BOM).lines().next().unwrap();
+        let at = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert!(header.contains("\"doc_number\",\"issuer\",\"issued\",\"published\""));
+        let sihui = &dataset
+            .documents
+            .iter()
+            .find(|e| e.document.id == "sihui-2022")
+            .unwrap()
+            .document;
+        let number = sihui.doc_number.as_deref().unwrap();
+        let rows: Vec<&str> = csv.lines().filter(|l| l.contains("\"sihui-2022\"")).collect();
+        assert!(!rows.is_empty());
+        for row in rows {
+            let fields: Vec<&str> = row.split("\",\"").collect();
+            assert_eq!(fields[at("doc_number")], number, "{row}");
+            assert_eq!(fields[at("issuer")], sihui.issuer);
+        }
+        let json = targets_json(dataset, all_rows(dataset).take(1));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let first = &value["targets"][0];
+        assert_eq!(first["issuer"], dataset.documents[0].document.issuer.as_str());
+        assert!(first.get("doc_number").is_some() && first.get("issued").is_some() && first.get("published").is_some());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::site::CORRECTIONS_EMAIL;
 use super::context::use_app;
 use super::highlight::highlighted;
 use super::link::action_link;
-use super::text::{binding_name, grouped, kind_name, pick, quote_lang, tr};
+use super::text::{binding_name, date_label, grouped, kind_name, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
 pub struct TargetDetailProps {
@@ -43,7 +43,18 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
             }
             <dl class="meta">
                 <dt>{ tr(lang, "出处", "Source") }</dt>
-                <dd><span lang={quote_lang(doc)}>{ &doc.title }</span>{ " · " }<span lang={quote_lang(doc)}>{ &target.section }</span></dd>
+                // As Chinese reporting cites a document: issuer, 《title》, 文号, date written, section.
+                <dd class="source-line">
+                    <span lang={quote_lang(doc)}>{ &doc.issuer }</span>{ " " }
+                    <cite lang={quote_lang(doc)}>{ format!("《{}》", doc.title) }</cite>
+                    if let Some(number) = &doc.doc_number {
+                        { "(" }<span lang={quote_lang(doc)} class="doc-number">{ number }</span>{ ")" }
+                    }
+                    if let Some(issued) = &doc.issued {
+                        { " · " }{ tr(lang, "成文日期 ", "issued ") }{ date_label(lang, issued) }
+                    }
+                    { " · " }<span lang={quote_lang(doc)}>{ &target.section }</span>
+                </dd>
                 if let Some(indicator) = indicator {
                     <dt>{ tr(lang, "指标", "Indicator") }</dt><dd>{ pick(lang, &indicator.name) }</dd>
                 }
