@@ -150,3 +150,32 @@ test("a target's source line names issuer, title, 文号, date written and secti
     assert.ok((await line.innerText()).includes('四府〔2022〕4号'), 'the 文号 is quoted as written');
   });
 });
+
+test('copy citation puts the reporting form and a GB/T 7714 reference with the permalink on the clipboard', async () => {
+  const { page, context, problems } = await openPage(site.browser, site.server.url, 1280, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    await page.goto(`${site.server.url}?v=targets&t=sihui-2022-t1-high-school-gross-enrolment`);
+    await appReady(page);
+    const button = page.locator('.copy-citation').first();
+    await button.click();
+    await page.waitForFunction(() => document.querySelector('.copy-citation')?.textContent.includes('引用已复制'));
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    // The reference is the last line (a quote may hold line breaks of its own: table rows).
+    const lines = text.split('\n');
+    const reference = lines.pop();
+    const reporting = lines.join('\n');
+    assert.ok(reporting.startsWith('据四会市人民政府《四会市人民政府关于印发〈四会市教育发展十四五规划〉的通知》(四府〔2022〕4号)'), reporting);
+    const dataset = JSON.parse(await readFile(new URL('../data/published/targets.json', import.meta.url), 'utf8'));
+    const quote = dataset.documents.flatMap((d) => d.targets).find((t) => t.id === 'sihui-2022-t1-high-school-gross-enrolment').quote;
+    assert.ok(reporting.endsWith(`“${quote}”`), `the quote is verbatim: ${reporting}`);
+    assert.match(reference, /^四会市人民政府\. .+: 四府〔2022〕4号\[EB\/OL\]\. \(2022-06-16\)\[\d{4}-\d{2}-\d{2}\]\. http:\/\/127\.0\.0\.1:\d+\/\?.*t=sihui-2022-t1-high-school-gross-enrolment.*\.$/);
+    // The permalink reopens the same target.
+    const link = reference.match(/(http:\/\/\S+)\.$/)[1];
+    await page.goto(link);
+    await appReady(page);
+    await page.locator('#detail-sihui-2022-t1-high-school-gross-enrolment').waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
