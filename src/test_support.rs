@@ -85,6 +85,8 @@ pub(crate) fn indicator(
         name,
         theme: theme.into(),
         unit: unit.into(),
+        unit_en: None,
+        unit_en_one: None,
         better,
         definition: definition.into(),
     }

@@ -57,7 +57,9 @@ fn numbers_years_and_english_names_are_searchable() {
             || t.quote.contains("2025")
             || t.summary.en.contains("2025")
             || t.summary.zh.contains("2025")
-            || t.note.as_deref().unwrap_or("").contains("2025")
+            || t.note
+                .as_ref()
+                .is_some_and(|n| n.zh.contains("2025") || n.en.contains("2025"))
             || t.id.contains("2025")
             || t.deadline_text.as_deref().unwrap_or("").contains("2025")
     }));

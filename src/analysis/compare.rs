@@ -23,4 +23,4 @@ pub use demand::{comparator_family, more_demanding, Basis, Family};
 pub use differences::{key_differences, KeyDifference};
 pub use matrix::{headline_target, ComparisonMatrix, Headline, MatrixRow};
 pub use verdict::Verdict;
-pub use wording::{format_requirement, format_year};
+pub use wording::{format_requirement, format_requirement_in, format_year};

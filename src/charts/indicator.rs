@@ -15,7 +15,7 @@ use super::{
 };
 use crate::analysis::ordering::{self, Counts};
 use crate::data::lang::Lang;
-use crate::data::model::{Better, Comparator, Dataset};
+use crate::data::model::{Better, Bilingual, Comparator, Dataset};
 
 mod describe;
 pub use describe::{summary, table};
@@ -44,7 +44,7 @@ pub struct IndicatorPoint {
     pub comparator: Comparator,
     pub value: f64,
     pub year: Option<u16>,
-    pub scope: Option<String>,
+    pub scope: Option<Bilingual>,
 }
 
 impl IndicatorPoint {

@@ -42,7 +42,7 @@ use crate::analysis::progress::{
 };
 pub use crate::analysis::progress::{date_of, fractional_year, year_end};
 use crate::data::lang::Lang;
-use crate::data::model::{Comparator, Dataset, Document, Target};
+use crate::data::model::{Bilingual, Comparator, Dataset, Document, Target};
 
 /// `2023-07-02` for a time-axis position, or the fractional year when it is out of range.
 pub fn date_text(t: f64) -> String {
@@ -306,14 +306,14 @@ impl PathsData {
         for sel in select_documents(ds, doc_ids, lang) {
             let doc = &sel.entry.document;
             // Group the document's targets by scope, in order of appearance.
-            let mut groups: Vec<(Option<String>, Vec<&Target>)> = Vec::new();
+            let mut groups: Vec<(Option<&Bilingual>, Vec<&Target>)> = Vec::new();
             for t in sel.entry.targets.iter().filter(|t| t.indicator == indicator_id) {
                 if target_unit.is_none() {
                     target_unit = t.unit.clone();
                 }
-                match groups.iter_mut().find(|g| g.0 == t.scope) {
+                match groups.iter_mut().find(|g| g.0 == t.scope.as_ref()) {
                     Some(g) => g.1.push(t),
-                    None => groups.push((t.scope.clone(), vec![t])),
+                    None => groups.push((t.scope.as_ref(), vec![t])),
                 }
             }
             let several = groups.len() > 1;
@@ -323,7 +323,10 @@ impl PathsData {
                     continue;
                 }
                 let (key, label) = match (&scope, several) {
-                    (Some(s), true) => (format!("{}/{}", doc.id, s), format!("{} · {}", sel.label, s)),
+                    (Some(s), true) => (
+                        format!("{}/{}", doc.id, s.zh),
+                        format!("{} · {}", sel.label, lang.pick(&s.zh, &s.en)),
+                    ),
                     _ => (doc.id.clone(), sel.label.clone()),
                 };
                 series.push(PathSeries {
@@ -885,7 +888,9 @@ mod tests {
         };
         let evaluation = evaluate(&entry.document, target, &input).expect("valid input");
         let data = PathsData::from_dataset(ds, FIT, &["sihui-2022"], &[], Lang::Zh);
-        let key = data.series_key("sihui-2022", target.scope.as_deref()).unwrap();
+        let key = data
+            .series_key("sihui-2022", target.scope.as_ref().map(|s| s.zh.as_str()))
+            .unwrap();
         assert_eq!(key, "sihui-2022/中小学校");
         let point = EnteredPoint::from_evaluation(&key, target, 2021, &evaluation).unwrap();
         assert!((point.date - 2021.5).abs() < 0.01);
@@ -992,7 +997,7 @@ mod tests {
                         continue;
                     };
                     let mut data = PathsData::for_target(ds, doc, target, Lang::Zh);
-                    let Some(key) = data.series_key(&doc.id, target.scope.as_deref()) else {
+                    let Some(key) = data.series_key(&doc.id, target.scope.as_ref().map(|s| s.zh.as_str())) else {
                         continue;
                     };
                     data.entered = EnteredPoint::from_evaluation(&key, target, doc.period.start, &evaluation)
@@ -1209,7 +1214,10 @@ mod tests {
             ];
             // The second document sets targets for two scopes: two series, one document.
             if i == 1 {
-                doc.targets[1].scope = Some("高中".to_string());
+                doc.targets[1].scope = Some(Bilingual {
+                    zh: "高中".into(),
+                    en: "senior high".into(),
+                });
             }
             docs.push(doc);
         }

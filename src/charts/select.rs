@@ -84,6 +84,8 @@ pub(crate) fn indicator_name_unit(
         .map(|i| lang.pick(&i.name.zh, &i.name.en).clone())
         .unwrap_or_else(|| indicator_id.to_string());
     let unit = ind.map(|i| i.unit.clone()).or(target_unit).unwrap_or_default();
+    // The unit as the reader sees it: the indicator's English form on English pages.
+    let unit = crate::data::format::unit_in(&unit, ind, lang, None).to_string();
     (name, unit)
 }
 

@@ -17,10 +17,12 @@ mod form;
 mod messages;
 mod parse;
 mod problems;
+mod upgrade;
 
 pub use check::OpenedDataset;
 pub use form::DatasetFile;
 pub use problems::FileError;
+pub use upgrade::{upgrade_summary, Upgrade, UpgradeKind};
 
 use super::model::Dataset;
 use problems::Errors;

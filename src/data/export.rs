@@ -2,13 +2,13 @@
 //! Excel and WPS read the Chinese correctly). Used by the publishing tool and by the app's downloads.
 
 use super::format::{self, NumberForm};
-use super::model::{Comparator, Dataset, Document, Kind, Target};
+use super::model::{Bilingual, Comparator, Dataset, Document, Kind, Target};
 
 /// The byte-order mark that makes spreadsheet programs read a CSV file as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
 /// Column headers of the targets CSV, in order.
-pub const CSV_COLUMNS: [&str; 30] = [
+pub const CSV_COLUMNS: [&str; 32] = [
     "dataset_version",
     "document_id",
     "locality_zh",
@@ -27,7 +27,8 @@ pub const CSV_COLUMNS: [&str; 30] = [
     "comparator",
     "value",
     "unit",
-    "scope",
+    "scope_zh",
+    "scope_en",
     "baseline_value",
     "baseline_year",
     "target_year",
@@ -38,7 +39,8 @@ pub const CSV_COLUMNS: [&str; 30] = [
     "quote",
     "summary_zh",
     "summary_en",
-    "note",
+    "note_zh",
+    "note_en",
     "garbled",
 ];
 
@@ -91,6 +93,8 @@ pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Do
             .map(|i| i.name.zh.clone())
             .unwrap_or_default();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let half =
+            |v: &Option<Bilingual>, side: fn(&Bilingual) -> &String| v.as_ref().map(side).cloned().unwrap_or_default();
         let num = |v: Option<f64>| v.map(format_number).unwrap_or_default();
         let year = |v: Option<u16>| v.map(|y| y.to_string()).unwrap_or_default();
         push_row(
@@ -113,7 +117,8 @@ pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Do
                 comparator_code(t.comparator).to_string(),
                 num(t.value),
                 opt(&t.unit),
-                opt(&t.scope),
+                half(&t.scope, |s| &s.zh),
+                half(&t.scope, |s| &s.en),
                 num(t.baseline.map(|b| b.value)),
                 year(t.baseline.and_then(|b| b.year)),
                 year(t.target_year),
@@ -129,7 +134,8 @@ pub fn targets_csv<'a>(dataset: &Dataset, rows: impl IntoIterator<Item = (&'a Do
                 t.quote.clone(),
                 t.summary.zh.clone(),
                 t.summary.en.clone(),
-                opt(&t.note),
+                half(&t.note, |s| &s.zh),
+                half(&t.note, |s| &s.en),
                 t.garbled.to_string(),
             ],
         );

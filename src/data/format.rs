@@ -3,7 +3,7 @@
 //! Each form a caller needs is a named parameter, never a separate formatter.
 
 use super::lang::Lang;
-use super::model::{Comparator, Target};
+use super::model::{Comparator, Indicator, Target};
 
 /// How a number is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,8 +144,36 @@ pub fn comparator_symbol(comparator: Comparator) -> &'static str {
 /// level or a count is written as the bare value. `≥` 80 `%`: `≥80%` (`Compact`), `≥ 80%`
 /// (`Label`); `eliminate` 56 `人/班`: `消除56人/班` / `eliminate 56 人/班` (`Compact`), `消除 (56 人/班)`
 /// (`Label`); `increase_by` 90000 `个`: `+90000个` (`Compact`, Chinese), `+90,000 个` (`Label`).
+///
+/// The unit is the document's, as written; pages use [`requirement_in`], which words it for the
+/// reader.
 pub fn requirement(target: &Target, lang: Lang, form: ValueForm) -> String {
-    let unit = target.unit.as_deref().unwrap_or("");
+    requirement_with_unit(target, target.unit.as_deref().unwrap_or(""), lang, form)
+}
+
+/// [`requirement`] with the unit as the reader of `lang` sees it (see [`unit_in`]): `≤ 45 students
+/// per class` on an English page.
+pub fn requirement_in(target: &Target, indicator: Option<&Indicator>, lang: Lang, form: ValueForm) -> String {
+    let unit = unit_in(target.unit.as_deref().unwrap_or(""), indicator, lang, target.value);
+    requirement_with_unit(target, unit, lang, form)
+}
+
+/// A unit as the reader of `lang` sees it: on English pages a Chinese unit takes its indicator's
+/// English form (`人/班` → `students per class`; the singular for a value of exactly 1); otherwise,
+/// and when the indicator gives none, the unit as written.
+pub fn unit_in<'a>(unit: &'a str, indicator: Option<&'a Indicator>, lang: Lang, value: Option<f64>) -> &'a str {
+    let Some(indicator) = indicator.filter(|i| lang == Lang::En && i.unit == unit) else {
+        return unit;
+    };
+    let one = value == Some(1.0);
+    match (&indicator.unit_en, &indicator.unit_en_one) {
+        (_, Some(single)) if one => single,
+        (Some(english), _) => english,
+        _ => unit,
+    }
+}
+
+fn requirement_with_unit(target: &Target, unit: &str, lang: Lang, form: ValueForm) -> String {
     let Some(value) = target.value else {
         return match (target.comparator, form) {
             (Comparator::Eliminate, _) => lang.pick("消除", "eliminate"),

@@ -80,9 +80,10 @@ pub struct Document {
     pub script: Script,
     /// Path of the cleaned text, relative to the repository root.
     pub source: String,
-    /// Interpretation notes about the document as a whole (e.g. how the period was derived).
+    /// Interpretation notes about the document as a whole (e.g. how the period was derived), in
+    /// both languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Bilingual>,
 }
 
 /// What sort of commitment a target is.
@@ -156,8 +157,9 @@ pub struct Target {
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// Whom or what the target covers, in both languages (our label, not a quotation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    pub scope: Option<Bilingual>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,8 +173,9 @@ pub struct Target {
     pub section: String,
     pub quote: String,
     pub summary: Bilingual,
+    /// How the target was read (an interpretation or an ambiguity), in both languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Bilingual>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub garbled: bool,
 }
@@ -193,6 +196,13 @@ pub struct Indicator {
     pub name: Bilingual,
     pub theme: String,
     pub unit: String,
+    /// How `unit` reads after a number on an English page ("students per class"); required when the
+    /// unit is written in Chinese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_en: Option<String>,
+    /// The singular of [`Indicator::unit_en`] ("school"), used for a value of exactly 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_en_one: Option<String>,
     pub better: Better,
     pub definition: String,
 }

@@ -168,7 +168,7 @@ impl Renamer<'_> {
             section: self.text(&t.section),
             summary: self.bilingual(&t.summary),
             responsible: t.responsible.iter().map(|r| self.zh(r)).collect(),
-            scope: t.scope.as_deref().map(|s| self.zh(s)),
+            scope: t.scope.as_ref().map(|s| self.bilingual(s)),
             ..t.clone()
         }
     }

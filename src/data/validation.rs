@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::model::{Comparator, Dataset, Kind, Script, Theme, THEME_COLOUR_SLOTS};
+use super::model::{Bilingual, Comparator, Dataset, Kind, Script, Theme, THEME_COLOUR_SLOTS};
 use super::numerals::states_number;
 use super::script::is_traditional_specific;
 
@@ -64,6 +64,17 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
         .collect();
     unique_ids(&mut out, "indicators", dataset.indicators.iter().map(|i| i.id.as_str()));
     for indicator in &dataset.indicators {
+        if has_han(&indicator.unit) && indicator.unit_en.as_deref().is_none_or(|u| u.trim().is_empty()) {
+            out.push(
+                "indicators",
+                Some(&indicator.id),
+                "unit_en",
+                format!(
+                    "the unit '{}' is Chinese: give its English form in unit_en",
+                    indicator.unit
+                ),
+            );
+        }
         if !themes.contains(indicator.theme.as_str()) {
             out.push(
                 "indicators",
@@ -88,6 +99,9 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                     out.push(doc_id, None, field, format!("'{date}' is not a YYYY-MM-DD date"));
                 }
             }
+        }
+        if let Some(note) = &doc.note {
+            both_languages(&mut out, doc_id, None, "note", note);
         }
         if doc.period.start > doc.period.end
             || !YEAR_RANGE.contains(&doc.period.start)
@@ -158,7 +172,12 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 }
                 _ => {}
             }
-            if target.garbled && target.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            for (field, text) in [("note", &target.note), ("scope", &target.scope)] {
+                if let Some(text) = text {
+                    both_languages(&mut out, doc_id, id, field, text);
+                }
+            }
+            if target.garbled && target.note.as_ref().is_none_or(|n| n.zh.trim().is_empty()) {
                 out.push(
                     doc_id,
                     id,
@@ -214,6 +233,23 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
         }
     }
     out.0
+}
+
+/// A bilingual note or scope: the Chinese text is required (the site is Chinese first), and so is
+/// the English.
+fn both_languages(out: &mut Collector, doc_id: &str, item: Option<&str>, field: &'static str, text: &Bilingual) {
+    if text.zh.trim().is_empty() {
+        out.push(doc_id, item, field, "the Chinese text (zh) is missing");
+    }
+    if text.en.trim().is_empty() {
+        out.push(doc_id, item, field, "the English text (en) is missing");
+    }
+}
+
+/// True when `text` has a Chinese character (CJK unified ideographs, extension A, compatibility).
+pub fn has_han(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'))
 }
 
 fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {

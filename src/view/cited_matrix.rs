@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::citations::{cite_matrix, number_of};
-use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
+use crate::analysis::compare::{format_requirement_in, format_year, ComparisonMatrix};
 use crate::analysis::url_state::compared_documents;
 
 use super::context::use_app;
@@ -55,7 +55,7 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
                     let number = number_of(&citations, &t.id).unwrap_or_default();
                     html! {
                         <p class="cell-target">
-                            { format!("{} · {} ", format_requirement(t, lang), format_year(t.target_year, lang)) }
+                            { format!("{} · {} ", format_requirement_in(t, catalog.indicator(&t.indicator), lang), format_year(t.target_year, lang)) }
                             <sup class="cite">{ format!("[{number}]") }</sup>
                         </p>
                     }

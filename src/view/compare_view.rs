@@ -10,11 +10,12 @@ use yew::prelude::*;
 
 use crate::analysis::choices::{needs_locality_search, offered_localities};
 use crate::analysis::compare::{
-    format_requirement, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
+    format_requirement_in, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
 };
 use crate::analysis::pace::{common_year, pace};
 use crate::analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
 use crate::browser::events::value_of;
+use crate::data::format::unit_in;
 
 use super::context::use_app;
 use super::link::action_link;
@@ -115,12 +116,12 @@ pub fn CompareView() -> Html {
                     }
                     { for targets.iter().map(|t| {
                         let baseline = match pace(t) {
-                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref(), lang) }</span> },
+                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref().map(|u| unit_in(u, catalog.indicator(&t.indicator), lang, None)), lang) }</span> },
                             None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
                         };
                         html! {
                             <p class="cell-target">
-                                { action_link(&app, Action::OpenTarget(t.id.clone()), "", false, format!("{} · {}", format_requirement(t, lang), format_year(t.target_year, lang))) }
+                                { action_link(&app, Action::OpenTarget(t.id.clone()), "", false, format!("{} · {}", format_requirement_in(t, catalog.indicator(&t.indicator), lang), format_year(t.target_year, lang))) }
                                 { baseline }
                             </p>
                         }

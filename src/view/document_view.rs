@@ -132,7 +132,7 @@ pub fn DocumentView() -> Html {
                         html! {
                             <li>
                                 { action_link(&app, Action::OpenTarget(target.id.clone()), "", false, pick(lang, &target.summary)) }
-                                <span class="muted">{ format!(" {} · {}", value_label(lang, target), year_label(lang, target)) }</span>
+                                <span class="muted">{ format!(" {} · {}", value_label(lang, target, catalog.indicator(&target.indicator)), year_label(lang, target)) }</span>
                             </li>
                         }
                     }) }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::compare::{format_requirement, format_year, ComparisonMatrix};
+use crate::analysis::compare::{format_requirement_in, format_year, ComparisonMatrix};
 use crate::analysis::filter::{filter_rows, search_or_all};
 use crate::analysis::url_state::{compared_documents, Lang, View};
 
@@ -99,7 +99,7 @@ fn indicator_table(
             html! {
                 <tr key={t.id.clone()}>
                     <th scope="row">{ place }</th>
-                    <td>{ format_requirement(t, lang) }</td>
+                    <td>{ format_requirement_in(t, catalog.indicator(&t.indicator), lang) }</td>
                     <td>{ format_year(t.target_year, lang) }</td>
                     <td><q lang={quote_lang}>{ &t.quote }</q></td>
                 </tr>
@@ -131,7 +131,7 @@ fn target_table(context: &AppContext, rows: &[usize]) -> Html {
             <tr key={t.id.clone()}>
                 <th scope="row">{ pick(lang, &doc.locality) }</th>
                 <td>{ pick(lang, &t.summary) }</td>
-                <td>{ value_label(lang, t) }</td>
+                <td>{ value_label(lang, t, catalog.indicator(&t.indicator)) }</td>
                 <td>{ year_label(lang, t) }</td>
                 <td lang={quote_lang(doc)}>{ &t.section }</td>
             </tr>

@@ -101,7 +101,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
                             "{}{opened} · {} · {} {}",
                             pick(lang, &doc.locality),
                             pick(lang, &t.summary),
-                            value_label(lang, t),
+                            value_label(lang, t, catalog.indicator(&t.indicator)),
                             year_label(lang, t)
                         );
                         html! { <option value={t.id.clone()} selected={selected == Some(*i)}>{ label }</option> }
@@ -203,7 +203,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
             .clone()
             .unwrap_or_else(|| PathsData::for_target(&catalog.dataset, doc, target, lang));
         let entered = result.as_ref().ok().and_then(|evaluation| {
-            let key = data.series_key(&doc.id, target.scope.as_deref())?;
+            let key = data.series_key(&doc.id, target.scope.as_ref().map(|s| s.zh.as_str()))?;
             EnteredPoint::from_evaluation(&key, target, doc.period.start, evaluation)
         });
         data.entered = entered.into_iter().collect();

@@ -77,7 +77,7 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
                     <dt>{ tr(lang, "时限原文", "Deadline as written") }</dt><dd lang={quote_lang(doc)}>{ deadline }</dd>
                 }
                 if let Some(scope) = &target.scope {
-                    <dt>{ tr(lang, "范围", "Scope") }</dt><dd lang={quote_lang(doc)}>{ scope }</dd>
+                    <dt>{ tr(lang, "范围", "Scope") }</dt><dd>{ pick(lang, scope) }</dd>
                 }
                 <dt>{ tr(lang, "责任单位", "Responsible") }</dt>
                 <dd lang={quote_lang(doc)}>{
@@ -86,7 +86,7 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
                 <dt>{ tr(lang, "基线", "Baseline") }</dt>
                 <dd>{ baseline.unwrap_or_else(|| tr(lang, "原文未给出", "not stated").to_string()) }</dd>
                 if let Some(note) = &target.note {
-                    <dt>{ tr(lang, "说明", "Note") }</dt><dd lang="en">{ note }</dd>
+                    <dt>{ tr(lang, "说明", "Note") }</dt><dd>{ pick(lang, note) }</dd>
                 }
                 <dt>{ tr(lang, "编号", "Id") }</dt><dd><code>{ &target.id }</code></dd>
             </dl>

@@ -87,7 +87,7 @@ pub fn TargetsView() -> Html {
                     aria-expanded={open.to_string()} aria-controls={detail_id} onclick={toggle}>
                     <span class="target-text">{ highlighted(pick(lang, &target.summary), &search_terms) }</span>
                     <span class="target-facts">
-                        <span class="value">{ value_label(lang, target) }</span>
+                        <span class="value">{ value_label(lang, target, catalog.indicator(&target.indicator)) }</span>
                         <span class="year">{ year_label(lang, target) }</span>
                         <span class="locality">{ pick(lang, &doc.locality) }</span>
                         if catalog.is_opened(&doc.id) { { opened_mark_short(lang) } }

@@ -1,8 +1,8 @@
 //! Interface strings and the formatting of targets for display, in both languages.
 
 use crate::analysis::url_state::Lang;
-use crate::data::format::{format_number, requirement, target_year, NumberForm, ValueForm, YearForm};
-use crate::data::model::{Bilingual, Binding, Document, Kind, Script, Target};
+use crate::data::format::{format_number, requirement_in, target_year, NumberForm, ValueForm, YearForm};
+use crate::data::model::{Bilingual, Binding, Document, Indicator, Kind, Script, Target};
 
 /// Picks the Chinese or the English string.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -50,9 +50,10 @@ pub fn grouped(value: f64) -> String {
     format_number(value, NumberForm::Grouped)
 }
 
-/// "≥ 80%", "≤ 45 人/班", "+9 万个"... — the comparator, value and unit of a target.
-pub fn value_label(lang: Lang, target: &Target) -> String {
-    requirement(target, lang, ValueForm::Label)
+/// "≥ 80%", "≤ 45 人/班" / "≤ 45 students per class", "+9 万个"... — the comparator, value and unit
+/// of a target, the unit worded for the reader through its `indicator`.
+pub fn value_label(lang: Lang, target: &Target, indicator: Option<&Indicator>) -> String {
+    requirement_in(target, indicator, lang, ValueForm::Label)
 }
 
 /// "2020年" / "by 2020", or "未定年份" / "no year".

@@ -96,8 +96,13 @@ fn normalised_scope(scope: &str) -> String {
 /// True when two targets state scopes that differ; targets without a scope are left out, since
 /// an unstated scope says nothing about whom a target covers.
 fn stated_scopes_differ(targets: &[&Target]) -> bool {
-    let scopes: BTreeSet<String> =
-        ordering::set_of(targets.iter().filter_map(|t| t.scope.as_deref()).map(normalised_scope));
+    let scopes: BTreeSet<String> = ordering::set_of(
+        targets
+            .iter()
+            .filter_map(|t| t.scope.as_ref())
+            .map(|s| s.zh.as_str())
+            .map(normalised_scope),
+    );
     scopes.len() > 1
 }
 
@@ -160,12 +165,21 @@ mod tests {
     fn differing_scopes_families_kinds_and_garbled_values_are_rough() {
         let a = share("a", "x", Comparator::AtLeast, 80.0, 2020);
         let mut traditional = a.clone();
-        traditional.scope = Some("公辦小學".into());
+        traditional.scope = Some(Bilingual {
+            zh: "公辦小學".into(),
+            en: "public primary schools".into(),
+        });
         let mut simplified = a.clone();
-        simplified.scope = Some("公办小学".into());
+        simplified.scope = Some(Bilingual {
+            zh: "公办小学".into(),
+            en: "public primary schools".into(),
+        });
         assert!(rough_reasons(None, &[&traditional, &simplified]).is_empty());
         let mut other_scope = a.clone();
-        other_scope.scope = Some("民办小学".into());
+        other_scope.scope = Some(Bilingual {
+            zh: "民办小学".into(),
+            en: "private primary schools".into(),
+        });
         assert_eq!(
             rough_reasons(None, &[&simplified, &other_scope]),
             vec![RoughReason::ScopesDiffer]

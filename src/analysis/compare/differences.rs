@@ -96,10 +96,11 @@ fn class_size_sentence(dataset: &Dataset, matrix: &ComparisonMatrix, row: &Matri
     if caps.is_empty() {
         return None;
     }
+    let indicator = find_indicator(dataset, &row.indicator);
     let sentence_in = |lang: Lang| {
         let items: Vec<String> = caps
             .iter()
-            .map(|(column, t)| named(pick(&matrix.labels[*column], lang), t, lang))
+            .map(|(column, t)| named(pick(&matrix.labels[*column], lang), t, indicator, lang))
             .collect();
         let missing: Vec<String> = (0..matrix.labels.len())
             .filter(|c| !caps.iter().any(|(column, _)| column == c))

@@ -48,7 +48,7 @@ pub(super) fn build_verdict(indicator: Option<&Indicator>, headlines: Vec<Headli
         year_gap,
         sentence: Bilingual::default(),
     };
-    verdict.sentence = verdict_sentence(&verdict, better);
+    verdict.sentence = verdict_sentence(&verdict, indicator);
     verdict
 }
 

@@ -5,14 +5,20 @@ use super::comparability::Comparability;
 use super::demand::{comparator_family, Basis, Family};
 use super::matrix::Headline;
 use super::verdict::Verdict;
-use crate::data::format::{requirement, target_year, ValueForm, YearForm};
+use crate::data::format::{requirement, requirement_in, target_year, ValueForm, YearForm};
 use crate::data::lang::Lang;
-use crate::data::model::{Better, Bilingual, Comparator, Target};
+use crate::data::model::{Better, Bilingual, Comparator, Indicator, Target};
 
 /// The target's requirement as the comparison writes it, e.g. `≥80%`, `≤45人/班`, `+5%`,
 /// `消除56人/班` ([`ValueForm::Compact`]).
 pub fn format_requirement(target: &Target, lang: Lang) -> String {
     requirement(target, lang, ValueForm::Compact)
+}
+
+/// [`format_requirement`] with the unit worded for the reader: on English pages the indicator's
+/// English unit (`≤45 students per class`).
+pub fn format_requirement_in(target: &Target, indicator: Option<&Indicator>, lang: Lang) -> String {
+    requirement_in(target, indicator, lang, ValueForm::Compact)
 }
 
 /// `2025年` / `2025`, or "no year" ([`YearForm::Bare`]).
@@ -34,8 +40,8 @@ pub(super) fn bilingual(sentence: impl Fn(Lang) -> String) -> Bilingual {
 }
 
 /// `(≥80%,2020年)` / `(≥80%, 2020)`.
-pub(super) fn describe_target(target: &Target, lang: Lang) -> String {
-    let requirement = format_requirement(target, lang);
+pub(super) fn describe_target(target: &Target, indicator: Option<&Indicator>, lang: Lang) -> String {
+    let requirement = format_requirement_in(target, indicator, lang);
     let year = format_year(target.target_year, lang);
     match lang {
         Lang::Zh => format!("({requirement},{year})"),
@@ -48,13 +54,13 @@ fn name(headline: &Headline, lang: Lang) -> &str {
 }
 
 /// `东莞(≥80%,2020年)` / `Dongguan (≥80%, 2020)`.
-pub(super) fn named(label: &str, target: &Target, lang: Lang) -> String {
+pub(super) fn named(label: &str, target: &Target, indicator: Option<&Indicator>, lang: Lang) -> String {
     let separator = lang.pick("", " ");
-    format!("{label}{separator}{}", describe_target(target, lang))
+    format!("{label}{separator}{}", describe_target(target, indicator, lang))
 }
 
-fn named_target(headline: &Headline, lang: Lang) -> String {
-    named(name(headline, lang), &headline.target, lang)
+fn named_target(headline: &Headline, indicator: Option<&Indicator>, lang: Lang) -> String {
+    named(name(headline, lang), &headline.target, indicator, lang)
 }
 
 /// `甲、乙、丙` / `A, B and C`.
@@ -87,12 +93,17 @@ fn wording(family: Family, better: Better, basis: Option<Basis>) -> Wording {
     }
 }
 
-pub(super) fn verdict_sentence(verdict: &Verdict, better: Better) -> Bilingual {
-    bilingual(|lang| verdict_text(verdict, better, lang))
+pub(super) fn verdict_sentence(verdict: &Verdict, indicator: Option<&Indicator>) -> Bilingual {
+    bilingual(|lang| verdict_text(verdict, indicator, lang))
 }
 
-fn verdict_text(verdict: &Verdict, better: Better, lang: Lang) -> String {
-    let all: Vec<String> = verdict.headlines.iter().map(|h| named_target(h, lang)).collect();
+fn verdict_text(verdict: &Verdict, indicator: Option<&Indicator>, lang: Lang) -> String {
+    let better = indicator.map_or(Better::None, |i| i.better);
+    let all: Vec<String> = verdict
+        .headlines
+        .iter()
+        .map(|h| named_target(h, indicator, lang))
+        .collect();
     if let Comparability::RoughlyComparable { reasons } = &verdict.comparability {
         let reasons: Vec<&str> = reasons.iter().map(|r| r.message(lang)).collect();
         return if lang == Lang::Zh {
@@ -117,9 +128,9 @@ fn verdict_text(verdict: &Verdict, better: Better, lang: Lang) -> String {
         [] => String::new(),
         [_] => equal_text(&all, lang),
         [first, second] if first.len() == 1 && second.len() == 1 => {
-            pair_text(verdict, first[0], second[0], words, lang)
+            pair_text(verdict, (first[0], second[0]), words, indicator, lang)
         }
-        [first, .., last] => extremes_text(verdict, first, last, words, lang),
+        [first, .., last] => extremes_text(verdict, (first, last), words, indicator, lang),
     };
     format!("{body}{}", year_gap_text(verdict, lang))
 }
@@ -132,11 +143,20 @@ fn equal_text(all: &[String], lang: Lang) -> String {
     }
 }
 
-fn pair_text(verdict: &Verdict, first: usize, second: usize, words: Wording, lang: Lang) -> String {
+fn pair_text(
+    verdict: &Verdict,
+    (first, second): (usize, usize),
+    words: Wording,
+    indicator: Option<&Indicator>,
+    lang: Lang,
+) -> String {
     let (a, b) = (&verdict.headlines[first], &verdict.headlines[second]);
     let slightly = verdict.basis == Some(Basis::Strictness);
     let same_value = verdict.basis == Some(Basis::Year) && a.target.comparator != Comparator::None;
-    let (ta, tb) = (describe_target(&a.target, lang), describe_target(&b.target, lang));
+    let (ta, tb) = (
+        describe_target(&a.target, indicator, lang),
+        describe_target(&b.target, indicator, lang),
+    );
     let (na, nb) = (name(a, lang), name(b, lang));
     if same_value {
         return if lang == Lang::Zh {
@@ -168,11 +188,17 @@ fn pair_text(verdict: &Verdict, first: usize, second: usize, words: Wording, lan
     }
 }
 
-fn extremes_text(verdict: &Verdict, first: &[usize], last: &[usize], words: Wording, lang: Lang) -> String {
+fn extremes_text(
+    verdict: &Verdict,
+    (first, last): (&[usize], &[usize]),
+    words: Wording,
+    indicator: Option<&Indicator>,
+    lang: Lang,
+) -> String {
     let list = |tier: &[usize]| {
         let names: Vec<String> = tier
             .iter()
-            .map(|&i| named_target(&verdict.headlines[i], lang))
+            .map(|&i| named_target(&verdict.headlines[i], indicator, lang))
             .collect();
         join_list(&names, lang)
     };

@@ -63,7 +63,10 @@ pub fn table(data: &IndicatorData) -> Vec<Vec<String>> {
             format_number(p.value),
             data.unit.clone(),
             p.year.map(|y| y.to_string()).unwrap_or_default(),
-            p.scope.clone().unwrap_or_default(),
+            p.scope
+                .as_ref()
+                .map(|s| data.lang.pick(&s.zh, &s.en).clone())
+                .unwrap_or_default(),
             p.target_id.clone(),
         ]);
     }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::parse::Parsed;
 use super::problems::{Errors, FileError};
+use super::upgrade::Upgrade;
 use crate::data::model::{Dataset, DocumentEntry, Indicator, Theme};
 use crate::data::validation;
 
@@ -21,6 +22,8 @@ pub struct OpenedDataset {
     pub indicators: Vec<Indicator>,
     pub documents: Vec<DocumentEntry>,
     pub texts: BTreeMap<String, String>,
+    /// What was read in an earlier form of the dataset, to tell the visitor.
+    pub upgrades: Vec<Upgrade>,
 }
 
 impl OpenedDataset {
@@ -134,5 +137,6 @@ pub(super) fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Re
         indicators: new_indicators,
         documents: checked.documents,
         texts: parsed.texts,
+        upgrades: parsed.upgrades,
     })
 }

@@ -8,6 +8,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::messages::{excerpt, line_column, plain_types, trailing_comma};
 use super::problems::Errors;
+use super::upgrade::{self, Upgrade, UpgradeKind};
 use super::MAX_FILE_BYTES;
 use crate::data::json_outline::{Kind, Outline, Span};
 use crate::data::model::{Document, DocumentEntry, Indicator, Target, Theme};
@@ -19,6 +20,8 @@ pub(super) struct Parsed {
     pub(super) indicators: Vec<Indicator>,
     pub(super) documents: Vec<DocumentEntry>,
     pub(super) texts: BTreeMap<String, String>,
+    /// What was read in an earlier form of the dataset.
+    pub(super) upgrades: Vec<Upgrade>,
 }
 
 /// Deepest nesting of lists and objects a file may have (serde_json's own recursion limit).
@@ -115,8 +118,18 @@ pub(super) fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
         }
     };
     let themes = items::<Theme>(errors, &file, "themes", false);
-    let indicators = items::<Indicator>(errors, &file, "indicators", false);
-    let documents = documents(errors, &file);
+    let mut upgrades = Vec::new();
+    let mut indicators = items::<Indicator>(errors, &file, "indicators", false);
+    for indicator in &mut indicators {
+        if upgrade::unit_without_english(indicator) {
+            upgrades.push(Upgrade {
+                document: "indicators".into(),
+                item: Some(indicator.id.clone()),
+                kind: UpgradeKind::UnitWithoutEnglish,
+            });
+        }
+    }
+    let documents = documents(errors, &file, &mut upgrades);
     let texts = texts(errors, &file);
     Some(Parsed {
         version,
@@ -124,6 +137,7 @@ pub(super) fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
         indicators,
         documents,
         texts,
+        upgrades,
     })
 }
 
@@ -156,7 +170,7 @@ fn items<T: DeserializeOwned>(errors: &mut Errors, file: &File, key: &str, requi
     out
 }
 
-fn documents(errors: &mut Errors, file: &File) -> Vec<DocumentEntry> {
+fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> Vec<DocumentEntry> {
     let outline = &file.outline;
     let Some(list) = list(errors, file, "documents", true) else {
         return Vec::new();
@@ -187,8 +201,15 @@ fn documents(errors: &mut Errors, file: &File) -> Vec<DocumentEntry> {
                 errors.push(Some(&*doc_name), None, "document", "missing field");
                 None
             }
-            Some(value) => match read::<Document>(outline, value) {
-                Ok(document) => Some(document),
+            Some(value) => match read_upgrading::<Document>(outline, value) {
+                Ok((document, kinds)) => {
+                    upgrades.extend(kinds.into_iter().map(|kind| Upgrade {
+                        document: doc_name.clone(),
+                        item: None,
+                        kind,
+                    }));
+                    Some(document)
+                }
                 Err((field, message)) => {
                     let field = if field.is_empty() {
                         "document".to_string()
@@ -206,8 +227,15 @@ fn documents(errors: &mut Errors, file: &File) -> Vec<DocumentEntry> {
             Some(list) if outline.kind(list) == Kind::List => {
                 for (j, value) in outline.elements(list).into_iter().enumerate() {
                     let name = id_of(outline, value).unwrap_or_else(|| format!("targets[{j}]"));
-                    match read::<Target>(outline, value) {
-                        Ok(target) => targets.push(target),
+                    match read_upgrading::<Target>(outline, value) {
+                        Ok((target, kinds)) => {
+                            upgrades.extend(kinds.into_iter().map(|kind| Upgrade {
+                                document: doc_name.clone(),
+                                item: Some(target.id.clone()),
+                                kind,
+                            }));
+                            targets.push(target);
+                        }
                         Err((field, message)) => errors.push(Some(&*doc_name), Some(&*name), &field, message),
                     }
                 }
@@ -285,6 +313,30 @@ fn list(errors: &mut Errors, file: &File, key: &str, required: bool) -> Option<V
             None
         }
     }
+}
+
+/// Reads one document or target as [`read`] does; an item in the form before dataset 2026.12.0
+/// (`note` or `scope` as one string) is read through [`upgrade::bilingual_texts`], and what was
+/// upgraded is returned with it.
+fn read_upgrading<T: DeserializeOwned>(
+    outline: &Outline,
+    span: Span,
+) -> Result<(T, Vec<UpgradeKind>), (String, String)> {
+    let first = match read::<T>(outline, span) {
+        Ok(item) => return Ok((item, Vec::new())),
+        Err(error) => error,
+    };
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(outline.slice(span)) else {
+        return Err(first);
+    };
+    let kinds = upgrade::bilingual_texts(&mut value);
+    if kinds.is_empty() {
+        return Err(first);
+    }
+    // Read again from the upgraded text, so that a remaining error still names its field.
+    let text = value.to_string();
+    let upgraded = Outline::new(&text);
+    read::<T>(&upgraded, upgraded.root()).map(|item| (item, kinds))
 }
 
 /// Reads one item with serde_json (the same reader and types as `targets.json`); on failure returns

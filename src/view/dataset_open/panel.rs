@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::data::dataset_file::upgrade_summary;
 use crate::data::lang::Lang;
 
 use super::super::text::{pick, tr};
@@ -142,6 +143,9 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
         html! {
             <li class="opened-file">
                 <span>{ summary }</span>
+                if let Some(upgraded) = upgrade_summary(&file.dataset.upgrades, lang) {
+                    <span class="upgrade-note">{ upgraded }</span>
+                }
                 { opened_mark(lang) }
                 <button type="button" class="button" onclick={remove}
                     aria-label={format!("{} {}", tr(lang, "移除", "Remove"), name)}>
