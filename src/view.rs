@@ -7,6 +7,7 @@ mod cited_matrix;
 mod compare_charts;
 mod compare_view;
 pub mod context;
+mod copy_citation;
 mod dataset_open;
 mod document_view;
 mod embed_frame;

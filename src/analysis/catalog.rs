@@ -99,6 +99,12 @@ impl Catalog {
         self.target_index.get(id).copied()
     }
 
+    /// The target with id `id` and its document.
+    pub fn target_by_id(&self, id: &str) -> Option<(&Document, &Target)> {
+        let row = self.rows[self.row_of(id)?];
+        Some((self.document(row), self.target(row)))
+    }
+
     pub fn document_by_id(&self, id: &str) -> Option<(usize, &Document)> {
         self.dataset
             .documents

@@ -46,17 +46,35 @@ fn book_title(title: &str) -> String {
     format!("《{}》", title.replace('《', "〈").replace('》', "〉"))
 }
 
+/// The parts of the reporting form, for a page that marks them up (the print copy's sources):
+/// `据` + issuer + title + number + section + `:` + the quote in quotation marks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reporting<'a> {
+    pub issuer: &'a str,
+    /// The title in 书名号: `《…》`.
+    pub title: String,
+    /// `(文号)`, empty for a document without one.
+    pub number: String,
+    pub section: &'a str,
+    /// Verbatim, without quotation marks.
+    pub quote: &'a str,
+}
+
+/// The reporting form's parts for `target` of `doc`.
+pub fn reporting_parts<'a>(doc: &'a Document, target: &'a Target) -> Reporting<'a> {
+    Reporting {
+        issuer: &doc.issuer,
+        title: book_title(&doc.title),
+        number: doc.doc_number.as_deref().map(|n| format!("({n})")).unwrap_or_default(),
+        section: &target.section,
+        quote: &target.quote,
+    }
+}
+
 /// The reporting form: 据{issuer}{《title》}({文号}){section}:“{quote}” — the quote verbatim.
 pub fn reporting_citation(doc: &Document, target: &Target) -> String {
-    let number = doc.doc_number.as_deref().map(|n| format!("({n})")).unwrap_or_default();
-    format!(
-        "据{}{}{}{}:“{}”",
-        doc.issuer,
-        book_title(&doc.title),
-        number,
-        target.section,
-        target.quote
-    )
+    let r = reporting_parts(doc, target);
+    format!("据{}{}{}{}:“{}”", r.issuer, r.title, r.number, r.section, r.quote)
 }
 
 /// A GB/T 7714-2015 reference to the document as an online resource ([EB/OL]), pointing at the
@@ -76,13 +94,18 @@ pub fn gbt7714_reference(doc: &Document, permalink: &str, accessed: &str) -> Str
     )
 }
 
+/// What "copy citation" puts on the clipboard for one promise of `doc` stated by `targets` (one
+/// target, or a promise the document writes twice): the reporting form of each source sentence,
+/// one per line, then the reference, pointing at the first target's `permalink`.
+pub fn promise_citation_text(doc: &Document, targets: &[&Target], permalink: &str, accessed: &str) -> String {
+    let mut lines: Vec<String> = targets.iter().map(|t| reporting_citation(doc, t)).collect();
+    lines.push(gbt7714_reference(doc, permalink, accessed));
+    lines.join("\n")
+}
+
 /// What "copy citation" puts on the clipboard: the reporting form, then the reference.
 pub fn citation_text(doc: &Document, target: &Target, permalink: &str, accessed: &str) -> String {
-    format!(
-        "{}\n{}",
-        reporting_citation(doc, target),
-        gbt7714_reference(doc, permalink, accessed)
-    )
+    promise_citation_text(doc, &[target], permalink, accessed)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::{
     comparator_symbol, fit_text, format_number, format_value, indicator_name_unit, leader, nice_ticks, padded_range,
     paint, select_documents, text_width, year_step, ChartLabels, Painter, Placer, Rect, Scale, Selected,
 };
+use crate::analysis::compare::{promise_label, promises};
 use crate::analysis::ordering::{self, Counts};
 use crate::data::lang::Lang;
 use crate::data::model::{Better, Bilingual, Comparator, Dataset};
@@ -45,15 +46,31 @@ pub struct IndicatorPoint {
     pub value: f64,
     pub year: Option<u16>,
     pub scope: Option<Bilingual>,
+    /// What tells this point apart from the document's other points for the indicator (its scope,
+    /// or a short label), in the data's language; `None` when the document has one point.
+    pub label: Option<String>,
+    /// Other targets of the document that state the same promise (written twice): one point,
+    /// every source.
+    pub also: Vec<String>,
 }
 
 impl IndicatorPoint {
     /// `东莞 80% (2020)`; `东莞 80%` without a year.
+    /// With a label when the document has several points: `四会 · 公办幼儿园 12 所 (2025)`.
     pub fn label(&self, unit: &str, lang: Lang) -> String {
         let v = format_value(self.value, unit, lang);
+        let place = self.place();
         match self.year {
-            Some(y) => format!("{} {} ({})", self.locality, v, y),
-            None => format!("{} {}", self.locality, v),
+            Some(y) => format!("{place} {v} ({y})"),
+            None => format!("{place} {v}"),
+        }
+    }
+
+    /// The locality, with the point's label when the document has several points.
+    pub fn place(&self) -> String {
+        match &self.label {
+            Some(label) => format!("{} · {label}", self.locality),
+            None => self.locality.clone(),
         }
     }
 }
@@ -74,12 +91,16 @@ impl IndicatorData {
         let mut points = Vec::new();
         let mut target_unit = None;
         for sel in selection {
-            let mut mine: Vec<IndicatorPoint> = sel
-                .entry
-                .targets
+            let groups = promises(sel.entry.targets.iter().filter(|t| t.indicator == indicator_id));
+            let labelled = groups
                 .iter()
-                .filter(|t| t.indicator == indicator_id)
-                .filter_map(|t| {
+                .filter(|g| g[0].value.is_some() || g[0].comparator == Comparator::Eliminate)
+                .count()
+                > 1;
+            let mut mine: Vec<IndicatorPoint> = groups
+                .iter()
+                .filter_map(|group| {
+                    let t = group[0];
                     let value = match (t.value, t.comparator) {
                         (Some(v), _) => v,
                         (None, Comparator::Eliminate) => 0.0,
@@ -97,6 +118,8 @@ impl IndicatorData {
                         value,
                         year: t.target_year,
                         scope: t.scope.clone(),
+                        label: labelled.then(|| promise_label(t, lang)),
+                        also: group[1..].iter().map(|t| t.id.clone()).collect(),
                     })
                 })
                 .collect();
@@ -278,6 +301,14 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
     Ok(Frame { plot, x, y })
 }
 
+/// `values` with 0 added when none is negative: the axis then starts at 0.
+fn with_zero(mut values: Vec<f64>) -> Vec<f64> {
+    if values.iter().all(|v| *v >= 0.0) {
+        values.push(0.0);
+    }
+    values
+}
+
 /// Draw the indicator chart. Sizes come from `backend.get_size()` and `labels.scale`.
 pub fn draw_indicator<DB: DrawingBackend>(
     backend: DB,
@@ -296,6 +327,9 @@ pub fn draw_indicator<DB: DrawingBackend>(
         // One spare year on each side; a dot sits in the middle of its year's cell.
         let (x0, x1) = (f64::from(min_year) - 1.0, f64::from(max_year) + 2.0);
         let values: Vec<f64> = dated.iter().map(|d| d.0.value).collect();
+        // The value axis starts at 0 (for shares and counts alike), so the distance between two
+        // dots is not exaggerated by a cut axis.
+        let values = with_zero(values);
         let f = draw_frame(p, labels, (x0, x1), &values, &data.unit, top, ctx.h - ctx.pad)?;
 
         // Spread the dots of one year sideways.

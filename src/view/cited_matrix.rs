@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::citations::{cite_matrix, number_of};
-use crate::analysis::compare::{format_requirement_in, format_year, ComparisonMatrix};
+use crate::analysis::citations::{cite_matrix, number_of, reporting_parts};
+use crate::analysis::compare::{format_requirement_in, format_year, promise_label, ComparisonMatrix};
 use crate::analysis::url_state::compared_documents;
 
 use super::context::use_app;
@@ -46,17 +46,27 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
             .indicator(&row.indicator)
             .map(|i| pick(lang, &i.name).to_string())
             .unwrap_or_else(|| row.indicator.clone());
-        let cells = row.cells.iter().map(|targets| {
-            if targets.is_empty() {
+        let indicator = catalog.indicator(&row.indicator);
+        let cells = (0..matrix.doc_ids.len()).map(|column| {
+            let promises = row.promises(column);
+            if promises.is_empty() {
                 return html! { <td class="gap">{ "—" }</td> };
             }
+            let labelled = promises.len() > 1;
             html! {
-                <td>{ for targets.iter().map(|t| {
-                    let number = number_of(&citations, &t.id).unwrap_or_default();
+                <td>{ for promises.iter().map(|promise| {
+                    let t = promise[0];
+                    let numbers: String = promise
+                        .iter()
+                        .map(|t| format!("[{}]", number_of(&citations, &t.id).unwrap_or_default()))
+                        .collect();
                     html! {
                         <p class="cell-target">
-                            { format!("{} · {} ", format_requirement_in(t, catalog.indicator(&t.indicator), lang), format_year(t.target_year, lang)) }
-                            <sup class="cite">{ format!("[{number}]") }</sup>
+                            if labelled {
+                                <span class="promise-label">{ promise_label(t, lang) }</span>
+                            }
+                            { format!("{} · {} ", format_requirement_in(t, indicator, lang), format_year(t.target_year, lang)) }
+                            <sup class="cite">{ numbers }</sup>
                         </p>
                     }
                 }) }</td>
@@ -66,15 +76,16 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
     });
     let sources = citations.iter().map(|c| {
         let document = catalog.document_by_id(c.doc_id).map(|(_, d)| d);
-        let (locality, title, quote_lang) = match document {
-            Some(d) => (pick(lang, &d.locality).to_string(), d.title.clone(), quote_lang(d)),
-            None => (c.doc_id.to_string(), String::new(), "zh-Hans"),
+        let Some(document) = document else {
+            return html! { <li id={format!("cite-{}", c.number)} value={c.number.to_string()}>{ c.doc_id }</li> };
         };
+        // The reporting form, as "copy citation" writes it: 据 issuer 《title》(文号) section:“quote”.
+        let (r, quote_lang) = (reporting_parts(document, c.target), quote_lang(document));
         html! {
             <li id={format!("cite-{}", c.number)} value={c.number.to_string()}>
-                { format!("{locality} · ") }<cite lang={quote_lang}>{ format!("《{title}》") }</cite>
-                { " · " }<span lang={quote_lang}>{ &c.target.section }</span>{ ":" }
-                <q lang={quote_lang}>{ &c.target.quote }</q>
+                <span class="cite-place">{ format!("{} · ", pick(lang, &document.locality)) }</span>
+                <span lang={quote_lang}>{ format!("据{}", r.issuer) }<cite>{ r.title }</cite>{ format!("{}{}:", r.number, r.section) }</span>
+                <q lang={quote_lang}>{ r.quote }</q>
             </li>
         }
     });

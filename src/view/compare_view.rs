@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::analysis::choices::{needs_locality_search, offered_localities};
 use crate::analysis::compare::{
-    format_requirement_in, format_year, key_differences, Comparability, ComparisonMatrix, CoverageMatrix, Verdict,
+    format_requirement_in, format_year, key_differences, promise_label, Comparability, ComparisonMatrix,
+    CoverageMatrix, Verdict,
 };
 use crate::analysis::pace::{common_year, pace};
 use crate::analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
@@ -18,6 +19,7 @@ use crate::browser::events::value_of;
 use crate::data::format::unit_in;
 
 use super::context::use_app;
+use super::copy_citation::CopyCitation;
 use super::link::action_link;
 use super::text::{pick, tr};
 
@@ -105,25 +107,44 @@ pub fn CompareView() -> Html {
     let rows = matrix.rows.iter().take(shown).map(|row| {
         let name = catalog.indicator(&row.indicator).map(|i| pick(lang, &i.name).to_string()).unwrap_or_else(|| row.indicator.clone());
         let leaders = row.verdict.as_ref().map(leading_documents).unwrap_or_default();
-        let cells = row.cells.iter().zip(&matrix.doc_ids).map(|(targets, doc_id)| {
-            if targets.is_empty() {
+        let indicator = catalog.indicator(&row.indicator);
+        let cells = matrix.doc_ids.iter().enumerate().map(|(column, doc_id)| {
+            let promises = row.promises(column);
+            if promises.is_empty() {
                 return html! { <td key={doc_id.clone()} class="gap">{ "—" }</td> };
             }
+            let labelled = promises.len() > 1;
+            let place = pick(lang, &matrix.labels[column]).to_string();
             html! {
                 <td key={doc_id.clone()}>
                     if leaders.contains(doc_id) {
                         <span class="tag demanding">{ leader_word(lang, row.verdict.as_ref()) }</span>
                     }
-                    { for targets.iter().map(|t| {
+                    { for promises.iter().map(|promise| {
+                        let t = promise[0];
                         let baseline = match pace(t) {
-                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref().map(|u| unit_in(u, catalog.indicator(&t.indicator), lang, None)), lang) }</span> },
+                            Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref().map(|u| unit_in(u, indicator, lang, None)), lang) }</span> },
                             None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
                         };
+                        let value = format!("{} · {}", format_requirement_in(t, indicator, lang), format_year(t.target_year, lang));
+                        let label = labelled.then(|| promise_label(t, lang));
+                        let context = match &label {
+                            Some(label) => format!("{place} {label} {value}"),
+                            None => format!("{place} {value}"),
+                        };
                         html! {
-                            <p class="cell-target">
-                                { action_link(&app, Action::OpenTarget(t.id.clone()), "", false, format!("{} · {}", format_requirement_in(t, catalog.indicator(&t.indicator), lang), format_year(t.target_year, lang))) }
+                            <div class="cell-target">
+                                if let Some(label) = label {
+                                    <span class="promise-label">{ label }</span>
+                                }
+                                { action_link(&app, Action::OpenTarget(t.id.clone()), "", false, value) }
+                                if promise.len() > 1 {
+                                    <span class="restated">{ restated_note(lang, promise.len()) }</span>
+                                }
                                 { baseline }
-                            </p>
+                                <CopyCitation target_ids={promise.iter().map(|t| t.id.clone()).collect::<Vec<_>>()}
+                                    context={AttrValue::from(context)} class={classes!("small")} />
+                            </div>
                         }
                     }) }
                 </td>
@@ -229,6 +250,14 @@ fn leading_documents(verdict: &Verdict) -> Vec<String> {
 }
 
 /// "More demanding" for a pair, "most demanding" for three or more.
+/// Beside a promise the document writes more than once: the citation copies every source.
+fn restated_note(lang: Lang, times: usize) -> String {
+    match lang {
+        Lang::Zh => format!("文件中 {times} 处写明同一目标"),
+        Lang::En => format!("the document states this {times} times"),
+    }
+}
+
 fn leader_word(lang: Lang, verdict: Option<&Verdict>) -> &'static str {
     if verdict.is_some_and(|v| v.headlines.len() > 2) {
         tr(lang, "要求最高", "most demanding")

@@ -5,12 +5,12 @@
 use yew::prelude::*;
 
 use crate::analysis::catalog::Row;
-use crate::analysis::citations::citation_text;
 use crate::analysis::corrections::report_link;
 use crate::analysis::url_state::Action;
 use crate::site::CORRECTIONS_EMAIL;
 
 use super::context::use_app;
+use super::copy_citation::CopyCitation;
 use super::highlight::highlighted;
 use super::link::action_link;
 use super::text::{binding_name, date_label, grouped, kind_name, pick, quote_lang, tr};
@@ -24,7 +24,6 @@ pub struct TargetDetailProps {
 #[component]
 pub fn TargetDetail(props: &TargetDetailProps) -> Html {
     let app = use_app();
-    let copied = use_state(|| false);
     let (catalog, lang) = (&app.catalog, app.lang());
     let row: Row = catalog.rows[props.row];
     let (doc, target) = (catalog.document(row), catalog.target(row));
@@ -35,17 +34,6 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
     });
     let page = app.href(Action::SelectTarget(target.id.clone()));
     let report = report_link(CORRECTIONS_EMAIL, &catalog.dataset.version, doc, target, &page);
-    let copy_citation = {
-        let copied = copied.clone();
-        let (doc, target, page) = (doc.clone(), target.clone(), page.clone());
-        // The link and today's date are read when the button is pressed.
-        Callback::from(move |_: MouseEvent| {
-            let (y, m, d) = crate::browser::today();
-            let permalink = crate::browser::absolute_url_for(page.trim_start_matches('?'));
-            let text = citation_text(&doc, &target, &permalink, &format!("{y:04}-{m:02}-{d:02}"));
-            copied.set(crate::browser::copy_to_clipboard(&text));
-        })
-    };
     html! {
         <div class="target-detail" id={format!("detail-{}", target.id)}>
             <blockquote class="quote" lang={quote_lang(doc)}>{ highlighted(&target.quote, &props.terms) }</blockquote>
@@ -91,10 +79,7 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
                 <dt>{ tr(lang, "编号", "Id") }</dt><dd><code>{ &target.id }</code></dd>
             </dl>
             <p class="card-actions">
-                <button type="button" class="button copy-citation" onclick={copy_citation}
-                    title={tr(lang, "复制报道引用格式和 GB/T 7714 参考文献(含本条目标的链接)", "Copies the reporting form and a GB/T 7714 reference (with this target's link)")}>
-                    { if *copied { tr(lang, "引用已复制", "Citation copied") } else { tr(lang, "复制引用", "Copy citation") } }
-                </button>
+                <CopyCitation target_ids={vec![target.id.clone()]} />
                 <a class="button" href={report} rel="nofollow">{ tr(lang, "报告错误", "Report an error") }</a>
                 { action_link(&app, Action::ReadTarget(target.id.clone()), "button", false, tr(lang, "在原文中查看", "Show in the text")) }
                 { action_link(&app, Action::Evaluate(target.id.clone()), "button", false, tr(lang, "测算进度", "Check progress")) }

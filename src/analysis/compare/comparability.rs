@@ -89,7 +89,7 @@ pub(super) fn rough_reasons(indicator: Option<&Indicator>, targets: &[&Target]) 
 }
 
 /// Scopes compared after folding Traditional to Simplified and full-width to ASCII.
-fn normalised_scope(scope: &str) -> String {
+pub(super) fn normalised_scope(scope: &str) -> String {
     fold(scope.trim())
 }
 

@@ -29,6 +29,15 @@ pub struct MatrixRow {
 }
 
 impl MatrixRow {
+    /// The promises of column `column`: its targets with the same promise written twice grouped
+    /// (see [`promises`](super::same_promise::promises)), the one shown first.
+    pub fn promises(&self, column: usize) -> Vec<Vec<&Target>> {
+        self.cells
+            .get(column)
+            .map(|cell| super::same_promise::promises(cell))
+            .unwrap_or_default()
+    }
+
     /// Number of chosen documents with at least one target for this indicator.
     pub fn sharing_count(&self) -> usize {
         self.cells.iter().filter(|cell| !cell.is_empty()).count()

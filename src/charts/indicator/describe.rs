@@ -32,10 +32,10 @@ pub fn summary(data: &IndicatorData, lang: Lang) -> String {
                 format_value(p.value, &data.unit, lang)
             );
             match (p.year, lang) {
-                (Some(y), Lang::Zh) => format!("{} {}（{}年）", p.locality, v, y),
-                (Some(y), Lang::En) => format!("{} {} ({})", p.locality, v, y),
-                (None, Lang::Zh) => format!("{} {}（未写明年份）", p.locality, v),
-                (None, Lang::En) => format!("{} {} (no year)", p.locality, v),
+                (Some(y), Lang::Zh) => format!("{} {}（{}年）", p.place(), v, y),
+                (Some(y), Lang::En) => format!("{} {} ({})", p.place(), v, y),
+                (None, Lang::Zh) => format!("{} {}（未写明年份）", p.place(), v),
+                (None, Lang::En) => format!("{} {} (no year)", p.place(), v),
             }
         })
         .collect();
@@ -63,11 +63,15 @@ pub fn table(data: &IndicatorData) -> Vec<Vec<String>> {
             format_number(p.value),
             data.unit.clone(),
             p.year.map(|y| y.to_string()).unwrap_or_default(),
-            p.scope
-                .as_ref()
-                .map(|s| data.lang.pick(&s.zh, &s.en).clone())
+            p.label
+                .clone()
+                .or_else(|| p.scope.as_ref().map(|s| data.lang.pick(&s.zh, &s.en).clone()))
                 .unwrap_or_default(),
-            p.target_id.clone(),
+            std::iter::once(&p.target_id)
+                .chain(&p.also)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; "),
         ]);
     }
     out
