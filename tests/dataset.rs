@@ -210,6 +210,60 @@ fn dongguan_quotes_stay_traditional() {
     assert!(dongguan.targets.iter().all(|t| !t.quote.contains("幼儿园")));
 }
 
+/// True when `text` holds three or more English words in a row (an untranslated sentence);
+/// numbers, units and ids between Chinese words are fine.
+fn has_english_phrase(text: &str) -> bool {
+    let mut run = 0;
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':')) {
+        if token.len() >= 2 && token.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'') {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else if !token.is_empty() {
+            run = 0;
+        }
+    }
+    false
+}
+
+#[test]
+fn notes_and_scopes_are_written_in_both_languages() {
+    let dataset = bundled::dataset();
+    let mut notes = 0;
+    let mut scopes = 0;
+    let mut problems = Vec::new();
+    for entry in &dataset.documents {
+        let texts = entry
+            .document
+            .note
+            .iter()
+            .map(|n| (entry.document.id.clone(), "note", n))
+            .chain(entry.targets.iter().flat_map(|t| {
+                let note = t.note.iter().map(|n| (t.id.clone(), "note", n));
+                let scope = t.scope.iter().map(|s| (t.id.clone(), "scope", s));
+                note.chain(scope)
+            }));
+        for (id, field, text) in texts {
+            match field {
+                "note" => notes += 1,
+                _ => scopes += 1,
+            }
+            if !validation::has_han(&text.zh) {
+                problems.push(format!("{id} {field}.zh has no Chinese: {}", text.zh));
+            }
+            if has_english_phrase(&text.zh) {
+                problems.push(format!("{id} {field}.zh has an English phrase: {}", text.zh));
+            }
+            if text.en.trim().is_empty() {
+                problems.push(format!("{id} {field}.en is empty"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(notes >= 144 && scopes >= 190, "{notes} notes, {scopes} scopes");
+}
+
 #[test]
 fn shared_indicators_link_the_documents_the_issue_names() {
     let dataset = bundled::dataset();
