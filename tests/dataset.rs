@@ -291,10 +291,14 @@ fn shared_indicators_link_the_documents_the_issue_names() {
         docs_with("senior-post-ratio-primary"),
         ["dongguan-2019", "qingbaijiang-2018"]
     );
+    // Sihui's and the mid-term review's "every school of more than 1,000 pupils has a psychology
+    // teacher" were stored as a ratio of 1000 pupils until 2026.12.0; the school size is their
+    // scope, the requirement one teacher per school.
     assert_eq!(
-        docs_with("psychology-teacher-staffing"),
-        ["qingbaijiang-2018", "sihui-2022", "midterm-review"]
+        docs_with("psychology-teachers-per-school"),
+        ["sihui-2022", "midterm-review"]
     );
+    assert_eq!(docs_with("psychology-teacher-staffing"), ["qingbaijiang-2018"]);
 }
 
 #[test]

@@ -23,6 +23,6 @@ pub use coverage::CoverageMatrix;
 pub use demand::{comparator_family, more_demanding, Basis, Family};
 pub use differences::{key_differences, KeyDifference};
 pub use matrix::{headline_target, ComparisonMatrix, Headline, MatrixRow};
-pub use same_promise::{promise_label, promises, same_promise, LABEL_CHARS};
+pub use same_promise::{needs_labels, promise_label, promises, same_promise, LABEL_CHARS};
 pub use verdict::Verdict;
 pub use wording::{format_requirement, format_requirement_in, format_year};

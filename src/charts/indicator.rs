@@ -13,10 +13,10 @@ use super::{
     comparator_symbol, fit_text, format_number, format_value, indicator_name_unit, leader, nice_ticks, padded_range,
     paint, select_documents, text_width, year_step, ChartLabels, Painter, Placer, Rect, Scale, Selected,
 };
-use crate::analysis::compare::{promise_label, promises};
+use crate::analysis::compare::{needs_labels, promise_label, promises};
 use crate::analysis::ordering::{self, Counts};
 use crate::data::lang::Lang;
-use crate::data::model::{Better, Bilingual, Comparator, Dataset};
+use crate::data::model::{Better, Bilingual, Comparator, Dataset, Target};
 
 mod describe;
 pub use describe::{summary, table};
@@ -92,11 +92,12 @@ impl IndicatorData {
         let mut target_unit = None;
         for sel in selection {
             let groups = promises(sel.entry.targets.iter().filter(|t| t.indicator == indicator_id));
-            let labelled = groups
+            let drawn: Vec<Vec<&Target>> = groups
                 .iter()
                 .filter(|g| g[0].value.is_some() || g[0].comparator == Comparator::Eliminate)
-                .count()
-                > 1;
+                .cloned()
+                .collect();
+            let labelled = needs_labels(&drawn);
             let mut mine: Vec<IndicatorPoint> = groups
                 .iter()
                 .filter_map(|group| {

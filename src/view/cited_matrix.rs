@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::citations::{cite_matrix, number_of, reporting_parts};
-use crate::analysis::compare::{format_requirement_in, format_year, promise_label, ComparisonMatrix};
+use crate::analysis::compare::{format_requirement_in, format_year, needs_labels, promise_label, ComparisonMatrix};
 use crate::analysis::url_state::compared_documents;
 
 use super::context::use_app;
@@ -52,7 +52,7 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
             if promises.is_empty() {
                 return html! { <td class="gap">{ "—" }</td> };
             }
-            let labelled = promises.len() > 1;
+            let labelled = needs_labels(&promises);
             html! {
                 <td>{ for promises.iter().map(|promise| {
                     let t = promise[0];

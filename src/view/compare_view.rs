@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::analysis::choices::{needs_locality_search, offered_localities};
 use crate::analysis::compare::{
-    format_requirement_in, format_year, key_differences, promise_label, Comparability, ComparisonMatrix,
+    format_requirement_in, format_year, key_differences, needs_labels, promise_label, Comparability, ComparisonMatrix,
     CoverageMatrix, Verdict,
 };
 use crate::analysis::pace::{common_year, pace};
@@ -113,7 +113,7 @@ pub fn CompareView() -> Html {
             if promises.is_empty() {
                 return html! { <td key={doc_id.clone()} class="gap">{ "—" }</td> };
             }
-            let labelled = promises.len() > 1;
+            let labelled = needs_labels(&promises);
             let place = pick(lang, &matrix.labels[column]).to_string();
             html! {
                 <td key={doc_id.clone()}>

@@ -43,6 +43,18 @@ pub fn promises<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Vec<Vec<&'
     groups
 }
 
+/// True when the promises of one document for one indicator need a label beside each value: there
+/// are several, and their years alone do not tell them apart (a scope is stated, or two share a
+/// year).
+pub fn needs_labels(promises: &[Vec<&Target>]) -> bool {
+    if promises.len() < 2 {
+        return false;
+    }
+    let scoped = promises.iter().any(|p| p[0].scope.is_some());
+    let years: std::collections::BTreeSet<Option<u16>> = promises.iter().map(|p| p[0].target_year).collect();
+    scoped || years.len() < promises.len()
+}
+
 /// What tells apart the promises of one document for one indicator, shown beside each value when
 /// there are several: the scope, or else the target's summary (first clause, at most
 /// [`LABEL_CHARS`] characters).
@@ -133,6 +145,22 @@ mod tests {
             en: "y".into(),
         });
         assert!(same_promise(&a, &b));
+    }
+
+    #[test]
+    fn labels_are_needed_when_years_do_not_tell_the_values_apart() {
+        let a = share("a", Comparator::AtLeast, 50.0, Some(2020));
+        let b = share("b", Comparator::AtLeast, 60.0, Some(2022));
+        let c = share("c", Comparator::AtLeast, 70.0, Some(2022));
+        assert!(!needs_labels(&promises([&a])));
+        assert!(!needs_labels(&promises([&a, &b])), "the years tell them apart");
+        assert!(needs_labels(&promises([&a, &b, &c])), "two in 2022");
+        let mut scoped = b.clone();
+        scoped.scope = Some(Bilingual {
+            zh: "公办幼儿园".into(),
+            en: "public kindergartens".into(),
+        });
+        assert!(needs_labels(&promises([&a, &scoped])), "a scope is stated");
     }
 
     #[test]
