@@ -42,13 +42,15 @@ test('a target\'s note, scope and unit are in the reader\'s language', async () 
     const scoped = targets.find((t) => t.scope && t.unit === '所' && t.value !== undefined && t.doc.id === 'sihui-2022');
     await page.goto(`${site.server.url}?v=targets&t=${scoped.id}&lang=en`);
     await appReady(page);
-    const english = page.locator(`#detail-${scoped.id}`);
-    await english.waitFor();
-    assert.equal(await english.locator('dt:has-text("Scope") + dd').innerText(), scoped.scope.en);
+    const detailEn = page.locator(`#detail-${scoped.id}`);
+    await detailEn.waitFor();
+    assert.equal(await detailEn.locator('dt:has-text("Scope") + dd').innerText(), scoped.scope.en);
     const row = await page.locator(`#row-${scoped.id} .value`).innerText();
     assert.ok(!HAN.test(row), `the value's unit is English: ${row}`);
-    assert.match(row, /school/);
-    await page.goto(`${site.server.url}?v=targets&t=${scoped.id}`);
+    const indicator = dataset.indicators.find((i) => i.id === scoped.indicator);
+    const english = scoped.value === 1 && indicator.unit_en_one ? indicator.unit_en_one : indicator.unit_en;
+    assert.ok(english && row.endsWith(english), `${row} ends with the indicator's English unit ${english}`);
+    await page.goto(`${site.server.url}?v=targets&t=${scoped.id}&lang=zh`);
     await appReady(page);
     await page.locator(`#detail-${scoped.id}`).waitFor();
     assert.equal(await page.locator(`#detail-${scoped.id} dt:has-text("范围") + dd`).innerText(), scoped.scope.zh);
@@ -59,7 +61,7 @@ test('a target\'s note, scope and unit are in the reader\'s language', async () 
 test('no target note or scope on the Chinese list is English, and none on the English list is Chinese', async () => {
   await withPage(1280, async (page) => {
     for (const t of [target('dongguan-2019-inclusive-kindergarten-share'), target('panjin-2019-primary-class-size')]) {
-      await page.goto(`${site.server.url}?v=targets&t=${t.id}`);
+      await page.goto(`${site.server.url}?v=targets&t=${t.id}&lang=zh`);
       await appReady(page);
       const detail = page.locator(`#detail-${t.id}`);
       await detail.waitFor();

@@ -34,7 +34,7 @@ impl MatrixRow {
     pub fn promises(&self, column: usize) -> Vec<Vec<&Target>> {
         self.cells
             .get(column)
-            .map(|cell| super::same_promise::promises(cell))
+            .map(super::same_promise::promises)
             .unwrap_or_default()
     }
 
