@@ -56,17 +56,18 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
             html! {
                 <td>{ for promises.iter().map(|promise| {
                     let t = promise[0];
-                    let numbers: String = promise
-                        .iter()
-                        .map(|t| format!("[{}]", number_of(&citations, &t.id).unwrap_or_default()))
-                        .collect();
+                    // One mark per source: a promise the document writes twice cites both sentences.
+                    let numbers = promise.iter().map(|t| {
+                        let number = number_of(&citations, &t.id).unwrap_or_default();
+                        html! { <sup class="cite">{ format!("[{number}]") }</sup> }
+                    });
                     html! {
                         <p class="cell-target">
                             if labelled {
                                 <span class="promise-label">{ promise_label(t, lang) }</span>
                             }
                             { format!("{} · {} ", format_requirement_in(t, indicator, lang), format_year(t.target_year, lang)) }
-                            <sup class="cite">{ numbers }</sup>
+                            { for numbers }
                         </p>
                     }
                 }) }</td>
