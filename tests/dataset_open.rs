@@ -376,3 +376,42 @@ fn texts_fetched_after_a_file_was_opened_are_searched_like_texts_given_at_the_st
         "the opened file's text is searched"
     );
 }
+
+#[test]
+fn a_file_in_the_earlier_form_opens_and_says_what_was_upgraded() {
+    use policy_explorer::data::dataset_file::{upgrade_summary, UpgradeKind};
+    use policy_explorer::data::lang::Lang;
+    // The fixture was written before dataset 2026.12.0: its notes and scopes are single strings.
+    let text = read("tests/fixtures/example-city-2024.json");
+    let opened = open(FIXTURE, text.as_bytes(), bundled::dataset()).expect("the earlier form still opens");
+    let count = |kind| opened.upgrades.iter().filter(|u| u.kind == kind).count();
+    assert_eq!(count(UpgradeKind::SingleLanguageNote), 1, "{:?}", opened.upgrades);
+    assert!(count(UpgradeKind::SingleLanguageScope) >= 3, "{:?}", opened.upgrades);
+    let scoped = opened.documents[0]
+        .targets
+        .iter()
+        .find_map(|t| t.scope.as_ref())
+        .unwrap();
+    assert_eq!(scoped.zh, scoped.en, "the single text is shown in both languages");
+    let zh = upgrade_summary(&opened.upgrades, Lang::Zh).unwrap();
+    assert!(zh.starts_with("此文件按旧版数据格式读取"), "{zh}");
+    assert!(upgrade_summary(&opened.upgrades, Lang::En)
+        .unwrap()
+        .starts_with("This file was read in the earlier dataset format"));
+
+    // A single-string note with a second error elsewhere: the error still names its field.
+    let mut value = fixture();
+    target_mut(&mut value, 0).insert("note".into(), json!("Read as written."));
+    target_mut(&mut value, 0).insert("value".into(), json!("eighty"));
+    assert_names(&errors_of(&value), "example-city-2024", Some(KINDERGARTEN), "value");
+
+    // A file in the current form (as `dataset -- publish` writes it) upgrades nothing.
+    let current = read("data/published/documents/sihui-2022.json");
+    let without_sihui = {
+        let mut d = bundled::dataset().clone();
+        d.documents.retain(|e| e.document.id != "sihui-2022");
+        d
+    };
+    let opened = open("sihui-2022.json", current.as_bytes(), &without_sihui).expect("the published form opens");
+    assert!(opened.upgrades.is_empty(), "{:?}", opened.upgrades);
+}

@@ -8,7 +8,7 @@ use super::compare::{comparator_family, Family, Verdict};
 use super::progress::{required_annual_change, straight_line_value_at};
 use crate::data::format::{self, format_number, value_with_unit, NumberForm, ValueForm};
 use crate::data::lang::Lang;
-use crate::data::model::{Bilingual, Target};
+use crate::data::model::{Bilingual, Indicator, Target};
 
 /// The straight path from a target's baseline to its value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -131,8 +131,9 @@ pub struct CommonYear {
 
 /// The headlines of `verdict` at their earliest target year, when that tells something: every
 /// headline states a level in the same unit with a target year, the years differ, and at least
-/// one headline due later has a baseline to draw its straight path from. `None` otherwise.
-pub fn common_year(verdict: &Verdict) -> Option<CommonYear> {
+/// one headline due later has a baseline to draw its straight path from. `None` otherwise. The
+/// unit is worded through `indicator` (English pages: its English form).
+pub fn common_year(verdict: &Verdict, indicator: Option<&Indicator>) -> Option<CommonYear> {
     let targets: Vec<&Target> = verdict.headlines.iter().map(|h| &h.target).collect();
     let first = targets.first()?;
     if targets
@@ -160,10 +161,22 @@ pub fn common_year(verdict: &Verdict) -> Option<CommonYear> {
     if !values.iter().any(|v| matches!(v, AtYear::StraightLine(_))) {
         return None;
     }
-    let unit = first.unit.as_deref();
+    let unit = first.unit.as_deref().unwrap_or("");
     let sentence = Bilingual {
-        zh: common_year_text(verdict, year, &values, unit, Lang::Zh),
-        en: common_year_text(verdict, year, &values, unit, Lang::En),
+        zh: common_year_text(
+            verdict,
+            year,
+            &values,
+            Some(format::unit_in(unit, indicator, Lang::Zh, None)),
+            Lang::Zh,
+        ),
+        en: common_year_text(
+            verdict,
+            year,
+            &values,
+            Some(format::unit_in(unit, indicator, Lang::En, None)),
+            Lang::En,
+        ),
     };
     Some(CommonYear { year, values, sentence })
 }
@@ -269,7 +282,7 @@ mod tests {
             .find(|r| r.indicator == "inclusive-kindergarten-share")
             .expect("a shared row");
         let verdict = row.verdict.as_ref().expect("shared");
-        let common = common_year(verdict).expect("target years differ and Sihui states a baseline");
+        let common = common_year(verdict, None).expect("target years differ and Sihui states a baseline");
         assert_eq!(common.year, 2020);
         let sihui = verdict.headlines.iter().position(|h| h.doc_id == "sihui-2022").unwrap();
         assert_eq!(common.values[sihui], AtYear::StraightLine(86.49));
@@ -295,7 +308,7 @@ mod tests {
         for row in &matrix.rows {
             if let Some(v) = &row.verdict {
                 assert!(
-                    common_year(v).is_none(),
+                    common_year(v, None).is_none(),
                     "{}: no baselines in these two documents",
                     row.indicator
                 );

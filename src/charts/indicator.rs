@@ -515,6 +515,55 @@ mod tests {
     }
 
     #[test]
+    fn the_value_axis_starts_at_zero() {
+        // The fixture's shares lie between 50 and 80: a cut axis would start near 45.
+        let d = both_localities(Lang::Zh);
+        let (_, texts) = drawn(&d, Lang::Zh, 800, 400);
+        assert!(texts.iter().any(|t| t == "0"), "a 0 tick: {texts:?}");
+        assert_eq!(with_zero(vec![50.0, 80.0]), vec![50.0, 80.0, 0.0]);
+        assert_eq!(
+            with_zero(vec![-2.0, 3.0]),
+            vec![-2.0, 3.0],
+            "a negative value keeps its range"
+        );
+    }
+
+    #[test]
+    fn a_promise_written_twice_is_one_point_and_several_scopes_are_labelled() {
+        let mut ds = fixture();
+        let dg = &mut ds.documents[0];
+        let mut again = dg.targets[0].clone();
+        again.id = "dg-1-again".into();
+        again.comparator = Comparator::MoreThan;
+        dg.targets.push(again);
+        let d = IndicatorData::from_dataset(&ds, "public-kindergarten-share", &["dongguan-2019"], Lang::Zh);
+        let first = d.points.iter().find(|p| p.target_id == "dg-1").unwrap();
+        assert_eq!(first.also, vec!["dg-1-again".to_string()]);
+        assert_eq!(d.points.iter().filter(|p| p.value == first.value).count(), 1);
+        assert!(table(&d).iter().any(|row| row.last().unwrap() == "dg-1; dg-1-again"));
+
+        let mut scoped = fixture();
+        for (t, (zh, en)) in scoped.documents[0].targets.iter_mut().zip([
+            ("公办幼儿园", "public"),
+            ("集体办幼儿园", "collective"),
+            ("其他", "other"),
+        ]) {
+            t.scope = Some(Bilingual {
+                zh: zh.into(),
+                en: en.into(),
+            });
+        }
+        let d = IndicatorData::from_dataset(&scoped, "public-kindergarten-share", &["dongguan-2019"], Lang::En);
+        let labels: Vec<String> = d.points.iter().map(|p| p.label("%", Lang::En)).collect();
+        assert!(labels.iter().any(|l| l.starts_with("Dongguan · public ")), "{labels:?}");
+        assert!(
+            summary(&d, Lang::En).contains("Dongguan · public"),
+            "{}",
+            summary(&d, Lang::En)
+        );
+    }
+
+    #[test]
     fn legible_at_360_css_px() {
         let d = both_localities(Lang::En);
         let (svg, texts) = drawn(&d, Lang::En, 360, 300);

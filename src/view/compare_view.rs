@@ -166,7 +166,7 @@ pub fn CompareView() -> Html {
                         <td colspan={(matrix.doc_ids.len() + 1).to_string()}>
                             <div class="verdict-text">
                                 <p>{ pick(lang, &verdict.sentence) }</p>
-                                if let Some(common) = common_year(verdict) {
+                                if let Some(common) = common_year(verdict, indicator) {
                                     <p class="illustration">{ pick(lang, &common.sentence) }</p>
                                 }
                             </div>
