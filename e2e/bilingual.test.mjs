@@ -182,3 +182,17 @@ test('on the comparison, a locality with several values labels each by its scope
     await context.close();
   }
 });
+
+test('a document\'s own note (how its dates and period were read) is shown in the reader\'s language', async () => {
+  const dongguan = dataset.documents.find((d) => d.document.id === 'dongguan-2019').document;
+  await withPage(1280, async (page) => {
+    for (const [lang, summary, text] of [['zh', '本文件的整理说明', dongguan.note.zh], ['en', 'How this document was read', dongguan.note.en]]) {
+      await page.goto(`${site.server.url}?v=doc&doc=dongguan-2019&lang=${lang}`);
+      await appReady(page);
+      const note = page.locator('details.document-note');
+      await note.locator('summary', { hasText: summary }).click();
+      assert.equal(await note.locator('p').innerText(), text);
+    }
+    assert.ok(!ENGLISH_PHRASE.test(dongguan.note.zh) && HAN.test(dongguan.note.zh));
+  });
+});

@@ -160,6 +160,12 @@ pub fn DocumentView() -> Html {
                     <dt>{ tr(lang, "规划期", "Plan period") }</dt><dd>{ format!("{}–{}", doc.period.start, doc.period.end) }</dd>
                     <dt>{ tr(lang, "目标数", "Targets") }</dt><dd>{ rows.len() }</dd>
                 </dl>
+                if let Some(note) = &doc.note {
+                    <details class="document-note">
+                        <summary>{ tr(lang, "本文件的整理说明", "How this document was read") }</summary>
+                        <p>{ pick(lang, note) }</p>
+                    </details>
+                }
                 <p class="muted small">{ tr(lang, "黄色底纹为已整理成目标的句子,点击可查看目标。", "Sentences shaded yellow hold targets; select one to see them.") }</p>
             </article>
             { for selected_panel }
