@@ -4,7 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::analysis::compare::{format_requirement_in, format_year, ComparisonMatrix};
+use crate::analysis::compare::{
+    format_requirement_in, format_year, needs_labels, promise_label, promises, ComparisonMatrix,
+};
 use crate::analysis::filter::{filter_rows, search_or_all};
 use crate::analysis::url_state::{compared_documents, Lang, View};
 
@@ -92,10 +94,15 @@ fn indicator_table(
     };
     let lines = row.cells.iter().zip(&matrix.doc_ids).flat_map(|(cell, doc_id)| {
         let doc = catalog.document_by_id(doc_id).map(|(_, d)| d);
+        // Several values of one locality are told apart by their scope (or a short label).
+        let labelled = needs_labels(&promises(cell));
         cell.iter().map(move |t| {
-            let (place, quote_lang) = doc.map_or((String::new(), "zh-Hans"), |d| {
+            let (mut place, quote_lang) = doc.map_or((String::new(), "zh-Hans"), |d| {
                 (pick(lang, &d.locality).to_string(), quote_lang(d))
             });
+            if labelled {
+                place = format!("{place} · {}", promise_label(t, lang));
+            }
             html! {
                 <tr key={t.id.clone()}>
                     <th scope="row">{ place }</th>
