@@ -8,6 +8,7 @@ use std::path::Path;
 use policy_explorer::analysis::library::{Library, SavedFile};
 use policy_explorer::data::bundled;
 use policy_explorer::data::dataset_file::{open, FileError};
+use policy_explorer::data::lang::Lang;
 use serde_json::{json, Value};
 
 const FIXTURE: &str = "example-city-2024.json";
@@ -113,19 +114,25 @@ fn a_json_syntax_error_names_line_and_column() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].file, "broken.json");
     assert!(
-        errors[0].message.starts_with("line 4, column 20: not valid JSON"),
+        errors[0]
+            .message(Lang::En)
+            .starts_with("line 4, column 20: not valid JSON"),
         "{}",
-        errors[0].message
+        errors[0].message(Lang::En)
     );
 }
 
 #[test]
 fn text_that_is_not_utf8_or_not_an_object_is_refused_plainly() {
     let errors = open("gbk.json", b"{\"version\": \"\xb9\xe3\"}", bundled::dataset()).unwrap_err();
-    assert!(errors[0].message.contains("line 1, column 14") && errors[0].message.contains("UTF-8"));
+    assert!(errors[0].message(Lang::En).contains("line 1, column 14") && errors[0].message(Lang::En).contains("UTF-8"));
     for (text, expected) in [("", "empty"), ("[1, 2]", "not a list"), ("42", "not a number")] {
         let errors = open("x.json", text.as_bytes(), bundled::dataset()).unwrap_err();
-        assert!(errors[0].message.contains(expected), "{text}: {}", errors[0].message);
+        assert!(
+            errors[0].message(Lang::En).contains(expected),
+            "{text}: {}",
+            errors[0].message(Lang::En)
+        );
     }
 }
 
@@ -155,7 +162,10 @@ fn shape_errors_name_the_target_and_the_field_path() {
     assert_names(&errors, "example-city-2024", None, "document.level");
     assert_eq!(errors.len(), 5, "every shape error is reported in one go");
     let value = errors.iter().find(|e| e.field == "value").unwrap();
-    assert_eq!(value.message, "invalid type: string \"eighty-five\", expected a number");
+    assert_eq!(
+        value.message(Lang::En),
+        "invalid type: string \"eighty-five\", expected a number"
+    );
 }
 
 #[test]
@@ -202,7 +212,7 @@ fn missing_texts_and_conflicting_indicators_are_named() {
     file["texts"] = json!({});
     let errors = errors_of(&file);
     assert_names(&errors, "example-city-2024", None, "texts");
-    assert!(errors[0].message.contains("no text under this document id"));
+    assert!(errors[0].message(Lang::En).contains("no text under this document id"));
 
     let mut file = fixture();
     let indicators = file["indicators"].as_array_mut().unwrap();
@@ -222,23 +232,31 @@ fn a_document_id_used_by_the_bundled_data_is_refused() {
     file["texts"] = json!({ "panjin-2019": text });
     let errors = errors_of(&file);
     assert_names(&errors, "panjin-2019", None, "document.id");
-    assert!(errors[0].message.contains("盘锦"), "{}", errors[0].message);
+    assert!(
+        errors[0].message(Lang::En).contains("盘锦"),
+        "{}",
+        errors[0].message(Lang::En)
+    );
 }
 
 #[test]
 fn deep_nesting_and_huge_numbers_are_errors_not_crashes() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let errors = open("deep.json", deep.as_bytes(), bundled::dataset()).unwrap_err();
-    assert!(errors[0].message.contains("recursion limit"), "{}", errors[0].message);
+    assert!(
+        errors[0].message(Lang::En).contains("recursion limit"),
+        "{}",
+        errors[0].message(Lang::En)
+    );
     let mut file = fixture();
     target_mut(&mut file, 0).insert("value".into(), json!(1e308));
     assert_names(&errors_of(&file), "example-city-2024", Some(KINDERGARTEN), "value");
     let huge = read("tests/fixtures/example-city-2024.json").replace("\"value\": 85", "\"value\": 1e400");
     let errors = open(FIXTURE, huge.as_bytes(), bundled::dataset()).unwrap_err();
     assert!(
-        errors[0].message.contains("number out of range"),
+        errors[0].message(Lang::En).contains("number out of range"),
         "{}",
-        errors[0].message
+        errors[0].message(Lang::En)
     );
 }
 
@@ -257,7 +275,7 @@ fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
     assert_eq!(hits.rows.len(), 4, "search finds the opened locality's targets");
     // The same file twice is refused; the library is unchanged.
     let again = opened.open(open, FIXTURE, fixture_text.as_bytes()).unwrap_err();
-    assert!(again[0].message.contains("already open"));
+    assert!(again[0].message(Lang::En).contains("already open"));
     let (removed, dropped) = opened.remove(open, FIXTURE);
     assert!(dropped.is_empty());
     assert_eq!(removed.catalog().dataset.documents.len(), 5);
@@ -334,7 +352,7 @@ fn shape_errors_are_located_in_compact_files_and_inside_lists() {
 fn a_syntax_error_quotes_the_offending_line() {
     let text = "{\n  \"version\": \"1\",\n  \"documents\": [\n    {\"document\": {\"id\": \"x\"},}\n  ]\n}";
     let errors = open("broken.json", text.as_bytes(), bundled::dataset()).unwrap_err();
-    let message = &errors[0].message;
+    let message = &errors[0].message(Lang::En);
     assert!(
         message.starts_with("line 4, column 30: not valid JSON (trailing comma"),
         "{message}"
@@ -342,7 +360,7 @@ fn a_syntax_error_quotes_the_offending_line() {
     assert!(message.ends_with("«{\"document\": {\"id\": \"x\"},}»"), "{message}");
     let long = format!("{{\"version\": \"{}\" \"documents\": []}}", "长".repeat(100));
     let errors = open("long.json", long.as_bytes(), bundled::dataset()).unwrap_err();
-    let message = &errors[0].message;
+    let message = &errors[0].message(Lang::En);
     assert!(message.contains("expected `,` or `}`"), "{message}");
     assert!(
         message.ends_with(&format!("«…{}\" \"documents\": []}}»", "长".repeat(38))),

@@ -13,15 +13,16 @@
 //! the file, the document, the target and the field.
 
 mod check;
+mod classify;
 mod form;
-mod messages;
 mod parse;
 mod problems;
 mod upgrade;
 
 pub use check::OpenedDataset;
+pub(crate) use classify::serde_syntax_text;
 pub use form::DatasetFile;
-pub use problems::FileError;
+pub use problems::{Excerpt, Expected, FileError, FileProblem, Found, ReadFailure, Shape, SyntaxKind};
 pub use upgrade::{upgrade_summary, Upgrade, UpgradeKind};
 
 use super::model::Dataset;
