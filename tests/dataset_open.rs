@@ -394,3 +394,126 @@ fn texts_fetched_after_a_file_was_opened_are_searched_like_texts_given_at_the_st
         "the opened file's text is searched"
     );
 }
+
+/// Chinese words only, apart from what is quoted from the file (code parts) and the unit "MB".
+fn assert_chinese(error: &FileError) {
+    let words = error.problem.words(Lang::Zh);
+    let text = words.text_only().replace("MB", "");
+    assert!(
+        !text.chars().any(|c| c.is_ascii_alphabetic()),
+        "English in the Chinese message of {error}: {words:?}"
+    );
+}
+
+/// English words only, apart from what is quoted from the file.
+fn assert_english(error: &FileError) {
+    let text = error.problem.words(Lang::En).text_only();
+    assert!(
+        !policy_explorer::data::validation::has_han(&text),
+        "Chinese in the English message of {error}"
+    );
+}
+
+#[test]
+fn every_kind_of_bad_file_is_worded_in_chinese_without_serdes_words() {
+    let fixture_text = read("tests/fixtures/example-city-2024.json");
+    let change = |edit: &dyn Fn(&mut Value)| {
+        let mut file = fixture();
+        edit(&mut file);
+        serde_json::to_string_pretty(&file).unwrap().into_bytes()
+    };
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("not UTF-8", b"{\"version\": \"\xb9\xe3\"}".to_vec()),
+        ("binary", vec![0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 7]),
+        ("empty", b"  \n".to_vec()),
+        ("trailing comma", b"{\"version\": \"1\", \"documents\": [1,]}".to_vec()),
+        (
+            "end of file",
+            fixture_text[..fixture_text.len() / 2].as_bytes().to_vec(),
+        ),
+        ("missing colon", b"{\"version\" \"1\"}".to_vec()),
+        ("missing comma", b"{\"version\": \"1\" \"documents\": []}".to_vec()),
+        ("bare word", b"{\"version\": yes}".to_vec()),
+        ("no value", b"{\"version\": }".to_vec()),
+        ("bad escape", b"{\"version\": \"\\q\"}".to_vec()),
+        ("bad number", b"{\"version\": -x}".to_vec()),
+        ("control character", b"{\"version\": \"a\x01\"}".to_vec()),
+        ("key without quotes", b"{version: \"1\"}".to_vec()),
+        ("trailing characters", b"{} {}".to_vec()),
+        ("deep", format!("{}{}", "[".repeat(300), "]".repeat(300)).into_bytes()),
+        ("a list", b"[1, 2]".to_vec()),
+        (
+            "huge number",
+            fixture_text.replace("\"value\": 85", "\"value\": 1e400").into_bytes(),
+        ),
+        (
+            "missing and empty",
+            change(&|f| {
+                f.as_object_mut().unwrap().remove("texts");
+                f["version"] = json!("");
+            }),
+        ),
+        (
+            "missing version",
+            change(&|f| {
+                f.as_object_mut().unwrap().remove("version");
+                f["documents"] = json!([]);
+            }),
+        ),
+        (
+            "shapes",
+            change(&|f| {
+                let target = target_mut(f, 0);
+                target.insert("value".into(), json!("eighty-five"));
+                target.insert("kind".into(), json!("goal"));
+                target.insert("target_year".into(), json!(70000));
+                target.remove("quote");
+                target_mut(f, 1).insert("responsible".into(), json!("教育局"));
+                target_mut(f, 2).insert("baseline".into(), json!([1]));
+                target_mut(f, 3).insert("garbled".into(), json!("yes"));
+                f["documents"][0]["document"]["period"] = json!(null);
+                f["themes"][0]["colour"] = json!(300);
+                f["documents"].as_array_mut().unwrap().push(json!(3));
+                f["texts"]["other"] = json!(5);
+            }),
+        ),
+        (
+            "rules",
+            change(&|f| {
+                let target = target_mut(f, 0);
+                target.insert("quote".into(), json!("不在原文中的一句话。"));
+                target.insert("indicator".into(), json!("no-such-indicator"));
+                target.insert("id".into(), json!("Not An Id"));
+                let target = target_mut(f, 1);
+                target.insert("value".into(), json!(40));
+                target.insert("unit".into(), json!("人"));
+                target.insert("target_year".into(), json!(2040));
+                target.insert("theme".into(), json!("no-such-theme"));
+                target.insert("summary".into(), json!({ "zh": "", "en": "" }));
+                f["documents"][0]["document"]["issued"] = json!("2024-13-01");
+                f["documents"][0]["document"]["period"] = json!({ "start": 2030, "end": 2020 });
+                f["documents"][0]["document"]["note"] = json!({ "zh": "", "en": "Only English." });
+                f["texts"]["stray"] = json!("一段没有文档的原文。");
+            }),
+        ),
+        (
+            "clashes",
+            read("data/published/documents/panjin-2019.json").into_bytes(),
+        ),
+    ];
+    let mut count = 0;
+    for (name, bytes) in files {
+        let errors = open(name, &bytes, bundled::dataset()).expect_err(name);
+        for error in &errors {
+            count += 1;
+            assert_chinese(error);
+            assert_english(error);
+            let zh = error.message(Lang::Zh);
+            for word in ["expected", "invalid", "EOF", "line", "found", "missing", "unknown"] {
+                assert!(!zh.contains(word), "{name}: serde's {word:?} in {zh:?}");
+            }
+            assert_eq!(error.to_string(), error.describe(Lang::En));
+        }
+    }
+    assert!(count > 40, "{count} errors checked");
+}

@@ -693,9 +693,9 @@ fn syntax(kind: SyntaxKind, lang: Lang) -> Message {
     let json_words = || words().c("true").t("、").c("false").t(" 或 ").c("null");
     match kind {
         SyntaxKind::TrailingComma => words().t("多余的逗号:列表或对象的最后一项后面跟了逗号"),
-        SyntaxKind::EofInList => words().t("列表还没结束(缺少 ").c("]").t("),文件就结束了"),
-        SyntaxKind::EofInObject => words().t("对象还没结束(缺少 ").c("}").t("),文件就结束了"),
-        SyntaxKind::EofInString => words().t("文字还没结束(缺少右引号 ").c("\"").t("),文件就结束了"),
+        SyntaxKind::EofInList => words().t("列表还没有用 ").c("]").t(" 结束,文件就结束了"),
+        SyntaxKind::EofInObject => words().t("对象还没有用 ").c("}").t(" 结束,文件就结束了"),
+        SyntaxKind::EofInString => words().t("文字还没有用右引号 ").c("\"").t(" 结束,文件就结束了"),
         SyntaxKind::EofInValue => words().t("这里应有一个值,文件却结束了"),
         SyntaxKind::ExpectedColon => words().t("这里应为冒号 ").c(":"),
         SyntaxKind::ExpectedCommaOrListEnd => words().t("这里应为逗号 ").c(",").t(" 或 ").c("]"),
@@ -707,7 +707,7 @@ fn syntax(kind: SyntaxKind, lang: Lang) -> Message {
         SyntaxKind::InvalidNumber => words().t("数字的写法不对"),
         SyntaxKind::NumberOutOfRange => words().t("数字太大,超出能读取的范围"),
         SyntaxKind::InvalidCodePoint => words().t("转义 ").c("\\u").t(" 给出的字符编码无效"),
-        SyntaxKind::ControlCharacter => words().t("文字中有控制字符(例如没有转义的换行或制表符)"),
+        SyntaxKind::ControlCharacter => words().t("文字中有控制字符,例如没有转义的换行或制表符"),
         SyntaxKind::KeyMustBeText => words().t("对象的键必须是带引号的文字"),
         SyntaxKind::LoneSurrogate => words().t("转义 ").c("\\u").t(" 中有不成对的代理字符"),
         SyntaxKind::TrailingCharacters => words().t("内容结束后还有多余的文字"),
@@ -733,5 +733,452 @@ fn read_failure(failure: ReadFailure, lang: Lang) -> &'static str {
             "浏览器出于安全原因拒绝读取",
             "the browser refused to read it for security reasons",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sample of every rule, each variant once (checked by `rule_index`).
+    fn rules() -> Vec<Rule> {
+        vec![
+            Rule::VersionEmpty,
+            Rule::UnitWithoutEnglish { unit: "所".into() },
+            Rule::UnknownTheme {
+                theme: "no-such-theme".into(),
+            },
+            Rule::UnknownIndicator {
+                indicator: "no-such-indicator".into(),
+            },
+            Rule::NotADate {
+                date: "2024-13-01".into(),
+            },
+            Rule::InvalidPeriod { start: 2030, end: 2020 },
+            Rule::NoText {
+                source: "data/sources/x.txt".into(),
+            },
+            Rule::DuplicateTargetId,
+            Rule::InvalidId,
+            Rule::EmptyId,
+            Rule::DuplicateId,
+            Rule::UnitDiffers {
+                unit: "人".into(),
+                expected: "%".into(),
+            },
+            Rule::QuoteEmpty,
+            Rule::QuoteNotVerbatim,
+            Rule::MilestoneWithValue,
+            Rule::ValueMissing,
+            Rule::ValueNotFinite,
+            Rule::ValueNotInQuote { value: 40.0 },
+            Rule::ChineseMissing,
+            Rule::EnglishMissing,
+            Rule::GarbledWithoutNote,
+            Rule::YearOutOfRange { year: 2040 },
+            Rule::BaselineAfterTarget {
+                baseline: 2026,
+                target: 2025,
+            },
+            Rule::SummaryMissing,
+            Rule::NoTraditionalCharacter,
+            Rule::ColourNotASlot { slot: 16 },
+            Rule::ColourShared {
+                slot: 1,
+                owner: "preschool".into(),
+                free: 0,
+            },
+        ]
+    }
+
+    /// The variant's place in the enum; a new variant fails to compile here until it is sampled.
+    fn rule_index(rule: &Rule) -> usize {
+        match rule {
+            Rule::VersionEmpty => 0,
+            Rule::UnitWithoutEnglish { .. } => 1,
+            Rule::UnknownTheme { .. } => 2,
+            Rule::UnknownIndicator { .. } => 3,
+            Rule::NotADate { .. } => 4,
+            Rule::InvalidPeriod { .. } => 5,
+            Rule::NoText { .. } => 6,
+            Rule::DuplicateTargetId => 7,
+            Rule::InvalidId => 8,
+            Rule::EmptyId => 9,
+            Rule::DuplicateId => 10,
+            Rule::UnitDiffers { .. } => 11,
+            Rule::QuoteEmpty => 12,
+            Rule::QuoteNotVerbatim => 13,
+            Rule::MilestoneWithValue => 14,
+            Rule::ValueMissing => 15,
+            Rule::ValueNotFinite => 16,
+            Rule::ValueNotInQuote { .. } => 17,
+            Rule::ChineseMissing => 18,
+            Rule::EnglishMissing => 19,
+            Rule::GarbledWithoutNote => 20,
+            Rule::YearOutOfRange { .. } => 21,
+            Rule::BaselineAfterTarget { .. } => 22,
+            Rule::SummaryMissing => 23,
+            Rule::NoTraditionalCharacter => 24,
+            Rule::ColourNotASlot { .. } => 25,
+            Rule::ColourShared { .. } => 26,
+        }
+    }
+
+    const SYNTAX_KINDS: [SyntaxKind; 22] = [
+        SyntaxKind::TrailingComma,
+        SyntaxKind::EofInList,
+        SyntaxKind::EofInObject,
+        SyntaxKind::EofInString,
+        SyntaxKind::EofInValue,
+        SyntaxKind::ExpectedColon,
+        SyntaxKind::ExpectedCommaOrListEnd,
+        SyntaxKind::ExpectedCommaOrObjectEnd,
+        SyntaxKind::ExpectedIdent,
+        SyntaxKind::ExpectedValue,
+        SyntaxKind::ExpectedDoubleQuote,
+        SyntaxKind::InvalidEscape,
+        SyntaxKind::InvalidNumber,
+        SyntaxKind::NumberOutOfRange,
+        SyntaxKind::InvalidCodePoint,
+        SyntaxKind::ControlCharacter,
+        SyntaxKind::KeyMustBeText,
+        SyntaxKind::LoneSurrogate,
+        SyntaxKind::TrailingCharacters,
+        SyntaxKind::UnfinishedHexEscape,
+        SyntaxKind::RecursionLimit,
+        SyntaxKind::Other,
+    ];
+
+    const KINDS: [Kind; 6] = [
+        Kind::Object,
+        Kind::List,
+        Kind::Text,
+        Kind::Number,
+        Kind::Boolean,
+        Kind::Null,
+    ];
+
+    /// A sample of every file problem: each variant, and each syntax kind, JSON kind, found value,
+    /// expected value, object shape and read failure they hold.
+    fn file_problems() -> Vec<FileProblem> {
+        let excerpt = Excerpt {
+            text: "\"documents\": [,]".into(),
+            cut_before: true,
+            cut_after: false,
+        };
+        let mut out = vec![
+            FileProblem::TooLarge { mb: 200, limit_mb: 128 },
+            FileProblem::NotUtf8 { line: 1, column: 14 },
+            FileProblem::Empty,
+            FileProblem::TooDeep {
+                line: 3,
+                column: 129,
+                limit: 128,
+            },
+            FileProblem::MissingVersion,
+            FileProblem::VersionEmpty,
+            FileProblem::NoDocuments,
+            FileProblem::MissingField,
+            FileProblem::MissingTexts,
+            FileProblem::WrongLength {
+                len: 1,
+                expected: Expected::ObjectElements(Shape::Period, 2),
+            },
+            FileProblem::UnknownValue {
+                found: "village".into(),
+                allowed: vec!["province".into(), "prefecture-level-city".into(), "county".into()],
+            },
+            FileProblem::UnknownValue {
+                found: "x".into(),
+                allowed: vec!["约束性".into(), "预期性".into()],
+            },
+            FileProblem::UnknownValue {
+                found: "x".into(),
+                allowed: vec!["only".into()],
+            },
+            FileProblem::UnknownValue {
+                found: "x".into(),
+                allowed: Vec::new(),
+            },
+            FileProblem::DuplicateField { name: "id".into() },
+            FileProblem::DoesNotFit,
+            FileProblem::IndicatorDiffers {
+                id: "primary-class-size-cap".into(),
+                unit: "人".into(),
+                theme: "compulsory".into(),
+            },
+            FileProblem::NoTextForDocument,
+            FileProblem::DocumentIdTaken {
+                locality: "盘锦市".into(),
+            },
+            FileProblem::TargetIdTaken,
+            FileProblem::TextWithoutDocument,
+            FileProblem::AlreadyOpen,
+        ];
+        for what in SYNTAX_KINDS {
+            out.push(FileProblem::Syntax {
+                line: 3,
+                column: 17,
+                what,
+                excerpt: Some(excerpt.clone()),
+            });
+            out.push(FileProblem::ItemSyntax(what));
+        }
+        out.push(FileProblem::Syntax {
+            line: 1,
+            column: 1,
+            what: SyntaxKind::ExpectedValue,
+            excerpt: None,
+        });
+        for found in KINDS {
+            out.push(FileProblem::NotAnObject { found });
+            out.push(FileProblem::VersionNotText { found });
+            out.push(FileProblem::EntryNotObject { found });
+            out.push(FileProblem::NotAList { found });
+            out.push(FileProblem::TextsNotObject { found });
+            out.push(FileProblem::TextNotString { found });
+        }
+        let found = [
+            Found::Null,
+            Found::Bool(true),
+            Found::Integer("70000".into()),
+            Found::Float("1.5".into()),
+            Found::Text("eighty-five".into()),
+            Found::List,
+            Found::Object,
+        ];
+        let shapes = [
+            Shape::Theme,
+            Shape::Indicator,
+            Shape::Document,
+            Shape::Target,
+            Shape::Bilingual,
+            Shape::Period,
+            Shape::Baseline,
+        ];
+        let mut expected = vec![
+            Expected::Number,
+            Expected::WholeNumber,
+            Expected::SmallWholeNumber,
+            Expected::TrueOrFalse,
+            Expected::List,
+            Expected::Text,
+            Expected::BareWord,
+            Expected::ObjectElements(Shape::Baseline, 1),
+        ];
+        expected.extend(shapes.map(Expected::Object));
+        for f in &found {
+            for e in &expected {
+                out.push(FileProblem::WrongType {
+                    found: f.clone(),
+                    expected: e.clone(),
+                });
+                out.push(FileProblem::WrongValue {
+                    found: f.clone(),
+                    expected: e.clone(),
+                });
+            }
+        }
+        for failure in [
+            ReadFailure::Aborted,
+            ReadFailure::NotFound,
+            ReadFailure::NotReadable,
+            ReadFailure::Security,
+        ] {
+            out.push(FileProblem::ReadFailed(failure));
+        }
+        out.extend(rules().into_iter().map(FileProblem::Rule));
+        out
+    }
+
+    /// The variant's place in the enum; a new variant fails to compile here until it is sampled.
+    fn problem_index(problem: &FileProblem) -> usize {
+        match problem {
+            FileProblem::TooLarge { .. } => 0,
+            FileProblem::NotUtf8 { .. } => 1,
+            FileProblem::Empty => 2,
+            FileProblem::Syntax { .. } => 3,
+            FileProblem::TooDeep { .. } => 4,
+            FileProblem::NotAnObject { .. } => 5,
+            FileProblem::MissingVersion => 6,
+            FileProblem::VersionEmpty => 7,
+            FileProblem::VersionNotText { .. } => 8,
+            FileProblem::NoDocuments => 9,
+            FileProblem::EntryNotObject { .. } => 10,
+            FileProblem::MissingField => 11,
+            FileProblem::NotAList { .. } => 12,
+            FileProblem::MissingTexts => 13,
+            FileProblem::TextsNotObject { .. } => 14,
+            FileProblem::TextNotString { .. } => 15,
+            FileProblem::WrongType { .. } => 16,
+            FileProblem::WrongValue { .. } => 17,
+            FileProblem::WrongLength { .. } => 18,
+            FileProblem::UnknownValue { .. } => 19,
+            FileProblem::DuplicateField { .. } => 20,
+            FileProblem::ItemSyntax(_) => 21,
+            FileProblem::DoesNotFit => 22,
+            FileProblem::IndicatorDiffers { .. } => 23,
+            FileProblem::NoTextForDocument => 24,
+            FileProblem::Rule(_) => 25,
+            FileProblem::DocumentIdTaken { .. } => 26,
+            FileProblem::TargetIdTaken => 27,
+            FileProblem::TextWithoutDocument => 28,
+            FileProblem::AlreadyOpen => 29,
+            FileProblem::ReadFailed(_) => 30,
+        }
+    }
+
+    fn has_han(text: &str) -> bool {
+        crate::data::validation::has_han(text)
+    }
+
+    /// Chinese words only, apart from the code parts and the unit "MB".
+    fn assert_chinese(message: &Message) {
+        let text = message.text_only().replace("MB", "");
+        assert!(has_han(&text), "{message}");
+        assert!(
+            !text.chars().any(|c| c.is_ascii_alphabetic()),
+            "English in the Chinese: {message:?}"
+        );
+    }
+
+    /// English words only, apart from the code parts.
+    fn assert_english(message: &Message) {
+        let text = message.text_only();
+        assert!(text.chars().any(|c| c.is_ascii_alphabetic()), "{message}");
+        assert!(!has_han(&text), "Chinese in the English: {message:?}");
+        assert!(
+            !text.contains(['。', '、', '“', '”']),
+            "Chinese punctuation: {message:?}"
+        );
+    }
+
+    #[test]
+    fn every_rule_is_worded_in_both_languages() {
+        let rules = rules();
+        let mut covered: Vec<usize> = rules.iter().map(rule_index).collect();
+        covered.dedup();
+        assert_eq!(covered, (0..27).collect::<Vec<_>>(), "each rule sampled once, in order");
+        for rule in &rules {
+            assert_chinese(&rule.words(Lang::Zh));
+            assert_english(&rule.words(Lang::En));
+            assert_eq!(rule.to_string(), rule.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn every_file_problem_is_worded_in_both_languages() {
+        let problems = file_problems();
+        let mut covered: Vec<usize> = problems.iter().map(problem_index).collect();
+        covered.sort_unstable();
+        covered.dedup();
+        assert_eq!(covered, (0..31).collect::<Vec<_>>(), "every variant sampled");
+        for problem in &problems {
+            let (zh, en) = (problem.words(Lang::Zh), problem.words(Lang::En));
+            assert_chinese(&zh);
+            assert_english(&en);
+            assert_ne!(zh, en);
+            assert_eq!(problem.to_string(), en.to_string());
+            for word in ["expected", "invalid", "EOF", "line", "found"] {
+                assert!(!zh.to_string().contains(word), "{zh}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_english_is_the_wording_the_page_has_always_shown() {
+        let syntax = FileProblem::Syntax {
+            line: 4,
+            column: 30,
+            what: SyntaxKind::TrailingComma,
+            excerpt: Some(Excerpt {
+                text: "{\"document\": {\"id\": \"x\"},}".into(),
+                cut_before: false,
+                cut_after: false,
+            }),
+        };
+        assert_eq!(
+            syntax.message(Lang::En),
+            "line 4, column 30: not valid JSON (trailing comma: the last item of a list or object is followed by a comma): «{\"document\": {\"id\": \"x\"},}»"
+        );
+        assert_eq!(
+            syntax.message(Lang::Zh),
+            "第 4 行第 30 列不是有效的 JSON(多余的逗号:列表或对象的最后一项后面跟了逗号)。这一行是:«{\"document\": {\"id\": \"x\"},}»"
+        );
+        let unknown = FileProblem::UnknownValue {
+            found: "village".into(),
+            allowed: vec!["province".into(), "county".into(), "district".into()],
+        };
+        assert_eq!(
+            unknown.message(Lang::En),
+            "unknown variant `village`, expected one of `province`, `county`, `district`"
+        );
+        assert_eq!(
+            unknown.message(Lang::Zh),
+            "不认识的取值 village,可用的取值:province、county、district"
+        );
+        let differs = Rule::UnitDiffers {
+            unit: String::new(),
+            expected: "%".into(),
+        };
+        assert_eq!(
+            differs.message(Lang::En),
+            "unit \"\" differs from the indicator's unit '%'"
+        );
+        assert_eq!(
+            Rule::ColourShared {
+                slot: 1,
+                owner: "preschool".into(),
+                free: 0
+            }
+            .message(Lang::En),
+            "colour 1 is already used by theme 'preschool' while slot 0 is free"
+        );
+        assert_eq!(
+            FileProblem::NotUtf8 { line: 1, column: 14 }.message(Lang::En),
+            "line 1, column 14: the file is not UTF-8 text (save it as UTF-8 JSON)"
+        );
+    }
+
+    #[test]
+    fn code_parts_hold_what_is_quoted_from_the_file() {
+        let words = Rule::UnknownTheme {
+            theme: "no-such-theme".into(),
+        }
+        .words(Lang::Zh);
+        assert_eq!(
+            words.parts(),
+            [Part::Text("没有这个主题:".into()), Part::Code("no-such-theme".into())]
+        );
+        assert_eq!(words.to_string(), "没有这个主题:no-such-theme");
+        assert_eq!(words.text_only(), "没有这个主题:");
+    }
+
+    #[test]
+    fn a_file_error_is_described_in_the_pages_language() {
+        let error = FileError {
+            file: "broken.json".into(),
+            document: Some("example-city-2024".into()),
+            target: Some("t".into()),
+            field: "quote".into(),
+            problem: FileProblem::Rule(Rule::QuoteNotVerbatim),
+        };
+        assert_eq!(
+            error.to_string(),
+            "broken.json › example-city-2024 › t › quote: the quote is not a verbatim part of the document's text"
+        );
+        assert_eq!(
+            error.describe(Lang::Zh),
+            "broken.json › example-city-2024 › t › quote: 引文不是文件原文中一字不差的一段"
+        );
+    }
+
+    #[test]
+    fn a_refused_published_file_gives_its_reason_in_both_languages() {
+        let unreadable = published::Problem::Unreadable { line: 3, column: 9 };
+        assert_eq!(unreadable.reason(Lang::Zh), "文件第 3 行第 9 列无法读取");
+        assert_eq!(unreadable.reason(Lang::En), "unreadable at line 3, column 9");
+        let fetch = published::Problem::Fetch("HTTP 404".into());
+        assert_eq!(fetch.reason(Lang::Zh), "HTTP 404");
     }
 }

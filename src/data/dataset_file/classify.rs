@@ -282,8 +282,177 @@ fn debug_literal(text: &str) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde_json::{json, Value};
 
     use super::*;
+    use crate::data::lang::Lang;
+    use crate::data::model::{Document, Indicator, Target, Theme};
+
+    /// What the page showed before the kinds: serde's message with its type names in plain words.
+    fn legacy(message: &str) -> String {
+        [
+            ("expected f64", "expected a number"),
+            ("expected u16", "expected a whole number from 0 to 65535"),
+            ("expected a boolean", "expected true or false"),
+            ("expected a sequence", "expected a list"),
+            ("expected a string", "expected text in quotes"),
+        ]
+        .iter()
+        .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+        .replace("expected struct ", "expected an object ")
+    }
+
+    /// Values to put anywhere in an item.
+    fn leaves() -> Vec<Value> {
+        vec![
+            json!(null),
+            json!(true),
+            json!(false),
+            json!(0),
+            json!(-1),
+            json!(300),
+            json!(70000),
+            json!(1.5),
+            json!(2025.0),
+            json!(-2.5e-7),
+            json!(""),
+            json!("eighty-five"),
+            json!("带\"引号\"和\n换行\u{7}"),
+            json!([]),
+            json!([1]),
+            json!([1, 2, 3]),
+            json!(["a", "b"]),
+            json!({}),
+            json!({ "milestone": 1 }),
+            json!({ "zh": "只有中文" }),
+        ]
+    }
+
+    /// Every path to a value inside `value` (not the root itself).
+    fn paths(value: &Value, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        let children: Vec<(String, &Value)> = match value {
+            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Value::Array(items) => items.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+            _ => Vec::new(),
+        };
+        for (step, child) in children {
+            prefix.push(step);
+            out.push(prefix.clone());
+            paths(child, prefix, out);
+            prefix.pop();
+        }
+    }
+
+    fn slot<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+        path.iter().fold(value, |node, step| match node {
+            Value::Array(items) => &mut items[step.parse::<usize>().unwrap()],
+            node => &mut node[step.as_str()],
+        })
+    }
+
+    /// Reads `text` as a `T`; on an error, checks that its kind words it in English exactly as
+    /// before and in Chinese without English words. Returns the kind, if there was an error.
+    fn compare<T: DeserializeOwned>(text: &str) -> Option<FileProblem> {
+        let e = serde_json::from_str::<T>(text).err()?;
+        let before = legacy(&bare_message(&e));
+        let problem = match item_error(&e) {
+            ItemError::MissingField(name) => {
+                assert_eq!(before, format!("missing field `{name}`"), "{text}");
+                FileProblem::MissingField
+            }
+            ItemError::Problem(problem) => problem,
+        };
+        assert_ne!(problem, FileProblem::DoesNotFit, "{before}: {text}");
+        if problem != FileProblem::MissingField {
+            assert_eq!(problem.message(Lang::En), before, "{text}");
+        }
+        let zh = problem.words(Lang::Zh);
+        assert!(!zh.text_only().chars().any(|c| c.is_ascii_alphabetic()), "{zh}: {text}");
+        Some(problem)
+    }
+
+    /// Every change of one value, every removed field and every repeated field of `item`, read as a `T`.
+    fn every_change<T: DeserializeOwned>(item: &Value, seen: &mut Vec<String>) {
+        let mut all = Vec::new();
+        paths(item, &mut Vec::new(), &mut all);
+        let mut texts = Vec::new();
+        for leaf in leaves() {
+            texts.push(leaf.to_string());
+            for path in &all {
+                let mut changed = item.clone();
+                *slot(&mut changed, path) = leaf.clone();
+                texts.push(changed.to_string());
+            }
+        }
+        for path in &all {
+            let (last, parent) = path.split_last().unwrap();
+            let mut changed = item.clone();
+            match slot(&mut changed, parent) {
+                Value::Object(map) => {
+                    map.remove(last);
+                }
+                Value::Array(items) => {
+                    items.remove(last.parse::<usize>().unwrap());
+                }
+                _ => {}
+            }
+            texts.push(changed.to_string());
+        }
+        let text = item.to_string();
+        for key in item.as_object().unwrap().keys() {
+            texts.push(format!("{{{}: 1,{}", json!(key), &text[1..]));
+        }
+        for text in texts {
+            if let Some(problem) = compare::<T>(&text) {
+                let kind = format!("{problem:?}");
+                let kind = kind.split([' ', '(', '{']).next().unwrap_or_default().to_string();
+                if !seen.contains(&kind) {
+                    seen.push(kind);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn item_errors_keep_their_english_and_lose_serdes_words_in_chinese() {
+        let bilingual = json!({ "zh": "说明", "en": "A note." });
+        let theme = json!({ "id": "preschool", "name": bilingual, "colour": 3 });
+        let indicator = json!({
+            "id": "share", "name": bilingual, "theme": "preschool", "unit": "%",
+            "unit_en": "%", "better": "higher", "definition": "Share."
+        });
+        let document = json!({
+            "id": "example-city-2024", "locality": bilingual, "province": bilingual,
+            "level": "prefecture-level-city", "title": "计划", "issuer": "市政府", "issued": "2024-03-01",
+            "period": { "start": 2024, "end": 2026 }, "genre": "行动计划", "script": "simplified",
+            "source": "data/sources/x.txt", "note": bilingual
+        });
+        let target = json!({
+            "id": "t", "kind": "share", "theme": "preschool", "indicator": "share", "comparator": ">=",
+            "value": 85, "unit": "%", "scope": bilingual, "baseline": { "value": 80, "year": 2023 },
+            "target_year": 2026, "binding": "约束性", "responsible": ["教育局"], "section": "一",
+            "quote": "达到85%", "summary": bilingual, "note": bilingual, "garbled": false
+        });
+        let mut seen = Vec::new();
+        every_change::<Theme>(&theme, &mut seen);
+        every_change::<Indicator>(&indicator, &mut seen);
+        every_change::<Document>(&document, &mut seen);
+        every_change::<Target>(&target, &mut seen);
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                "DuplicateField",
+                "ItemSyntax",
+                "MissingField",
+                "UnknownValue",
+                "WrongLength",
+                "WrongType",
+                "WrongValue"
+            ]
+        );
+    }
 
     proptest! {
         #[test]
