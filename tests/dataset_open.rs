@@ -429,7 +429,7 @@ fn every_kind_of_bad_file_is_worded_in_chinese_without_serdes_words() {
         ("trailing comma", b"{\"version\": \"1\", \"documents\": [1,]}".to_vec()),
         (
             "end of file",
-            fixture_text[..fixture_text.len() / 2].as_bytes().to_vec(),
+            fixture_text.as_bytes()[..fixture_text.len() / 2].to_vec(),
         ),
         ("missing colon", b"{\"version\" \"1\"}".to_vec()),
         ("missing comma", b"{\"version\": \"1\" \"documents\": []}".to_vec()),
