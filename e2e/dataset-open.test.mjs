@@ -135,54 +135,114 @@ test('a file dropped onto the drop zone is opened', async () => {
   });
 });
 
-test('a broken file lists each problem with file, target and field; the view and the search are kept', async () => {
+// The page's words for each language: the rule error's wording, the syntax error's position.
+const WORDING = {
+  zh: { query: '', verbatim: '一字不差', position: '第 3 行第 17 列', field: '字段' },
+  en: { query: '&lang=en', verbatim: 'verbatim', position: 'line 3, column 17', field: 'Field' },
+};
+
+for (const lang of ['zh', 'en']) {
+  const words = WORDING[lang];
+  test(`a broken file lists each problem with file, target and field; the view and the search are kept (${lang})`, async () => {
+    await withPage(1280, async (page) => {
+      await page.goto(`${site.server.url}?v=targets${words.query}`);
+      await appReady(page);
+      await page.fill('#search', '班额');
+      await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.match(/原文段落|passages?/));
+      const rowsBefore = await page.locator('.target-row').count();
+      const urlBefore = page.url();
+
+      const file = JSON.parse(await readFile(FIXTURE, 'utf8'));
+      file.documents[0].targets[0].value = 'eighty-five';
+      file.documents[0].targets[1].quote = '小学班额不超过40人。';
+      file.documents[0].targets[2].indicator = 'no-such-indicator';
+      await page.setInputFiles('#dataset-file', {
+        name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
+      });
+      const errors = page.locator('#dataset-errors');
+      await errors.waitFor();
+      const items = await errors.locator('.file-error').allInnerTexts();
+      const has = (...parts) => items.some((t) => parts.every((p) => t.includes(p)));
+      assert.ok(has('broken-city.json', 'example-city-2024-inclusive-kindergarten-share', words.field, 'value'), items.join('\n'));
+      await screenshot(page, `dataset-open-errors-1280-${lang}`);
+      // A shape error stops before the rules; fix it and the rule errors are listed.
+      file.documents[0].targets[0].value = 85;
+      await page.setInputFiles('#dataset-file', {
+        name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
+      });
+      await page.waitForFunction((w) => document.querySelector('#dataset-errors')?.textContent.includes(w), words.verbatim);
+      const ruleItems = await errors.locator('.file-error').allInnerTexts();
+      const hasRule = (...parts) => ruleItems.some((t) => parts.every((p) => t.includes(p)));
+      assert.ok(hasRule('broken-city.json', 'example-city-2024-primary-class-size', 'quote', words.verbatim), ruleItems.join('\n'));
+      assert.ok(hasRule('example-city-2024-psychology-teachers', 'indicator', 'no-such-indicator'), ruleItems.join('\n'));
+
+      // A JSON syntax error names line and column and quotes the line.
+      await page.setInputFiles('#dataset-file', {
+        name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": "1",\n  "documents": [,]\n}'),
+      });
+      await page.waitForFunction(() => document.querySelector('#dataset-errors')?.textContent.includes('not-json.json'));
+      const syntax = await errors.innerText();
+      assert.ok(syntax.includes(words.position), syntax);
+      assert.ok(syntax.includes('«"documents": [,]»'), `the offending line is quoted: ${syntax}`);
+
+      // Nothing else changed.
+      assert.equal(await page.inputValue('#search'), '班额');
+      assert.equal(page.url(), urlBefore);
+      assert.equal(await page.locator('.target-row').count(), rowsBefore);
+      assert.deepEqual(await storedNames(page), []);
+      assert.equal(await page.locator('.doc-card').count(), 0, 'still on the targets view');
+    });
+  });
+}
+
+/** The bad files of the language check: binary bytes, a trailing comma, a missing field, a quote not in the text. */
+async function badFiles() {
+  const missing = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  delete missing.documents[0].targets[0].quote;
+  delete missing.version;
+  const notQuoted = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  notQuoted.documents[0].targets[1].quote = '小学班额不超过40人。';
+  return [
+    { name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]) },
+    { name: 'trailing-comma.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": "1",\n  "documents": [1, 2,]\n}') },
+    { name: 'missing-field.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(missing, null, 2)) },
+    { name: 'not-quoted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(notQuoted, null, 2)) },
+  ];
+}
+
+/** Each problem's message without what it quotes from the file (its <code> parts). */
+async function messageWords(page) {
+  return page.locator('#dataset-errors .error-message').evaluateAll((spans) => spans.map((span) => {
+    const copy = span.cloneNode(true);
+    copy.querySelectorAll('code').forEach((code) => code.remove());
+    return copy.textContent;
+  }));
+}
+
+test('every problem of a bad file is worded in the page\'s language: Chinese without English words, English without Chinese', async () => {
   await withPage(1280, async (page) => {
-    await page.goto(`${site.server.url}?v=targets`);
-    await appReady(page);
-    await page.fill('#search', '班额');
-    await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
-    const rowsBefore = await page.locator('.target-row').count();
-    const urlBefore = page.url();
-
-    const file = JSON.parse(await readFile(FIXTURE, 'utf8'));
-    file.documents[0].targets[0].value = 'eighty-five';
-    file.documents[0].targets[1].quote = '小学班额不超过40人。';
-    file.documents[0].targets[2].indicator = 'no-such-indicator';
-    await page.setInputFiles('#dataset-file', {
-      name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
-    });
-    const errors = page.locator('#dataset-errors');
-    await errors.waitFor();
-    const items = await errors.locator('.file-error').allInnerTexts();
-    const has = (...parts) => items.some((t) => parts.every((p) => t.includes(p)));
-    assert.ok(has('broken-city.json', 'example-city-2024-inclusive-kindergarten-share', '字段', 'value'), items.join('\n'));
-    await screenshot(page, 'dataset-open-errors-1280');
-    // A shape error stops before the rules; fix it and the rule errors are listed.
-    file.documents[0].targets[0].value = 85;
-    await page.setInputFiles('#dataset-file', {
-      name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
-    });
-    await page.waitForFunction(() => document.querySelector('#dataset-errors')?.textContent.includes('verbatim'));
-    const ruleItems = await errors.locator('.file-error').allInnerTexts();
-    const hasRule = (...parts) => ruleItems.some((t) => parts.every((p) => t.includes(p)));
-    assert.ok(hasRule('broken-city.json', 'example-city-2024-primary-class-size', 'quote', 'verbatim'), ruleItems.join('\n'));
-    assert.ok(hasRule('example-city-2024-psychology-teachers', 'indicator', 'no-such-indicator'), ruleItems.join('\n'));
-
-    // A JSON syntax error names line and column and quotes the line.
-    await page.setInputFiles('#dataset-file', {
-      name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": "1",\n  "documents": [,]\n}'),
-    });
-    await page.waitForFunction(() => document.querySelector('#dataset-errors')?.textContent.includes('not-json.json'));
-    const syntax = await errors.innerText();
-    assert.ok(syntax.includes('line 3, column 17'), syntax);
-    assert.ok(syntax.includes('«"documents": [,]»'), `the offending line is quoted: ${syntax}`);
-
-    // Nothing else changed.
-    assert.equal(await page.inputValue('#search'), '班额');
-    assert.equal(page.url(), urlBefore);
-    assert.equal(await page.locator('.target-row').count(), rowsBefore);
-    assert.deepEqual(await storedNames(page), []);
-    assert.equal(await page.locator('.doc-card').count(), 0, 'still on the targets view');
+    for (const lang of ['zh', 'en']) {
+      await page.goto(`${site.server.url}${WORDING[lang].query.replace('&', '?')}`);
+      await appReady(page);
+      for (const file of await badFiles()) {
+        await page.setInputFiles('#dataset-file', file);
+        await page.waitForFunction((name) => document.querySelector('#dataset-errors')?.textContent.includes(name), file.name);
+        const heading = await page.locator('#dataset-errors h3').innerText();
+        const messages = await messageWords(page);
+        assert.ok(messages.length > 0, `${file.name}: problems listed`);
+        if (lang === 'zh') {
+          assert.match(heading, /文件未能打开/);
+          for (const m of messages) assert.doesNotMatch(m, /[A-Za-z]/, `${file.name}: English in the Chinese message «${m}»`);
+        } else {
+          assert.match(heading, /The file was not opened/);
+          for (const m of messages) assert.doesNotMatch(m, /[\u3400-\u9fff]/, `${file.name}: Chinese in the English message «${m}»`);
+        }
+        await screenshot(page, `dataset-open-${file.name.replace(/\W+/g, '-')}-${lang}`);
+      }
+      const all = (await page.locator('#dataset-errors .file-error').allInnerTexts()).join('\n');
+      // The last file's rule error, in the page's language.
+      assert.ok(all.includes(WORDING[lang].verbatim), all);
+    }
   });
 });
 

@@ -19,3 +19,4 @@ pub mod script;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod validation;
+pub mod wording;

@@ -323,7 +323,7 @@ fn validation_checks_theme_colour_slots() {
         validation::validate(dataset, &loaded.texts)
             .into_iter()
             .filter(|p| p.field == "colour")
-            .map(|p| format!("{}: {}", p.item.unwrap_or_default(), p.message))
+            .map(|p| format!("{}: {}", p.item.unwrap_or_default(), p.rule))
             .collect()
     };
     let mut dataset = loaded.dataset.clone();

@@ -8,6 +8,7 @@ use std::path::Path;
 use policy_explorer::analysis::library::{Library, SavedFile};
 use policy_explorer::data::bundled;
 use policy_explorer::data::dataset_file::{open, FileError};
+use policy_explorer::data::lang::Lang;
 use serde_json::{json, Value};
 
 const FIXTURE: &str = "example-city-2024.json";
@@ -113,19 +114,25 @@ fn a_json_syntax_error_names_line_and_column() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].file, "broken.json");
     assert!(
-        errors[0].message.starts_with("line 4, column 20: not valid JSON"),
+        errors[0]
+            .message(Lang::En)
+            .starts_with("line 4, column 20: not valid JSON"),
         "{}",
-        errors[0].message
+        errors[0].message(Lang::En)
     );
 }
 
 #[test]
 fn text_that_is_not_utf8_or_not_an_object_is_refused_plainly() {
     let errors = open("gbk.json", b"{\"version\": \"\xb9\xe3\"}", bundled::dataset()).unwrap_err();
-    assert!(errors[0].message.contains("line 1, column 14") && errors[0].message.contains("UTF-8"));
+    assert!(errors[0].message(Lang::En).contains("line 1, column 14") && errors[0].message(Lang::En).contains("UTF-8"));
     for (text, expected) in [("", "empty"), ("[1, 2]", "not a list"), ("42", "not a number")] {
         let errors = open("x.json", text.as_bytes(), bundled::dataset()).unwrap_err();
-        assert!(errors[0].message.contains(expected), "{text}: {}", errors[0].message);
+        assert!(
+            errors[0].message(Lang::En).contains(expected),
+            "{text}: {}",
+            errors[0].message(Lang::En)
+        );
     }
 }
 
@@ -155,7 +162,10 @@ fn shape_errors_name_the_target_and_the_field_path() {
     assert_names(&errors, "example-city-2024", None, "document.level");
     assert_eq!(errors.len(), 5, "every shape error is reported in one go");
     let value = errors.iter().find(|e| e.field == "value").unwrap();
-    assert_eq!(value.message, "invalid type: string \"eighty-five\", expected a number");
+    assert_eq!(
+        value.message(Lang::En),
+        "invalid type: string \"eighty-five\", expected a number"
+    );
 }
 
 #[test]
@@ -202,7 +212,7 @@ fn missing_texts_and_conflicting_indicators_are_named() {
     file["texts"] = json!({});
     let errors = errors_of(&file);
     assert_names(&errors, "example-city-2024", None, "texts");
-    assert!(errors[0].message.contains("no text under this document id"));
+    assert!(errors[0].message(Lang::En).contains("no text under this document id"));
 
     let mut file = fixture();
     let indicators = file["indicators"].as_array_mut().unwrap();
@@ -222,23 +232,31 @@ fn a_document_id_used_by_the_bundled_data_is_refused() {
     file["texts"] = json!({ "panjin-2019": text });
     let errors = errors_of(&file);
     assert_names(&errors, "panjin-2019", None, "document.id");
-    assert!(errors[0].message.contains("盘锦"), "{}", errors[0].message);
+    assert!(
+        errors[0].message(Lang::En).contains("盘锦"),
+        "{}",
+        errors[0].message(Lang::En)
+    );
 }
 
 #[test]
 fn deep_nesting_and_huge_numbers_are_errors_not_crashes() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let errors = open("deep.json", deep.as_bytes(), bundled::dataset()).unwrap_err();
-    assert!(errors[0].message.contains("recursion limit"), "{}", errors[0].message);
+    assert!(
+        errors[0].message(Lang::En).contains("recursion limit"),
+        "{}",
+        errors[0].message(Lang::En)
+    );
     let mut file = fixture();
     target_mut(&mut file, 0).insert("value".into(), json!(1e308));
     assert_names(&errors_of(&file), "example-city-2024", Some(KINDERGARTEN), "value");
     let huge = read("tests/fixtures/example-city-2024.json").replace("\"value\": 85", "\"value\": 1e400");
     let errors = open(FIXTURE, huge.as_bytes(), bundled::dataset()).unwrap_err();
     assert!(
-        errors[0].message.contains("number out of range"),
+        errors[0].message(Lang::En).contains("number out of range"),
         "{}",
-        errors[0].message
+        errors[0].message(Lang::En)
     );
 }
 
@@ -257,7 +275,7 @@ fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
     assert_eq!(hits.rows.len(), 4, "search finds the opened locality's targets");
     // The same file twice is refused; the library is unchanged.
     let again = opened.open(open, FIXTURE, fixture_text.as_bytes()).unwrap_err();
-    assert!(again[0].message.contains("already open"));
+    assert!(again[0].message(Lang::En).contains("already open"));
     let (removed, dropped) = opened.remove(open, FIXTURE);
     assert!(dropped.is_empty());
     assert_eq!(removed.catalog().dataset.documents.len(), 5);
@@ -334,7 +352,7 @@ fn shape_errors_are_located_in_compact_files_and_inside_lists() {
 fn a_syntax_error_quotes_the_offending_line() {
     let text = "{\n  \"version\": \"1\",\n  \"documents\": [\n    {\"document\": {\"id\": \"x\"},}\n  ]\n}";
     let errors = open("broken.json", text.as_bytes(), bundled::dataset()).unwrap_err();
-    let message = &errors[0].message;
+    let message = &errors[0].message(Lang::En);
     assert!(
         message.starts_with("line 4, column 30: not valid JSON (trailing comma"),
         "{message}"
@@ -342,7 +360,7 @@ fn a_syntax_error_quotes_the_offending_line() {
     assert!(message.ends_with("«{\"document\": {\"id\": \"x\"},}»"), "{message}");
     let long = format!("{{\"version\": \"{}\" \"documents\": []}}", "长".repeat(100));
     let errors = open("long.json", long.as_bytes(), bundled::dataset()).unwrap_err();
-    let message = &errors[0].message;
+    let message = &errors[0].message(Lang::En);
     assert!(message.contains("expected `,` or `}`"), "{message}");
     assert!(
         message.ends_with(&format!("«…{}\" \"documents\": []}}»", "长".repeat(38))),
@@ -375,6 +393,129 @@ fn texts_fetched_after_a_file_was_opened_are_searched_like_texts_given_at_the_st
         !got.search.search("示例市").passages.is_empty(),
         "the opened file's text is searched"
     );
+}
+
+/// Chinese words only, apart from what is quoted from the file (code parts) and the unit "MB".
+fn assert_chinese(error: &FileError) {
+    let words = error.problem.words(Lang::Zh);
+    let text = words.text_only().replace("MB", "");
+    assert!(
+        !text.chars().any(|c| c.is_ascii_alphabetic()),
+        "English in the Chinese message of {error}: {words:?}"
+    );
+}
+
+/// English words only, apart from what is quoted from the file.
+fn assert_english(error: &FileError) {
+    let text = error.problem.words(Lang::En).text_only();
+    assert!(
+        !policy_explorer::data::validation::has_han(&text),
+        "Chinese in the English message of {error}"
+    );
+}
+
+#[test]
+fn every_kind_of_bad_file_is_worded_in_chinese_without_serdes_words() {
+    let fixture_text = read("tests/fixtures/example-city-2024.json");
+    let change = |edit: &dyn Fn(&mut Value)| {
+        let mut file = fixture();
+        edit(&mut file);
+        serde_json::to_string_pretty(&file).unwrap().into_bytes()
+    };
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("not UTF-8", b"{\"version\": \"\xb9\xe3\"}".to_vec()),
+        ("binary", vec![0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 7]),
+        ("empty", b"  \n".to_vec()),
+        ("trailing comma", b"{\"version\": \"1\", \"documents\": [1,]}".to_vec()),
+        (
+            "end of file",
+            fixture_text.as_bytes()[..fixture_text.len() / 2].to_vec(),
+        ),
+        ("missing colon", b"{\"version\" \"1\"}".to_vec()),
+        ("missing comma", b"{\"version\": \"1\" \"documents\": []}".to_vec()),
+        ("bare word", b"{\"version\": yes}".to_vec()),
+        ("no value", b"{\"version\": }".to_vec()),
+        ("bad escape", b"{\"version\": \"\\q\"}".to_vec()),
+        ("bad number", b"{\"version\": -x}".to_vec()),
+        ("control character", b"{\"version\": \"a\x01\"}".to_vec()),
+        ("key without quotes", b"{version: \"1\"}".to_vec()),
+        ("trailing characters", b"{} {}".to_vec()),
+        ("deep", format!("{}{}", "[".repeat(300), "]".repeat(300)).into_bytes()),
+        ("a list", b"[1, 2]".to_vec()),
+        (
+            "huge number",
+            fixture_text.replace("\"value\": 85", "\"value\": 1e400").into_bytes(),
+        ),
+        (
+            "missing and empty",
+            change(&|f| {
+                f.as_object_mut().unwrap().remove("texts");
+                f["version"] = json!("");
+            }),
+        ),
+        (
+            "missing version",
+            change(&|f| {
+                f.as_object_mut().unwrap().remove("version");
+                f["documents"] = json!([]);
+            }),
+        ),
+        (
+            "shapes",
+            change(&|f| {
+                let target = target_mut(f, 0);
+                target.insert("value".into(), json!("eighty-five"));
+                target.insert("kind".into(), json!("goal"));
+                target.insert("target_year".into(), json!(70000));
+                target.remove("quote");
+                target_mut(f, 1).insert("responsible".into(), json!("教育局"));
+                target_mut(f, 2).insert("baseline".into(), json!([1]));
+                target_mut(f, 3).insert("garbled".into(), json!("yes"));
+                f["documents"][0]["document"]["period"] = json!(null);
+                f["themes"][0]["colour"] = json!(300);
+                f["documents"].as_array_mut().unwrap().push(json!(3));
+                f["texts"]["other"] = json!(5);
+            }),
+        ),
+        (
+            "rules",
+            change(&|f| {
+                let target = target_mut(f, 0);
+                target.insert("quote".into(), json!("不在原文中的一句话。"));
+                target.insert("indicator".into(), json!("no-such-indicator"));
+                target.insert("id".into(), json!("Not An Id"));
+                let target = target_mut(f, 1);
+                target.insert("value".into(), json!(40));
+                target.insert("unit".into(), json!("人"));
+                target.insert("target_year".into(), json!(2040));
+                target.insert("theme".into(), json!("no-such-theme"));
+                target.insert("summary".into(), json!({ "zh": "", "en": "" }));
+                f["documents"][0]["document"]["issued"] = json!("2024-13-01");
+                f["documents"][0]["document"]["period"] = json!({ "start": 2030, "end": 2020 });
+                f["documents"][0]["document"]["note"] = json!({ "zh": "", "en": "Only English." });
+                f["texts"]["stray"] = json!("一段没有文档的原文。");
+            }),
+        ),
+        (
+            "clashes",
+            read("data/published/documents/panjin-2019.json").into_bytes(),
+        ),
+    ];
+    let mut count = 0;
+    for (name, bytes) in files {
+        let errors = open(name, &bytes, bundled::dataset()).expect_err(name);
+        for error in &errors {
+            count += 1;
+            assert_chinese(error);
+            assert_english(error);
+            let zh = error.message(Lang::Zh);
+            for word in ["expected", "invalid", "EOF", "line", "found", "missing", "unknown"] {
+                assert!(!zh.contains(word), "{name}: serde's {word:?} in {zh:?}");
+            }
+            assert_eq!(error.to_string(), error.describe(Lang::En));
+        }
+    }
+    assert!(count > 40, "{count} errors checked");
 }
 
 #[test]

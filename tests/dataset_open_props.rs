@@ -2,7 +2,8 @@
 //! arbitrary bytes, arbitrary JSON values shaped like the file form, random mutations of valid files
 //! (fields dropped, wrong types, huge numbers, NaN-like strings, unicode, deep nesting, duplicated
 //! documents) and random edits of their text. Whatever a file is accepted, its catalogue is built and
-//! searched too. Each test prints how many inputs ran and how many were accepted.
+//! searched too; whatever is refused, every error is a kind (serde's messages read, none generic)
+//! worded in Chinese and in English. Each test prints how many inputs ran and how many were accepted.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -10,8 +11,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use policy_explorer::analysis::library::Library;
 use policy_explorer::data::bundled;
-use policy_explorer::data::dataset_file::open;
+use policy_explorer::data::dataset_file::{open, FileError, FileProblem, SyntaxKind};
+use policy_explorer::data::lang::Lang;
 use policy_explorer::data::model::Dataset;
+use policy_explorer::data::validation::has_han;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
@@ -63,10 +66,31 @@ fn exercise(library: &Library, bytes: &[u8]) -> bool {
             for e in &errors {
                 assert_eq!(e.file, "input.json");
                 let _ = e.to_string();
+                assert_worded(e);
             }
             false
         }
     }
+}
+
+/// Every error is a kind serde's errors were read into (never the generic one) and is worded in
+/// Chinese without English words and in English without Chinese, apart from what it quotes from
+/// the file.
+fn assert_worded(error: &FileError) {
+    let generic = matches!(
+        error.problem,
+        FileProblem::DoesNotFit
+            | FileProblem::ItemSyntax(SyntaxKind::Other)
+            | FileProblem::Syntax {
+                what: SyntaxKind::Other,
+                ..
+            }
+    );
+    assert!(!generic, "an error serde's message was not read into: {error}");
+    let zh = error.problem.words(Lang::Zh).text_only().replace("MB", "");
+    assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{error}: {zh}");
+    let en = error.problem.words(Lang::En).text_only();
+    assert!(!has_han(&en), "{error}: {en}");
 }
 
 /// Strings that tend to break parsers and number readers.

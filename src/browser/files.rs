@@ -3,7 +3,10 @@
 
 use wasm_bindgen::JsCast;
 
+use gloo::file::FileReadError;
+
 use crate::analysis::library::SavedFile;
+use crate::data::dataset_file::ReadFailure;
 
 /// Local-storage key of the opened dataset files (a JSON list of `{name, text}`).
 pub const STORAGE_KEY: &str = "policy-explorer.opened-datasets";
@@ -39,14 +42,17 @@ fn list(files: web_sys::FileList) -> Vec<web_sys::File> {
 }
 
 /// Reads every file, then calls `done` once with each file's name and bytes (or why it could not be read).
-pub fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Vec<(String, Result<Vec<u8>, String>)>) + 'static) {
+pub fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Vec<(String, Result<Vec<u8>, ReadFailure>)>) + 'static) {
     yew::platform::spawn_local(async move {
         let mut read = Vec::with_capacity(files.len());
         for file in files {
             let file = gloo::file::File::from(file);
-            let bytes = gloo::file::futures::read_as_bytes(&file)
-                .await
-                .map_err(|e| e.to_string());
+            let bytes = gloo::file::futures::read_as_bytes(&file).await.map_err(|e| match e {
+                FileReadError::AbortedEarly => ReadFailure::Aborted,
+                FileReadError::NotFound(_) => ReadFailure::NotFound,
+                FileReadError::NotReadable(_) => ReadFailure::NotReadable,
+                FileReadError::Security(_) => ReadFailure::Security,
+            });
             read.push((file.name(), bytes));
         }
         done(read);

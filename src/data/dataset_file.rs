@@ -10,18 +10,21 @@
 //! the same rules as the bundled data
 //! ([`validation::validate`](super::validation::validate)) against the site's catalogue plus what the
 //! file declares, and finally refuses ids that clash with what is already loaded. Every error names
-//! the file, the document, the target and the field.
+//! the file, the document, the target and the field, and says what is wrong as a kind
+//! ([`FileProblem`]; serde_json's errors are read into kinds by `classify`), which
+//! [`wording`](super::wording) words in Chinese and English.
 
 mod check;
+mod classify;
 mod form;
-mod messages;
 mod parse;
 mod problems;
 mod upgrade;
 
 pub use check::OpenedDataset;
+pub(crate) use classify::serde_syntax_text;
 pub use form::DatasetFile;
-pub use problems::FileError;
+pub use problems::{Excerpt, Expected, FileError, FileProblem, Found, ReadFailure, Shape, SyntaxKind};
 pub use upgrade::{upgrade_summary, Upgrade, UpgradeKind};
 
 use super::model::Dataset;

@@ -12,7 +12,7 @@ pub struct Span {
     pub end: usize,
 }
 
-/// What kind of JSON value a span holds, named as a data maintainer reads it.
+/// What kind of JSON value a span holds (`data::wording` names it in messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Object,
@@ -21,20 +21,6 @@ pub enum Kind {
     Number,
     Boolean,
     Null,
-}
-
-impl Kind {
-    /// "an object", "a list", …, for messages.
-    pub fn described(self) -> &'static str {
-        match self {
-            Kind::Object => "an object",
-            Kind::List => "a list",
-            Kind::Text => "a string",
-            Kind::Number => "a number",
-            Kind::Boolean => "a boolean",
-            Kind::Null => "null",
-        }
-    }
 }
 
 /// A JSON text to navigate.
@@ -313,7 +299,6 @@ mod tests {
         assert_eq!(kinds, [Kind::Number, Kind::Object, Kind::Text]);
         assert_eq!(outline.slice(outline.get(root, "n").unwrap()), "-1.5e3");
         assert!(outline.elements(root).is_empty() && outline.members(list).is_empty());
-        assert_eq!(Kind::List.described(), "a list");
     }
 
     #[test]

@@ -23,15 +23,24 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Why a fetched file was not accepted.
+/// Why a published file was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
+    /// The fetch failed; the browser's short reason ("HTTP 404", a network error).
+    Fetch(String),
     /// The file is not the one this build was made with (an old cached copy, or a new release
     /// whose page is not loaded yet).
     OtherVersion,
-    /// The file has this build's fingerprint but could not be read (should not happen: the
-    /// published files are checked by the tests).
-    Unreadable(String),
+    /// The file has this build's fingerprint but could not be read at this position (should not
+    /// happen: the published files are checked by the tests).
+    Unreadable { line: usize, column: usize },
+}
+
+fn unreadable(e: serde_json::Error) -> Problem {
+    Problem::Unreadable {
+        line: e.line(),
+        column: e.column(),
+    }
 }
 
 fn check(bytes: &[u8], expected: &str) -> Result<(), Problem> {
@@ -45,13 +54,13 @@ fn check(bytes: &[u8], expected: &str) -> Result<(), Problem> {
 /// Checks and parses a fetched `targets.json`.
 pub fn parse_targets(bytes: &[u8]) -> Result<Dataset, Problem> {
     check(bytes, TARGETS_FNV)?;
-    serde_json::from_slice(bytes).map_err(|e| Problem::Unreadable(e.to_string()))
+    serde_json::from_slice(bytes).map_err(unreadable)
 }
 
 /// Checks and parses a fetched `texts.json`.
 pub fn parse_texts(bytes: &[u8]) -> Result<BTreeMap<String, String>, Problem> {
     check(bytes, TEXTS_FNV)?;
-    serde_json::from_slice(bytes).map_err(|e| Problem::Unreadable(e.to_string()))
+    serde_json::from_slice(bytes).map_err(unreadable)
 }
 
 /// The published data the app starts with: the targets, and the texts once they have arrived.

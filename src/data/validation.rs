@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::lang::Lang;
 use super::model::{Bilingual, Comparator, Dataset, Kind, Script, Theme, THEME_COLOUR_SLOTS};
 use super::numerals::states_number;
 use super::script::is_traditional_specific;
@@ -17,34 +18,123 @@ pub const MAX_ID_LEN: usize = 80;
 pub const YEAR_RANGE: std::ops::RangeInclusive<u16> = 2010..=2035;
 
 /// One thing wrong with a dataset.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// Document id, or the catalogue ("themes", "indicators", "dataset") the problem sits in.
     pub document: String,
     /// Target id (or theme / indicator id), when the problem belongs to one.
     pub item: Option<String>,
     pub field: &'static str,
-    pub message: String,
+    pub rule: Rule,
 }
 
 impl std::fmt::Display for Problem {
+    /// In English (the maintainer's tool and the tests).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = self.rule.message(Lang::En);
         match &self.item {
-            Some(item) => write!(f, "{} › {} › {}: {}", self.document, item, self.field, self.message),
-            None => write!(f, "{} › {}: {}", self.document, self.field, self.message),
+            Some(item) => write!(f, "{} › {} › {}: {message}", self.document, item, self.field),
+            None => write!(f, "{} › {}: {message}", self.document, self.field),
         }
+    }
+}
+
+/// The rule a dataset breaks, one kind per message, with the facts the message names;
+/// [`wording`](super::wording) words each in Chinese and English.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    /// The dataset's `version` is empty.
+    VersionEmpty,
+    /// A Chinese unit without its English form in `unit_en`.
+    UnitWithoutEnglish {
+        unit: String,
+    },
+    UnknownTheme {
+        theme: String,
+    },
+    UnknownIndicator {
+        indicator: String,
+    },
+    /// A date that is not `YYYY-MM-DD`.
+    NotADate {
+        date: String,
+    },
+    /// A plan period that runs backwards or leaves [`YEAR_RANGE`].
+    InvalidPeriod {
+        start: u16,
+        end: u16,
+    },
+    /// No cleaned text for the document's `source`.
+    NoText {
+        source: String,
+    },
+    DuplicateTargetId,
+    /// An id breaks [`is_valid_id`].
+    InvalidId,
+    EmptyId,
+    DuplicateId,
+    /// The target's unit (empty when it has none) is not its indicator's.
+    UnitDiffers {
+        unit: String,
+        expected: String,
+    },
+    QuoteEmpty,
+    /// The quote is not a verbatim part of the document's text.
+    QuoteNotVerbatim,
+    MilestoneWithValue,
+    /// A numeric target without a value.
+    ValueMissing,
+    ValueNotFinite,
+    /// The value is not written in the quote.
+    ValueNotInQuote {
+        value: f64,
+    },
+    /// A bilingual text without its Chinese half.
+    ChineseMissing,
+    /// A bilingual text without its English half.
+    EnglishMissing,
+    /// A garbled target without a note explaining how it was read.
+    GarbledWithoutNote,
+    /// A year outside [`YEAR_RANGE`].
+    YearOutOfRange {
+        year: u16,
+    },
+    BaselineAfterTarget {
+        baseline: u16,
+        target: u16,
+    },
+    /// The summary lacks its Chinese or its English half.
+    SummaryMissing,
+    /// A quote from a Traditional-script document with no Traditional character.
+    NoTraditionalCharacter,
+    /// A theme colour outside the palette.
+    ColourNotASlot {
+        slot: u8,
+    },
+    /// A theme colour another theme uses while a slot is free.
+    ColourShared {
+        slot: u8,
+        owner: String,
+        free: usize,
+    },
+}
+
+impl std::fmt::Display for Rule {
+    /// In English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 struct Collector(Vec<Problem>);
 
 impl Collector {
-    fn push(&mut self, document: &str, item: Option<&str>, field: &'static str, message: impl Into<String>) {
+    fn push(&mut self, document: &str, item: Option<&str>, field: &'static str, rule: Rule) {
         self.0.push(Problem {
             document: document.to_string(),
             item: item.map(str::to_string),
             field,
-            message: message.into(),
+            rule,
         });
     }
 }
@@ -53,7 +143,7 @@ impl Collector {
 pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Problem> {
     let mut out = Collector(Vec::new());
     if dataset.version.trim().is_empty() {
-        out.push("dataset", None, "version", "the dataset version is empty");
+        out.push("dataset", None, "version", Rule::VersionEmpty);
     }
     let themes = unique_ids(&mut out, "themes", dataset.themes.iter().map(|t| t.id.as_str()));
     theme_colours(&mut out, &dataset.themes);
@@ -69,10 +159,9 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 "indicators",
                 Some(&indicator.id),
                 "unit_en",
-                format!(
-                    "the unit '{}' is Chinese: give its English form in unit_en",
-                    indicator.unit
-                ),
+                Rule::UnitWithoutEnglish {
+                    unit: indicator.unit.clone(),
+                },
             );
         }
         if !themes.contains(indicator.theme.as_str()) {
@@ -80,7 +169,9 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 "indicators",
                 Some(&indicator.id),
                 "theme",
-                format!("unknown theme '{}'", indicator.theme),
+                Rule::UnknownTheme {
+                    theme: indicator.theme.clone(),
+                },
             );
         }
     }
@@ -96,7 +187,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
         for (field, date) in [("issued", &doc.issued), ("published", &doc.published)] {
             if let Some(date) = date {
                 if !is_iso_date(date) {
-                    out.push(doc_id, None, field, format!("'{date}' is not a YYYY-MM-DD date"));
+                    out.push(doc_id, None, field, Rule::NotADate { date: date.clone() });
                 }
             }
         }
@@ -111,63 +202,77 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 doc_id,
                 None,
                 "period",
-                format!("{}–{} is not a valid plan period", doc.period.start, doc.period.end),
+                Rule::InvalidPeriod {
+                    start: doc.period.start,
+                    end: doc.period.end,
+                },
             );
         }
         let Some(text) = texts.get(doc_id) else {
-            out.push(doc_id, None, "source", format!("no cleaned text for '{}'", doc.source));
+            out.push(
+                doc_id,
+                None,
+                "source",
+                Rule::NoText {
+                    source: doc.source.clone(),
+                },
+            );
             continue;
         };
         for target in &entry.targets {
             let id = Some(target.id.as_str());
             if !target_ids.insert(target.id.as_str()) {
-                out.push(doc_id, id, "id", "duplicate target id");
+                out.push(doc_id, id, "id", Rule::DuplicateTargetId);
             }
             if !is_valid_id(&target.id) {
-                out.push(doc_id, id, "id", ID_RULE);
+                out.push(doc_id, id, "id", Rule::InvalidId);
             }
             if !themes.contains(target.theme.as_str()) {
-                out.push(doc_id, id, "theme", format!("unknown theme '{}'", target.theme));
+                out.push(
+                    doc_id,
+                    id,
+                    "theme",
+                    Rule::UnknownTheme {
+                        theme: target.theme.clone(),
+                    },
+                );
             }
             match indicators.get(target.indicator.as_str()) {
                 None => out.push(
                     doc_id,
                     id,
                     "indicator",
-                    format!("unknown indicator '{}'", target.indicator),
+                    Rule::UnknownIndicator {
+                        indicator: target.indicator.clone(),
+                    },
                 ),
                 Some(unit) if target.value.is_some() && target.unit.as_deref() != Some(*unit) => out.push(
                     doc_id,
                     id,
                     "unit",
-                    format!(
-                        "unit {:?} differs from the indicator's unit '{unit}'",
-                        target.unit.as_deref().unwrap_or("")
-                    ),
+                    Rule::UnitDiffers {
+                        unit: target.unit.clone().unwrap_or_default(),
+                        expected: unit.to_string(),
+                    },
                 ),
                 Some(_) => {}
             }
             if target.quote.trim().is_empty() {
-                out.push(doc_id, id, "quote", "the quote is empty");
+                out.push(doc_id, id, "quote", Rule::QuoteEmpty);
             } else if !text.contains(&target.quote) {
-                out.push(
-                    doc_id,
-                    id,
-                    "quote",
-                    "the quote is not a verbatim part of the document's text",
-                );
+                out.push(doc_id, id, "quote", Rule::QuoteNotVerbatim);
             }
             match (target.kind, target.value) {
-                (Kind::Milestone, Some(_)) => out.push(doc_id, id, "value", "a milestone has no value"),
+                (Kind::Milestone, Some(_)) => out.push(doc_id, id, "value", Rule::MilestoneWithValue),
                 (Kind::Milestone, None) => {}
                 (_, None) if !matches!(target.comparator, Comparator::None | Comparator::Eliminate) => {
-                    out.push(doc_id, id, "value", "a numeric target needs a value")
+                    out.push(doc_id, id, "value", Rule::ValueMissing)
                 }
                 (_, Some(value)) => {
                     if !value.is_finite() {
-                        out.push(doc_id, id, "value", "the value is not a finite number");
+                        out.push(doc_id, id, "value", Rule::ValueNotFinite);
                     } else if !target.garbled && !states_number(&target.quote, value) {
-                        out.push(doc_id, id, "value", format!("{value} is not written in the quote"));
+                        out.push(doc_id, id, "value", Rule::ValueNotInQuote { value });
                     }
                 }
                 _ => {}
@@ -178,12 +283,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                 }
             }
             if target.garbled && target.note.as_ref().is_none_or(|n| n.zh.trim().is_empty()) {
-                out.push(
-                    doc_id,
-                    id,
-                    "note",
-                    "a garbled target must explain its interpretation in the note",
-                );
+                out.push(doc_id, id, "note", Rule::GarbledWithoutNote);
             }
             let years = [
                 ("target_year", target.target_year),
@@ -192,12 +292,7 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
             for (field, year) in years {
                 if let Some(year) = year {
                     if !YEAR_RANGE.contains(&year) {
-                        out.push(
-                            doc_id,
-                            id,
-                            field,
-                            format!("year {year} is outside {}–{}", YEAR_RANGE.start(), YEAR_RANGE.end()),
-                        );
+                        out.push(doc_id, id, field, Rule::YearOutOfRange { year });
                     }
                 }
             }
@@ -207,28 +302,21 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
                         doc_id,
                         id,
                         "baseline",
-                        format!("baseline year {base} is after the target year {due}"),
+                        Rule::BaselineAfterTarget {
+                            baseline: base,
+                            target: due,
+                        },
                     );
                 }
             }
             if target.summary.zh.trim().is_empty() || target.summary.en.trim().is_empty() {
-                out.push(
-                    doc_id,
-                    id,
-                    "summary",
-                    "both the Chinese and the English summary are required",
-                );
+                out.push(doc_id, id, "summary", Rule::SummaryMissing);
             }
             if doc.script == Script::Traditional
                 && target.quote.chars().count() >= 8
                 && !target.quote.chars().any(is_traditional_specific)
             {
-                out.push(
-                    doc_id,
-                    id,
-                    "quote",
-                    "a quote from a Traditional-script document has no Traditional character",
-                );
+                out.push(doc_id, id, "quote", Rule::NoTraditionalCharacter);
             }
         }
     }
@@ -239,10 +327,10 @@ pub fn validate(dataset: &Dataset, texts: &BTreeMap<String, String>) -> Vec<Prob
 /// the English.
 fn both_languages(out: &mut Collector, doc_id: &str, item: Option<&str>, field: &'static str, text: &Bilingual) {
     if text.zh.trim().is_empty() {
-        out.push(doc_id, item, field, "the Chinese text (zh) is missing");
+        out.push(doc_id, item, field, Rule::ChineseMissing);
     }
     if text.en.trim().is_empty() {
-        out.push(doc_id, item, field, "the English text (en) is missing");
+        out.push(doc_id, item, field, Rule::EnglishMissing);
     }
 }
 
@@ -256,11 +344,11 @@ fn unique_ids<'a>(out: &mut Collector, catalogue: &str, ids: impl Iterator<Item 
     let mut seen = HashSet::new();
     for id in ids {
         if id.trim().is_empty() {
-            out.push(catalogue, None, "id", "an id is empty");
+            out.push(catalogue, None, "id", Rule::EmptyId);
         } else if !is_valid_id(id) {
-            out.push(catalogue, Some(id), "id", ID_RULE);
+            out.push(catalogue, Some(id), "id", Rule::InvalidId);
         } else if !seen.insert(id) {
-            out.push(catalogue, Some(id), "id", "duplicate id");
+            out.push(catalogue, Some(id), "id", Rule::DuplicateId);
         }
     }
     seen
@@ -281,25 +369,17 @@ fn theme_colours(out: &mut Collector, themes: &[Theme]) {
         let Some(slot) = theme.colour else { continue };
         let item = Some(theme.id.as_str());
         if slot >= THEME_COLOUR_SLOTS {
-            let last = THEME_COLOUR_SLOTS - 1;
-            out.push(
-                "themes",
-                item,
-                "colour",
-                format!("colour {slot} is not a palette slot (0 to {last})"),
-            );
+            out.push("themes", item, "colour", Rule::ColourNotASlot { slot });
         } else if let Some(owner) = owners.get(&slot) {
             if let Some(free) = free {
-                let message = format!("colour {slot} is already used by theme '{owner}' while slot {free} is free");
-                out.push("themes", item, "colour", message);
+                let owner = owner.to_string();
+                out.push("themes", item, "colour", Rule::ColourShared { slot, owner, free });
             }
         } else {
             owners.insert(slot, theme.id.as_str());
         }
     }
 }
-
-const ID_RULE: &str = "an id may only use lowercase letters a-z, digits and '-', at most 80 characters";
 
 /// Ids end up in links and element ids: lowercase ASCII letters, digits and '-', at most
 /// [`MAX_ID_LEN`] characters.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::data::lang::Lang;
 use crate::data::published::{self, Problem, PublishedData};
 
 use super::app::{App, AppProps};
@@ -14,13 +15,11 @@ use super::app::{App, AppProps};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Loading,
-    /// `checks`: the data arrived but the dataset-file checks (needed to restore the files the
-    /// visitor opened before) did not.
-    Failed {
-        reason: String,
-        other_version: bool,
-        checks: bool,
-    },
+    /// The data could not be fetched or used.
+    Failed(Problem),
+    /// The data arrived but the dataset-file checks (needed to restore the files the visitor
+    /// opened before) did not.
+    ChecksMissing,
     Ready(PublishedData),
 }
 
@@ -30,38 +29,22 @@ pub enum Phase {
 pub async fn fetch_data(reload: bool, restore_files: bool) -> Phase {
     let phase = fetch_targets(reload).await;
     if restore_files && matches!(phase, Phase::Ready(_)) && super::parts::DATASET_CHECK.load().await.is_err() {
-        return Phase::Failed {
-            reason: String::new(),
-            other_version: false,
-            checks: true,
-        };
+        return Phase::ChecksMissing;
     }
     phase
 }
 
 async fn fetch_targets(reload: bool) -> Phase {
-    match crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await {
-        Err(reason) => Phase::Failed {
-            reason,
-            other_version: false,
-            checks: false,
-        },
-        Ok(bytes) => match published::parse_targets(&bytes) {
-            Ok(dataset) => Phase::Ready(PublishedData {
-                dataset: Rc::new(dataset),
-                texts: None,
-            }),
-            Err(Problem::OtherVersion) => Phase::Failed {
-                reason: String::new(),
-                other_version: true,
-                checks: false,
-            },
-            Err(Problem::Unreadable(reason)) => Phase::Failed {
-                reason,
-                other_version: false,
-                checks: false,
-            },
-        },
+    let fetched = crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await;
+    match fetched
+        .map_err(Problem::Fetch)
+        .and_then(|bytes| published::parse_targets(&bytes))
+    {
+        Ok(dataset) => Phase::Ready(PublishedData {
+            dataset: Rc::new(dataset),
+            texts: None,
+        }),
+        Err(problem) => Phase::Failed(problem),
     }
 }
 
@@ -103,30 +86,27 @@ pub fn Start(props: &StartProps) -> Html {
         Phase::Loading => html! {
             <p class="boot" id="data-loading" role="status">{ "正在加载数据… · " }<span lang="en">{ "Loading the data…" }</span></p>
         },
-        Phase::Failed {
-            reason,
-            other_version,
-            checks,
-        } => {
+        Phase::Failed(_) | Phase::ChecksMissing => {
             let onclick = {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             };
-            let (zh, en) = if *checks {
-                (
-                    "您以前打开的数据文件需要核对程序才能恢复,但它未能加载。请检查网络后重试;文件仍保存在本浏览器中。".to_string(),
-                    "The files you opened before need the file checks to be restored, and those could not be loaded. Please check the connection and retry; the files are still kept in this browser.".to_string(),
-                )
-            } else if *other_version {
-                (
+            let (zh, en) = match &*phase {
+                Phase::Failed(Problem::OtherVersion) => (
                     "数据文件与本页面版本不符(可能是旧的缓存)。请重试;若仍不行,请重新加载页面。".to_string(),
                     "The data file does not match this version of the page (perhaps an old cached copy). Please retry; if that fails, reload the page.".to_string(),
-                )
-            } else {
-                (
-                    format!("数据未能加载,请检查网络后重试。({reason})"),
-                    format!("The data could not be loaded. Please check the connection and retry. ({reason})"),
-                )
+                ),
+                Phase::Failed(problem) => (
+                    format!("数据未能加载,请检查网络后重试。({})", problem.reason(Lang::Zh)),
+                    format!(
+                        "The data could not be loaded. Please check the connection and retry. ({})",
+                        problem.reason(Lang::En)
+                    ),
+                ),
+                _ => (
+                    "您以前打开的数据文件需要核对程序才能恢复,但它未能加载。请检查网络后重试;文件仍保存在本浏览器中。".to_string(),
+                    "The files you opened before need the file checks to be restored, and those could not be loaded. Please check the connection and retry; the files are still kept in this browser.".to_string(),
+                ),
             };
             html! {
                 <div class="crash" id="data-problem" role="alert">

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::analysis::url_state::Lang;
+use crate::data::published::Problem;
 
 use super::text::tr;
 
@@ -15,11 +16,8 @@ pub enum TextsStatus {
     /// Not needed yet: fetched when a view needs them.
     Waiting,
     Loading,
-    /// The fetch failed, or the file is from another version of the site (`other_version`).
-    Failed {
-        reason: String,
-        other_version: bool,
-    },
+    /// The fetch failed, or the file is from another version of the site, or could not be read.
+    Failed(Problem),
 }
 
 /// The texts' status and the way to fetch them again (a context the app provides).
@@ -55,18 +53,18 @@ pub fn TextsNotice(props: &TextsNoticeProps) -> Html {
                 { tr(lang, "正在加载文件原文…", "Loading the documents' texts…") }
             </p>
         },
-        TextsStatus::Failed { reason, other_version } => {
+        TextsStatus::Failed(problem) => {
             let retry = texts.retry.clone();
             let onclick = Callback::from(move |_: MouseEvent| retry.emit(()));
             html! {
                 <div class="notice texts-failed" id="texts-status" role="alert">
                     <p>
-                        if *other_version {
+                        if *problem == Problem::OtherVersion {
                             { tr(lang, "文件原文与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
                                  "The documents' texts do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.") }
                         } else {
                             { tr(lang, "文件原文未能加载,请检查网络后重试。", "The documents' texts could not be loaded. Please check the connection and retry.") }
-                            { format!(" ({reason})") }
+                            { format!(" ({})", problem.reason(lang)) }
                         }
                     </p>
                     <button type="button" class="button primary" {onclick}>{ tr(lang, "重试", "Retry") }</button>

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::parse::Parsed;
-use super::problems::{Errors, FileError};
+use super::problems::{Errors, FileError, FileProblem};
 use super::upgrade::Upgrade;
 use crate::data::model::{Dataset, DocumentEntry, Indicator, Theme};
 use crate::data::validation;
@@ -55,10 +55,11 @@ pub(super) fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Re
                     Some("indicators"),
                     Some(&*indicator.id),
                     "id",
-                    format!(
-                        "the site already has an indicator '{}' with another unit, theme or direction (unit '{}', theme '{}'); use the site's definition or another id",
-                        site.id, site.unit, site.theme
-                    ),
+                    FileProblem::IndicatorDiffers {
+                        id: site.id.clone(),
+                        unit: site.unit.clone(),
+                        theme: site.theme.clone(),
+                    },
                 );
             }
             Some(_) => {}
@@ -82,11 +83,11 @@ pub(super) fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Re
     };
     for problem in validation::validate(&checked, &parsed.texts) {
         // In a file the text sits under "texts", not at the document's `source` path.
-        let (field, message) = match problem.field {
-            "source" => ("texts", "\"texts\" holds no text under this document id".to_string()),
-            field => (field, problem.message),
+        let (field, kind) = match problem.field {
+            "source" => ("texts", FileProblem::NoTextForDocument),
+            field => (field, FileProblem::Rule(problem.rule)),
         };
-        errors.push(Some(&*problem.document), problem.item.as_deref(), field, message);
+        errors.push(Some(&*problem.document), problem.item.as_deref(), field, kind);
     }
     let loaded_targets: HashSet<&str> = loaded
         .documents
@@ -100,31 +101,20 @@ pub(super) fn check(errors: &mut Errors, parsed: Parsed, loaded: &Dataset) -> Re
                 Some(doc_id),
                 None,
                 "document.id",
-                format!(
-                    "a document with this id is already shown ({}); change the id or remove the other file first",
-                    site.document.locality.zh
-                ),
+                FileProblem::DocumentIdTaken {
+                    locality: site.document.locality.zh.clone(),
+                },
             );
         }
         for target in &entry.targets {
             if loaded_targets.contains(target.id.as_str()) {
-                errors.push(
-                    Some(doc_id),
-                    Some(&*target.id),
-                    "id",
-                    "a target with this id is already shown",
-                );
+                errors.push(Some(doc_id), Some(&*target.id), "id", FileProblem::TargetIdTaken);
             }
         }
     }
     for id in parsed.texts.keys() {
         if !checked.documents.iter().any(|e| &e.document.id == id) {
-            errors.push(
-                Some(id.as_str()),
-                None,
-                "texts",
-                "a text for a document the file does not hold",
-            );
+            errors.push(Some(id.as_str()), None, "texts", FileProblem::TextWithoutDocument);
         }
     }
     if !errors.list.is_empty() {

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
-use super::messages::{excerpt, line_column, plain_types, trailing_comma};
-use super::problems::Errors;
+use super::classify::{excerpt, item_error, line_column, syntax_kind, trailing_comma, ItemError};
+use super::problems::{Errors, FileProblem, SyntaxKind};
 use super::upgrade::{self, Upgrade, UpgradeKind};
 use super::MAX_FILE_BYTES;
 use crate::data::json_outline::{Kind, Outline, Span};
@@ -31,11 +31,10 @@ const MAX_DEPTH: usize = 128;
 /// `None` when the file cannot be read item by item at all.
 pub(super) fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
     if bytes.len() > MAX_FILE_BYTES {
-        errors.whole_file(format!(
-            "the file is {} MB; files up to {} MB can be opened",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        errors.whole_file(FileProblem::TooLarge {
+            mb: bytes.len() / (1024 * 1024),
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
         return None;
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
@@ -43,47 +42,44 @@ pub(super) fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
         Ok(text) => text,
         Err(e) => {
             let (line, column) = line_column(&bytes[..e.valid_up_to()]);
-            errors.whole_file(format!(
-                "line {line}, column {column}: the file is not UTF-8 text (save it as UTF-8 JSON)"
-            ));
+            errors.whole_file(FileProblem::NotUtf8 { line, column });
             return None;
         }
     };
     if text.trim().is_empty() {
-        errors.whole_file("the file is empty");
+        errors.whole_file(FileProblem::Empty);
         return None;
     }
     let outline = Outline::new(text);
     // The syntax, checked by skipping the whole text with the app's one serde_json reader.
     if let Err(e) = serde_json::from_slice::<IgnoredAny>(text.as_bytes()) {
-        let message = e.to_string();
-        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
         let offset = outline.offset_of(e.line(), e.column().saturating_sub(1));
-        let message = match trailing_comma(text, offset) {
-            true => "trailing comma: the last item of a list or object is followed by a comma",
-            false => message,
+        let what = match trailing_comma(text, offset) {
+            true => SyntaxKind::TrailingComma,
+            false => syntax_kind(&e),
         };
-        errors.whole_file(format!(
-            "line {}, column {}: not valid JSON ({message}){}",
-            e.line(),
-            e.column(),
-            excerpt(text, offset)
-        ));
+        errors.whole_file(FileProblem::Syntax {
+            line: e.line(),
+            column: e.column(),
+            what,
+            excerpt: excerpt(text, offset),
+        });
         return None;
     }
     if let Some(offset) = outline.too_deep(MAX_DEPTH) {
         let (line, column) = line_column(&text.as_bytes()[..offset]);
-        errors.whole_file(format!(
-            "line {line}, column {column}: not valid JSON here (recursion limit exceeded: lists and objects nest more than {MAX_DEPTH} deep)"
-        ));
+        errors.whole_file(FileProblem::TooDeep {
+            line,
+            column,
+            limit: MAX_DEPTH,
+        });
         return None;
     }
     let root = outline.root();
     if outline.kind(root) != Kind::Object {
-        errors.whole_file(format!(
-            "the file must hold one JSON object with \"documents\" and \"texts\", not {}",
-            outline.kind(root).described()
-        ));
+        errors.whole_file(FileProblem::NotAnObject {
+            found: outline.kind(root),
+        });
         return None;
     }
     let file = File {
@@ -94,26 +90,18 @@ pub(super) fn parse(errors: &mut Errors, bytes: &[u8]) -> Option<Parsed> {
         Some(span) => match outline.string(span) {
             Some(v) if !v.trim().is_empty() => v,
             read => {
-                let found = match read {
-                    Some(_) => "an empty string",
-                    None => outline.kind(span).described(),
+                let problem = match read {
+                    Some(_) => FileProblem::VersionEmpty,
+                    None => FileProblem::VersionNotText {
+                        found: outline.kind(span),
+                    },
                 };
-                errors.push(
-                    Some("dataset"),
-                    None,
-                    "version",
-                    format!("expected a non-empty string, found {found}"),
-                );
+                errors.push(Some("dataset"), None, "version", problem);
                 String::new()
             }
         },
         None => {
-            errors.push(
-                Some("dataset"),
-                None,
-                "version",
-                "missing field: the dataset version the file was published from",
-            );
+            errors.push(Some("dataset"), None, "version", FileProblem::MissingVersion);
             String::new()
         }
     };
@@ -164,7 +152,7 @@ fn items<T: DeserializeOwned>(errors: &mut Errors, file: &File, key: &str, requi
         let name = id_of(&file.outline, span).unwrap_or_else(|| format!("{key}[{i}]"));
         match read::<T>(&file.outline, span) {
             Ok(item) => out.push(item),
-            Err((field, message)) => errors.push(Some(key), Some(&*name), &field, message),
+            Err((field, problem)) => errors.push(Some(key), Some(&*name), &field, problem),
         }
     }
     out
@@ -176,7 +164,7 @@ fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> V
         return Vec::new();
     };
     if list.is_empty() {
-        errors.push(None, None, "documents", "the file holds no document");
+        errors.push(None, None, "documents", FileProblem::NoDocuments);
     }
     let mut out = Vec::new();
     for (i, span) in list.into_iter().enumerate() {
@@ -185,10 +173,9 @@ fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> V
                 Some(&*format!("documents[{i}]")),
                 None,
                 "",
-                format!(
-                    "expected an object with \"document\" and \"targets\", found {}",
-                    outline.kind(span).described()
-                ),
+                FileProblem::EntryNotObject {
+                    found: outline.kind(span),
+                },
             );
             continue;
         }
@@ -198,7 +185,7 @@ fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> V
             .unwrap_or_else(|| format!("documents[{i}]"));
         let document = match doc_value {
             None => {
-                errors.push(Some(&*doc_name), None, "document", "missing field");
+                errors.push(Some(&*doc_name), None, "document", FileProblem::MissingField);
                 None
             }
             Some(value) => match read_upgrading::<Document>(outline, value) {
@@ -210,13 +197,13 @@ fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> V
                     }));
                     Some(document)
                 }
-                Err((field, message)) => {
+                Err((field, problem)) => {
                     let field = if field.is_empty() {
                         "document".to_string()
                     } else {
                         format!("document.{field}")
                     };
-                    errors.push(Some(&*doc_name), None, &field, message);
+                    errors.push(Some(&*doc_name), None, &field, problem);
                     None
                 }
             },
@@ -236,7 +223,7 @@ fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> V
                             }));
                             targets.push(target);
                         }
-                        Err((field, message)) => errors.push(Some(&*doc_name), Some(&*name), &field, message),
+                        Err((field, problem)) => errors.push(Some(&*doc_name), Some(&*name), &field, problem),
                     }
                 }
             }
@@ -244,7 +231,9 @@ fn documents(errors: &mut Errors, file: &File, upgrades: &mut Vec<Upgrade>) -> V
                 Some(&*doc_name),
                 None,
                 "targets",
-                format!("expected a list, found {}", outline.kind(other).described()),
+                FileProblem::NotAList {
+                    found: outline.kind(other),
+                },
             ),
         }
         if let Some(document) = document {
@@ -258,12 +247,7 @@ fn texts(errors: &mut Errors, file: &File) -> BTreeMap<String, String> {
     let outline = &file.outline;
     let mut out = BTreeMap::new();
     match file.get("texts") {
-        None => errors.push(
-            Some("texts"),
-            None,
-            "texts",
-            "missing: the file needs each document's cleaned text under \"texts\", so that the quotes can be checked",
-        ),
+        None => errors.push(Some("texts"), None, "texts", FileProblem::MissingTexts),
         Some(map) if outline.kind(map) == Kind::Object => {
             for (id, value) in outline.members(map) {
                 match outline.string(value) {
@@ -274,10 +258,9 @@ fn texts(errors: &mut Errors, file: &File) -> BTreeMap<String, String> {
                         Some(id.as_str()),
                         None,
                         "texts",
-                        format!(
-                            "expected the cleaned text as a string, found {}",
-                            outline.kind(value).described()
-                        ),
+                        FileProblem::TextNotString {
+                            found: outline.kind(value),
+                        },
                     ),
                 }
             }
@@ -286,10 +269,9 @@ fn texts(errors: &mut Errors, file: &File) -> BTreeMap<String, String> {
             Some("texts"),
             None,
             "texts",
-            format!(
-                "expected an object of document id → text, found {}",
-                outline.kind(other).described()
-            ),
+            FileProblem::TextsNotObject {
+                found: outline.kind(other),
+            },
         ),
     }
     out
@@ -298,7 +280,7 @@ fn texts(errors: &mut Errors, file: &File) -> BTreeMap<String, String> {
 fn list(errors: &mut Errors, file: &File, key: &str, required: bool) -> Option<Vec<Span>> {
     match file.get(key) {
         None if required => {
-            errors.push(None, None, key, "missing field");
+            errors.push(None, None, key, FileProblem::MissingField);
             None
         }
         None => None,
@@ -308,7 +290,9 @@ fn list(errors: &mut Errors, file: &File, key: &str, required: bool) -> Option<V
                 None,
                 None,
                 key,
-                format!("expected a list, found {}", file.outline.kind(other).described()),
+                FileProblem::NotAList {
+                    found: file.outline.kind(other),
+                },
             );
             None
         }
@@ -321,7 +305,7 @@ fn list(errors: &mut Errors, file: &File, key: &str, required: bool) -> Option<V
 fn read_upgrading<T: DeserializeOwned>(
     outline: &Outline,
     span: Span,
-) -> Result<(T, Vec<UpgradeKind>), (String, String)> {
+) -> Result<(T, Vec<UpgradeKind>), (String, FileProblem)> {
     let first = match read::<T>(outline, span) {
         Ok(item) => return Ok((item, Vec::new())),
         Err(error) => error,
@@ -340,28 +324,18 @@ fn read_upgrading<T: DeserializeOwned>(
 }
 
 /// Reads one item with serde_json (the same reader and types as `targets.json`); on failure returns
-/// the path of the offending field inside the item, found from the error's position, and the reason.
-fn read<T: DeserializeOwned>(outline: &Outline, span: Span) -> Result<T, (String, String)> {
+/// the path of the offending field inside the item, found from the error's position, and the problem.
+fn read<T: DeserializeOwned>(outline: &Outline, span: Span) -> Result<T, (String, FileProblem)> {
     let item = outline.slice(span);
     serde_json::from_slice::<T>(item.as_bytes()).map_err(|e| {
         let at = span.start + Outline::new(item).offset_of(e.line(), e.column());
-        let mut field = outline.path_to(span, at);
-        let message = e.to_string();
-        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-        // serde reports a missing field at its parent; name the field itself.
-        if let Some(name) = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split_once('`'))
-            .map(|(name, _)| name)
-        {
-            field = if field.is_empty() {
-                name.to_string()
-            } else {
-                format!("{field}.{name}")
-            };
-            return (field, "missing field".to_string());
+        let field = outline.path_to(span, at);
+        match item_error(&e) {
+            // serde reports a missing field at its parent; name the field itself.
+            ItemError::MissingField(name) if field.is_empty() => (name, FileProblem::MissingField),
+            ItemError::MissingField(name) => (format!("{field}.{name}"), FileProblem::MissingField),
+            ItemError::Problem(problem) => (field, problem),
         }
-        (field, plain_types(message))
     })
 }
 

@@ -53,7 +53,7 @@ pub fn dropped_notice(props: &DroppedNoticeProps) -> Html {
         .datasets
         .dropped
         .first()
-        .map(ToString::to_string)
+        .map(|e| e.describe(lang))
         .unwrap_or_default();
     html! {
         <div class="notice" role="status">

@@ -1,10 +1,12 @@
-//! The list of problems of a refused file: file, document, target, field and message each, the
-//! first [`SHOWN_ERRORS`] listed and the rest counted.
+//! The list of problems of a refused file: file, document, target, field and message each (worded in
+//! the page's language by `data::wording`, what it quotes from the file set as code), the first
+//! [`SHOWN_ERRORS`] listed and the rest counted.
 
 use yew::prelude::*;
 
 use crate::data::dataset_file::FileError;
 use crate::data::lang::Lang;
+use crate::data::wording::{Message, Part};
 
 use super::super::text::tr;
 
@@ -33,7 +35,7 @@ pub(super) fn error_list(lang: Lang, errors: &[FileError]) -> Html {
                 { part(tr(lang, "文档", "Document"), e.document.as_deref()) }
                 { part(tr(lang, "目标", "Target"), e.target.as_deref()) }
                 { part(tr(lang, "字段", "Field"), Some(&e.field)) }
-                <span class="error-message">{ &e.message }</span>
+                <span class="error-message">{ message(&e.problem.words(lang)) }</span>
             </li>
         }
     });
@@ -47,4 +49,16 @@ pub(super) fn error_list(lang: Lang, errors: &[FileError]) -> Html {
             }
         </div>
     }
+}
+
+/// A message's words, its parts quoted from the file set as code.
+fn message(words: &Message) -> Html {
+    words
+        .parts()
+        .iter()
+        .map(|part| match part {
+            Part::Text(text) => html! { { text.clone() } },
+            Part::Code(code) => html! { <code>{ code.clone() }</code> },
+        })
+        .collect()
 }

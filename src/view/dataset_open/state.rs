@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::library::{Library, SavedFile};
-use crate::data::dataset_file::{CheckFile, FileError};
+use crate::data::dataset_file::{CheckFile, FileError, FileProblem, ReadFailure};
 
 /// The data the session shows and the outcome of the last open or remove.
 #[derive(Clone)]
@@ -44,7 +44,7 @@ pub enum Outcome {
 pub enum DatasetsAction {
     /// Files read from the picker or a drop (name and bytes, or why they could not be read), to be
     /// checked by the checker.
-    Open(CheckFile, Vec<(String, Result<Vec<u8>, String>)>),
+    Open(CheckFile, Vec<(String, Result<Vec<u8>, ReadFailure>)>),
     /// A library computed by the app (after a removal), with the files it had to drop.
     Replace(Library, Vec<FileError>, Outcome),
     Stored(bool),
@@ -84,13 +84,7 @@ impl Reducible for DatasetsState {
                 for (name, bytes) in files {
                     let result = match bytes {
                         Ok(bytes) => next.library.open(check, &name, &bytes),
-                        Err(reason) => Err(vec![FileError {
-                            file: name.clone(),
-                            document: None,
-                            target: None,
-                            field: String::new(),
-                            message: format!("the file could not be read: {reason}"),
-                        }]),
+                        Err(failure) => Err(vec![FileError::whole_file(&name, FileProblem::ReadFailed(failure))]),
                     };
                     match result {
                         Ok(library) => {

@@ -25,18 +25,15 @@ pub fn use_texts(present: bool, needed: bool, datasets: UseReducerHandle<Dataset
                 let reload = *attempt > 0;
                 yew::platform::spawn_local(async move {
                     let fetched = crate::browser::fetch::fetch_bytes(published::TEXTS_URL, reload).await;
-                    let parsed = fetched.map_err(|reason| (reason, false)).and_then(|bytes| {
-                        published::parse_texts(&bytes).map_err(|problem| match problem {
-                            published::Problem::OtherVersion => (String::new(), true),
-                            published::Problem::Unreadable(reason) => (reason, false),
-                        })
-                    });
+                    let parsed = fetched
+                        .map_err(published::Problem::Fetch)
+                        .and_then(|bytes| published::parse_texts(&bytes));
                     match parsed {
                         Ok(texts) => {
                             datasets.dispatch(DatasetsAction::Texts(texts));
                             status.set(TextsStatus::Ready);
                         }
-                        Err((reason, other_version)) => status.set(TextsStatus::Failed { reason, other_version }),
+                        Err(problem) => status.set(TextsStatus::Failed(problem)),
                     }
                 });
             }
