@@ -57,6 +57,8 @@ test('the targets list shows a page, "show more" appends the next one and moves 
     // A new search starts again from one page.
     await page.fill('#search', '2025');
     await page.waitForFunction(() => document.querySelector('#result-count')?.textContent.includes('原文段落'));
+    // The texts are fetched on demand: on a busy machine the count can read 0 passages until they arrive.
+    await page.waitForFunction(() => /原文段落 [1-9]/.test(document.querySelector('#result-count')?.textContent ?? ''), null, { timeout: 15000 });
     assert.ok(await page.locator('.target-row').count() <= PAGE);
     // Matching passages are bounded too, and say so.
     const passages = Number((await page.locator('#result-count').innerText()).match(/原文段落 (\d+)/)[1]);
