@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::dataset_file::{CheckFile, FileError, FileProblem, OpenedDataset};
+use crate::data::dataset_file::{CheckFile, FileError, OpenedDataset};
 use crate::data::model::Dataset;
 
 use super::catalog::Catalog;
@@ -94,7 +94,7 @@ impl Library {
     /// (`dataset_file::open`) found in it.
     pub fn open(&self, check: CheckFile, name: &str, bytes: &[u8]) -> Result<Library, Vec<FileError>> {
         if self.files.iter().any(|f| f.saved.name == name) {
-            return Err(vec![FileError::whole_file(name, FileProblem::AlreadyOpen)]);
+            return Err(vec![FileError::already_open(name)]);
         }
         let opened = check(name, bytes, &self.catalog.dataset)?;
         let text = String::from_utf8_lossy(bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)).into_owned();

@@ -501,17 +501,25 @@ impl FileProblem {
                 true => words().t("文件给出了这份文档的原文,却没有这份文档"),
                 false => words().t("a text for a document the file does not hold"),
             },
-            FileProblem::AlreadyOpen => match zh {
-                true => words().t("已经打开了同名的文件;要重新打开,请先移除它"),
-                false => words().t("a file with this name is already open; remove it first to open it again"),
-            },
-            FileProblem::ReadFailed(failure) => match zh {
-                true => words().t("无法读取这个文件:").t(read_failure(*failure, lang)),
-                false => words()
-                    .t("the file could not be read: ")
-                    .t(read_failure(*failure, lang)),
-            },
+            FileProblem::AlreadyOpen => already_open_words(lang),
+            FileProblem::ReadFailed(failure) => read_failed_words(*failure, lang),
         }
+    }
+}
+
+/// [`FileProblem::AlreadyOpen`] in `lang`.
+pub fn already_open_words(lang: Lang) -> Message {
+    match lang {
+        Lang::Zh => words().t("已经打开了同名的文件;要重新打开,请先移除它"),
+        Lang::En => words().t("a file with this name is already open; remove it first to open it again"),
+    }
+}
+
+/// [`FileProblem::ReadFailed`] in `lang`.
+pub fn read_failed_words(failure: ReadFailure, lang: Lang) -> Message {
+    match lang {
+        Lang::Zh => words().t("无法读取这个文件:").t(read_failure(failure, lang)),
+        Lang::En => words().t("the file could not be read: ").t(read_failure(failure, lang)),
     }
 }
 
@@ -1156,13 +1164,13 @@ mod tests {
 
     #[test]
     fn a_file_error_is_described_in_the_pages_language() {
-        let error = FileError {
-            file: "broken.json".into(),
-            document: Some("example-city-2024".into()),
-            target: Some("t".into()),
-            field: "quote".into(),
-            problem: FileProblem::Rule(Rule::QuoteNotVerbatim),
-        };
+        let error = FileError::new(
+            "broken.json",
+            Some("example-city-2024"),
+            Some("t"),
+            "quote",
+            FileProblem::Rule(Rule::QuoteNotVerbatim),
+        );
         assert_eq!(
             error.to_string(),
             "broken.json › example-city-2024 › t › quote: the quote is not a verbatim part of the document's text"

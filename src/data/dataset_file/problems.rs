@@ -6,6 +6,7 @@
 use crate::data::json_outline::Kind;
 use crate::data::lang::Lang;
 use crate::data::validation::Rule;
+use crate::data::wording::{already_open_words, read_failed_words, Message};
 
 /// One thing wrong with an opened file.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,23 +21,66 @@ pub struct FileError {
     /// when the problem concerns the whole file.
     pub field: String,
     pub problem: FileProblem,
+    /// The problem in Chinese and English, worded when it was found. The checks run in an
+    /// on-demand chunk, and so does the wording of their kinds: the page that lists the errors
+    /// only shows these, and the first visit does not carry the words of every kind.
+    pub worded: Box<[Message; 2]>,
 }
 
 impl FileError {
+    /// An error at `document` › `target` › `field` of `file`, worded in both languages.
+    pub fn new(file: &str, document: Option<&str>, target: Option<&str>, field: &str, problem: FileProblem) -> Self {
+        let worded = Box::new([problem.words(Lang::Zh), problem.words(Lang::En)]);
+        FileError {
+            file: file.to_string(),
+            document: document.map(str::to_string),
+            target: target.map(str::to_string),
+            field: field.to_string(),
+            problem,
+            worded,
+        }
+    }
+
     /// An error about the whole file `file`.
     pub fn whole_file(file: &str, problem: FileProblem) -> Self {
+        Self::new(file, None, None, "", problem)
+    }
+
+    /// A file with this name is already open (worded without the other kinds' words: the first
+    /// visit's library refuses it before any check runs).
+    pub fn already_open(file: &str) -> Self {
+        Self::worded(file, FileProblem::AlreadyOpen, already_open_words)
+    }
+
+    /// The browser could not read the file (worded on its own, as [`FileError::already_open`]).
+    pub fn read_failed(file: &str, failure: ReadFailure) -> Self {
+        Self::worded(file, FileProblem::ReadFailed(failure), |lang| {
+            read_failed_words(failure, lang)
+        })
+    }
+
+    fn worded(file: &str, problem: FileProblem, words: impl Fn(Lang) -> Message) -> Self {
         FileError {
             file: file.to_string(),
             document: None,
             target: None,
             field: String::new(),
             problem,
+            worded: Box::new([words(Lang::Zh), words(Lang::En)]),
+        }
+    }
+
+    /// The problem in `lang`, with its code parts marked.
+    pub fn words(&self, lang: Lang) -> &Message {
+        match lang {
+            Lang::Zh => &self.worded[0],
+            Lang::En => &self.worded[1],
         }
     }
 
     /// The problem in words, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        self.problem.message(lang)
+        self.words(lang).to_string()
     }
 }
 
@@ -265,13 +309,8 @@ pub(super) struct Errors {
 
 impl Errors {
     pub(super) fn push(&mut self, document: Option<&str>, target: Option<&str>, field: &str, problem: FileProblem) {
-        self.list.push(FileError {
-            file: self.file.clone(),
-            document: document.map(str::to_string),
-            target: target.map(str::to_string),
-            field: field.to_string(),
-            problem,
-        });
+        self.list
+            .push(FileError::new(&self.file, document, target, field, problem));
     }
 
     pub(super) fn whole_file(&mut self, problem: FileProblem) {

@@ -35,7 +35,7 @@ pub(super) fn error_list(lang: Lang, errors: &[FileError]) -> Html {
                 { part(tr(lang, "文档", "Document"), e.document.as_deref()) }
                 { part(tr(lang, "目标", "Target"), e.target.as_deref()) }
                 { part(tr(lang, "字段", "Field"), Some(&e.field)) }
-                <span class="error-message">{ message(&e.problem.words(lang)) }</span>
+                <span class="error-message">{ message(e.words(lang)) }</span>
             </li>
         }
     });

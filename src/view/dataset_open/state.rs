@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::library::{Library, SavedFile};
-use crate::data::dataset_file::{CheckFile, FileError, FileProblem, ReadFailure};
+use crate::data::dataset_file::{CheckFile, FileError, ReadFailure};
 
 /// The data the session shows and the outcome of the last open or remove.
 #[derive(Clone)]
@@ -84,7 +84,7 @@ impl Reducible for DatasetsState {
                 for (name, bytes) in files {
                     let result = match bytes {
                         Ok(bytes) => next.library.open(check, &name, &bytes),
-                        Err(failure) => Err(vec![FileError::whole_file(&name, FileProblem::ReadFailed(failure))]),
+                        Err(failure) => Err(vec![FileError::read_failed(&name, failure)]),
                     };
                     match result {
                         Ok(library) => {
