@@ -48,7 +48,6 @@ const FACT_WORDS: &[&str] = &[
     "先后",
     "荣获",
     "名列",
-    "获得",
     "年均",
     "同比",
     "比上年",
@@ -64,7 +63,7 @@ const FACT_WORDS: &[&str] = &[
 /// Words that report only when no comparator says otherwise (其中…49人, 有幼儿园74所, 获二等奖).
 const WEAK_FACT_WORDS: &[&str] = &["其中", "获", "成功", "共"];
 
-/// Words that make a sentence say what must be, not what is.
+/// Words that make a sentence say what must be, not what is (for sections that report).
 const MODAL_WORDS: &[&str] = &[
     "确保",
     "保证",
@@ -131,11 +130,31 @@ pub struct Reading<'a> {
     pub report_section: bool,
 }
 
+/// Words that frame what follows as a plan, a rule or a forecast, so that an earlier word of
+/// report (目前…, 按照…标准计算) no longer applies.
+const FRAME_WORDS: &[&str] = &[
+    "按照",
+    "预测",
+    "测算",
+    "估算",
+    "按此计算",
+    "确保",
+    "保证",
+    "力争",
+    "争取",
+    "计划",
+    "必须",
+    "要求",
+    "将",
+    "预计",
+];
+
 /// The kind of the value `reading` describes, and the signals that decided it.
 pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
     let f = reading.folded;
     let before = reading.from..reading.value.start;
     let has_any = |words: &[&str]| before.clone().any(|i| f.any_at(i, words).is_some());
+    let last = |words: &[&str]| before.clone().rev().find(|&i| f.any_at(i, words).is_some());
     let mut signals = Vec::new();
     let symbol = reading.comparison.is_some_and(|c| {
         c.words.iter().any(|w| {
@@ -145,13 +164,26 @@ pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
         })
     });
     let comparator = reading.comparison.map(|c| c.comparator);
-    let past_marker = reported_with_le(f, before.clone()) || has_any(FACT_WORDS);
-    let weak_marker = comparator.is_none() && (has_any(WEAK_FACT_WORDS) || has_you(f, before.clone()));
+    // A norm without a comparator word (300元/月, 1000:1) reads as stated, not as a report.
+    let norm = reading.unit.per || reading.ratio;
+    let reported = last(FACT_WORDS).max(last_le(f, before.clone()));
+    let framed = last(FRAME_WORDS);
+    let forecast = last(FORECAST_WORDS).or_else(|| {
+        reading
+            .deadline
+            .filter(|d| d.forecast && f.contains("预测", d.chars.start, d.chars.end))
+            .map(|d| d.chars.start)
+    });
+    if forecast.is_some() && forecast >= reported {
+        return (CandidateKind::Target(Kind::Projection), vec![Signal::Forecast]);
+    }
+    let past_marker = reported.is_some() && framed < reported;
+    let weak_marker = comparator.is_none() && !norm && (has_any(WEAK_FACT_WORDS) || has_you(f, before.clone()));
     let past_year = reading.deadline.is_some_and(|d| d.past) && !symbol;
     let future = reading.deadline.is_some_and(|d| !d.past);
     let report = reading.report_section
         && !future
-        && (comparator.is_none()
+        && ((comparator.is_none() && !norm)
             || (matches!(comparator, Some(Comparator::AtLeast | Comparator::MoreThan)) && !has_any(MODAL_WORDS)));
     if past_marker || weak_marker {
         signals.push(Signal::FactWords);
@@ -176,13 +208,6 @@ pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
     if has_any(BASELINE_WORDS) {
         return (CandidateKind::Baseline, signals);
     }
-    if has_any(FORECAST_WORDS)
-        || reading
-            .deadline
-            .is_some_and(|d| d.forecast && f.contains("预测", d.chars.start, d.chars.end))
-    {
-        return (CandidateKind::Target(Kind::Projection), vec![Signal::Forecast]);
-    }
     if matches!(
         comparator,
         Some(Comparator::Count | Comparator::IncreaseBy | Comparator::DecreaseBy | Comparator::Eliminate)
@@ -190,19 +215,19 @@ pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
     {
         return (CandidateKind::Target(Kind::Quantitative), signals);
     }
-    let norm = reading.unit.per || reading.ratio || is_norm_unit(&reading.unit.text) || has_any(NORM_WORDS);
+    let norm = norm || is_norm_unit(&reading.unit.text) || has_any(NORM_WORDS);
     let kind = if norm { Kind::Standard } else { Kind::Quantitative };
     (CandidateKind::Target(kind), signals)
 }
 
 /// True when words that report the present or the past (现有, 已经, …了) are written in `range`.
 pub fn reports(f: &Folded, range: Range<usize>) -> bool {
-    reported_with_le(f, range.clone()) || range.clone().any(|i| f.any_at(i, FACT_WORDS).is_some())
+    last_le(f, range.clone()).is_some() || range.clone().any(|i| f.any_at(i, FACT_WORDS).is_some())
 }
 
-/// A 了 after a verb before the value (新建了, 制定了), not 为了, 除了, 了解.
-fn reported_with_le(f: &Folded, range: Range<usize>) -> bool {
-    range.clone().any(|i| {
+/// The last 了 after a verb in `range` (新建了, 制定了), not 为了, 除了, 了解.
+fn last_le(f: &Folded, range: Range<usize>) -> Option<usize> {
+    range.rev().find(|&i| {
         f.at(i) == '了'
             && !matches!(f.before(i), '为' | '除' | '罢' | '不')
             && f.at(i + 1) != '解'
@@ -309,6 +334,22 @@ mod tests {
             CandidateKind::Target(Kind::Projection)
         );
         assert_eq!(kind_of("基期值为85%", None, false), CandidateKind::Baseline);
+        assert_eq!(
+            kind_of("目前我市在建住宅小区预测人口数为134486人", None, false),
+            CandidateKind::Target(Kind::Projection)
+        );
+        assert_eq!(
+            kind_of("目前我市人口较多,按照学校千人学位不低于80座的标准计算", None, false),
+            CandidateKind::Target(Kind::Standard)
+        );
+        assert_eq!(
+            kind_of("市每年举办一届中学生运动会", None, true),
+            CandidateKind::Target(Kind::Standard)
+        );
+        assert_eq!(
+            kind_of("在职提升获得本科学历的奖励1800元/人", None, false),
+            CandidateKind::Target(Kind::Standard)
+        );
     }
 
     #[test]

@@ -152,7 +152,21 @@ const ADJACENT: &[(&str, Reads)] = &[
     ("逾", Reads::Comparator(MoreThan)),
     ("不足", Reads::Comparator(LessThan)),
     ("为", Reads::Comparator(Equal)),
-    ("是", Reads::Comparator(Equal)),
+];
+
+/// Characters before 为 that make it a verb of naming or dividing (分为, 作为, 成为), not "is".
+const NOT_EQUAL_BEFORE_WEI: &[char] = &[
+    '分', '作', '成', '认', '称', '列', '视', '定', '改', '更', '化', '转', '因', '以', '即', '划', '评', '选',
+];
+
+/// Level words that, right before a verb, say how to read its number (至少建设2个: at least).
+const LEVEL_BEFORE_VERB: &[(&str, Comparator)] = &[
+    ("至少", AtLeast),
+    ("最少", AtLeast),
+    ("不少于", AtLeast),
+    ("不低于", AtLeast),
+    ("最多", AtMost),
+    ("不超过", AtMost),
 ];
 
 /// Words right before a value that make it approximate (约22000个, 大约, 近).
@@ -177,7 +191,10 @@ pub fn compare(folded: &Folded, clause_start: usize, value: Range<usize>, unit_e
     }
     let mut approximate = !approximate_words.is_empty();
     if let Some((len, Reads::Comparator(comparator))) = ends_at_table(folded, start, ADJACENT) {
-        before = Some((comparator, start - len..start));
+        let naming = folded.has(start - len, "为") && NOT_EQUAL_BEFORE_WEI.contains(&folded.before(start - len));
+        if !naming {
+            before = Some((comparator, start - len..start));
+        }
     }
     if before.is_none() {
         before = nearest_before(folded, clause_start.max(start.saturating_sub(REACH)), start);
@@ -253,7 +270,21 @@ fn nearest_before(folded: &Folded, from: usize, to: usize) -> Option<(Comparator
             Some((w, reads)) => {
                 let len = w.chars().count();
                 if let Reads::Comparator(c) = reads {
-                    found = Some((*c, p..p + len));
+                    let verb = matches!(c, Count | IncreaseBy | DecreaseBy);
+                    // A verb used as a noun (课程建设、, 建设的) governs no number.
+                    let noun = verb && matches!(folded.at(p + len), '、' | '的' | '等' | '与' | '和' | '及');
+                    // A verb in a clause that modifies the value's noun (提升获得本科学历的奖励1800元).
+                    let modifying = verb && (p + len..to).any(|k| folded.at(k) == '的');
+                    if !noun && !modifying {
+                        // 至少建设2个: the level word says how to read the verb's number.
+                        let level = LEVEL_BEFORE_VERB
+                            .iter()
+                            .find(|(l, _)| verb && p >= l.chars().count() && folded.has(p - l.chars().count(), l));
+                        found = Some(match level {
+                            Some((l, level)) => (*level, p - l.chars().count()..p + len),
+                            None => (*c, p..p + len),
+                        });
+                    }
                 }
                 p += len;
             }
@@ -370,7 +401,15 @@ mod tests {
     }
 
     #[test]
+    fn level_words_before_a_verb_win() {
+        assert_eq!(one("每个园区、镇(街)至少建设2个资源教室"), Some(AtLeast));
+        assert_eq!(one("在课程建设、学科竞赛等2个方面"), None);
+    }
+
+    #[test]
     fn look_alikes_are_not_comparators() {
+        assert_eq!(one("我市卓越教师分为三个高峰"), None);
+        assert_eq!(one("一个好校长就是一所好学校"), None);
         assert_eq!(one("幼儿园园长与专任教师学历达标率99%"), None);
         assert_eq!(one("有幼儿园74所"), None);
     }

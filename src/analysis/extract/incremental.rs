@@ -105,7 +105,12 @@ impl Extraction {
                 self.table.get_or_insert_with(Header::default);
             }
             SegmentKind::Heading => {
-                self.sections.heading(&self.text[range.clone()], false, in_table);
+                let heading = &self.text[range.clone()];
+                self.sections.heading(heading, false, in_table);
+                // A numbered heading names a section; an unnumbered short line may be a target.
+                if starts_with_section_number(heading) {
+                    return;
+                }
             }
             SegmentKind::Sentence => {
                 if in_table {

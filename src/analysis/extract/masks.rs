@@ -125,6 +125,11 @@ pub fn mask(folded: &Folded, range: Range<usize>) -> Mask {
                 i = end;
                 continue;
             }
+            if names_years(folded, end) {
+                mask.add(i..end + 1);
+                i = end;
+                continue;
+            }
             let touches_letter = folded.before(i).is_ascii_alphabetic() || folded.at(end).is_ascii_alphabetic();
             let touches_plus = folded.before(i) == '+' || folded.at(end) == '+';
             if touches_letter || touches_plus {
@@ -135,7 +140,10 @@ pub fn mask(folded: &Folded, range: Range<usize>) -> Mask {
         }
         if chinese_digit(c).is_some() && chinese_digit(folded.before(i)).is_none() {
             let end = numeral_run_end(folded, i);
-            if folded.at(end) == '是' || (folded.at(end) == '个' && folded.any_at(end + 1, SLOGANS).is_some()) {
+            if folded.at(end) == '是'
+                || (folded.at(end) == '个' && folded.any_at(end + 1, SLOGANS).is_some())
+                || names_years(folded, end)
+            {
                 mask.add(i..end + 1);
             } else if end - i >= 4 && folded.at(end) == '年' {
                 // 二〇二二年五月: a date in Chinese digits.
@@ -154,6 +162,15 @@ pub fn mask(folded: &Folded, range: Range<usize>) -> Mask {
         i += 1;
     }
     mask
+}
+
+/// True when the number ending at `end` counts the years in a name: 九年一贯制, 九年义务教育,
+/// 五年制, 十二年教育.
+fn names_years(folded: &Folded, end: usize) -> bool {
+    folded.at(end) == '年'
+        && folded
+            .any_at(end + 1, &["一贯制", "义务教育", "制", "教育", "级"])
+            .is_some()
 }
 
 /// Masks every `open … close` span in `range`.
@@ -424,6 +441,8 @@ mod tests {
         assert_eq!(masked("确保落实两个只增不减"), "确保落实__只增不减");
         assert_eq!(masked("人工智能5G技术"), "人工智能_G技术");
         assert_eq!(masked("“1+5”党建"), "_____党建");
+        assert_eq!(masked("九年一贯制学校2所"), "__一贯制学校2所");
+        assert_eq!(masked("扩大中高职五年一贯制"), "扩大中高职__一贯制");
         assert_eq!(masked("134486人(按3.2人/户)"), "134486人_________");
     }
 

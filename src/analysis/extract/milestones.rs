@@ -39,13 +39,13 @@ const COMPLETION_WORDS: &[&str] = &[
     "全部开设",
     "全部通过",
     "全面完成",
+    "全面实现",
     "全面实行",
     "全面推行",
     "全面普及",
     "全面消除",
     "校校有",
     "人人享有",
-    "全部纳入",
     "全部达到",
 ];
 
@@ -62,6 +62,7 @@ pub fn find(folded: &Folded, range: Range<usize>, deadlines: &[Deadline], values
         .cloned()
         .chain(found.iter().map(|u| u.chars.clone()))
         .collect();
+    let holds_value = |r: &Range<usize>| occupied.iter().any(|v| v.start >= r.start && v.start < r.end);
     let mut dated_regions = Vec::new();
     for (index, deadline) in deadlines.iter().enumerate() {
         if deadline.past || deadline.trajectory.is_some() {
@@ -73,51 +74,54 @@ pub fn find(folded: &Folded, range: Range<usize>, deadlines: &[Deadline], values
             .min(clause_run_end(folded, deadline.chars.end, range.end));
         let region = deadline.chars.end..end;
         dated_regions.push(deadline.chars.start..end);
-        if occupied
-            .iter()
-            .any(|v| v.start >= deadline.chars.start && v.start < end)
-        {
+        let milestone = |subject: Range<usize>, completion: bool| Unnumbered {
+            chars: deadline.chars.clone(),
+            subject,
+            deadline: Some(index),
+            comparator: Comparator::None,
+            completion,
+        };
+        // Each clause that completes something (进入…行列, 完成…, 实现…全覆盖) is a milestone; a
+        // region with neither values nor such clauses is one, if it commits to anything.
+        let mut completing = 0;
+        for clause in clauses(folded, region.clone()).filter(|c| !holds_value(c)) {
+            let phrases = completion_phrases(folded, clause.clone()).len();
+            let completes = (folded.contains("进入", clause.start, clause.end)
+                && folded.contains("行列", clause.start, clause.end))
+                || folded
+                    .any_at(clause.start, &["完成", "建成", "全面完成", "全面建成", "基本建成"])
+                    .is_some();
+            for _ in 0..phrases.max(usize::from(completes)) {
+                found.push(milestone(clause.clone(), true));
+                completing += 1;
+            }
+        }
+        if completing > 0 || holds_value(&(deadline.chars.start..end)) {
             continue;
         }
         let han = folded.slice(region.clone()).iter().filter(|c| is_han(**c)).count();
-        if han < 4 || !region.clone().any(|i| folded.any_at(i, COMMITMENT_VERBS).is_some()) {
-            continue;
+        if han >= 4 && region.clone().any(|i| folded.any_at(i, COMMITMENT_VERBS).is_some()) {
+            found.push(milestone(region.clone(), false));
         }
-        let phrases = completion_phrases(folded, region.clone());
-        let count = phrases.len().clamp(1, 3);
-        for k in 0..count {
+    }
+    // Undated: words of completion, and norms relative to an unnumbered level, in clauses without values.
+    let undated = |i: usize| !dated_regions.iter().any(|r| r.contains(&i));
+    for phrase in completion_phrases(folded, range.clone()) {
+        let clause = clause_around(folded, phrase.start, &range);
+        if undated(phrase.start) && !holds_value(&clause) {
             found.push(Unnumbered {
-                chars: deadline.chars.clone(),
-                subject: phrases
-                    .get(k)
-                    .map_or(region.clone(), |p| clause_around(folded, p.start, &region)),
-                deadline: Some(index),
+                subject: clause,
+                chars: phrase,
+                deadline: None,
                 comparator: Comparator::None,
-                completion: !phrases.is_empty(),
+                completion: true,
             });
         }
     }
-    // Undated: words of completion, and norms relative to an unnumbered level.
-    if values.iter().any(|v| v.start >= range.start && v.end <= range.end) {
-        return found;
-    }
-    let undated = |i: &usize| !dated_regions.iter().any(|r| r.contains(i));
-    for phrase in completion_phrases(folded, range.clone())
-        .into_iter()
-        .filter(|p| undated(&p.start))
-    {
-        found.push(Unnumbered {
-            subject: clause_around(folded, phrase.start, &range),
-            chars: phrase,
-            deadline: None,
-            comparator: Comparator::None,
-            completion: true,
-        });
-    }
-    for start in range.clone().filter(undated) {
+    for start in range.clone().filter(|&i| undated(i)) {
         if let Some(word) = folded.any_at(start, &["不低于", "不高于", "不低于或高于"]) {
             let clause = clause_around(folded, start, &range);
-            if folded.contains("水平", start, clause.end) {
+            if folded.contains("水平", start, clause.end) && !holds_value(&clause) {
                 found.push(Unnumbered {
                     chars: start..start + word.chars().count(),
                     subject: clause,
@@ -130,6 +134,20 @@ pub fn find(folded: &Folded, range: Range<usize>, deadlines: &[Deadline], values
         }
     }
     found
+}
+
+/// The clauses of `range`.
+fn clauses(folded: &Folded, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    (range.start..=range.end).filter_map(move |k| {
+        if k == range.end || is_clause_break(folded.at(k)) {
+            let clause = start..k;
+            start = k + 1;
+            (clause.end > clause.start).then_some(clause)
+        } else {
+            None
+        }
+    })
 }
 
 /// 基本消除大校额, 消除“超班额”: an elimination whose clause writes no number.
@@ -149,6 +167,13 @@ fn eliminations(
         let Some(at) = object.clone().find(|&i| folded.any_at(i, ELIMINATED).is_some()) else {
             continue;
         };
+        // 消除大班额专项规划, 消除大班额工作台账: the name of a plan or a register.
+        if folded
+            .any_at(at + 2, &["专项规划", "规划", "工作台账", "台账", "工作"])
+            .is_some()
+        {
+            continue;
+        }
         if values.iter().any(|v| v.start >= start && v.start < at) {
             continue;
         }
@@ -173,7 +198,9 @@ fn completion_phrases(folded: &Folded, range: Range<usize>) -> Vec<Range<usize>>
             let repeat = found
                 .iter()
                 .any(|r| folded.string(r.clone()) == word && word != "只增不减");
-            if !repeat {
+            // 全覆盖的“清凉计划”: the words name a programme, they promise nothing.
+            let modifier = folded.at(i + len) == '的';
+            if !repeat && !modifier {
                 found.push(i..i + len);
             }
             i += len;
@@ -236,7 +263,11 @@ mod tests {
     fn dated_commitments_without_numbers() {
         assert_eq!(
             unnumbered("到2020年,完成全省高中阶段学校考试招生制度改革试点工作。", &[]),
-            vec![(Comparator::None, Some(2020), false)]
+            vec![(Comparator::None, Some(2020), true)]
+        );
+        assert_eq!(
+            unnumbered("到2022年,教育现代化取得重大进展。", &[]),
+            vec![(Comparator::None, Some(2022), false)]
         );
         assert_eq!(
             unnumbered("用三年时间实现校校有思政课名师。", &[]),
@@ -244,6 +275,11 @@ mod tests {
         );
         let two = unnumbered(
             "到2020年,實現園區、鎮(街)教育系統黨委全覆蓋,民辦學校黨組織和群團組織應建必建。",
+            &[],
+        );
+        assert_eq!(two.len(), 2);
+        let two = unnumbered(
+            "到2025年,完成对四会中学及华侨中学的升级改造,保障高中办学的基本需求,实现办学条件标准化。",
             &[],
         );
         assert_eq!(two.len(), 2);
@@ -273,7 +309,18 @@ mod tests {
     }
 
     #[test]
+    fn completing_clauses_beside_values() {
+        let found = unnumbered(
+            "到2022年,盘锦职业技术学院进入“高水平现代化高职院校”行列,建设4个高水平特色专业(群)。",
+            &["4"],
+        );
+        assert_eq!(found, vec![(Comparator::None, Some(2022), true)]);
+        assert!(unnumbered("推进办学条件改善,加快实施公办中小学空调全覆盖的“清凉计划”。", &[]).is_empty());
+    }
+
+    #[test]
     fn eliminations_without_a_threshold() {
+        assert!(unnumbered("建立消除大班额工作台账,实行销号管理。", &[]).is_empty());
         let found = unnumbered(
             "到2022年,实现小学班额不超过45人,初中不超过50人,基本消除大校额。",
             &["45", "50"],

@@ -15,7 +15,7 @@ use super::indicators::{Catalogue, Guess, GUESS_SCORE, STRONG_SCORE};
 use super::masks;
 use super::milestones::{self, Unnumbered};
 use super::numbers::{scan, Number};
-use super::scope::{enumeration, threshold};
+use super::scope::{enumeration, rate_items, threshold};
 use super::table::{read_row, Header};
 use super::units::{unit_of, Unit};
 use crate::data::model::{Baseline, Comparator, Kind};
@@ -68,7 +68,8 @@ struct Item {
     clause: Range<usize>,
     comparison: Option<Comparison>,
     inherited: bool,
-    defaulted: bool,
+    /// No comparator word: read with this one (a norm is "equal", a range "at least").
+    defaulted: Option<Comparator>,
 }
 
 /// Reads the sentence `range` of the text into `out`.
@@ -106,7 +107,7 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             clause,
             comparison,
             inherited: false,
-            defaulted: false,
+            defaulted: None,
         });
     }
     share_comparators(&mut items);
@@ -143,12 +144,12 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             report_section: ctx.report_section,
         });
         let Some(comparison) = item.comparison.as_ref() else {
-            if kind.is_target() && !item.defaulted {
+            if kind.is_target() && item.defaulted.is_none() {
                 continue;
             }
-            // A fact or a norm without a comparator word.
-            let mut candidate =
-                value_candidate(ctx, &f, &range, &context, item, kind, Comparator::Equal, deadline, None);
+            // A fact, a norm or a range without a comparator word.
+            let comparator = item.defaulted.unwrap_or(Comparator::Equal);
+            let mut candidate = value_candidate(ctx, &f, &range, &context, item, kind, comparator, deadline, None);
             candidate.reasons.extend(kind_signals);
             finish(&mut candidate);
             proposed.push(item.number.chars.clone());
@@ -156,7 +157,17 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             continue;
         };
         let unitless = item.unit.text.is_empty() && !item.number.ratio;
-        if unitless && (comparison.verb || item.inherited) {
+        // A count with its unit lost (培育10在省内…) is kept; other verbs need a unit.
+        let lost_unit =
+            comparison.comparator == Comparator::Count && item.number.value.fract() == 0.0 && !item.number.chinese;
+        if unitless && (item.inherited || (comparison.verb && !lost_unit)) {
+            continue;
+        }
+        // 一 as the indefinite article (建设一支队伍, 成为一所好学校): a level word must say it is a value.
+        // A facility (新建一所完全小学) is counted even so.
+        let article = item.number.chinese && item.number.value == 1.0 && item.number.max.is_none();
+        let facility = matches!(item.unit.text.as_str(), "所" | "座" | "处" | "间" | "家");
+        if article && ((comparison.verb && !facility) || comparison.comparator == Comparator::Equal) {
             continue;
         }
         let mut comparator = comparison.comparator;
@@ -189,11 +200,26 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             candidate.reasons.push(Signal::Crowded);
         }
         proposed.push(item.number.chars.clone());
-        // Enumerated items: one scope (and subject) per value.
+        // Enumerated items: one scope (and subject) per value; or several rates given one value
+        // (入学率、巩固率达100%): one candidate per rate.
+        let mut variants = vec![candidate.clone()];
         if let Some((head, subject)) = enumerated.iter().find(|e| e.0 == index).map(|e| (&e.1, &e.2)) {
-            candidate.scope = Some(f.string(head.clone()));
-            candidate.reasons.push(Signal::Enumerated);
-            guess_indicator(ctx, &mut candidate, subject, &context);
+            variants[0].scope = Some(f.string(head.clone()));
+            variants[0].reasons.push(Signal::Enumerated);
+            guess_indicator(ctx, &mut variants[0], subject, &context);
+        } else if let Some(word) = comparison.words.first().filter(|w| w.start >= item.clause.start) {
+            let rates = rate_items(&f, subject_start..word.start);
+            if rates.len() >= 2 {
+                variants = rates
+                    .iter()
+                    .map(|rate| {
+                        let mut one = candidate.clone();
+                        one.reasons.push(Signal::Enumerated);
+                        guess_indicator(ctx, &mut one, &f.string(rate.clone()), &context);
+                        one
+                    })
+                    .collect();
+            }
         }
         // Thresholds before the value (since the previous value) are its scope; several give one
         // candidate each.
@@ -212,8 +238,8 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             }
             _ => vec![candidate.target_year],
         };
-        for year in years {
-            let mut one = candidate.clone();
+        for (variant, year) in variants.iter().flat_map(|v| years.iter().map(move |y| (v, *y))) {
+            let mut one = variant.clone();
             if year != candidate.target_year {
                 one.target_year = year;
             }
@@ -360,7 +386,7 @@ fn value_candidate(
                 reasons.push(Signal::Approximate);
             }
         }
-        None if item.defaulted => reasons.push(Signal::DefaultComparator),
+        None if item.defaulted.is_some() => reasons.push(Signal::DefaultComparator),
         None => {}
     }
     deadline_signals(f, deadline, &mut reasons);
@@ -521,7 +547,11 @@ fn share_comparators(items: &mut [Item]) {
                 items[i].comparison = Some(comparison);
                 items[i].inherited = true;
             }
-            None if items[i].unit.per || items[i].number.ratio => items[i].defaulted = true,
+            None if items[i].unit.per || items[i].number.ratio => items[i].defaulted = Some(Comparator::Equal),
+            // 1—2项运动技能: a range written alone reads "at least" its lower end.
+            None if items[i].number.max.is_some() && !items[i].unit.text.is_empty() => {
+                items[i].defaulted = Some(Comparator::AtLeast)
+            }
             None => {}
         }
     }

@@ -94,6 +94,13 @@ pub fn threshold(
     if folded.before(end) == '的' && is_clause_break(folded.at(end)) && end > unit_end {
         return Some(clause.start..end);
     }
+    // An age says whom a service is for (3岁以下幼儿, 0—3岁婴幼儿).
+    if unit == "岁" {
+        let end = folded
+            .any_at(unit_end, JOINERS)
+            .map_or(unit_end, |w| unit_end + w.chars().count());
+        return Some(start..end);
+    }
     if !matches!(unit, "人" | "名" | "个班" | "班" | "名学生" | "人次") {
         return None;
     }
@@ -164,6 +171,30 @@ pub fn enumeration(folded: &Folded, subject: Range<usize>, count: usize) -> Opti
     })
 }
 
+/// Rates enumerated before one value (义务教育阶段入学率、巩固率达100%): the items of `subject`
+/// separated by 、 when there are at least two and each ends with 率, 比例 or 占比.
+pub fn rate_items(folded: &Folded, subject: Range<usize>) -> Vec<Range<usize>> {
+    let mut items = Vec::new();
+    let mut start = skip_lead_words(folded, subject.start, subject.end);
+    for i in start..=subject.end {
+        if i == subject.end || folded.at(i) == '、' {
+            items.push(start..i);
+            start = i + 1;
+        }
+    }
+    let is_rate = |r: &Range<usize>| {
+        r.end > r.start
+            && (folded.before(r.end) == '率'
+                || folded.has(r.end.saturating_sub(2), "比例")
+                || folded.has(r.end.saturating_sub(2), "占比"))
+    };
+    if items.len() >= 2 && items.iter().all(is_rate) {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
 /// Skips verbs that open a clause before its subject (将, 使, 确保, 实现, 全市…) so that the first
 /// enumerated item is only the item.
 fn skip_lead_words(folded: &Folded, mut i: usize, end: usize) -> usize {
@@ -230,6 +261,23 @@ mod tests {
         assert_eq!(
             thresholds("民办学校党员人数不足3名的,可采取联合组建")[0],
             Some("民办学校党员人数不足3名的".into())
+        );
+    }
+
+    #[test]
+    fn rates_enumerated_before_one_value() {
+        let folded = Folded::new("义务教育阶段入学率、巩固率达100%", 0);
+        let rates = rate_items(&folded, 0..13);
+        let names: Vec<String> = rates.into_iter().map(|r| folded.string(r)).collect();
+        assert_eq!(names, vec!["义务教育阶段入学率", "巩固率"]);
+        assert!(rate_items(&folded, 0..9).is_empty(), "one rate is no enumeration");
+    }
+
+    #[test]
+    fn ages_are_scopes() {
+        assert_eq!(
+            thresholds("健全多方参与的3岁以下幼儿托育服务体系"),
+            vec![Some("3岁以下".into())]
         );
     }
 
