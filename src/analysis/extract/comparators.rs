@@ -264,7 +264,7 @@ fn nearest_before(folded: &Folded, from: usize, to: usize) -> Option<(Comparator
     while p < to {
         let word = BEFORE
             .iter()
-            .filter(|(w, _)| folded.has(p, w) && p + w.chars().count() <= to)
+            .filter(|(w, _)| w.starts_with(folded.at(p)) && folded.has(p, w) && p + w.chars().count() <= to)
             .max_by_key(|(w, _)| w.chars().count());
         match word {
             Some((w, reads)) => {

@@ -69,9 +69,11 @@ impl Folded {
 
     /// The first of `patterns` spelled at `i`, longest first when several match.
     pub fn any_at<'p>(&self, i: usize, patterns: &[&'p str]) -> Option<&'p str> {
+        let mut buffer = [0u8; 4];
+        let first = self.at(i).encode_utf8(&mut buffer).as_bytes();
         patterns
             .iter()
-            .filter(|p| self.has(i, p))
+            .filter(|p| p.as_bytes().starts_with(first) && self.has(i, p))
             .max_by_key(|p| p.chars().count())
             .copied()
     }

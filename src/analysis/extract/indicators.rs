@@ -25,8 +25,10 @@ type Pair = (char, char);
 pub struct Catalogue {
     entries: Vec<Entry>,
     themes: Vec<String>,
-    /// Every pair of the names with its weight, sorted by pair.
-    weights: Vec<(Pair, f64)>,
+    /// Each name (or alias): its indicator and the summed weight of its pairs.
+    names: Vec<(usize, f64)>,
+    /// Every pair of the names, sorted, with its weight and the names holding it.
+    index: Vec<(Pair, f64, Vec<usize>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -34,8 +36,18 @@ struct Entry {
     id: String,
     theme: String,
     unit: String,
-    /// The pairs of the name and of each alias (each sorted, without repeats).
-    names: Vec<Vec<Pair>>,
+}
+
+/// The pairs of a text, ready to be scored against the catalogue (a sentence's, computed once for
+/// all its values).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words(Vec<Pair>);
+
+impl Words {
+    /// The pairs of adjacent Chinese characters of `text` (folded).
+    pub fn of(text: &str) -> Words {
+        Words(sorted_pairs(text))
+    }
 }
 
 /// A guess.
@@ -50,39 +62,49 @@ pub struct Guess {
 
 impl Catalogue {
     pub fn new(indicators: &[Indicator], themes: &[Theme]) -> Catalogue {
-        let entries: Vec<Entry> = indicators
-            .iter()
-            .map(|indicator| Entry {
-                id: indicator.id.clone(),
-                theme: indicator.theme.clone(),
-                unit: indicator.unit.clone(),
-                names: std::iter::once(&indicator.name.zh)
-                    .chain(&indicator.aliases)
-                    .map(|name| sorted_pairs(&fold(name)))
-                    .collect(),
-            })
-            .collect();
-        let mut document_frequency: Vec<(Pair, usize)> = Vec::new();
-        for entry in &entries {
-            let mut pairs: Vec<Pair> = entry.names.iter().flatten().copied().collect();
-            ordering::sort(&mut pairs);
-            pairs.dedup();
+        let mut name_pairs: Vec<(usize, Vec<Pair>)> = Vec::new();
+        for (i, indicator) in indicators.iter().enumerate() {
+            for name in std::iter::once(&indicator.name.zh).chain(&indicator.aliases) {
+                name_pairs.push((i, sorted_pairs(&fold(name))));
+            }
+        }
+        // Each pair with the names holding it, and how many indicators do.
+        let mut index: Vec<(Pair, f64, Vec<usize>)> = Vec::new();
+        for (n, (_, pairs)) in name_pairs.iter().enumerate() {
             for pair in pairs {
-                match document_frequency.binary_search_by(|(p, _)| p.cmp(&pair)) {
-                    Ok(i) => document_frequency[i].1 += 1,
-                    Err(i) => document_frequency.insert(i, (pair, 1)),
+                match index.binary_search_by(|(p, _, _)| p.cmp(pair)) {
+                    Ok(at) => index[at].2.push(n),
+                    Err(at) => index.insert(at, (*pair, 0.0, vec![n])),
                 }
             }
         }
-        let n = entries.len().max(1) as f64;
-        let weights = document_frequency
-            .into_iter()
-            .map(|(pair, df)| (pair, (1.0 + n / df as f64).ln()))
+        let count = indicators.len().max(1) as f64;
+        for (_, weight, holders) in &mut index {
+            let mut owners: Vec<usize> = holders.iter().map(|&n| name_pairs[n].0).collect();
+            owners.dedup();
+            *weight = (1.0 + count / owners.len() as f64).ln();
+        }
+        let weight_of = |pair: &Pair| {
+            index
+                .binary_search_by(|(p, _, _)| p.cmp(pair))
+                .map_or(1.0, |at| index[at].1)
+        };
+        let names = name_pairs
+            .iter()
+            .map(|(i, pairs)| (*i, pairs.iter().map(weight_of).sum()))
             .collect();
         Catalogue {
-            entries,
+            entries: indicators
+                .iter()
+                .map(|indicator| Entry {
+                    id: indicator.id.clone(),
+                    theme: indicator.theme.clone(),
+                    unit: indicator.unit.clone(),
+                })
+                .collect(),
             themes: themes.iter().map(|t| t.id.clone()).collect(),
-            weights,
+            names,
+            index,
         }
     }
 
@@ -95,24 +117,41 @@ impl Catalogue {
         self.entries.is_empty()
     }
 
-    /// The best guess for a value whose subject is `subject` (folded), in a sentence `context`
-    /// (folded), written with `unit` (empty when none).
-    pub fn guess(&self, subject: &str, context: &str, unit: &str) -> Guess {
-        let subject_pairs = sorted_pairs(subject);
-        let context_pairs = sorted_pairs(context);
-        let mut scores: Vec<(usize, f64, bool)> = Vec::with_capacity(self.entries.len());
-        for (i, entry) in self.entries.iter().enumerate() {
-            let coverage = entry
-                .names
-                .iter()
-                .map(|name| self.coverage(name, &subject_pairs, &context_pairs))
-                .fold(0.0, f64::max);
-            if coverage <= 0.0 {
-                continue;
+    /// The best guess for a value whose subject is `subject` (folded), in a sentence whose words
+    /// are `context`, written with `unit` (empty when none).
+    pub fn guess(&self, subject: &str, context: &Words, unit: &str) -> Guess {
+        let subject = pairs(subject);
+        // Each name's found weight: whole for a pair of the subject, half for one only in the context.
+        let mut found = vec![0.0; self.names.len()];
+        let mut add = |pair: &Pair, share: f64| {
+            if let Ok(at) = self.index.binary_search_by(|(p, _, _)| p.cmp(pair)) {
+                let (_, weight, holders) = &self.index[at];
+                for &n in holders {
+                    found[n] += weight * share;
+                }
             }
-            let (adjust, mismatch) = unit_agreement(unit, &entry.unit);
-            scores.push((i, coverage + adjust, mismatch));
+        };
+        for pair in &subject {
+            add(pair, 1.0);
         }
+        for pair in context.0.iter().filter(|p| !subject.contains(p)) {
+            add(pair, 0.5);
+        }
+        let mut coverage = vec![0.0f64; self.entries.len()];
+        for (n, &(entry, total)) in self.names.iter().enumerate() {
+            if total > 0.0 {
+                coverage[entry] = coverage[entry].max(found[n] / total);
+            }
+        }
+        let scores: Vec<(usize, f64, bool)> = coverage
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0.0)
+            .map(|(i, c)| {
+                let (adjust, mismatch) = unit_agreement(unit, &self.entries[i].unit);
+                (i, c + adjust, mismatch)
+            })
+            .collect();
         let best = scores
             .iter()
             .copied()
@@ -162,28 +201,6 @@ impl Catalogue {
             })
             .map(|(theme, _)| self.themes[theme].clone())
     }
-
-    /// The weighted share of `name`'s pairs written in the subject (whole) or the context (half).
-    fn coverage(&self, name: &[Pair], subject: &[Pair], context: &[Pair]) -> f64 {
-        let (mut found, mut total) = (0.0, 0.0);
-        for pair in name {
-            let weight = self
-                .weights
-                .binary_search_by(|(p, _)| p.cmp(pair))
-                .map_or(1.0, |i| self.weights[i].1);
-            total += weight;
-            if subject.binary_search(pair).is_ok() {
-                found += weight;
-            } else if context.binary_search(pair).is_ok() {
-                found += weight * 0.5;
-            }
-        }
-        if total == 0.0 {
-            0.0
-        } else {
-            found / total
-        }
-    }
 }
 
 /// How the value's unit and the indicator's agree: a bonus for the same unit, a penalty for a
@@ -205,6 +222,19 @@ fn unit_agreement(unit: &str, indicator_unit: &str) -> (f64, bool) {
     } else {
         (-0.1, true)
     }
+}
+
+/// The pairs of adjacent Chinese characters of `text` (folded), without repeats, in the text's
+/// order (a value's subject: a few pairs, searched one by one).
+fn pairs(text: &str) -> Vec<Pair> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pairs: Vec<Pair> = Vec::new();
+    for w in chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])) {
+        if !pairs.contains(&(w[0], w[1])) {
+            pairs.push((w[0], w[1]));
+        }
+    }
+    pairs
 }
 
 /// The pairs of adjacent Chinese characters of `text` (folded), sorted, without repeats.
@@ -231,7 +261,9 @@ mod tests {
     }
 
     fn guess(subject: &str, unit: &str) -> Option<String> {
-        catalogue().guess(&fold(subject), &fold(subject), unit).indicator
+        catalogue()
+            .guess(&fold(subject), &Words::of(&fold(subject)), unit)
+            .indicator
     }
 
     #[test]
@@ -253,13 +285,13 @@ mod tests {
 
     #[test]
     fn unrelated_words_guess_nothing() {
-        let found = catalogue().guess("召开培养良好习惯现场会", "", "次");
+        let found = catalogue().guess("召开培养良好习惯现场会", &Words::default(), "次");
         assert_eq!(found.indicator, None);
     }
 
     #[test]
     fn the_theme_follows_the_indicator() {
-        let found = catalogue().guess(&fold("小学班额不超过"), "", "人");
+        let found = catalogue().guess(&fold("小学班额不超过"), &Words::default(), "人");
         assert_eq!(found.theme.as_deref(), Some("compulsory"));
     }
 }

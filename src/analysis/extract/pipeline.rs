@@ -11,7 +11,7 @@ use super::comparators::{compare, Comparison};
 use super::confidence::{confidence, Signal};
 use super::deadlines::{self, Deadline};
 use super::folded::{is_clause_break, Folded};
-use super::indicators::{Catalogue, Guess, GUESS_SCORE, STRONG_SCORE};
+use super::indicators::{Catalogue, Guess, Words, GUESS_SCORE, STRONG_SCORE};
 use super::masks;
 use super::milestones::{self, Unnumbered};
 use super::numbers::{scan, Number};
@@ -112,7 +112,7 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
     }
     share_comparators(&mut items);
     let crowded = items.len() > CROWDED;
-    let context = f.string(0..n);
+    let context = Words::of(&f.string(0..n));
     let mut proposed: Vec<Range<usize>> = thresholds.clone();
     let mut produced: Vec<Candidate> = Vec::new();
     let enumerated = enumerations(&f, &items);
@@ -342,7 +342,7 @@ pub fn table_row(
     if row.unit.is_some() {
         candidate.reasons.push(Signal::Unit);
     }
-    guess_indicator(ctx, &mut candidate, &label_string, &label_string);
+    guess_indicator(ctx, &mut candidate, &label_string, &Words::of(&label_string));
     finish(&mut candidate);
     out.push(candidate);
 }
@@ -354,7 +354,7 @@ fn value_candidate(
     ctx: &Context,
     f: &Folded,
     range: &Range<usize>,
-    context: &str,
+    context: &Words,
     item: &Item,
     kind: CandidateKind,
     comparator: Comparator,
@@ -449,7 +449,7 @@ fn unnumbered_candidate(
     ctx: &Context,
     f: &Folded,
     range: &Range<usize>,
-    context: &str,
+    context: &Words,
     deadlines: &[Deadline],
     unnumbered: &Unnumbered,
 ) -> Option<Candidate> {
@@ -494,7 +494,7 @@ fn unnumbered_candidate(
 }
 
 /// Sets the candidate's indicator and theme from the catalogue, with the matching signals.
-fn guess_indicator(ctx: &Context, candidate: &mut Candidate, subject: &str, context: &str) {
+fn guess_indicator(ctx: &Context, candidate: &mut Candidate, subject: &str, context: &Words) {
     candidate.reasons.retain(|s| {
         !matches!(
             s,

@@ -9,6 +9,8 @@ use crate::data::fold::fold_width_char;
 #[derive(Clone, Debug, Default)]
 pub struct Sections {
     open: Vec<(u8, String)>,
+    /// Whether a heading on the path names a report (kept as the path changes).
+    reports: bool,
 }
 
 /// Words of headings over sections that report the present or the past.
@@ -49,11 +51,20 @@ impl Sections {
         };
         self.open.retain(|(l, _)| *l < level);
         self.open.push((level, label(text)));
+        self.update_reports();
+    }
+
+    fn update_reports(&mut self) {
+        self.reports = self
+            .open
+            .iter()
+            .any(|(_, label)| REPORT_WORDS.iter().any(|w| label.contains(w)));
     }
 
     /// Closes a table's captions and group labels (prose has returned).
     pub fn leave_table(&mut self) {
         self.open.retain(|(l, _)| *l < CAPTION);
+        self.update_reports();
     }
 
     /// The path of open headings, joined with " / ".
@@ -64,9 +75,7 @@ impl Sections {
 
     /// True when a heading on the path names a report of the present or the past.
     pub fn reports(&self) -> bool {
-        self.open
-            .iter()
-            .any(|(_, label)| REPORT_WORDS.iter().any(|w| label.contains(w)))
+        self.reports
     }
 }
 
