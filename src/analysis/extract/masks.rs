@@ -141,6 +141,7 @@ pub fn mask(folded: &Folded, range: Range<usize>) -> Mask {
         if chinese_digit(c).is_some() && chinese_digit(folded.before(i)).is_none() {
             let end = numeral_run_end(folded, i);
             if folded.at(end) == '是'
+                || (folded.at(end) == '年' && i >= 2 && folded.has(i - 2, "学前"))
                 || (folded.at(end) == '个' && folded.any_at(end + 1, SLOGANS).is_some())
                 || names_years(folded, end)
             {

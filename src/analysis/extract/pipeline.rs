@@ -129,6 +129,13 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
         } else {
             item.clause.start
         };
+        // The words around the value in its clause, up to the next value: what it measures.
+        let unit_end = item.unit.chars.end.max(item.number.chars.end);
+        let subject_end = items
+            .get(index + 1)
+            .filter(|next| next.clause == item.clause)
+            .map_or(item.clause.end, |next| next.number.chars.start);
+        let subject = f.string(subject_start..item.number.chars.start) + &f.string(unit_end..subject_end.max(unit_end));
         let rate_subject = ["率", "比例", "占比", "比重"]
             .iter()
             .any(|w| f.contains(w, subject_start, item.number.chars.start));
@@ -149,7 +156,17 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             }
             // A fact, a norm or a range without a comparator word.
             let comparator = item.defaulted.unwrap_or(Comparator::Equal);
-            let mut candidate = value_candidate(ctx, &f, &range, &context, item, kind, comparator, deadline, None);
+            let mut candidate = value_candidate(
+                ctx,
+                &f,
+                &range,
+                (&subject, &context),
+                item,
+                kind,
+                comparator,
+                deadline,
+                None,
+            );
             candidate.reasons.extend(kind_signals);
             finish(&mut candidate);
             proposed.push(item.number.chars.clone());
@@ -181,7 +198,7 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             ctx,
             &f,
             &range,
-            &context,
+            (&subject, &context),
             item,
             kind,
             comparator,
@@ -354,7 +371,7 @@ fn value_candidate(
     ctx: &Context,
     f: &Folded,
     range: &Range<usize>,
-    context: &Words,
+    (subject, context): (&str, &Words),
     item: &Item,
     kind: CandidateKind,
     comparator: Comparator,
@@ -421,8 +438,7 @@ fn value_candidate(
         confidence: 0.0,
         reasons,
     };
-    let subject = f.string(item.clause.start..item.number.chars.start);
-    guess_indicator(ctx, &mut candidate, &subject, context);
+    guess_indicator(ctx, &mut candidate, subject, context);
     candidate
 }
 

@@ -111,7 +111,10 @@ pub fn threshold(
             None => break,
         }
     }
-    let noun = folded.any_at(k, SCOPE_NOUNS)?;
+    // A joiner (以上, 的, 规模) or a lead (不足, 超过) must tie the number to its noun: 配备1名校医
+    // is a value, 1200人以上小学 a scope.
+    let joined = k > unit_end || start < number.chars.start;
+    let noun = folded.any_at(k, SCOPE_NOUNS).filter(|_| joined)?;
     Some(start..k + noun.chars().count())
 }
 
@@ -283,6 +286,7 @@ mod tests {
 
     #[test]
     fn thresholds_of_targets_stay_values() {
+        assert_eq!(thresholds("每所学校配备1名校医"), vec![None]);
         assert_eq!(thresholds("全面消除56人以上大班额"), vec![None]);
         assert_eq!(thresholds("小学班额不超过45人"), vec![None]);
     }
