@@ -150,6 +150,19 @@ fn report() {
                 short(&target.quote, 40)
             );
         }
+        let others: Vec<String> = m
+            .pairs
+            .iter()
+            .filter(|(t, c)| candidates[*c].indicator.as_deref() != Some(entry.targets[*t].indicator.as_str()))
+            .map(|(t, c)| {
+                format!(
+                    "{} → {}",
+                    entry.targets[*t].indicator,
+                    candidates[*c].indicator.as_deref().unwrap_or("?")
+                )
+            })
+            .collect();
+        println!("Indicator guessed otherwise ({}): {}", others.len(), others.join("; "));
         println!("False proposals ({}):", m.false_proposals.len());
         for &c in &m.false_proposals {
             let candidate = &candidates[c];

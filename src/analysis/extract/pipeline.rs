@@ -135,6 +135,10 @@ pub fn sentence(ctx: &Context, range: Range<usize>, out: &mut Vec<Candidate>) {
             .get(index + 1)
             .filter(|next| next.clause == item.clause)
             .map_or(item.clause.end, |next| next.number.chars.start);
+        // After the value, its noun runs to the next item of a list (新建12所幼儿园、5所小学).
+        let subject_end = (unit_end..subject_end)
+            .find(|&k| f.at(k) == '、')
+            .unwrap_or(subject_end);
         let subject = f.string(subject_start..item.number.chars.start) + &f.string(unit_end..subject_end.max(unit_end));
         let rate_subject = ["率", "比例", "占比", "比重"]
             .iter()
