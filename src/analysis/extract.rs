@@ -13,13 +13,15 @@
 //! (thresholds and enumerations), `classify` (kind), `milestones` (commitments without a number),
 //! `table`, `indicators` (the catalogue guess), `confidence` (signals and their wording);
 //! `pipeline` ties them together for one piece, `incremental` for a whole text. `measure` scores
-//! candidates against a curated document.
+//! candidates against a curated document; `draft` (native) writes them as a document file to review.
 
 mod candidate;
 mod classify;
 mod comparators;
 mod confidence;
 mod deadlines;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod draft;
 mod folded;
 mod incremental;
 mod indicators;

@@ -108,6 +108,11 @@ impl Catalogue {
         }
     }
 
+    /// The unit of the indicator `id`, if the catalogue has it.
+    pub fn unit(&self, id: &str) -> Option<&str> {
+        self.entries.iter().find(|e| e.id == id).map(|e| e.unit.as_str())
+    }
+
     /// The number of indicators.
     pub fn len(&self) -> usize {
         self.entries.len()
