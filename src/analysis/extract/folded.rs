@@ -57,14 +57,9 @@ impl Folded {
 
     /// True when the folded characters at `i` spell `pattern` (a Simplified pattern).
     pub fn has(&self, i: usize, pattern: &str) -> bool {
-        let mut k = i;
-        for p in pattern.chars() {
-            if self.at(k) != p || k >= self.chars.len() {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..)
+            .zip(pattern.chars())
+            .all(|(k, p)| k < self.chars.len() && self.chars[k] == p)
     }
 
     /// The first of `patterns` spelled at `i`, longest first when several match.

@@ -281,7 +281,7 @@ fn caption_number(folded: &Folded, i: usize) -> Option<usize> {
         numeral_run_end(folded, start)
     };
     let before = folded.before(i);
-    (end > start && !is_han(before) || end > start && matches!(before, '见' | '如')).then_some(end)
+    (end > start && (!is_han(before) || matches!(before, '见' | '如'))).then_some(end)
 }
 
 /// A date starting at the digits `i..digits_end`: 2019年5月30日, 2019年5月, 5月30日, 2019-05-30,

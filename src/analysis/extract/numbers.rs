@@ -65,13 +65,13 @@ fn numeral_at(folded: &Folded, i: usize, end: usize) -> Option<Number> {
         while j < end {
             let here = folded.at(j);
             let next = folded.at(j + 1);
-            if here.is_ascii_digit() || (here == '.' && next.is_ascii_digit() && !text_has_dot(folded, i, j)) {
-                j += 1;
-            } else if here == ',' && is_thousands_group(folded, j + 1) && j - i <= 3 + 4 * count_commas(folded, i, j) {
-                j += 1;
-            } else {
+            let decimal = here == '.' && next.is_ascii_digit() && !text_has_dot(folded, i, j);
+            let thousands =
+                here == ',' && is_thousands_group(folded, j + 1) && j - i <= 3 + 4 * count_commas(folded, i, j);
+            if !(here.is_ascii_digit() || decimal || thousands) {
                 break;
             }
+            j += 1;
         }
         let literal: String = folded.slice(i..j).iter().filter(|c| **c != ',').collect();
         let value = literal.parse::<f64>().ok()?;

@@ -146,15 +146,7 @@ pub fn enumeration(folded: &Folded, subject: Range<usize>, count: usize) -> Opti
     if count < 2 {
         return None;
     }
-    let mut items = Vec::new();
-    let mut start = skip_lead_words(folded, subject.start, subject.end);
-    for i in start..subject.end {
-        if folded.at(i) == '、' {
-            items.push(start..i);
-            start = i + 1;
-        }
-    }
-    items.push(start..subject.end);
+    let mut items = list_items(folded, subject);
     if items.len() != count || items.iter().any(|r| r.is_empty()) {
         return None;
     }
@@ -177,14 +169,7 @@ pub fn enumeration(folded: &Folded, subject: Range<usize>, count: usize) -> Opti
 /// Rates enumerated before one value (义务教育阶段入学率、巩固率达100%): the items of `subject`
 /// separated by 、 when there are at least two and each ends with 率, 比例 or 占比.
 pub fn rate_items(folded: &Folded, subject: Range<usize>) -> Vec<Range<usize>> {
-    let mut items = Vec::new();
-    let mut start = skip_lead_words(folded, subject.start, subject.end);
-    for i in start..=subject.end {
-        if i == subject.end || folded.at(i) == '、' {
-            items.push(start..i);
-            start = i + 1;
-        }
-    }
+    let items = list_items(folded, subject);
     let is_rate = |r: &Range<usize>| {
         r.end > r.start
             && (folded.before(r.end) == '率'
@@ -196,6 +181,20 @@ pub fn rate_items(folded: &Folded, subject: Range<usize>) -> Vec<Range<usize>> {
     } else {
         Vec::new()
     }
+}
+
+/// The items of `subject` separated by 、, after the words that open the clause.
+fn list_items(folded: &Folded, subject: Range<usize>) -> Vec<Range<usize>> {
+    let first = skip_lead_words(folded, subject.start, subject.end);
+    let mut items = Vec::new();
+    let mut start = first;
+    for i in first..=subject.end {
+        if i == subject.end || folded.at(i) == '、' {
+            items.push(start..i);
+            start = i + 1;
+        }
+    }
+    items
 }
 
 /// Skips verbs that open a clause before its subject (将, 使, 确保, 实现, 全市…) so that the first
