@@ -251,7 +251,8 @@ fn recall_and_precision_stay_above_their_floors() {
     }
 }
 
-/// Floors under the measured figures (see `report`), with room for small changes.
-const RECALL_FLOOR: f64 = 0.0;
-const PRECISION_FLOOR: f64 = 0.0;
-const DOCUMENT_RECALL_FLOOR: f64 = 0.0;
+/// Floors under the measured figures (recall 0.89, precision 0.96, the lowest document's recall
+/// 0.76 when they were set; see `report`), with room for small changes either way.
+const RECALL_FLOOR: f64 = 0.80;
+const PRECISION_FLOOR: f64 = 0.85;
+const DOCUMENT_RECALL_FLOOR: f64 = 0.65;

@@ -259,6 +259,16 @@ fn ranges() {
 }
 
 #[test]
+fn ratios_are_norms() {
+    let c = one("按照师生比1:800的标准配备心理健康教育教师。");
+    assert_eq!(
+        (c.value, c.comparator, c.kind),
+        (Some(800.0), Comparator::Equal, CandidateKind::Target(Kind::Standard))
+    );
+    assert_eq!(c.indicator.as_deref(), Some("psychology-teacher-staffing"));
+}
+
+#[test]
 fn rates_of_change() {
     let c = one("确保学生体质健康优良率每年提高1个百分点。");
     assert_eq!(

@@ -83,6 +83,13 @@ impl Folded {
         self.find(pattern, from, to).is_some()
     }
 
+    /// True when character `k` ends a clause: a comma, semicolon, colon or sentence end, but not
+    /// the colon of a ratio (1:800).
+    pub fn breaks(&self, k: usize) -> bool {
+        let c = self.at(k);
+        is_clause_break(c) && !(c == ':' && self.before(k).is_ascii_digit() && self.at(k + 1).is_ascii_digit())
+    }
+
     /// The folded characters `range` as a string.
     pub fn string(&self, range: Range<usize>) -> String {
         let end = range.end.min(self.chars.len());

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::deadlines::Deadline;
-use super::folded::{is_clause_break, is_han, Folded};
+use super::folded::{is_han, Folded};
 use crate::data::model::Comparator;
 
 /// A commitment without a number.
@@ -140,7 +140,7 @@ pub fn find(folded: &Folded, range: Range<usize>, deadlines: &[Deadline], values
 fn clauses(folded: &Folded, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = range.start;
     (range.start..=range.end).filter_map(move |k| {
-        if k == range.end || is_clause_break(folded.at(k)) {
+        if k == range.end || folded.breaks(k) {
             let clause = start..k;
             start = k + 1;
             (clause.end > clause.start).then_some(clause)
@@ -223,11 +223,9 @@ fn completion_phrases(folded: &Folded, range: Range<usize>) -> Vec<Range<usize>>
 fn clause_around(folded: &Folded, i: usize, range: &Range<usize>) -> Range<usize> {
     let start = (range.start..i)
         .rev()
-        .find(|&k| is_clause_break(folded.at(k)))
+        .find(|&k| folded.breaks(k))
         .map_or(range.start, |k| k + 1);
-    let end = (i..range.end)
-        .find(|&k| is_clause_break(folded.at(k)))
-        .map_or(range.end, |k| k);
+    let end = (i..range.end).find(|&k| folded.breaks(k)).map_or(range.end, |k| k);
     start..end
 }
 

@@ -10,7 +10,7 @@ use super::classify::{self, Reading};
 use super::comparators::{compare, Comparison};
 use super::confidence::{confidence, Signal};
 use super::deadlines::{self, Deadline};
-use super::folded::{is_clause_break, Folded};
+use super::folded::Folded;
 use super::indicators::{Catalogue, Guess, Words, GUESS_SCORE, STRONG_SCORE};
 use super::masks;
 use super::milestones::{self, Unnumbered};
@@ -593,8 +593,8 @@ fn governing_deadline<'d>(deadlines: &'d [Deadline], item: &Item) -> Option<&'d 
 
 /// The clause (between commas, semicolons, colons and sentence ends) around character `i`.
 fn clause_of(f: &Folded, i: usize) -> Range<usize> {
-    let start = (0..i).rev().find(|&k| is_clause_break(f.at(k))).map_or(0, |k| k + 1);
-    let end = (i..f.len()).find(|&k| is_clause_break(f.at(k))).unwrap_or(f.len());
+    let start = (0..i).rev().find(|&k| f.breaks(k)).map_or(0, |k| k + 1);
+    let end = (i..f.len()).find(|&k| f.breaks(k)).unwrap_or(f.len());
     start..end
 }
 

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::folded::{is_clause_break, Folded};
+use super::folded::Folded;
 use super::numbers::Number;
 
 /// Nouns a threshold qualifies: the kinds of schools and places a rule applies to.
@@ -91,7 +91,7 @@ pub fn threshold(
     while end > clause.start && folded.at(end - 1) == ' ' {
         end -= 1;
     }
-    if folded.before(end) == '的' && is_clause_break(folded.at(end)) && end > unit_end {
+    if folded.before(end) == '的' && folded.breaks(end) && end > unit_end {
         return Some(clause.start..end);
     }
     // An age says whom a service is for (3岁以下幼儿, 0—3岁婴幼儿).
@@ -228,13 +228,8 @@ mod tests {
             .filter(|n| !n.chinese)
             .map(|n| {
                 let at = n.chars.start;
-                let start = (0..at)
-                    .rev()
-                    .find(|&k| is_clause_break(folded.at(k)))
-                    .map_or(0, |k| k + 1);
-                let end = (at..folded.len())
-                    .find(|&k| is_clause_break(folded.at(k)))
-                    .unwrap_or(folded.len());
+                let start = (0..at).rev().find(|&k| folded.breaks(k)).map_or(0, |k| k + 1);
+                let end = (at..folded.len()).find(|&k| folded.breaks(k)).unwrap_or(folded.len());
                 let unit = unit_of(&folded, n, start);
                 let unit_end = unit.chars.end.max(n.chars.end);
                 threshold(&folded, n, &unit.text, unit_end, start..end).map(|r| folded.string(r))
