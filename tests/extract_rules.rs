@@ -142,6 +142,8 @@ fn increase_add_and_build() {
 #[test]
 fn by_a_year() {
     assert_eq!(one("到2025年,新建幼儿园5所。").target_year, Some(2025));
+    let written = one("到二〇二五年,學前三年毛入園率達到百分之九十五。");
+    assert_eq!((written.target_year, written.value), (Some(2025), Some(95.0)));
 }
 
 #[test]

@@ -147,15 +147,14 @@ pub fn mask(folded: &Folded, range: Range<usize>) -> Mask {
             {
                 mask.add(i..end + 1);
             } else if end - i >= 4 && folded.at(end) == '年' {
-                // 二〇二二年五月: a date in Chinese digits.
-                let mut k = end + 1;
-                if chinese_digit(folded.at(k)).is_some() || folded.at(k) == '十' {
-                    let month_end = numeral_run_end(folded, k);
-                    if folded.at(month_end) == '月' {
-                        k = month_end + 1;
-                    }
+                // 二〇二二年五月: a date in Chinese digits; 二〇二五年 alone: a year.
+                let month_start = end + 1;
+                let month_end = numeral_run_end(folded, month_start);
+                if month_end > month_start && folded.at(month_end) == '月' {
+                    mask.add(i..month_end + 1);
+                } else {
+                    mask.add_year(i..end);
                 }
-                mask.add(i..k);
             }
             i = end.max(i + 1);
             continue;
@@ -453,6 +452,7 @@ mod tests {
         assert_eq!(masked("2025-2030每年提升"), "____-____每年提升");
         assert_eq!(masked("2023—2024年"), "____—____年");
         assert_eq!(masked("20182020年内"), "________年内");
+        assert_eq!(masked("到二〇二五年"), "到____年");
     }
 
     #[test]
