@@ -15,7 +15,7 @@
 use std::time::Instant;
 
 use policy_explorer::analysis::extract::measure::{measure, Measurement};
-use policy_explorer::analysis::extract::{comparator_id, extract, parse_issued, Candidate, Catalogue};
+use policy_explorer::analysis::extract::{comparator_id, extract, parse_issued, Candidate, Catalogue, Extraction};
 use policy_explorer::data::bundled;
 use policy_explorer::data::model::{DocumentEntry, Kind};
 
@@ -202,6 +202,20 @@ fn timing() {
         big.len() as f64 / 1e6,
         start.elapsed().as_secs_f64() * 1e3
     );
+    for slice in [16_384, 65_536] {
+        let mut extraction = Extraction::new(big.clone(), None);
+        let (mut steps, mut longest) = (0, 0.0f64);
+        while !extraction.is_done() {
+            let start = Instant::now();
+            extraction.step(&catalogue, slice);
+            longest = longest.max(start.elapsed().as_secs_f64() * 1e3);
+            steps += 1;
+        }
+        println!(
+            "- the same in slices of {} KB: {steps} steps, the longest {longest:.1} ms",
+            slice / 1024
+        );
+    }
 }
 
 #[test]

@@ -401,6 +401,29 @@ fn candidates_serialize_as_json_lines() {
 }
 
 #[test]
+fn long_runs_without_punctuation_stay_linear() {
+    let catalogue = catalogue();
+    for text in [
+        "1".repeat(60_000),
+        "学校".repeat(30_000),
+        "二".repeat(60_000),
+        "到2025年新建学校".repeat(5_000),
+    ] {
+        let start = std::time::Instant::now();
+        let found = extract(&text, None, &catalogue);
+        assert!(found
+            .iter()
+            .all(|c| text.get(c.range.clone()) == Some(c.quote.as_str())));
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{} bytes took {:?}",
+            text.len(),
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
 fn empty_and_numberless_texts_give_nothing() {
     assert!(extract("", None, &catalogue()).is_empty());
     assert!(extract("加强党的建设,落实立德树人根本任务。", None, &catalogue()).is_empty());

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::folded::Folded;
 use super::masks::{digits_end, is_dash, numeral_run_end, year_at, year_digits};
-use super::numbers::{chinese_digit, chinese_value};
+use super::numbers::{chinese_digit, chinese_unit, chinese_value};
 
 /// One deadline as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -232,6 +232,11 @@ fn five_year_plan(folded: &Folded, start: usize, at: usize, issued: Option<(u16,
 fn relative(folded: &Folded, start: usize, issued: Option<(u16, u8)>) -> Option<Deadline> {
     let lead = folded.any_at(start, &["用", "未来", "在"]);
     let at = start + lead.map_or(0, |l| l.chars().count());
+    // Only where a numeral starts (read inside a run, every position would scan the run again).
+    let prev = folded.before(at);
+    if prev.is_ascii_digit() || chinese_digit(prev).is_some() || chinese_unit(prev).is_some() {
+        return None;
+    }
     let run_end = numeral_run_end(folded, at);
     if run_end == at || folded.before(at) == '每' || folded.at(run_end) != '年' {
         return None;

@@ -76,6 +76,10 @@ fn numeral_at(folded: &Folded, i: usize, end: usize) -> Option<Number> {
         let literal: String = folded.slice(i..j).iter().filter(|c| **c != ',').collect();
         let value = literal.parse::<f64>().ok()?;
         let (value, j) = multiplied(folded, value, j);
+        if !(value.is_finite() && value < 1e15) {
+            // A run of digits no document means as one value (and no f64 holds exactly).
+            return None;
+        }
         return Some(Number {
             chars: i..j,
             value,

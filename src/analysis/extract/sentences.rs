@@ -242,7 +242,8 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// Where the sentence starting at `start` ends: after its 。！？!? and any closing quotes or
-/// brackets, at the line's end, or after a comma once it is too long.
+/// brackets, at the line's end, or after a comma once it is too long (anywhere when it is twice
+/// too long).
 fn sentence_end(text: &str, start: usize, line_end: usize) -> usize {
     let mut chars = text[start..line_end].char_indices().peekable();
     let mut last_break = None;
@@ -266,6 +267,10 @@ fn sentence_end(text: &str, start: usize, line_end: usize) -> usize {
             if let Some(cut) = last_break {
                 return cut;
             }
+        }
+        // No comma either: cut anyway, so no piece is read whole at any length.
+        if i > 2 * MAX_SENTENCE {
+            return start + i;
         }
     }
     line_end
