@@ -8,14 +8,18 @@
 //! `dataset draft`) and in the browser. `extract` reads a whole text; `Extraction` reads it in
 //! slices with progress, for a page that must not freeze on a 2 MB text.
 //!
-//! The rules, one file each: `sentences` (pieces and tables), `sections` (headings), `masks`
-//! (numbers that are not values), `numbers`, `units`, `deadlines`, `comparators`, `scope`
-//! (thresholds and enumerations), `classify` (kind), `milestones` (commitments without a number),
-//! `table`, `indicators` (the catalogue guess), `confidence` (signals and their wording);
-//! `pipeline` ties them together for one piece, `incremental` for a whole text. `measure` scores
+//! The rules, one file each: `sentences` (pieces and tables), `cells` (table cells), `sections`
+//! (headings), `masks` (numbers that are not values), `numbers`, `units`, `deadlines`,
+//! `comparators`, `scope` (thresholds and enumerations), `classify` (kind), `milestones`
+//! (commitments without a number), `table`, `indicators` (the catalogue guess), `confidence`
+//! (signals and their wording). `items` reads a sentence's numbers, `pipeline` ties the rules
+//! together for a sentence, `assemble` builds the candidates, `incremental` reads a whole text.
+//! `measure` scores
 //! candidates against a curated document; `draft` (native) writes them as a document file to review.
 
+mod assemble;
 mod candidate;
+mod cells;
 mod classify;
 mod comparators;
 mod confidence;
@@ -25,6 +29,7 @@ pub mod draft;
 mod folded;
 mod incremental;
 mod indicators;
+mod items;
 mod masks;
 pub mod measure;
 mod milestones;

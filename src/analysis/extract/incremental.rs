@@ -3,6 +3,7 @@
 //! (or per message in a worker) with a progress bar. The result is the same however the text is
 //! sliced: the state between slices (position, open headings, the table being read) is kept here.
 
+use super::assemble;
 use super::candidate::{Candidate, Progress};
 use super::indicators::Catalogue;
 use super::pipeline::{self, Context};
@@ -134,7 +135,7 @@ impl Extraction {
         match kind {
             SegmentKind::TableRow { label, cells } => {
                 let header = self.table.clone().unwrap_or_default();
-                pipeline::table_row(&context, &header, range, label, &cells, &mut self.candidates);
+                assemble::table_row(&context, &header, range, label, &cells, &mut self.candidates);
             }
             _ => pipeline::sentence(&context, range, &mut self.candidates),
         }

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
+use super::cells::{is_binding, is_value_cell, is_year_cell};
 use super::folded::Folded;
 use super::numbers::{scan, Number};
-use super::sentences::{is_binding, is_value_cell, is_year_cell};
 use crate::data::fold::fold_width_char;
 use crate::data::model::{Binding, Comparator};
 
