@@ -14,8 +14,8 @@
 //! (commitments without a number), `table`, `indicators` (the catalogue guess), `confidence`
 //! (signals and their wording). `items` reads a sentence's numbers, `pipeline` ties the rules
 //! together for a sentence, `assemble` builds the candidates, `incremental` reads a whole text.
-//! `measure` scores
-//! candidates against a curated document; `draft` (native) writes them as a document file to review.
+//! `measure` scores candidates against a curated document; `draft` (native) writes them as a
+//! document file to review.
 
 mod assemble;
 mod candidate;
