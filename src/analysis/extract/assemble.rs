@@ -146,6 +146,15 @@ pub fn value_candidate(
     if item.unit.per {
         reasons.push(Signal::PerUnit);
     }
+    // A rate of change (每年提高1个百分点) recurs: its deadline words are 每年.
+    let yearly = matches!(comparator, Comparator::IncreaseBy | Comparator::DecreaseBy)
+        .then(|| f.find("每年", item.clause.start, item.number.chars.start))
+        .flatten();
+    let deadline_text = match (deadline, yearly) {
+        (Some(d), _) => Some(ctx.text[f.bytes(d.chars.clone())].to_string()),
+        (None, Some(at)) => Some(ctx.text[f.bytes(at..at + 2)].to_string()),
+        (None, None) => None,
+    };
     let mut candidate = Candidate {
         quote: ctx.text[range.clone()].to_string(),
         range: range.clone(),
@@ -156,7 +165,7 @@ pub fn value_candidate(
         comparator,
         approximate: comparison.is_some_and(|c| c.approximate),
         target_year: deadline.and_then(|d| d.year),
-        deadline_text: deadline.map(|d| ctx.text[f.bytes(d.chars.clone())].to_string()),
+        deadline_text,
         kind,
         scope: None,
         baseline: None,
