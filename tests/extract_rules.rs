@@ -277,6 +277,7 @@ fn rates_of_change() {
         (c.value, c.unit.as_deref(), c.comparator),
         (Some(1.0), Some("%"), Comparator::IncreaseBy)
     );
+    assert_eq!((c.target_year, c.deadline_text.as_deref()), (None, Some("每年")));
     let years: Vec<Option<u16>> = targets("2023-2025年每年降低近视率0.5个百分点。", None)
         .iter()
         .map(|c| c.target_year)
