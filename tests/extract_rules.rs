@@ -330,7 +330,7 @@ fn dates_are_not_values() {
 #[test]
 fn section_numbers_are_not_values() {
     let text =
-        "第三章 主要任务\n一、扩大学前教育资源\n(二)推进义务教育均衡发展。\n3.加强教师队伍建设。\n专栏1 重点工程";
+        "第三章 主要任务\n一、扩大学前教育资源\n(二)推进义务教育均衡发展。\n（三）完善经费投入机制。\n3.加强教师队伍建设。\n专栏1 重点工程\n表2 主要指标";
     let all = extract(text, None, &catalogue());
     assert!(all.is_empty(), "{all:#?}");
 }
