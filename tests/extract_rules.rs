@@ -185,6 +185,8 @@ fn relative_deadlines_from_the_issue_date() {
     assert_eq!(spend[0].kind, CandidateKind::Target(Kind::Milestone));
     let two = targets("两年内新建幼儿园3所。", Some((2020, 1)));
     assert_eq!(two[0].target_year, Some(2022));
+    let written = Extraction::new("某县人民政府\n2023年3月20日\n三年内新建学校4所。", None);
+    assert_eq!(written.issued(), Some((2023, 3)), "the notice's own date");
     let undated = targets("三年内新建学校4所。", None);
     assert_eq!(undated[0].target_year, None);
     assert_eq!(undated[0].deadline_text.as_deref(), Some("三年内"));

@@ -77,6 +77,19 @@ const SUFFIXES: &[&str] = &[
     "间",
 ];
 
+/// The issue date a text writes on a line of its own among its first lines (a notice's date under
+/// the issuer: 2019年5月30日), as (year, month, day).
+pub fn written_issue_date(text: &str) -> Option<(u16, u8, u8)> {
+    text.lines().take(20).map(str::trim).find_map(|line| {
+        let (year, rest) = line.split_once('年')?;
+        let (month, rest) = rest.split_once('月')?;
+        let day = rest.strip_suffix('日')?;
+        let (year, month, day): (u16, u8, u8) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+        ((1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+            .then_some((year, month, day))
+    })
+}
+
 /// Every deadline in `range` of `folded`; `issued` is the document's issue date (year, month).
 /// `blocked` covers characters that cannot start one (dates, titles, document numbers: `masks`).
 pub fn find(

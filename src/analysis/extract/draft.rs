@@ -9,6 +9,7 @@
 use std::fmt::Write;
 
 use super::candidate::{comparator_id, Candidate};
+use super::deadlines::written_issue_date;
 use super::indicators::Catalogue;
 use crate::data::model::Binding;
 use crate::data::script::is_traditional_specific;
@@ -275,14 +276,7 @@ fn locality_of(issuer: &str) -> String {
 
 /// An issue date written on a line of its own near the top (2019年5月30日), as `YYYY-MM-DD`.
 fn issue_date(text: &str) -> Option<String> {
-    text.lines().take(20).map(str::trim).find_map(|line| {
-        let (year, rest) = line.split_once('年')?;
-        let (month, rest) = rest.split_once('月')?;
-        let day = rest.strip_suffix('日')?;
-        let (year, month, day): (u16, u8, u8) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
-        ((1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-            .then(|| format!("{year:04}-{month:02}-{day:02}"))
-    })
+    written_issue_date(text).map(|(year, month, day)| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The first document number (文号) written in the text's first lines: 盘政办发〔2019〕24号.

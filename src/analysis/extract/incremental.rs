@@ -5,6 +5,7 @@
 
 use super::assemble;
 use super::candidate::{Candidate, Progress};
+use super::deadlines::written_issue_date;
 use super::indicators::Catalogue;
 use super::pipeline::{self, Context};
 use super::sections::Sections;
@@ -25,10 +26,12 @@ pub struct Extraction {
 
 impl Extraction {
     /// Starts an extraction of `text`; `issued` is the document's issue date (year, month), from
-    /// which relative deadlines (三年内) are counted.
+    /// which relative deadlines (三年内) are counted and before which a year reports the past.
+    /// Without one, the date a notice writes on a line of its own near the top is used, if any.
     pub fn new(text: impl Into<String>, issued: Option<(u16, u8)>) -> Extraction {
         let text = text.into();
         let done = text.is_empty();
+        let issued = issued.or_else(|| written_issue_date(&text).map(|(year, month, _)| (year, month)));
         Extraction {
             text,
             issued,
@@ -85,6 +88,11 @@ impl Extraction {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The issue date the extraction counts from: the one given, or the one the text writes.
+    pub fn issued(&self) -> Option<(u16, u8)> {
+        self.issued
     }
 
     fn read(&mut self, catalogue: &Catalogue, range: std::ops::Range<usize>, kind: SegmentKind, first_in_line: bool) {
