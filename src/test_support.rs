@@ -83,6 +83,7 @@ pub(crate) fn indicator(
     Indicator {
         id: id.into(),
         name,
+        aliases: Vec::new(),
         theme: theme.into(),
         unit: unit.into(),
         unit_en: None,

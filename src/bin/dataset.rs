@@ -6,7 +6,11 @@
 //!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
 //!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app);
 //! - `cargo run --bin dataset -- generate --scale 10 --seed 1 --out DIR` writes a valid synthetic
-//!   dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks (BENCHMARKS.md).
+//!   dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks (BENCHMARKS.md);
+//! - `cargo run --bin dataset -- extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
+//!   targets in a policy text, one JSON object per line (`analysis::extract`);
+//! - `cargo run --bin dataset -- draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]`
+//!   writes a `data/documents/<id>.toml` skeleton from those candidates for a person to review.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -19,10 +23,11 @@ fn main() {
         "check" => tool::check(root).map(|_| ()),
         "publish" => tool::publish(root),
         "generate" => tool::generate(root, &std::env::args().skip(2).collect::<Vec<_>>()),
-        _ => Err(
-            "usage: cargo run --bin dataset -- clean | check | publish | generate --scale N --seed S --out DIR"
-                .to_string(),
-        ),
+        "extract" => tool::extract(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        "draft" => tool::draft(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        _ => Err("usage: cargo run --bin dataset -- clean | check | publish | generate --scale N --seed S --out DIR
+                    | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
+            .to_string()),
     };
     if let Err(message) = result {
         eprintln!("{message}");
@@ -37,8 +42,10 @@ fn main() {}
 mod tool {
     use std::path::Path;
 
+    use policy_explorer::analysis::extract::{self, draft::Draft, Catalogue};
     use policy_explorer::data::cleaning::{clean as clean_text, CleaningRules};
     use policy_explorer::data::dataset_file::DatasetFile;
+    use policy_explorer::data::model::{Indicator, Theme};
     use policy_explorer::data::{export, repository, synthetic, validation};
 
     pub fn clean(root: &Path) -> Result<(), String> {
@@ -139,6 +146,157 @@ mod tool {
             generated.dataset.documents.len(),
             targets
         );
+        Ok(())
+    }
+
+    /// The catalogue the extractor guesses indicators from: `data/indicators.toml` and `data/themes.toml`.
+    fn catalogue(root: &Path) -> Result<Catalogue, String> {
+        #[derive(serde::Deserialize)]
+        struct Indicators {
+            indicators: Vec<Indicator>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Themes {
+            themes: Vec<Theme>,
+        }
+        let read = |name: &str| {
+            let path = root.join("data").join(name);
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        let indicators: Indicators =
+            toml::from_str(&read("indicators.toml")?).map_err(|e| format!("indicators.toml: {e}"))?;
+        let themes: Themes = toml::from_str(&read("themes.toml")?).map_err(|e| format!("themes.toml: {e}"))?;
+        Ok(Catalogue::new(&indicators.indicators, &themes.themes))
+    }
+
+    /// The FILE argument and the value of each `--flag VALUE` (flags without a value: `--force`).
+    struct Args {
+        file: String,
+        issued: Option<String>,
+        id: Option<String>,
+        out: Option<String>,
+        force: bool,
+    }
+
+    fn parse_args(args: &[String], command: &str) -> Result<Args, String> {
+        let mut parsed = Args {
+            file: String::new(),
+            issued: None,
+            id: None,
+            out: None,
+            force: false,
+        };
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let mut value = |flag: &str| {
+                rest.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{command}: {flag} needs a value"))
+            };
+            match arg.as_str() {
+                "--issued" => parsed.issued = Some(value("--issued")?),
+                "--id" => parsed.id = Some(value("--id")?),
+                "--out" => parsed.out = Some(value("--out")?),
+                "--force" => parsed.force = true,
+                flag if flag.starts_with("--") => return Err(format!("{command}: unknown option {flag}")),
+                file if parsed.file.is_empty() => parsed.file = file.to_string(),
+                extra => return Err(format!("{command}: one FILE only (also got {extra})")),
+            }
+        }
+        if parsed.file.is_empty() {
+            return Err(format!(
+                "usage: cargo run --bin dataset -- {command} FILE [--issued YYYY-MM-DD] …"
+            ));
+        }
+        if let Some(date) = &parsed.issued {
+            let ok = date.len() == 10
+                && extract::parse_issued(date).is_some()
+                && date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+            if !ok {
+                return Err(format!("{command}: --issued {date} is not a YYYY-MM-DD date"));
+            }
+        }
+        Ok(parsed)
+    }
+
+    /// Reads FILE (UTF-8, a byte-order mark allowed) and extracts its candidates.
+    fn candidates(root: &Path, args: &Args) -> Result<(String, Vec<extract::Candidate>, Catalogue), String> {
+        let bytes = std::fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
+        let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", args.file))?;
+        let text = text.trim_start_matches('\u{FEFF}').replace("\r\n", "\n");
+        let catalogue = catalogue(root)?;
+        let issued = args.issued.as_deref().and_then(extract::parse_issued);
+        let found = extract::extract(&text, issued, &catalogue);
+        Ok((text, found, catalogue))
+    }
+
+    /// Prints one JSON object per candidate per line; a count on stderr.
+    pub fn extract(root: &Path, args: &[String]) -> Result<(), String> {
+        let args = parse_args(args, "extract")?;
+        let (_, found, _) = candidates(root, &args)?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for candidate in &found {
+            let line = serde_json::to_string(candidate).map_err(|e| e.to_string())?;
+            std::io::Write::write_all(&mut out, format!("{line}\n").as_bytes()).map_err(|e| e.to_string())?;
+        }
+        let proposed = found.iter().filter(|c| c.kind.is_target()).count();
+        eprintln!(
+            "{}: {} candidates, {proposed} proposed as targets, {} recognised as facts, baselines or actual values",
+            args.file,
+            found.len(),
+            found.len() - proposed
+        );
+        Ok(())
+    }
+
+    /// Writes the draft document file (never over an existing one without --force).
+    pub fn draft(root: &Path, args: &[String]) -> Result<(), String> {
+        let args = parse_args(args, "draft")?;
+        let (text, found, catalogue) = candidates(root, &args)?;
+        let file = Path::new(&args.file);
+        let id = match &args.id {
+            Some(id) => id.clone(),
+            None => file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string(),
+        };
+        if !policy_explorer::data::validation::is_valid_id(&id) {
+            return Err(format!(
+                "draft: '{id}' is not a valid document id (a-z, 0-9 and -); give one with --id"
+            ));
+        }
+        let absolute = std::fs::canonicalize(file).map_err(|e| format!("{}: {e}", args.file))?;
+        let root_absolute = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+        let source = match absolute.strip_prefix(&root_absolute) {
+            Ok(relative) => relative.to_string_lossy().replace('\\', "/"),
+            Err(_) => format!("data/sources/{id}.txt"),
+        };
+        let toml = extract::draft::draft(&Draft {
+            id: &id,
+            source: &source,
+            text: &text,
+            issued: args.issued.as_deref(),
+            candidates: &found,
+            catalogue: &catalogue,
+        });
+        let out = match &args.out {
+            Some(path) => std::path::PathBuf::from(path),
+            None => root.join("data/documents").join(format!("{id}.toml")),
+        };
+        if out.exists() && !args.force {
+            return Err(format!(
+                "{} exists; give --force to replace it or --out PATH",
+                out.display()
+            ));
+        }
+        std::fs::write(&out, toml).map_err(|e| format!("{}: {e}", out.display()))?;
+        let proposed = found.iter().filter(|c| c.kind.is_target()).count();
+        println!("wrote {} ({proposed} targets to review)", out.display());
+        if !source.starts_with("data/sources/") || !root.join(&source).exists() {
+            println!("note: the document's source is {source}; put the cleaned text there before `check`");
+        }
         Ok(())
     }
 }

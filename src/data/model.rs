@@ -194,6 +194,10 @@ pub enum Better {
 pub struct Indicator {
     pub id: String,
     pub name: Bilingual,
+    /// Other names documents give it (毛入园率, 普惠率), Simplified: what the extractor's best guess
+    /// of an indicator reads besides `name.zh` (`analysis::extract`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub theme: String,
     pub unit: String,
     /// How `unit` reads after a number on an English page ("students per class"); required when the

@@ -1,0 +1,435 @@
+//! The extractor's phrasing rules, one test each, on sentences written like Chinese policy texts in
+//! general (not taken from the five seed documents), with the negative cases: facts, baselines,
+//! document numbers, dates, section numbers and thresholds that belong to the scope.
+#![cfg(not(target_arch = "wasm32"))]
+
+use policy_explorer::analysis::extract::{extract, Candidate, CandidateKind, Catalogue, Extraction, Signal};
+use policy_explorer::data::bundled;
+use policy_explorer::data::model::{Binding, Comparator, Kind};
+
+fn catalogue() -> Catalogue {
+    let dataset = bundled::dataset();
+    Catalogue::new(&dataset.indicators, &dataset.themes)
+}
+
+/// The candidates proposed as targets in `text`.
+fn targets(text: &str, issued: Option<(u16, u8)>) -> Vec<Candidate> {
+    extract(text, issued, &catalogue())
+        .into_iter()
+        .filter(|c| c.kind.is_target())
+        .collect()
+}
+
+/// The one target proposed in `text`.
+fn one(text: &str) -> Candidate {
+    let found = targets(text, Some((2021, 3)));
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+/// (value, comparator) of the one target in `text`.
+fn reading(text: &str) -> (Option<f64>, Comparator) {
+    let c = one(text);
+    (c.value, c.comparator)
+}
+
+// Comparators.
+
+#[test]
+fn reach_or_more() {
+    assert_eq!(
+        reading("到2025年,全县学前三年毛入园率达到95%以上。"),
+        (Some(95.0), Comparator::AtLeast)
+    );
+}
+
+#[test]
+fn not_lower_than() {
+    assert_eq!(
+        reading("财政性教育经费支出占生产总值比例不低于4%。"),
+        (Some(4.0), Comparator::AtLeast)
+    );
+}
+
+#[test]
+fn not_fewer_than() {
+    assert_eq!(
+        reading("每名教师每年参加培训不少于72学时。"),
+        (Some(72.0), Comparator::AtLeast)
+    );
+}
+
+#[test]
+fn not_more_than() {
+    assert_eq!(reading("初中班额不超过50人。"), (Some(50.0), Comparator::AtMost));
+}
+
+#[test]
+fn kept_within() {
+    let c = one("到2023年,小学班额控制在45人以内。");
+    assert_eq!(
+        (c.value, c.comparator, c.target_year),
+        (Some(45.0), Comparator::AtMost, Some(2023))
+    );
+}
+
+#[test]
+fn raised_to() {
+    assert_eq!(
+        reading("将高中阶段毛入学率提高到97%。"),
+        (Some(97.0), Comparator::AtLeast)
+    );
+}
+
+#[test]
+fn lowered_below() {
+    assert_eq!(
+        reading("到2025年,中小学生近视率下降到40%以下。"),
+        (Some(40.0), Comparator::AtMost)
+    );
+}
+
+#[test]
+fn stable_at_about() {
+    let c = one("义务教育巩固率稳定在99%左右。");
+    assert_eq!(
+        (c.value, c.comparator, c.approximate),
+        (Some(99.0), Comparator::Equal, true)
+    );
+}
+
+#[test]
+fn kept_at() {
+    assert_eq!(
+        reading("特殊教育学校生均公用经费保持在每年6000元。").1,
+        Comparator::Equal
+    );
+}
+
+#[test]
+fn strive_to_is_still_a_target() {
+    let c = one("力争到2024年,普惠性幼儿园覆盖率达到85%。");
+    assert_eq!((c.value, c.target_year), (Some(85.0), Some(2024)));
+    assert!(c.reasons.contains(&Signal::Aspirational));
+    assert_eq!(c.deadline_text.as_deref(), Some("力争到2024年"));
+}
+
+#[test]
+fn eliminate_with_a_threshold() {
+    let c = one("2022年底前全面消除56人以上大班额。");
+    assert_eq!(
+        (c.value, c.comparator, c.unit.as_deref()),
+        (Some(56.0), Comparator::Eliminate, Some("人"))
+    );
+    assert_eq!(c.indicator.as_deref(), Some("large-class-elimination"));
+}
+
+#[test]
+fn increase_add_and_build() {
+    assert_eq!(
+        reading("十四五期间新增公办学位1.2万个。"),
+        (Some(12_000.0), Comparator::IncreaseBy)
+    );
+    assert_eq!(reading("新建改扩建中小学校8所。"), (Some(8.0), Comparator::Count));
+    assert_eq!(
+        reading("增加普惠性学位3000个。"),
+        (Some(3000.0), Comparator::IncreaseBy)
+    );
+}
+
+// Deadlines.
+
+#[test]
+fn by_a_year() {
+    assert_eq!(one("到2025年,新建幼儿园5所。").target_year, Some(2025));
+    let written = one("到二〇二五年,學前三年毛入園率達到百分之九十五。");
+    assert_eq!((written.target_year, written.value), (Some(2025), Some(95.0)));
+}
+
+#[test]
+fn before_the_end_of_a_year() {
+    let c = one("2025年底前,各中小学至少配备1名专职心理健康教育教师。");
+    assert_eq!(
+        (c.target_year, c.deadline_text.as_deref()),
+        (Some(2025), Some("2025年底前"))
+    );
+    assert_eq!(c.comparator, Comparator::AtLeast);
+}
+
+#[test]
+fn until_a_year() {
+    assert_eq!(one("至2024年,建成标准化考点10个。").target_year, Some(2024));
+}
+
+#[test]
+fn before_a_month() {
+    let c = one("2022年9月前,全市中小学校心理辅导室建设达100%。");
+    assert_eq!(
+        (c.target_year, c.deadline_text.as_deref()),
+        (Some(2022), Some("2022年9月前"))
+    );
+}
+
+#[test]
+fn five_year_plan_period_and_end() {
+    assert_eq!(one("“十四五”期间,新建公办幼儿园12所。").target_year, Some(2025));
+    assert_eq!(one("到“十四五”期末,学前三年毛入园率达到98%。").target_year, Some(2025));
+}
+
+#[test]
+fn relative_deadlines_from_the_issue_date() {
+    let within = targets("三年内新建学校4所。", Some((2021, 3)));
+    assert_eq!(within[0].target_year, Some(2024));
+    let spend = targets("用三年时间实现乡镇公办中心幼儿园全覆盖。", Some((2019, 5)));
+    assert_eq!(spend[0].target_year, Some(2022));
+    assert_eq!(spend[0].kind, CandidateKind::Target(Kind::Milestone));
+    let two = targets("两年内新建幼儿园3所。", Some((2020, 1)));
+    assert_eq!(two[0].target_year, Some(2022));
+    let written = Extraction::new("某县人民政府\n2023年3月20日\n三年内新建学校4所。", None);
+    assert_eq!(written.issued(), Some((2023, 3)), "the notice's own date");
+    let undated = targets("三年内新建学校4所。", None);
+    assert_eq!(undated[0].target_year, None);
+    assert_eq!(undated[0].deadline_text.as_deref(), Some("三年内"));
+    assert!(undated[0].reasons.contains(&Signal::RelativeDeadlineUndated));
+}
+
+// Several values in one sentence; tables.
+
+#[test]
+fn several_values_for_enumerated_items() {
+    let found = targets("到2025年,幼儿园、小学专任教师本科学历比例分别达到60%、90%。", None);
+    let read: Vec<(Option<f64>, Option<&str>)> = found.iter().map(|c| (c.value, c.scope.as_deref())).collect();
+    assert_eq!(read, vec![(Some(60.0), Some("幼儿园")), (Some(90.0), Some("小学"))]);
+    assert!(found
+        .iter()
+        .all(|c| c.comparator == Comparator::AtLeast && c.target_year == Some(2025)));
+}
+
+#[test]
+fn a_table_row_gives_baseline_target_and_binding() {
+    let text = "表1 主要发展指标\n指标\t2020年\t2025年\t属性\n学前三年毛入园率(%)\t93.5\t≥96\t约束性\n";
+    let c = one(text);
+    assert_eq!(
+        (c.value, c.comparator, c.target_year),
+        (Some(96.0), Comparator::AtLeast, Some(2025))
+    );
+    let baseline = c.baseline.unwrap();
+    assert_eq!((baseline.value, baseline.year), (93.5, Some(2020)));
+    assert_eq!(c.binding, Some(Binding::Binding));
+    assert_eq!(c.quote, "学前三年毛入园率(%)\t93.5\t≥96\t约束性");
+    assert_eq!(c.indicator.as_deref(), Some("preschool-gross-enrolment"));
+}
+
+#[test]
+fn a_table_with_one_cell_per_line() {
+    let text = "表2 主要指标\n2020年\n2025年\n属性\n义务教育巩固率(%)\n98.2\n≥99\n约束性\n";
+    let c = one(text);
+    assert_eq!(
+        (c.value, c.baseline.map(|b| b.value), c.binding),
+        (Some(99.0), Some(98.2), Some(Binding::Binding))
+    );
+}
+
+// Numbers.
+
+#[test]
+fn wan_and_yi() {
+    assert_eq!(reading("新增学位2.5万个。").0, Some(25_000.0));
+    assert_eq!(reading("每年投入教育经费1.2亿元。").0, Some(120_000_000.0));
+    let c = one("建设1—2所标准化运动场。");
+    assert_eq!(
+        (c.value, c.value_max, c.comparator),
+        (Some(1.0), Some(2.0), Comparator::Count)
+    );
+}
+
+#[test]
+fn chinese_numerals() {
+    assert_eq!(reading("每个乡镇至少建成一所公办中心幼儿园。").0, Some(1.0));
+    assert_eq!(reading("新建学校十二所。").0, Some(12.0));
+    assert_eq!(reading("教师每五年接受不少于三百六十学时的培训。").0, Some(360.0));
+}
+
+#[test]
+fn ranges() {
+    for text in ["每所学校配备1—2名校医。", "每位学生掌握1-2项运动技能。"] {
+        let c = one(text);
+        assert_eq!(
+            (c.value, c.value_max, c.comparator),
+            (Some(1.0), Some(2.0), Comparator::AtLeast),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn ratios_are_norms() {
+    let c = one("按照师生比1:800的标准配备心理健康教育教师。");
+    assert_eq!(
+        (c.value, c.comparator, c.kind),
+        (Some(800.0), Comparator::Equal, CandidateKind::Target(Kind::Standard))
+    );
+    assert_eq!(c.indicator.as_deref(), Some("psychology-teacher-staffing"));
+}
+
+#[test]
+fn rates_of_change() {
+    let c = one("确保学生体质健康优良率每年提高1个百分点。");
+    assert_eq!(
+        (c.value, c.unit.as_deref(), c.comparator),
+        (Some(1.0), Some("%"), Comparator::IncreaseBy)
+    );
+    assert_eq!((c.target_year, c.deadline_text.as_deref()), (None, Some("每年")));
+    let years: Vec<Option<u16>> = targets("2023-2025年每年降低近视率0.5个百分点。", None)
+        .iter()
+        .map(|c| c.target_year)
+        .collect();
+    assert_eq!(years, vec![Some(2023), Some(2024), Some(2025)]);
+}
+
+// Not targets.
+
+#[test]
+fn facts_are_not_proposed() {
+    let all = extract("全县现有中小学112所,在校学生5.6万人。", Some((2021, 3)), &catalogue());
+    assert!(!all.is_empty());
+    assert!(all.iter().all(|c| c.kind == CandidateKind::Fact), "{all:#?}");
+}
+
+#[test]
+fn baselines_and_actual_values_are_not_proposed() {
+    let all = extract(
+        "2021年,全县学前三年毛入园率已达到93.5%。",
+        Some((2022, 2)),
+        &catalogue(),
+    );
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].kind, CandidateKind::Actual);
+    let from_to = targets("学前三年毛入园率由90%提高到95%。", None);
+    assert_eq!(from_to.len(), 1);
+    assert_eq!(
+        (from_to[0].value, from_to[0].baseline.map(|b| b.value)),
+        (Some(95.0), Some(90.0))
+    );
+}
+
+#[test]
+fn document_numbers_are_not_values() {
+    let all = extract(
+        "根据《关于加强学前教育的意见》(某政发〔2019〕15号)精神,制定本方案。",
+        None,
+        &catalogue(),
+    );
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn dates_are_not_values() {
+    let all = extract("某县人民政府\n2021年3月15日\n二〇二一年三月", None, &catalogue());
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn section_numbers_are_not_values() {
+    let text =
+        "第三章 主要任务\n一、扩大学前教育资源\n(二)推进义务教育均衡发展。\n（三）完善经费投入机制。\n3.加强教师队伍建设。\n专栏1 重点工程\n表2 主要指标";
+    let all = extract(text, None, &catalogue());
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn thresholds_go_to_the_scope() {
+    let found = targets("1200人以上小学必须配备1名专职心理健康教育教师。", None);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].value, found[0].scope.as_deref()),
+        (Some(1.0), Some("1200人以上小学"))
+    );
+    let two = targets("1200人以上的小学、1000人以上的中学配备2名以上心理教师。", None);
+    let scopes: Vec<Option<&str>> = two.iter().map(|c| c.scope.as_deref()).collect();
+    assert_eq!(scopes, vec![Some("1200人以上的小学"), Some("1000人以上的中学")]);
+    assert!(two.iter().all(|c| c.value == Some(2.0)));
+}
+
+// Scripts, slices, output.
+
+#[test]
+fn traditional_text_keeps_its_quote() {
+    let text = "到2022年,增加學位9萬個。";
+    let c = one(text);
+    assert_eq!((c.value, c.unit.as_deref()), (Some(90_000.0), Some("个")));
+    assert_eq!(c.quote, text);
+    assert_eq!(&text[c.value_range.clone()], "9萬");
+}
+
+#[test]
+fn slices_give_the_same_candidates_as_one_pass() {
+    let catalogue = catalogue();
+    let text: String = bundled::texts().values().map(|t| format!("{t}\n")).collect();
+    let whole = extract(&text, Some((2020, 1)), &catalogue);
+    let mut extraction = Extraction::new(text.clone(), Some((2020, 1)));
+    let mut last = 0;
+    loop {
+        let progress = extraction.step(&catalogue, 2048);
+        assert!(progress.done_bytes >= last && progress.done_bytes <= progress.total_bytes);
+        last = progress.done_bytes;
+        if progress.is_done() {
+            break;
+        }
+    }
+    assert_eq!(extraction.candidates(), whole.as_slice());
+    assert_eq!(last, text.len());
+}
+
+#[test]
+fn candidates_serialize_as_json_lines() {
+    let c = one("到2025年,全县学前三年毛入园率达到95%以上。");
+    let json = serde_json::to_value(&c).unwrap();
+    for key in [
+        "quote",
+        "value",
+        "unit",
+        "comparator",
+        "target_year",
+        "kind",
+        "indicator",
+        "confidence",
+        "reasons",
+    ] {
+        assert!(json.get(key).is_some(), "{key} missing from {json}");
+    }
+    assert_eq!(json["comparator"], ">=");
+    assert_eq!(json["kind"], "quantitative");
+    assert_eq!(json["reasons"][0], "comparator_word");
+}
+
+#[test]
+fn long_runs_without_punctuation_stay_linear() {
+    let catalogue = catalogue();
+    for text in [
+        "1".repeat(60_000),
+        "学校".repeat(30_000),
+        "二".repeat(60_000),
+        "到2025年新建学校".repeat(5_000),
+    ] {
+        let start = std::time::Instant::now();
+        let found = extract(&text, None, &catalogue);
+        assert!(found
+            .iter()
+            .all(|c| text.get(c.range.clone()) == Some(c.quote.as_str())));
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{} bytes took {:?}",
+            text.len(),
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
+fn empty_and_numberless_texts_give_nothing() {
+    assert!(extract("", None, &catalogue()).is_empty());
+    assert!(extract("加强党的建设,落实立德树人根本任务。", None, &catalogue()).is_empty());
+    let mut extraction = Extraction::new("", None);
+    assert!(extraction.step(&catalogue(), 10).is_done());
+}
