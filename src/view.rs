@@ -1,6 +1,7 @@
 //! Yew components. They only arrange and display: every decision and calculation comes from
 //! `analysis` and `data`, and browser access goes through `browser`.
 
+mod analyse;
 pub mod app;
 mod chart_panel;
 mod cited_matrix;

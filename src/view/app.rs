@@ -9,6 +9,7 @@ use crate::analysis::library::{Library, SavedFile};
 use crate::analysis::url_state::{Lang, UrlState, View};
 use crate::data::published::PublishedData;
 
+use super::analyse::AnalyseProps;
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::document_view::DocumentView;
@@ -103,6 +104,9 @@ pub fn App(props: &AppProps) -> Html {
         View::Document => html! { <DocumentView /> },
         View::Compare => html! { <Deferred<()> chunk={&parts::COMPARE} props={()} /> },
         View::Evaluate => html! { <Deferred<String> chunk={&parts::EVALUATE} props={props.today.clone()} /> },
+        View::Analyse => html! {
+            <Deferred<AnalyseProps> chunk={&parts::ANALYSE} props={AnalyseProps { datasets: datasets.clone() }} />
+        },
     };
     let dismiss = {
         let session = url.session.clone();

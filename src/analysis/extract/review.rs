@@ -14,6 +14,7 @@ mod build;
 mod problems;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 pub use build::build;
 pub use problems::ReviewProblem;
@@ -197,7 +198,8 @@ impl Metadata {
 /// and the metadata.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
-    pub text: String,
+    /// The text, shared: a review changes with every decision, the text never.
+    pub text: Rc<str>,
     /// The issue date the extraction counted from.
     pub issued: Option<(u16, u8)>,
     /// Proposed targets and added sentences, in the text's order.
@@ -209,7 +211,8 @@ pub struct Review {
 
 impl Review {
     /// A review of `candidates` (an extraction of `text`), every proposed target open.
-    pub fn new(text: String, issued: Option<(u16, u8)>, candidates: Vec<Candidate>) -> Review {
+    pub fn new(text: impl Into<Rc<str>>, issued: Option<(u16, u8)>, candidates: Vec<Candidate>) -> Review {
+        let text = text.into();
         let meta = Metadata::guess(&text, issued, &candidates);
         let (proposed, others): (Vec<Candidate>, Vec<Candidate>) =
             candidates.into_iter().partition(|c| c.kind.is_target());
@@ -264,7 +267,7 @@ impl Review {
     /// accepted, with what the extractor reads in it alone as its first fields. Returns the new
     /// item's index.
     pub fn add(&mut self, range: Range<usize>, catalogue: &Catalogue) -> Result<usize, ReviewProblem> {
-        let text = &self.text;
+        let text = &*self.text;
         if range.start >= range.end
             || range.end > text.len()
             || !text.is_char_boundary(range.start)

@@ -130,7 +130,7 @@ pub fn build(review: &Review, loaded: &Dataset) -> Result<DatasetFile, Vec<Revie
         themes,
         indicators,
         documents: vec![DocumentEntry { document, targets }],
-        texts: BTreeMap::from([(doc_id, review.text.clone())]),
+        texts: BTreeMap::from([(doc_id, review.text.to_string())]),
     })
 }
 

@@ -17,7 +17,7 @@ fn catalogue() -> Catalogue {
 
 fn review_of(text: &str) -> Review {
     let candidates = extract(text, None, &catalogue());
-    Review::new(text.to_string(), None, candidates)
+    Review::new(text, None, candidates)
 }
 
 fn index_of(review: &Review, value: &str) -> usize {
