@@ -26,19 +26,13 @@ use crate::analysis::url_state::{default_comparison, Action, MAX_COMPARED};
 use crate::data::lang::Lang;
 
 use super::context::use_app;
-use super::dataset_open::{DatasetsAction, DatasetsState, Outcome};
+use super::dataset_open::DatasetsAction;
 use super::link::action_link;
 use super::text::tr;
 use state::{Page, PageAction};
 
 /// Bytes of text the extractor reads between two frames.
 const SLICE_BYTES: usize = 24 * 1024;
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct AnalyseProps {
-    /// The session's data, to which the reviewed document is added.
-    pub datasets: UseReducerHandle<DatasetsState>,
-}
 
 /// Starts reading `text` (from `source`, a file name, or pasted): the extractor runs a slice per
 /// frame and the review replaces the old one only when it has finished.
@@ -64,7 +58,7 @@ fn analyse(page: &UseReducerHandle<Page>, catalogue: Rc<Catalogue>, text: String
 }
 
 #[component]
-pub fn AnalyseView(props: &AnalyseProps) -> Html {
+pub fn AnalyseView() -> Html {
     let app = use_app();
     let lang = app.lang();
     let page = use_reducer(Page::kept);
@@ -97,7 +91,7 @@ pub fn AnalyseView(props: &AnalyseProps) -> Html {
         )
     };
     let on_open = {
-        let (page, datasets, catalog) = (page.clone(), props.datasets.clone(), app.catalog.clone());
+        let (page, datasets, catalog) = (page.clone(), app.datasets.clone(), app.catalog.clone());
         Callback::from(move |download: bool| {
             let Some(review) = page.review.clone() else { return };
             let file = match build(&review, &catalog.dataset) {
@@ -157,7 +151,7 @@ pub fn AnalyseView(props: &AnalyseProps) -> Html {
                 </div>
             }
             if let Some(review) = page.review.clone() {
-                { reviewed(lang, &page, &review, &catalogue, on_open, &props.datasets) }
+                { reviewed(lang, &page, &review, &catalogue, on_open, &app.catalog) }
             }
         </section>
     }
@@ -170,7 +164,7 @@ fn reviewed(
     review: &Rc<Review>,
     catalogue: &Rc<Catalogue>,
     on_open: Callback<bool>,
-    datasets: &UseReducerHandle<DatasetsState>,
+    catalog: &crate::analysis::catalog::Catalog,
 ) -> Html {
     let accepted = review.accepted().count();
     let summary = match lang {
@@ -200,11 +194,12 @@ fn reviewed(
             }
         })
     };
+    // The library adds the file, or refuses it, in the same update as `Opened`.
     let opened_now = page
         .opened
         .as_ref()
-        .filter(|(name, _)| matches!(&datasets.outcome, Some(Outcome::Opened(names)) if names.contains(name)));
-    let refused = page.opened.is_some() && opened_now.is_none() && !datasets.errors.is_empty();
+        .filter(|(_, id)| catalog.document_by_id(id).is_some());
+    let refused = page.opened.is_some() && opened_now.is_none();
     html! {
         <>
             <p class="analyse-summary" role="status">{ summary }</p>

@@ -9,7 +9,6 @@ use crate::analysis::library::{Library, SavedFile};
 use crate::analysis::url_state::{Lang, UrlState, View};
 use crate::data::published::PublishedData;
 
-use super::analyse::AnalyseProps;
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::document_view::DocumentView;
@@ -96,7 +95,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let app = AppContext::new(catalog.clone(), state.clone(), url.dispatch.clone());
+    let app = AppContext::new(
+        catalog.clone(),
+        state.clone(),
+        url.dispatch.clone(),
+        datasets.dispatcher(),
+    );
     let lang = state.lang;
     let body = match state.view {
         View::Home => html! { <Home /> },
@@ -104,9 +108,7 @@ pub fn App(props: &AppProps) -> Html {
         View::Document => html! { <DocumentView /> },
         View::Compare => html! { <Deferred<()> chunk={&parts::COMPARE} props={()} /> },
         View::Evaluate => html! { <Deferred<String> chunk={&parts::EVALUATE} props={props.today.clone()} /> },
-        View::Analyse => html! {
-            <Deferred<AnalyseProps> chunk={&parts::ANALYSE} props={AnalyseProps { datasets: datasets.clone() }} />
-        },
+        View::Analyse => html! { <Deferred<()> chunk={&parts::ANALYSE} props={()} /> },
     };
     let dismiss = {
         let session = url.session.clone();

@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::data::dataset_file::CheckFile;
 
-use super::analyse::AnalyseProps;
 use super::chart_panel::{ChartPanel, ChartPanelProps};
 use super::on_demand::{Chunk, LoadFailed, Render};
 
@@ -44,9 +43,8 @@ pub static EMBED: Chunk<Render<()>> = chunk!(embed_view);
 pub static EVALUATE: Chunk<Render<String>> = chunk!(evaluate_view);
 /// A chart with its heading, table switch and download (the document page's timeline).
 pub static CHART: Chunk<Render<ChartPanelProps>> = chunk!(chart_panel);
-/// The page "Analyse a document": the extractor, the review and the file readers; its props are the
-/// session's data, to which it adds the reviewed document.
-pub static ANALYSE: Chunk<Render<AnalyseProps>> = chunk!(analyse_view);
+/// The page "Analyse a document": the extractor, the review and the file readers.
+pub static ANALYSE: Chunk<Render<()>> = chunk!(analyse_view);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
 
@@ -76,8 +74,8 @@ fn chart_panel() -> Result<Render<ChartPanelProps>, LoadFailed> {
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(analyse, fallible))]
-fn analyse_view() -> Result<Render<AnalyseProps>, LoadFailed> {
-    Ok(|props| html! { <super::analyse::AnalyseView datasets={props.datasets.clone()} /> })
+fn analyse_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::analyse::AnalyseView /> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(dataset_check, fallible))]
