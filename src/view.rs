@@ -11,6 +11,7 @@ pub mod context;
 mod copy_citation;
 mod dataset_open;
 mod document_view;
+mod download_button;
 mod embed_frame;
 mod embed_view;
 mod evaluate_view;
