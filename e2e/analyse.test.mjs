@@ -125,3 +125,60 @@ for (const width of [375, 1280]) {
     });
   });
 }
+
+test('in English: a 20 MB file, a text without targets and a restored review lose nothing; opening again replaces the result', async () => {
+  await site.withPage(1280, async (page) => {
+    await page.goto(`${site.server.url}?v=analyse&lang=en`);
+    await appReady(page);
+    await page.locator('#analyse-paste').waitFor();
+    assert.ok((await page.locator('h1').innerText()).includes('Analyse a document'));
+
+    await page.fill('#analyse-paste', await readFile(FIXTURE, 'utf8'));
+    await page.click('#analyse-start');
+    await page.locator('.review-item').first().waitFor();
+    const items = await page.locator('.review-item').count();
+    const high = await itemWithValue(page, '93');
+    await page.click(`#review-item-${high} .reject`);
+    const enrolment = await itemWithValue(page, '92');
+    await page.click(`#review-item-${enrolment} .accept`);
+    await change(page, '#meta-locality-en', 'Qinghe County');
+
+    // A 20 MB file is refused before it is read; the review stays.
+    await page.setInputFiles('#analyse-file', { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20 * 1024 * 1024, 0x61) });
+    await page.locator('.analyse-problems').waitFor();
+    const huge = await page.locator('.analyse-problems').innerText();
+    assert.ok(huge.includes('about 20 MB') && huge.includes('16 MB'), huge);
+    assert.ok(huge.includes('The review so far is unchanged'), huge);
+    assert.equal(await page.locator('.review-item').count(), items);
+
+    // A text without targets: said so, and the review it replaced can be restored with its decisions.
+    await page.fill('#analyse-paste', '各乡镇人民政府，县政府各部门：\n本通知自印发之日起施行。请认真贯彻执行。');
+    await page.click('#analyse-start');
+    await page.waitForFunction(() => document.querySelector('.analyse-problems')?.innerText.includes('No likely targets'));
+    assert.equal(await page.locator('.review-item').count(), 0);
+    assert.ok((await page.locator('.analyse-previous').innerText()).includes('2 items reviewed'));
+    await page.click('#analyse-restore');
+    await page.waitForFunction((n) => document.querySelectorAll('.review-item').length === n, items);
+    assert.equal(await page.getAttribute(`#review-item-${high} .reject`, 'aria-pressed'), 'true', 'the rejection is kept');
+    assert.equal(await page.getAttribute(`#review-item-${enrolment} .accept`, 'aria-pressed'), 'true', 'the acceptance is kept');
+    assert.equal(await page.inputValue('#meta-locality-en'), 'Qinghe County', 'the metadata is kept');
+
+    // Opened, changed, opened again: the same document, replaced, not a second copy.
+    await page.click('#analyse-open');
+    await page.locator('.analyse-opened').waitFor();
+    assert.ok((await page.locator('.analyse-opened').innerText()).includes('qinghe-county-2024 is open'));
+    await page.click(`#review-item-${enrolment} summary`);
+    await change(page, `#item-${enrolment}-scope-zh`, '全县');
+    await change(page, `#item-${enrolment}-scope-en`, 'the whole county');
+    await page.click('#analyse-open');
+    await page.waitForFunction(() => document.querySelector('.analyse-opened')?.innerText.includes('qinghe-county-2024 is open'));
+    assert.equal(await page.locator('.opened-file').count(), 1, 'one opened file');
+    assert.ok(!(await page.locator('.analyse-opened').innerText()).includes('qinghe-county-2024-2'));
+    const saved = await page.evaluate(() => Object.values(localStorage).join(''));
+    assert.ok(saved.includes('the whole county'), 'the changed version is kept for the next visit');
+
+    // The English page shows no Chinese outside the text, quotations and names.
+    const lead = await page.locator('.analyse .lead').innerText();
+    assert.ok(!/[\u4e00-\u9fff]/.test(lead), lead);
+  });
+});

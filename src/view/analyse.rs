@@ -94,7 +94,13 @@ pub fn AnalyseView() -> Html {
         let (page, datasets, catalog) = (page.clone(), app.datasets.clone(), app.catalog.clone());
         Callback::from(move |download: bool| {
             let Some(review) = page.review.clone() else { return };
-            let file = match build(&review, &catalog.dataset) {
+            // The file this review opened before, if still open, is replaced: its id is free again.
+            let before = page.opened.clone().filter(|(_, id)| catalog.is_opened(id));
+            let mut loaded = catalog.dataset.clone();
+            if let Some((_, id)) = &before {
+                loaded.documents.retain(|e| e.document.id != *id);
+            }
+            let file = match build(&review, &loaded) {
                 Ok(file) => file,
                 Err(problems) => {
                     page.dispatch(PageAction::BuildProblems(problems));
@@ -112,13 +118,19 @@ pub fn AnalyseView() -> Html {
             }
             let (page, datasets) = (page.clone(), datasets.clone());
             yew::platform::spawn_local(async move {
-                match super::parts::DATASET_CHECK.load().await {
-                    Ok(check) => {
-                        datasets.dispatch(DatasetsAction::Open(check, vec![(name.clone(), Ok(json.into_bytes()))]));
-                        page.dispatch(PageAction::Opened(name, id));
-                    }
-                    Err(_) => page.dispatch(PageAction::ChecksMissing),
+                let Ok(check) = super::parts::DATASET_CHECK.load().await else {
+                    page.dispatch(PageAction::ChecksMissing);
+                    return;
+                };
+                // Checked here, against the data it will join, so that a refusal is shown on this page.
+                if let Err(errors) = check(&name, json.as_bytes(), &loaded) {
+                    page.dispatch(PageAction::Refused(errors));
+                    crate::browser::reveal("analyse-refused");
+                    return;
                 }
+                let old = before.map(|(old, _)| old).unwrap_or_default();
+                datasets.dispatch(DatasetsAction::Reopen(check, old, name.clone(), json.into_bytes()));
+                page.dispatch(PageAction::Opened(name, id));
             });
         })
     };
@@ -140,7 +152,8 @@ pub fn AnalyseView() -> Html {
             <p class="lead">{ tr(lang,
                 "粘贴或打开一份教育政策文件,本页会找出其中可能的目标。请逐项审阅、填写文件信息,然后在本站打开结果,与其他地区对比。文件只在您的浏览器中处理,不会上传。",
                 "Paste or open an education policy document and this page finds its likely targets. Review each one, fill in the document's details, then open the result in the explorer and compare it with other places. The text is processed only in your browser and never uploaded.") }</p>
-            <input_panel::InputPanel {lang} {busy} {on_text} {on_file} />
+            <input_panel::InputPanel {lang} {busy} {on_text} {on_file}
+                on_problem={ let page = page.clone(); Callback::from(move |p| page.dispatch(PageAction::InputProblem(p))) } />
             { progress.unwrap_or_default() }
             if !page.input_problems.is_empty() {
                 <div class="notice analyse-problems" role="alert">
@@ -148,6 +161,18 @@ pub fn AnalyseView() -> Html {
                     if page.review.is_some() {
                         <p>{ tr(lang, "已有的审阅保持不变。", "The review so far is unchanged.") }</p>
                     }
+                </div>
+            }
+            if let Some((previous, _)) = &page.previous {
+                <div class="notice analyse-previous" role="status">
+                    <p>{ match lang {
+                        Lang::Zh => format!("上一份审阅(已审阅 {} 项)已被这份新文字替换,仍可恢复。", previous.work()),
+                        Lang::En => format!("The previous review ({} items reviewed) was replaced by this new text; it can still be restored.", previous.work()),
+                    } }</p>
+                    <button type="button" class="button" id="analyse-restore"
+                        onclick={ let page = page.clone(); move |_: MouseEvent| page.dispatch(PageAction::RestorePrevious) }>
+                        { tr(lang, "恢复上一份审阅", "Restore the previous review") }
+                    </button>
                 </div>
             }
             if let Some(review) = page.review.clone() {
@@ -194,12 +219,8 @@ fn reviewed(
             }
         })
     };
-    // The library adds the file, or refuses it, in the same update as `Opened`.
-    let opened_now = page
-        .opened
-        .as_ref()
-        .filter(|(_, id)| catalog.document_by_id(id).is_some());
-    let refused = page.opened.is_some() && opened_now.is_none();
+    // The file passed the checks before `Opened`; it is gone if the visitor removed it since.
+    let opened_now = page.opened.as_ref().filter(|(_, id)| catalog.is_opened(id));
     html! {
         <>
             <p class="analyse-summary" role="status">{ summary }</p>
@@ -239,10 +260,13 @@ fn reviewed(
                     "核对文件的程序未能加载,结果未打开。请检查网络后再试;审阅内容不会丢失。",
                     "The file checks could not be loaded, so the result was not opened. Please check the connection and try again; the review is kept.") }</p>
             }
-            if refused {
-                <p class="notice" role="alert">{ tr(lang,
-                    "结果未通过本站的核对,问题列在页面底部的“打开其他地方的数据文件”中;审阅内容不会丢失。",
-                    "The result did not pass the site's checks; the problems are listed under “Open another place's dataset file” at the bottom of the page. The review is kept.") }</p>
+            if !page.refused.is_empty() {
+                <div class="notice analyse-problems" id="analyse-refused" role="alert">
+                    <p>{ tr(lang,
+                        "结果未通过本站的核对,没有打开;审阅内容不会丢失。请按下列问题修改后再试:",
+                        "The result did not pass the site's checks and was not opened; the review is kept. Change what is listed below and try again:") }</p>
+                    <ul>{ for page.refused.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }</ul>
+                </div>
             }
             if let Some((_, id)) = opened_now {
                 <OpenedLinks {lang} id={id.clone()} />

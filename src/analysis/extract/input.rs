@@ -10,13 +10,19 @@ use super::review::ReviewProblem;
 /// Largest file the page reads (bytes).
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The problem with a file of `bytes` bytes, if it is larger than the page reads: the page asks
+/// before reading it, so a 20 MB file is never copied into memory.
+pub fn size_problem(bytes: u64) -> Option<ReviewProblem> {
+    (bytes > MAX_FILE_BYTES as u64).then(|| ReviewProblem::TooLarge {
+        mb: bytes.div_ceil(1024 * 1024) as usize,
+        limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+    })
+}
+
 /// The text of the file `name` with content `bytes`.
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<String, ReviewProblem> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ReviewProblem::TooLarge {
-            mb: bytes.len().div_ceil(1024 * 1024),
-            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
-        });
+    if let Some(problem) = size_problem(bytes.len() as u64) {
+        return Err(problem);
     }
     let lower = name.to_ascii_lowercase();
     let text = if lower.ends_with(".docx") {
@@ -305,6 +311,11 @@ mod tests {
             "第一行\n第二行"
         );
         assert_eq!(checked_text(String::new()), Err(ReviewProblem::EmptyText));
+        assert_eq!(
+            size_problem(20 * 1024 * 1024),
+            Some(ReviewProblem::TooLarge { mb: 20, limit_mb: 16 })
+        );
+        assert_eq!(size_problem(MAX_FILE_BYTES as u64), None);
     }
 
     /// A stored (uncompressed) zip archive of `files`, as a test fixture.

@@ -311,6 +311,14 @@ impl Review {
         Ok(at)
     }
 
+    /// How many items the visitor decided, edited or added: the work a new review would replace.
+    pub fn work(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.decision != Decision::Open || i.edited())
+            .count()
+    }
+
     /// Accepted items, in order.
     pub fn accepted(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| i.decision == Decision::Accepted)

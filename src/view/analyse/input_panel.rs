@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::analysis::extract::input::size_problem;
+use crate::analysis::extract::review::ReviewProblem;
 use crate::data::lang::Lang;
 
 use super::super::text::tr;
@@ -17,6 +19,8 @@ pub struct InputPanelProps {
     pub on_text: Callback<String>,
     /// A file's name and bytes.
     pub on_file: Callback<(String, Vec<u8>)>,
+    /// A file refused before it is read (too large).
+    pub on_problem: Callback<ReviewProblem>,
 }
 
 /// The text area, the analyse button and the file picker.
@@ -29,9 +33,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| on_text.emit(crate::browser::events::value_at(&area)))
     };
     let on_change = {
-        let on_file = props.on_file.clone();
+        let (on_file, on_problem) = (props.on_file.clone(), props.on_problem.clone());
         Callback::from(move |e: Event| {
             let files = crate::browser::files::files_from_input(&e);
+            if let Some(problem) = files.first().and_then(|f| size_problem(f.size() as u64)) {
+                on_problem.emit(problem);
+                return;
+            }
             let on_file = on_file.clone();
             crate::browser::files::read_files(files.into_iter().take(1).collect(), move |read| {
                 for (name, bytes) in read {

@@ -2,6 +2,9 @@
 //! (`data-start`), so that a selection maps back to the text exactly (`browser::selection`); items
 //! that overlap (two values of one sentence) are marked once, with their numbers. Accepted items
 //! are marked strongly, rejected ones struck through, facts the extractor recognised not at all.
+//! The text comes in blocks of about [`BLOCK_BYTES`], each ending at a line break outside any mark,
+//! which the browser lays out only when they are scrolled near (`content-visibility: auto`): a
+//! 2 MB text shows without laying out all of it at once.
 
 use std::ops::Range;
 
@@ -12,10 +15,36 @@ use crate::data::lang::Lang;
 
 use super::super::text::tr;
 
+/// Bytes of text in a block, at least (a block ends at the next line break outside a mark).
+pub const BLOCK_BYTES: usize = 16 * 1024;
+
 /// The text with its items marked.
 pub fn marked_text(lang: Lang, review: &Review) -> Html {
     let text = &*review.text;
+    let mut blocks: Vec<Html> = Vec::new();
     let mut parts: Vec<Html> = Vec::new();
+    let mut block_start = 0;
+    // Where the search for a line break stopped last, so no byte is searched twice.
+    let mut searched = 0;
+    // Ends the block after the line break at or after `block_start + BLOCK_BYTES` and before `limit`.
+    let mut cut = |parts: &mut Vec<Html>, blocks: &mut Vec<Html>, from: usize, limit: usize| -> usize {
+        let mut from = from;
+        while block_start + BLOCK_BYTES < limit {
+            let scan = (block_start + BLOCK_BYTES).max(from).max(searched);
+            let scan = (scan..limit).find(|&i| text.is_char_boundary(i)).unwrap_or(limit);
+            let Some(end) = text[scan..limit].find('\n').map(|i| scan + i + 1) else {
+                searched = limit;
+                break;
+            };
+            if from < end {
+                parts.push(plain(text, from..end));
+            }
+            blocks.push(block(std::mem::take(parts)));
+            block_start = end;
+            from = end;
+        }
+        from
+    };
     let mut at = 0;
     let mut items = review.items.iter().enumerate().peekable();
     while let Some((first, item)) = items.next() {
@@ -31,8 +60,9 @@ pub fn marked_text(lang: Lang, review: &Review) -> Html {
             // Nested in the previous mark.
             continue;
         }
-        if at < range.start {
-            parts.push(plain(text, at..range.start));
+        let from = cut(&mut parts, &mut blocks, at, range.start);
+        if from < range.start {
+            parts.push(plain(text, from..range.start));
         }
         let class = if decisions.contains(&Decision::Accepted) {
             "accepted"
@@ -48,15 +78,23 @@ pub fn marked_text(lang: Lang, review: &Review) -> Html {
         });
         at = range.end;
     }
-    if at < text.len() {
-        parts.push(plain(text, at..text.len()));
+    let from = cut(&mut parts, &mut blocks, at, text.len());
+    if from < text.len() {
+        parts.push(plain(text, from..text.len()));
+    }
+    if !parts.is_empty() {
+        blocks.push(block(parts));
     }
     html! {
         <div id="analyse-text" class="analyse-text" lang="zh" tabindex="0"
             aria-label={tr(lang, "原文(标出的是找到的目标)", "The text (targets found are marked)")}>
-            { for parts }
+            { for blocks }
         </div>
     }
+}
+
+fn block(parts: Vec<Html>) -> Html {
+    html! { <div class="text-block">{ for parts }</div> }
 }
 
 fn plain(text: &str, range: Range<usize>) -> Html {

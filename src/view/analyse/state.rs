@@ -1,8 +1,10 @@
 //! The page's own state as a reducer: the review under way (the text, its items, the metadata),
-//! the extraction's progress, the problems of the last input and of the last build, and the file
-//! last opened from the review. A bad input or a failed build changes nothing else, so no review
-//! work is lost; the state is kept for the session when the visitor goes to another page and back
-//! (it is not in the URL: a whole text and its review do not fit in a link).
+//! the extraction's progress, the problems of the last input and of the last build, what the
+//! site's checks found in the last file built, and the file last opened from the review. A bad
+//! input or a failed build changes nothing else, and a new text replaces a review that holds work
+//! only with a way back (`previous`), so no review work is lost. The state is kept for the session
+//! when the visitor goes to another page and back (it is not in the URL: a whole text and its
+//! review do not fit in a link).
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -12,6 +14,7 @@ use yew::prelude::*;
 
 use crate::analysis::extract::review::{Decision, Edit, MetaField, Review, ReviewProblem};
 use crate::analysis::extract::{Catalogue, Progress};
+use crate::data::dataset_file::FileError;
 
 /// Items shown at first and added by "show more".
 pub const PAGE: usize = 30;
@@ -32,8 +35,12 @@ pub struct Page {
     pub opened: Option<(String, String)>,
     /// The checks could not be loaded, so the file was not opened.
     pub checks_missing: bool,
+    /// What the site's checks found in the file built from the review (it was not opened).
+    pub refused: Vec<FileError>,
     /// Items shown.
     pub shown: usize,
+    /// The review a new text replaced while it held work, and its source: one click restores it.
+    pub previous: Option<(Rc<Review>, Option<String>)>,
 }
 
 /// Changes to the page's state.
@@ -48,8 +55,11 @@ pub enum PageAction {
     Add(Range<usize>, Rc<Catalogue>),
     BuildProblems(Vec<ReviewProblem>),
     Opened(String, String),
+    Refused(Vec<FileError>),
     ChecksMissing,
     ShowMore,
+    /// Back to the review a new text replaced.
+    RestorePrevious,
 }
 
 thread_local! {
@@ -93,7 +103,12 @@ impl Reducible for Page {
             }
             PageAction::Progress(progress) => next.progress = Some(progress),
             PageAction::Extracted(review, source) => {
+                let previous = match &self.review {
+                    Some(old) if old.work() > 0 => Some((old.clone(), self.source.clone())),
+                    _ => self.previous.clone(),
+                };
                 next = Page {
+                    previous,
                     input_problems: if review.items.is_empty() {
                         vec![ReviewProblem::NoCandidates]
                     } else {
@@ -126,10 +141,27 @@ impl Reducible for Page {
             PageAction::BuildProblems(problems) => next.build_problems = problems,
             PageAction::Opened(name, id) => {
                 next.checks_missing = false;
+                next.refused.clear();
                 next.opened = Some((name, id));
+            }
+            PageAction::Refused(errors) => {
+                next.checks_missing = false;
+                next.refused = errors;
             }
             PageAction::ChecksMissing => next.checks_missing = true,
             PageAction::ShowMore => next.shown += PAGE,
+            PageAction::RestorePrevious => {
+                if let Some((review, source)) = self.previous.clone() {
+                    let replaced = self.review.clone().filter(|r| r.work() > 0);
+                    next = Page {
+                        previous: replaced.map(|r| (r, self.source.clone())),
+                        review: Some(review),
+                        source,
+                        shown: PAGE,
+                        ..Page::default()
+                    };
+                }
+            }
         }
         Rc::new(next)
     }

@@ -170,3 +170,18 @@ fn a_text_without_targets_has_no_items() {
     let review = review_of("今天天气很好。我们去公园散步。");
     assert!(review.items.is_empty());
 }
+
+#[test]
+fn work_counts_what_the_visitor_decided_edited_or_added() {
+    let mut review = review_of(QINGHE);
+    assert_eq!(review.work(), 0, "a fresh review holds no work");
+    let first = index_of(&review, "92");
+    review.decide(first, Decision::Rejected);
+    assert_eq!(review.work(), 1);
+    review.decide(first, Decision::Open);
+    assert_eq!(review.work(), 0, "undecided again");
+    let second = index_of(&review, "45");
+    review.edit(second, Edit::ScopeEn("primary schools".into()));
+    review.decide(second, Decision::Open);
+    assert_eq!(review.work(), 1, "an edit counts even when left open");
+}
