@@ -7,9 +7,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::analysis::catalog::Catalog;
 use crate::analysis::extract::comparator_id;
 use crate::analysis::extract::review::{Decision, Edit, Item, Review};
 use crate::browser::events::value_of;
+use crate::data::format::comparator_symbol;
 use crate::data::lang::Lang;
 use crate::data::model::Comparator;
 
@@ -46,11 +48,12 @@ pub fn ReviewList(props: &ReviewListProps) -> Html {
     if review.items.is_empty() {
         return html! { <p class="muted">{ tr(lang, "没有待审阅的项目。", "Nothing to review.") }</p> };
     }
+    let app = use_app();
     let shown = page.shown.min(review.items.len());
     let rows = review.items[..shown]
         .iter()
         .enumerate()
-        .map(|(index, item)| item_row(lang, page, review, index, item));
+        .map(|(index, item)| item_row(lang, page, review, &app.catalog, index, item));
     let more = page.dispatcher();
     html! {
         <>
@@ -67,8 +70,61 @@ pub fn ReviewList(props: &ReviewListProps) -> Html {
     }
 }
 
-fn item_row(lang: Lang, page: &UseReducerHandle<Page>, review: &Review, index: usize, item: &Item) -> Html {
+/// What the item reads now, on one line (requirement and value, year, indicator), so that items
+/// of one sentence are told apart without opening their fields: "≥ 92% · 2026年 · 学前三年毛入园率".
+fn reading(lang: Lang, item: &Item, catalog: &Catalog) -> String {
+    let f = &item.fields;
+    let mut parts = Vec::new();
+    if !f.value.trim().is_empty() {
+        let unit = item.candidate.as_ref().and_then(|c| c.unit.as_deref()).unwrap_or("");
+        // A Chinese unit is the text's own word: shown on the Chinese page, left to the quote on the English one.
+        let unit = if lang == Lang::Zh || unit == "%" { unit } else { "" };
+        parts.push(
+            format!("{}{}{unit}", comparator_symbol(f.comparator), f.value.trim())
+                .trim()
+                .to_string(),
+        );
+    }
+    if !f.year.trim().is_empty() {
+        parts.push(match lang {
+            Lang::Zh => format!("{}年", f.year.trim()),
+            Lang::En => f.year.trim().to_string(),
+        });
+    }
+    if let Some(indicator) = catalog.indicator(f.indicator.trim()) {
+        parts.push(pick(lang, &indicator.name).to_string());
+    }
+    parts.join(" · ")
+}
+
+/// The quote with the value the item reads emphasised.
+fn quote_with_value(review: &Review, item: &Item) -> Html {
+    let quote = review.text.get(item.range.clone()).unwrap_or_default();
+    let value = item
+        .candidate
+        .as_ref()
+        .map(|c| c.value_range.clone())
+        .filter(|v| item.range.start <= v.start && v.start < v.end && v.end <= item.range.end)
+        .map(|v| (v.start - item.range.start)..(v.end - item.range.start))
+        .filter(|v| quote.is_char_boundary(v.start) && quote.is_char_boundary(v.end));
+    match value {
+        Some(v) => html! {
+            <>{ &quote[..v.start] }<strong class="review-value">{ &quote[v.clone()] }</strong>{ &quote[v.end..] }</>
+        },
+        None => html! { quote },
+    }
+}
+
+fn item_row(
+    lang: Lang,
+    page: &UseReducerHandle<Page>,
+    review: &Review,
+    catalog: &Catalog,
+    index: usize,
+    item: &Item,
+) -> Html {
     let n = index + 1;
+    let read = reading(lang, item, catalog);
     let decide = |decision: Decision| {
         let page = page.dispatcher();
         Callback::from(move |_: MouseEvent| page.dispatch(PageAction::Decide(index, decision)))
@@ -99,7 +155,6 @@ fn item_row(lang: Lang, page: &UseReducerHandle<Page>, review: &Review, index: u
             .collect::<Vec<_>>()
             .join(tr(lang, ";", "; "))
     });
-    let quote = review.text.get(item.range.clone()).unwrap_or_default().to_string();
     let key = format!(
         "{}-{}-{}",
         item.range.start,
@@ -109,7 +164,10 @@ fn item_row(lang: Lang, page: &UseReducerHandle<Page>, review: &Review, index: u
     html! {
         <li {key} id={format!("review-item-{n}")} class={classes!("review-item", class)}>
             <p class="review-head">{ head }</p>
-            <blockquote class="review-quote" lang="zh">{ quote }</blockquote>
+            if !read.is_empty() {
+                <p class="review-reading">{ tr(lang, "读作:", "Read as: ") }{ read }</p>
+            }
+            <blockquote class="review-quote" lang="zh">{ quote_with_value(review, item) }</blockquote>
             if let Some(reasons) = reasons {
                 <p class="muted small">{ reasons }</p>
             }
