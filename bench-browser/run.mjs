@@ -1,8 +1,9 @@
-// The browser benchmarks (transfer, load, interaction, memory): prints every figure next to its
-// budget and writes them all to target/bench/results.json. Run through scripts/bench.sh, which
-// builds the sites first; see BENCHMARKS.md.
+// The browser benchmarks (transfer, load, interaction, memory, analyse a document): prints every
+// figure next to its budget and writes them all to target/bench/results.json. Run through
+// scripts/bench.sh, which builds the sites first; see BENCHMARKS.md.
 //
 //   node bench-browser/run.mjs [--dist DIR] [--scale 10=DIR]... [--load-runs N] [--samples N] [--skip-load] [--skip-interaction]
+//                      [--skip-analyse]
 //                      [--only search,compare,evaluation,memory]
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { renderStaticHome, firstLoadRequests, measureLoad, STATIC_PATH } from '.
 import { measureInteractions } from './interaction.mjs';
 import { measureRepeat } from './repeat.mjs';
 import { measureOnDemand, ON_DEMAND_VIEWS } from './on-demand.mjs';
+import { measureAnalyse, printAnalyse } from './analyse.mjs';
 
 /** The budgets (BENCHMARKS.md). KB are 1000 bytes; ratios are against the static twin of the home page. */
 export const BUDGETS = {
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     'large-samples': { type: 'string', default: '12' },
     'skip-load': { type: 'boolean', default: false },
     'skip-interaction': { type: 'boolean', default: false },
+    'skip-analyse': { type: 'boolean', default: false },
     // Comma-separated subset of the interaction parts: search (with clear and filter), compare, evaluation, memory.
     only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'target', 'bench', 'results.json') },
@@ -249,6 +252,17 @@ async function main() {
     }
   }
   if (sites.length) printInteractions(out.interaction);
+
+  // The page "Analyse a document" on the real site, unthrottled (bench-browser/analyse.mjs).
+  if (!args['skip-analyse']) {
+    const analyseServer = await serveDir(dist, { compress: false });
+    try {
+      out.analyse = await measureAnalyse(analyseServer, 3);
+      printAnalyse(out.analyse, 3);
+    } finally {
+      await analyseServer.close();
+    }
+  }
   printSummary(out);
 
   await mkdir(join(ROOT, 'target', 'bench'), { recursive: true });

@@ -35,6 +35,9 @@ const VIEWS = {
   'embed: comparison': '?v=compare&embed=1',
   'embed: indicator': '?v=compare&ind=primary-class-size-cap&embed=1',
   'embed: target list': '?v=targets&q=%E7%8F%AD%E9%A2%9D&embed=1',
+  'analyse a document': '?v=analyse',
+  // The same page with a county plan pasted and analysed (below): the marked text and the review.
+  'analyse: review': '?v=analyse',
 };
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA plus best practices) on the page; returns the violations. */
@@ -87,6 +90,12 @@ for (const [mode, setup] of [
         await page.goto(url.href);
         await page.waitForSelector('.app:not(.prerendered) .site-header, .embed-frame', { timeout: 20000 });
         if (name === 'targets') await page.locator('.filters summary').click();
+        if (name === 'analyse: review') {
+          await page.fill('#analyse-paste', await readFile(join(ROOT, 'tests', 'fixtures', 'qinghe-county-2024.txt'), 'utf8'));
+          await page.click('#analyse-start');
+          await page.locator('.review-item').first().waitFor();
+          await page.locator('.review-item summary').first().click();
+        }
         const { passes, violations } = await axe(page);
         report.push(`${mode.padEnd(13)} ${name.padEnd(22)} ${violations.length} violations, ${passes} rules passed`);
         for (const v of violations) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.join('\n    ')}`);

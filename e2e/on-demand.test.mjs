@@ -39,6 +39,7 @@ test('the build lists its chunks, each fetched with its integrity digest by a lo
   assert.ok(chunks.some((f) => f.startsWith('chunk-compare-')), chunks.join(', '));
   assert.ok(chunks.some((f) => f.startsWith('chunk-evaluate-')), chunks.join(', '));
   assert.ok(chunks.some((f) => f.startsWith('chunk-dataset-check-')), chunks.join(', '));
+  assert.ok(chunks.some((f) => f.startsWith('chunk-analyse-')), chunks.join(', '));
   const loaderName = files.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
   assert.ok(loaderName, 'the split loader is in dist/');
   const loader = await readFile(join(DIST, loaderName), 'utf8');

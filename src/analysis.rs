@@ -6,6 +6,7 @@ pub mod choices;
 pub mod citations;
 pub mod compare;
 pub mod corrections;
+pub mod downloads;
 pub mod extract;
 pub mod filter;
 pub mod library;

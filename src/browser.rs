@@ -1,7 +1,7 @@
 //! Browser glue, the only module that talks to browser APIs: the URL and history, local storage,
 //! file downloads, the clipboard, canvases and the clock; files the visitor opens in [`files`]; the
 //! published data files in [`fetch`]; what a form control's event holds in [`events`]; work
-//! deferred until after the next paint in `paint`.
+//! deferred until after the next paint in `paint`; the visitor's text selection in [`selection`].
 //! Everything else is plain Rust.
 
 pub mod fetch;
@@ -10,8 +10,9 @@ pub mod files;
 pub mod chart_canvas;
 pub mod events;
 mod paint;
+pub mod selection;
 
-pub use paint::{after_next_paint, AfterPaint};
+pub use paint::{after_next_paint, next_frame, AfterPaint};
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,7 @@
 //! Yew components. They only arrange and display: every decision and calculation comes from
 //! `analysis` and `data`, and browser access goes through `browser`.
 
+mod analyse;
 pub mod app;
 mod chart_panel;
 mod cited_matrix;
@@ -10,6 +11,7 @@ pub mod context;
 mod copy_citation;
 mod dataset_open;
 mod document_view;
+mod download_button;
 mod embed_frame;
 mod embed_view;
 mod evaluate_view;

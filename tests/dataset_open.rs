@@ -283,6 +283,52 @@ fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
 }
 
 #[test]
+fn a_file_opened_again_replaces_its_earlier_version_in_place() {
+    let library = bundled_library();
+    let fixture_text = read("tests/fixtures/example-city-2024.json");
+    let opened = library.open(open, FIXTURE, fixture_text.as_bytes()).unwrap();
+    // Changed (the lunch target's value), opened again under the same name: replaced, not refused.
+    let changed = fixture_text.replacen("at most 45 pupils", "no more than 45 pupils", 1);
+    assert_ne!(changed, fixture_text, "the fixture has this summary");
+    let (again, dropped) = opened.replace(open, FIXTURE, FIXTURE, changed.as_bytes()).unwrap();
+    assert!(dropped.is_empty());
+    assert_eq!(again.files().len(), 1);
+    assert_eq!(again.saved_files()[0].text, changed);
+    assert_eq!(again.catalog().dataset.documents.len(), 6);
+    // Under a new name: the old one goes.
+    let (renamed, _) = again
+        .replace(open, FIXTURE, "renamed.json", changed.as_bytes())
+        .unwrap();
+    assert_eq!(
+        renamed
+            .saved_files()
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>(),
+        ["renamed.json"]
+    );
+    // Nothing open under the old name: added.
+    let (added, _) = library
+        .replace(open, "gone.json", FIXTURE, fixture_text.as_bytes())
+        .unwrap();
+    assert_eq!(added.files().len(), 1);
+    // A bad new version leaves the library as it was, and says why.
+    let errors = opened.replace(open, FIXTURE, FIXTURE, b"{").unwrap_err();
+    assert!(errors.iter().all(|e| e.file == FIXTURE));
+    // A new name taken by another open file is refused.
+    let taken = renamed.open(
+        open,
+        FIXTURE,
+        fixture_text.replace("example-city-2024", "third-city-2024").as_bytes(),
+    );
+    let taken = taken.unwrap();
+    let refused = taken
+        .replace(open, "renamed.json", FIXTURE, changed.as_bytes())
+        .unwrap_err();
+    assert!(refused[0].message(Lang::En).contains("already open"));
+}
+
+#[test]
 fn stored_files_are_revalidated_and_a_later_file_that_needed_a_removed_one_goes_too() {
     let fixture_text = read("tests/fixtures/example-city-2024.json");
     // A second file using the indicator only the fixture declares.

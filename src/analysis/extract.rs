@@ -15,7 +15,8 @@
 //! (signals and their wording). `items` reads a sentence's numbers, `pipeline` ties the rules
 //! together for a sentence, `assemble` builds the candidates, `incremental` reads a whole text.
 //! `measure` scores candidates against a curated document; `draft` (native) writes them as a
-//! document file to review.
+//! document file to review; `guess` reads the metadata a text writes about itself; `review` is a
+//! visitor's review of the candidates, turned into a dataset file (the page "Analyse a document").
 
 mod assemble;
 mod candidate;
@@ -27,14 +28,17 @@ mod deadlines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod draft;
 mod folded;
+mod guess;
 mod incremental;
 mod indicators;
+pub mod input;
 mod items;
 mod masks;
 pub mod measure;
 mod milestones;
 mod numbers;
 mod pipeline;
+pub mod review;
 mod scope;
 mod sections;
 mod sentences;

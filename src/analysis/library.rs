@@ -122,6 +122,40 @@ impl Library {
         self.without_files().restore(check, &rest)
     }
 
+    /// The library with the file `old` replaced, in its place, by the file `name` (content
+    /// `bytes`), or with `name` added when `old` is not open: a file made in this session (the
+    /// page "Analyse a document") opened again after changes. Files opened after it are checked
+    /// again, and those that fail are left out, with their errors returned. If the new file
+    /// fails, the library is unchanged and its errors are the `Err`.
+    pub fn replace(
+        &self,
+        check: CheckFile,
+        old: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<(Library, Vec<FileError>), Vec<FileError>> {
+        if name != old && self.files.iter().any(|f| f.saved.name == name) {
+            return Err(vec![FileError::already_open(name)]);
+        }
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let new = SavedFile {
+            name: name.to_string(),
+            text,
+        };
+        let mut saved = self.saved_files();
+        match saved.iter().position(|f| f.name == old) {
+            Some(at) => saved[at] = new,
+            None => saved.push(new),
+        }
+        let (library, dropped) = self.without_files().restore(check, &saved);
+        let (own, others): (Vec<FileError>, Vec<FileError>) = dropped.into_iter().partition(|e| e.file == name);
+        if own.is_empty() {
+            Ok((library, others))
+        } else {
+            Err(own)
+        }
+    }
+
     /// The files opened, in order.
     pub fn files(&self) -> &[Rc<OpenedFile>] {
         &self.files

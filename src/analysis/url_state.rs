@@ -33,10 +33,19 @@ pub enum View {
     Document,
     Compare,
     Evaluate,
+    /// Analyse a document: extract, review, open the result (loaded on demand).
+    Analyse,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Home, View::Targets, View::Document, View::Compare, View::Evaluate];
+    pub const ALL: [View; 6] = [
+        View::Home,
+        View::Targets,
+        View::Document,
+        View::Compare,
+        View::Evaluate,
+        View::Analyse,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -45,6 +54,7 @@ impl View {
             View::Document => "doc",
             View::Compare => "compare",
             View::Evaluate => "evaluate",
+            View::Analyse => "analyse",
         }
     }
 

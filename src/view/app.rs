@@ -95,7 +95,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let app = AppContext::new(catalog.clone(), state.clone(), url.dispatch.clone());
+    let app = AppContext::new(
+        catalog.clone(),
+        state.clone(),
+        url.dispatch.clone(),
+        datasets.dispatcher(),
+    );
     let lang = state.lang;
     let body = match state.view {
         View::Home => html! { <Home /> },
@@ -103,6 +108,7 @@ pub fn App(props: &AppProps) -> Html {
         View::Document => html! { <DocumentView /> },
         View::Compare => html! { <Deferred<()> chunk={&parts::COMPARE} props={()} /> },
         View::Evaluate => html! { <Deferred<String> chunk={&parts::EVALUATE} props={props.today.clone()} /> },
+        View::Analyse => html! { <Deferred<()> chunk={&parts::ANALYSE} props={()} /> },
     };
     let dismiss = {
         let session = url.session.clone();

@@ -1,5 +1,6 @@
-//! What every view reads from the app: the prepared dataset, the linkable state, and the way to
-//! change it. Provided once by the app as a Yew context (`use_app`), so views take no prop for it
+//! What every view reads from the app: the prepared dataset, the linkable state, the way to
+//! change it, and the way to add a dataset file to the session's data (the page "Analyse a
+//! document" opens its result like an opened file). Provided once by the app as a Yew context (`use_app`), so views take no prop for it
 //! and the app does not depend on its views' props.
 //!
 //! Views never build a state: they dispatch an [`Action`], or render a link ([`action_link`](super::link::action_link))
@@ -13,26 +14,39 @@ use crate::analysis::catalog::Catalog;
 use crate::analysis::url_state::{Action, Lang, UrlState};
 use crate::browser::events::value_of;
 
+use super::dataset_open::DatasetsState;
+
 /// The app as views see it.
 #[derive(Clone)]
 pub struct AppContext {
     pub catalog: Rc<Catalog>,
     pub state: Rc<UrlState>,
     dispatch: Callback<Action>,
+    /// Changes the session's data (bundled plus opened files).
+    pub datasets: UseReducerDispatcher<DatasetsState>,
 }
 
 impl PartialEq for AppContext {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.state == other.state && self.dispatch == other.dispatch
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.state == other.state
+            && self.dispatch == other.dispatch
+            && self.datasets == other.datasets
     }
 }
 
 impl AppContext {
-    pub fn new(catalog: Rc<Catalog>, state: Rc<UrlState>, dispatch: Callback<Action>) -> Self {
+    pub fn new(
+        catalog: Rc<Catalog>,
+        state: Rc<UrlState>,
+        dispatch: Callback<Action>,
+        datasets: UseReducerDispatcher<DatasetsState>,
+    ) -> Self {
         AppContext {
             catalog,
             state,
             dispatch,
+            datasets,
         }
     }
 

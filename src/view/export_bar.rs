@@ -1,15 +1,16 @@
-//! Downloads of the current list (CSV for Excel/WPS, JSON), the "copy link" button and the
+//! Downloads of the current list (CSV for Excel/WPS, JSON; `download_button`), the "copy link" button and the
 //! "copy embed code" button (an iframe of this list in embed mode, for articles).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::analysis::downloads::{Format, Rows};
 use crate::analysis::share::embed_snippet;
 use crate::analysis::url_state::Action;
-use crate::data::export::{targets_csv, targets_json};
 
 use super::context::use_app;
+use super::download_button::DownloadButton;
 use super::text::tr;
 
 #[derive(Properties, PartialEq)]
@@ -23,24 +24,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let app = use_app();
     let (catalog, state, lang) = (app.catalog.clone(), app.state.clone(), app.lang());
     let copied = use_state(|| false);
-    let download = |json: bool| {
-        let catalog = catalog.clone();
-        let rows = props.rows.clone();
-        Callback::from(move |_| {
-            let pairs = rows.iter().map(|i| {
-                let row = catalog.rows[*i];
-                (catalog.document(row), catalog.target(row))
-            });
-            let version = &catalog.dataset.version;
-            if json {
-                let content = targets_json(&catalog.dataset, pairs);
-                crate::browser::download_text(&format!("targets-{version}.json"), "application/json", &content);
-            } else {
-                let content = targets_csv(&catalog.dataset, pairs);
-                crate::browser::download_text(&format!("targets-{version}.csv"), "text/csv;charset=utf-8", &content);
-            }
-        })
-    };
+    let rows = Rows::Listed(props.rows.clone());
     let copy = {
         let copied = copied.clone();
         let query = state.to_query();
@@ -63,8 +47,8 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     };
     html! {
         <div class="export-bar" role="group" aria-label={tr(lang, "导出与分享", "Export and share")}>
-            <button type="button" class="button" id="download-csv" onclick={download(false)}>{ tr(lang, "下载 CSV", "Download CSV") }</button>
-            <button type="button" class="button" id="download-json" onclick={download(true)}>{ tr(lang, "下载 JSON", "Download JSON") }</button>
+            <DownloadButton id="download-csv" rows={rows.clone()} format={Format::Csv} label={tr(lang, "下载 CSV", "Download CSV")} />
+            <DownloadButton id="download-json" {rows} format={Format::Json} label={tr(lang, "下载 JSON", "Download JSON")} />
             <button type="button" class="button" id="copy-link" onclick={copy}>
                 { if *copied { tr(lang, "链接已复制", "Link copied") } else { tr(lang, "复制链接", "Copy link") } }
             </button>

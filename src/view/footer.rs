@@ -3,39 +3,17 @@
 
 use yew::prelude::*;
 
-use crate::data::export::{all_rows, dataset_json, targets_csv};
+use crate::analysis::downloads::{Format, Rows};
 
 use super::context::use_app;
+use super::download_button::DownloadButton;
 use super::text::tr;
 
 #[component]
 pub fn Footer() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let catalog = app.catalog.clone();
-    let version = catalog.dataset.version.clone();
-    let download = |json: bool| {
-        let catalog = catalog.clone();
-        Callback::from(move |_| {
-            let dataset = &catalog.dataset;
-            let version = &dataset.version;
-            if json {
-                let content = dataset_json(dataset);
-                crate::browser::download_text(
-                    &format!("policy-targets-all-{version}.json"),
-                    "application/json",
-                    &content,
-                );
-            } else {
-                let content = targets_csv(dataset, all_rows(dataset));
-                crate::browser::download_text(
-                    &format!("policy-targets-all-{version}.csv"),
-                    "text/csv;charset=utf-8",
-                    &content,
-                );
-            }
-        })
-    };
+    let version = app.catalog.dataset.version.clone();
     html! {
         <footer class="site-footer">
             <p>
@@ -43,12 +21,8 @@ pub fn Footer() -> Html {
                 <strong id="dataset-version">{ version }</strong>
             </p>
             <div class="export-bar" role="group" aria-label={tr(lang, "下载全部数据", "Download the whole dataset")}>
-                <button type="button" class="button" id="download-all-csv" onclick={download(false)}>
-                    { tr(lang, "下载全部目标 (CSV)", "All targets (CSV)") }
-                </button>
-                <button type="button" class="button" id="download-all-json" onclick={download(true)}>
-                    { tr(lang, "下载全部数据 (JSON)", "Whole dataset (JSON)") }
-                </button>
+                <DownloadButton id="download-all-csv" rows={Rows::All} format={Format::Csv} label={tr(lang, "下载全部目标 (CSV)", "All targets (CSV)")} />
+                <DownloadButton id="download-all-json" rows={Rows::All} format={Format::Json} label={tr(lang, "下载全部数据 (JSON)", "Whole dataset (JSON)")} />
             </div>
             <p class="muted">
                 { tr(lang, "开放数据的固定地址:", "Open data at fixed addresses: ") }

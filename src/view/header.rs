@@ -23,6 +23,7 @@ fn view_name(lang: Lang, view: View) -> &'static str {
         View::Document => tr(lang, "原文", "Documents"),
         View::Compare => tr(lang, "对比", "Compare"),
         View::Evaluate => tr(lang, "进度测算", "Progress"),
+        View::Analyse => tr(lang, "分析新文件", "Analyse a document"),
     }
 }
 

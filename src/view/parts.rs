@@ -1,12 +1,15 @@
 //! The parts of the app a first visit does not load: the comparison (matrix, key differences,
-//! charts, its print copy and embed), the progress calculator, the chart panel, and the dataset-file
-//! checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
+//! charts, its print copy and embed), the progress calculator, the chart panel, the page "Analyse a
+//! document" (extractor, review, file readers), the files of the download buttons, and the
+//! dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
 //! the view's render function, or the checker, from a chunk fetched on the first call. Functions
 //! named with the same chunk (`compare`) travel together; code two chunks share goes into a chunk
 //! both fetch. See `super::on_demand` for how they are loaded and shown.
 
 use yew::prelude::*;
 
+use crate::analysis::catalog::Catalog;
+use crate::analysis::downloads::{File, Format, Rows};
 use crate::data::dataset_file::CheckFile;
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
@@ -43,6 +46,11 @@ pub static EMBED: Chunk<Render<()>> = chunk!(embed_view);
 pub static EVALUATE: Chunk<Render<String>> = chunk!(evaluate_view);
 /// A chart with its heading, table switch and download (the document page's timeline).
 pub static CHART: Chunk<Render<ChartPanelProps>> = chunk!(chart_panel);
+/// The page "Analyse a document": the extractor, the review and the file readers.
+pub static ANALYSE: Chunk<Render<()>> = chunk!(analyse_view);
+/// What the download buttons give (the CSV writer and the dataset's JSON serializer), fetched on
+/// the first click on one.
+pub static DOWNLOADS: Chunk<MakeFile> = chunk!(downloads);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
 
@@ -71,6 +79,19 @@ fn chart_panel() -> Result<Render<ChartPanelProps>, LoadFailed> {
     Ok(|props| html! { <ChartPanel ..props.clone() /> })
 }
 
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(analyse, fallible))]
+fn analyse_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::analyse::AnalyseView /> })
+}
+
+/// Makes a download's file: [`crate::analysis::downloads::file`].
+pub type MakeFile = fn(&Catalog, &Rows, Format) -> File;
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(downloads, fallible))]
+fn downloads() -> Result<MakeFile, LoadFailed> {
+    Ok(crate::analysis::downloads::file)
+}
+
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(dataset_check, fallible))]
 fn dataset_check() -> Result<CheckFile, LoadFailed> {
     Ok(crate::data::dataset_file::open)
@@ -93,6 +114,7 @@ pub fn prefetch_for(state: &crate::analysis::url_state::UrlState) {
         View::Compare => fetch(&COMPARE),
         View::Evaluate => fetch(&EVALUATE),
         View::Document => fetch(&CHART),
+        View::Analyse => fetch(&ANALYSE),
         View::Home | View::Targets => {}
     }
 }

@@ -9,10 +9,9 @@
 use std::fmt::Write;
 
 use super::candidate::{comparator_id, Candidate};
-use super::deadlines::written_issue_date;
+use super::guess;
 use super::indicators::Catalogue;
 use crate::data::model::Binding;
-use crate::data::script::is_traditional_specific;
 
 /// What the draft is written from.
 pub struct Draft<'a> {
@@ -68,28 +67,9 @@ pub fn draft(input: &Draft) -> String {
 
 fn document(input: &Draft, proposed: &[&Candidate], out: &mut String) {
     let text = input.text;
-    let issuer = find_line(text, |l| {
-        l.chars().count() <= 24
-            && [
-                "人民政府办公室",
-                "人民政府办公厅",
-                "人民政府",
-                "教育局",
-                "委员会",
-                "办公室",
-            ]
-            .iter()
-            .any(|s| l.ends_with(s))
-    });
-    let title = find_line(text, |l| {
-        let n = l.chars().count();
-        (6..=60).contains(&n)
-            && !l.contains(['。', ',', '，'])
-            && ["规划", "计划", "方案", "意见", "报告", "办法", "通知"]
-                .iter()
-                .any(|w| l.contains(w))
-    });
-    let issued = input.issued.map(str::to_string).or_else(|| issue_date(text));
+    let issuer = guess::issuer(text);
+    let title = guess::title(text);
+    let issued = input.issued.map(str::to_string).or_else(|| guess::issue_date(text));
     let first_year = issued
         .as_deref()
         .and_then(|d| d.get(..4))
@@ -97,15 +77,11 @@ fn document(input: &Draft, proposed: &[&Candidate], out: &mut String) {
     let last_year = proposed.iter().filter_map(|c| c.target_year).max();
     let start = first_year.or(last_year).unwrap_or(2025);
     let end = last_year.unwrap_or(start).max(start);
-    let genre = title
+    let genre = guess::genre(title.as_deref());
+    let locality = issuer
         .as_deref()
-        .and_then(|t| {
-            ["行动计划", "实施意见", "评估报告", "意见", "规划"]
-                .into_iter()
-                .find(|g| t.contains(g))
-        })
-        .unwrap_or("规划");
-    let locality = issuer.as_deref().map(locality_of).unwrap_or_else(|| "TODO".to_string());
+        .map(guess::locality_of)
+        .unwrap_or_else(|| "TODO".to_string());
     let level = match issuer.as_deref() {
         Some(i) if i.contains("区人民政府") => "district",
         Some(i) if i.contains("市人民政府") => "prefecture-level-city",
@@ -129,7 +105,7 @@ fn document(input: &Draft, proposed: &[&Candidate], out: &mut String) {
         "title = {} # REVIEW: the full title as written",
         quoted(title.as_deref().unwrap_or("TODO"))
     );
-    if let Some(number) = doc_number(text) {
+    if let Some(number) = guess::doc_number(text) {
         let _ = writeln!(out, "doc_number = {} # REVIEW", quoted(&number));
     }
     let _ = writeln!(out, "issuer = {} # REVIEW", quoted(issuer.as_deref().unwrap_or("TODO")));
@@ -145,7 +121,7 @@ fn document(input: &Draft, proposed: &[&Candidate], out: &mut String) {
         "genre = {} # REVIEW: 意见 | 行动计划 | 实施意见 | 规划 | 评估报告",
         quoted(genre)
     );
-    let _ = writeln!(out, "script = {}", quoted(script_of(text)));
+    let _ = writeln!(out, "script = {}", quoted(guess::script_of(text)));
     let _ = writeln!(out, "source = {}", quoted(input.source));
 }
 
@@ -242,70 +218,6 @@ fn target(input: &Draft, c: &Candidate, n: usize, total: usize, ids: &mut Vec<St
         "summary = {{ zh = {}, en = \"TODO\" }} # REVIEW: one plain sentence each",
         quoted(&one_line(&c.quote, 60))
     );
-}
-
-/// The first line of `text` (trimmed) for which `pick` holds.
-fn find_line(text: &str, pick: impl Fn(&str) -> bool) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .take(40)
-        .map(|l| l.trim_start_matches('《').trim_end_matches('》'))
-        .find(|l| pick(l))
-        .map(str::to_string)
-}
-
-/// The locality an issuer names: 盘锦市人民政府办公室 → 盘锦.
-fn locality_of(issuer: &str) -> String {
-    let mut name = issuer.to_string();
-    for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "教育局", "办公室"] {
-        if let Some(stripped) = name.strip_suffix(suffix) {
-            name = stripped.to_string();
-            break;
-        }
-    }
-    for level in ["市", "区", "县"] {
-        if let Some(stripped) = name.strip_suffix(level) {
-            if stripped.chars().count() >= 2 {
-                name = stripped.to_string();
-            }
-            break;
-        }
-    }
-    name
-}
-
-/// An issue date written on a line of its own near the top (2019年5月30日), as `YYYY-MM-DD`.
-fn issue_date(text: &str) -> Option<String> {
-    written_issue_date(text).map(|(year, month, day)| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The first document number (文号) written in the text's first lines: 盘政办发〔2019〕24号.
-fn doc_number(text: &str) -> Option<String> {
-    let head: String = text.lines().take(10).collect::<Vec<_>>().join("\n");
-    let open = head.find('〔')?;
-    let close = open + head[open..].find('〕')?;
-    let number_end = close + head[close..].find('号')? + '号'.len_utf8();
-    if head[close..number_end].chars().count() > 6 {
-        return None;
-    }
-    let prefix_start = head[..open]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .last()
-        .map_or(open, |(i, _)| i);
-    Some(head[prefix_start..number_end].to_string())
-}
-
-/// `traditional` when more than one in fifty Chinese characters is a Traditional-only form.
-fn script_of(text: &str) -> &'static str {
-    let han = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
-    let traditional = text.chars().filter(|c| is_traditional_specific(*c)).count();
-    if han > 0 && traditional * 50 > han {
-        "traditional"
-    } else {
-        "simplified"
-    }
 }
 
 /// The units named by the 责任单位 line that follows `at` in its item (on the same line, or on one of

@@ -53,6 +53,9 @@ pub enum Action {
     SetEvaluation(Field, String),
     /// Adds a document to the comparison, or removes it.
     ToggleCompared(String),
+    /// The comparison page on these documents (unknown ids left out; fewer than two known changes
+    /// nothing): a link from a page that has just opened a document.
+    CompareDocuments(Vec<String>),
     /// Chooses the indicator of the indicator chart.
     ChooseIndicator(String),
     /// Embed mode on or off.
@@ -170,6 +173,18 @@ impl UrlState {
                 }
                 if compared.len() >= MIN_COMPARED {
                     next.compare = compared;
+                }
+            }
+            Action::CompareDocuments(ids) => {
+                let mut known: Vec<String> = Vec::new();
+                for id in ids {
+                    if known_doc(&id) && !known.contains(&id) && known.len() < MAX_COMPARED {
+                        known.push(id);
+                    }
+                }
+                if known.len() >= MIN_COMPARED {
+                    next = fresh(View::Compare);
+                    next.compare = known;
                 }
             }
             Action::ChooseIndicator(id) if catalog.indicator(&id).is_some() => next.indicator = Some(id),
@@ -408,6 +423,22 @@ mod tests {
         assert_eq!(two.compare, ["qingbaijiang-2018", "sihui-2022"]);
         let still_two = two.apply(Action::ToggleCompared("sihui-2022".into()), &catalog);
         assert_eq!(still_two.compare, two.compare, "never fewer than two");
+    }
+
+    #[test]
+    fn a_comparison_of_named_documents() {
+        let catalog = catalog();
+        let state = opened();
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let both = state.apply(
+            Action::CompareDocuments(ids(&["panjin-2019", "gone", "sihui-2022"])),
+            &catalog,
+        );
+        assert_eq!(both.view, View::Compare);
+        assert_eq!(both.compare, ["panjin-2019", "sihui-2022"]);
+        assert!(both.query.is_empty() && both.target.is_none());
+        let one = state.apply(Action::CompareDocuments(ids(&["sihui-2022", "sihui-2022"])), &catalog);
+        assert_eq!(one, state, "fewer than two documents change nothing");
     }
 
     #[test]

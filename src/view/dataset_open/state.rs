@@ -45,6 +45,9 @@ pub enum DatasetsAction {
     /// Files read from the picker or a drop (name and bytes, or why they could not be read), to be
     /// checked by the checker.
     Open(CheckFile, Vec<(String, Result<Vec<u8>, ReadFailure>)>),
+    /// A file made in this session (the page "Analyse a document"), replacing the file it made
+    /// before (`old`, if still open), already checked by the page: its name and content.
+    Reopen(CheckFile, String, String, Vec<u8>),
     /// A library computed by the app (after a removal), with the files it had to drop.
     Replace(Library, Vec<FileError>, Outcome),
     Stored(bool),
@@ -96,6 +99,17 @@ impl Reducible for DatasetsState {
                 }
                 next.outcome = (!opened.is_empty()).then_some(Outcome::Opened(opened));
             }
+            DatasetsAction::Reopen(check, old, name, bytes) => match next.library.replace(check, &old, &name, &bytes) {
+                Ok((library, dropped)) => {
+                    next.library = library;
+                    next.errors = dropped;
+                    next.outcome = Some(Outcome::Opened(vec![name]));
+                }
+                Err(errors) => {
+                    next.errors = errors;
+                    next.outcome = None;
+                }
+            },
             DatasetsAction::Replace(library, errors, outcome) => {
                 next.library = library;
                 next.errors = errors;

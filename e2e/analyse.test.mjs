@@ -1,0 +1,184 @@
+// End-to-end journey of the page "Analyse a document" (v=analyse, an on-demand chunk): a fictional
+// county plan that is not one of the five documents is pasted and analysed (progress bar, then the
+// marked text and the review list); candidates are accepted, edited and rejected, a missed sentence
+// is added by selecting it; the metadata is completed; the result opens in the explorer as a
+// dataset file and is compared with Sihui. Bad inputs (an empty paste, a .docx that is not a zip,
+// a binary file) get a message and lose nothing. Fails on any console error or request leaving
+// 127.0.0.1.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { useSite, appReady, screenshot, horizontalOverflow, ROOT, readFile } from './harness.mjs';
+
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'qinghe-county-2024.txt');
+
+const site = useSite();
+
+/** The 1-based number of the review item whose value field holds `value`. */
+async function itemWithValue(page, value) {
+  const n = await page.evaluate((v) => {
+    const inputs = [...document.querySelectorAll('.review-item input[id$="-value"]')];
+    const input = inputs.find((i) => i.value === v);
+    return input ? Number(input.id.split('-')[1]) : 0;
+  }, value);
+  assert.ok(n > 0, `an item with the value ${value}`);
+  return n;
+}
+
+async function change(page, selector, value) {
+  await page.fill(selector, value);
+  await page.locator(selector).dispatchEvent('change');
+}
+
+for (const width of [375, 1280]) {
+  test(`paste, review, open and compare a county plan (${width}px)`, async () => {
+    await site.withPage(width, async (page) => {
+      await page.goto(`${site.server.url}?v=analyse`);
+      await appReady(page);
+      await page.locator('#analyse-paste').waitFor();
+      assert.ok((await page.locator('h1').innerText()).includes('分析一份新文件'));
+
+      // Bad input first: an empty paste says so and changes nothing.
+      await page.click('#analyse-start');
+      await page.locator('.analyse-problems').waitFor();
+      assert.ok((await page.locator('.analyse-problems').innerText()).includes('没有文字可分析'));
+
+      const text = await readFile(FIXTURE, 'utf8');
+      await page.fill('#analyse-paste', text);
+      await page.click('#analyse-start');
+      await page.locator('.review-item').first().waitFor();
+      assert.equal(await page.locator('.analyse-problems').count(), 0, 'the old problem is gone');
+      const items = await page.locator('.review-item').count();
+      assert.ok(items >= 5, `${items} items`);
+      assert.ok(await page.locator('#analyse-text mark.candidate').count() > 0, 'candidates are marked in the text');
+      assert.equal(await page.inputValue('#meta-issuer'), '清河县人民政府办公室');
+      assert.equal(await page.inputValue('#meta-doc-number'), '清政办发〔2024〕8号');
+
+      // Accept one, edit another (accepted by the edit), reject a third.
+      const enrolment = await itemWithValue(page, '92');
+      await page.click(`#review-item-${enrolment} .accept`);
+      assert.equal(await page.getAttribute(`#review-item-${enrolment} .accept`, 'aria-pressed'), 'true');
+      const classSize = await itemWithValue(page, '45');
+      await page.click(`#review-item-${classSize} summary`);
+      await change(page, `#item-${classSize}-scope-zh`, '小学');
+      await change(page, `#item-${classSize}-scope-en`, 'primary schools');
+      await page.waitForFunction((n) => document.querySelector(`#review-item-${n}`).classList.contains('accepted'), classSize);
+      const high = await itemWithValue(page, '93');
+      await page.click(`#review-item-${high} .reject`);
+
+      // A missed sentence, selected in the text, is added (accepted, read by the extractor alone).
+      await page.evaluate(() => {
+        const wanted = '新建、改扩建幼儿园6所';
+        const root = document.getElementById('analyse-text');
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.data.indexOf(wanted);
+          if (at >= 0) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + wanted.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return;
+          }
+        }
+        throw new Error('sentence not found');
+      });
+      await page.click('#analyse-add');
+      await page.waitForFunction((n) => document.querySelectorAll('.review-item').length === n + 1, items);
+      const added = await page.locator('.review-item', { hasText: '您添加的句子' });
+      assert.ok((await added.innerText()).includes('新建、改扩建幼儿园6所'));
+
+      // The English locality is missing: the build names it and opens nothing.
+      await page.click('#analyse-open');
+      await page.locator('#analyse-build-problems').waitFor();
+      const problems = await page.locator('#analyse-build-problems').innerText();
+      assert.ok(problems.includes('地区(英文)'), problems);
+      await change(page, '#meta-locality-en', 'Qinghe County');
+      await page.waitForFunction(() => !document.querySelector('#analyse-build-problems'));
+      assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling');
+      await screenshot(page, `analyse-review-${width}`);
+
+      // Open the result: it joins the explorer like an opened file.
+      await page.click('#analyse-open');
+      await page.locator('.analyse-opened').waitFor();
+      assert.ok((await page.locator('.analyse-opened').innerText()).includes('qinghe-county-2024'));
+      await screenshot(page, `analyse-opened-${width}`);
+
+      // A bad file afterwards is refused with a message, and the review stays.
+      await page.setInputFiles('#analyse-file', { name: 'plan.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+      await page.locator('.analyse-problems').waitFor();
+      assert.ok((await page.locator('.analyse-problems').innerText()).includes('不是 Word 文档'));
+      await page.setInputFiles('#analyse-file', { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10]) });
+      await page.waitForFunction(() => document.querySelector('.analyse-problems')?.innerText.includes('不是文字'));
+      assert.equal(await page.locator('.review-item').count(), items + 1, 'the review is kept');
+
+      // Compared with Sihui.
+      await page.goto(`${site.server.url}?v=compare&cmp=qinghe-county-2024,sihui-2022`);
+      await appReady(page);
+      await page.locator('#compare-matrix').waitFor();
+      const header = await page.locator('#compare-matrix thead').innerText();
+      assert.ok(header.includes('清河') && header.includes('四会'), header);
+      const body = await page.locator('#compare-matrix').innerText();
+      assert.ok(body.includes('92%'), 'the accepted enrolment target is compared');
+      await screenshot(page, `analyse-compare-${width}`);
+    });
+  });
+}
+
+test('in English: a 20 MB file, a text without targets and a restored review lose nothing; opening again replaces the result', async () => {
+  await site.withPage(1280, async (page) => {
+    await page.goto(`${site.server.url}?v=analyse&lang=en`);
+    await appReady(page);
+    await page.locator('#analyse-paste').waitFor();
+    assert.ok((await page.locator('h1').innerText()).includes('Analyse a document'));
+
+    await page.fill('#analyse-paste', await readFile(FIXTURE, 'utf8'));
+    await page.click('#analyse-start');
+    await page.locator('.review-item').first().waitFor();
+    const items = await page.locator('.review-item').count();
+    const high = await itemWithValue(page, '93');
+    await page.click(`#review-item-${high} .reject`);
+    const enrolment = await itemWithValue(page, '92');
+    await page.click(`#review-item-${enrolment} .accept`);
+    await change(page, '#meta-locality-en', 'Qinghe County');
+
+    // A 20 MB file is refused before it is read; the review stays.
+    await page.setInputFiles('#analyse-file', { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20 * 1024 * 1024, 0x61) });
+    await page.locator('.analyse-problems').waitFor();
+    const huge = await page.locator('.analyse-problems').innerText();
+    assert.ok(huge.includes('about 20 MB') && huge.includes('16 MB'), huge);
+    assert.ok(huge.includes('The review so far is unchanged'), huge);
+    assert.equal(await page.locator('.review-item').count(), items);
+
+    // A text without targets: said so, and the review it replaced can be restored with its decisions.
+    await page.fill('#analyse-paste', '各乡镇人民政府，县政府各部门：\n本通知自印发之日起施行。请认真贯彻执行。');
+    await page.click('#analyse-start');
+    await page.waitForFunction(() => document.querySelector('.analyse-problems')?.innerText.includes('No likely targets'));
+    assert.equal(await page.locator('.review-item').count(), 0);
+    assert.ok((await page.locator('.analyse-previous').innerText()).includes('2 items reviewed'));
+    await page.click('#analyse-restore');
+    await page.waitForFunction((n) => document.querySelectorAll('.review-item').length === n, items);
+    assert.equal(await page.getAttribute(`#review-item-${high} .reject`, 'aria-pressed'), 'true', 'the rejection is kept');
+    assert.equal(await page.getAttribute(`#review-item-${enrolment} .accept`, 'aria-pressed'), 'true', 'the acceptance is kept');
+    assert.equal(await page.inputValue('#meta-locality-en'), 'Qinghe County', 'the metadata is kept');
+
+    // Opened, changed, opened again: the same document, replaced, not a second copy.
+    await page.click('#analyse-open');
+    await page.locator('.analyse-opened').waitFor();
+    assert.ok((await page.locator('.analyse-opened').innerText()).includes('qinghe-county-2024 is open'));
+    await page.click(`#review-item-${enrolment} summary`);
+    await change(page, `#item-${enrolment}-scope-zh`, '全县');
+    await change(page, `#item-${enrolment}-scope-en`, 'the whole county');
+    await page.click('#analyse-open');
+    await page.waitForFunction(() => document.querySelector('.analyse-opened')?.innerText.includes('qinghe-county-2024 is open'));
+    assert.equal(await page.locator('.opened-file').count(), 1, 'one opened file');
+    assert.ok(!(await page.locator('.analyse-opened').innerText()).includes('qinghe-county-2024-2'));
+    const saved = await page.evaluate(() => Object.values(localStorage).join(''));
+    assert.ok(saved.includes('the whole county'), 'the changed version is kept for the next visit');
+
+    // The English page shows no Chinese outside the text, quotations and names.
+    const lead = await page.locator('.analyse .lead').innerText();
+    assert.ok(!/[\u4e00-\u9fff]/.test(lead), lead);
+  });
+});
