@@ -126,17 +126,20 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('in English: a 20 MB file, a text without targets and a restored review lose nothing; opening again replaces the result', async () => {
+test('in English: a .docx, a 20 MB file, a text without targets and a restored review lose nothing; opening again replaces the result', async () => {
   await site.withPage(1280, async (page) => {
     await page.goto(`${site.server.url}?v=analyse&lang=en`);
     await appReady(page);
     await page.locator('#analyse-paste').waitFor();
     assert.ok((await page.locator('h1').innerText()).includes('Analyse a document'));
 
-    await page.fill('#analyse-paste', await readFile(FIXTURE, 'utf8'));
-    await page.click('#analyse-start');
+    // The plan as a Word document this time.
+    await page.setInputFiles('#analyse-file', join(ROOT, 'tests', 'fixtures', 'qinghe-county-2024.docx'));
     await page.locator('.review-item').first().waitFor();
+    assert.ok((await page.locator('.analyse-summary').innerText()).startsWith('qinghe-county-2024.docx:'));
     const items = await page.locator('.review-item').count();
+    assert.ok(items >= 5, `${items} items from the .docx`);
+    assert.equal(await page.inputValue('#meta-doc-number'), '清政办发〔2024〕8号');
     const high = await itemWithValue(page, '93');
     await page.click(`#review-item-${high} .reject`);
     const enrolment = await itemWithValue(page, '92');
