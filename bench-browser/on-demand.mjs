@@ -1,13 +1,15 @@
 // On-demand benchmark: on a first visit (throttled like the load figures, cache off), once the home
-// page has loaded and the app answers, a click on the main navigation's "compare" or "progress"
-// link; the time from the click until that view is on screen, which includes fetching, compiling and
-// starting its chunks (src/view/parts.rs). Also the bytes those chunks cost over the wire.
+// page has loaded and the app answers, a click on a link of the main navigation (the comparison,
+// the calculator, the page "Analyse a document"); the time from the click until that view is on
+// screen, which includes fetching, compiling and starting its chunks (src/view/parts.rs). Also the
+// bytes those chunks cost over the wire.
 import { launchBrowser, newPage, throttle, median } from './lib.mjs';
 
 /** The views measured: the link clicked and an element that shows the view is there. */
 export const ON_DEMAND_VIEWS = [
   { name: 'compare', link: 'a.nav-link[href*="v=compare"]', shown: '#compare-matrix' },
   { name: 'calculator', link: 'a.nav-link[href*="v=evaluate"]', shown: '#eval-target' },
+  { name: 'analyse a document', link: 'a.nav-link[href*="v=analyse"]', shown: '#analyse-paste' },
 ];
 
 async function openOnce(browser, url, view) {
