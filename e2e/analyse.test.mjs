@@ -14,14 +14,15 @@ const FIXTURE = join(ROOT, 'tests', 'fixtures', 'qinghe-county-2024.txt');
 
 const site = useSite();
 
-/** The 1-based number of the review item whose value field holds `value`. */
+/** The 1-based number of the first review item that reads `value` (its "read as" line). */
 async function itemWithValue(page, value) {
   const n = await page.evaluate((v) => {
-    const inputs = [...document.querySelectorAll('.review-item input[id$="-value"]')];
-    const input = inputs.find((i) => i.value === v);
-    return input ? Number(input.id.split('-')[1]) : 0;
+    const exact = new RegExp(`(^|[^0-9.])${v.replace('.', '\\.')}([^0-9.]|$)`);
+    const items = [...document.querySelectorAll('.review-item')];
+    const item = items.find((i) => exact.test(i.querySelector('.review-reading')?.textContent ?? ''));
+    return item ? Number(item.id.split('-')[2]) : 0;
   }, value);
-  assert.ok(n > 0, `an item with the value ${value}`);
+  assert.ok(n > 0, `an item reading ${value}`);
   return n;
 }
 

@@ -177,11 +177,32 @@ fn item_row(
                 <button type="button" class="button reject" aria-pressed={(item.decision == Decision::Rejected).to_string()}
                     onclick={decide(Decision::Rejected)}>{ tr(lang, "不采纳", "Reject") }</button>
             </div>
-            <details class="review-edit" open={item.candidate.is_none()}>
-                <summary class="button">{ tr(lang, "修改数值、年份、指标或范围", "Edit value, year, indicator or scope") }</summary>
-                <ItemFields {lang} page={page.clone()} {index} item={Rc::new(item.clone())} />
-            </details>
+            <ItemEdit {lang} page={page.clone()} {index} item={Rc::new(item.clone())} />
         </li>
+    }
+}
+
+/// The item's fields behind a "modify" button, made only while open: a long list does not build
+/// (and the browser does not check) five form controls for every item.
+#[component]
+fn ItemEdit(props: &ItemFieldsProps) -> Html {
+    let lang = props.lang;
+    // A sentence the visitor added opens with its fields: it has no reading of its own yet.
+    let open = use_state(|| props.item.candidate.is_none());
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            open.set(!*open);
+        })
+    };
+    html! {
+        <details class="review-edit" open={*open}>
+            <summary class="button" onclick={toggle}>{ tr(lang, "修改数值、年份、指标或范围", "Edit value, year, indicator or scope") }</summary>
+            if *open {
+                <ItemFields {lang} page={props.page.clone()} index={props.index} item={props.item.clone()} />
+            }
+        </details>
     }
 }
 
