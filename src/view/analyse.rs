@@ -201,7 +201,7 @@ fn reviewed(
         ),
         Lang::En => format!(
             "{}: {} likely targets found, {} accepted.",
-            page.source.as_deref().unwrap_or("pasted text"),
+            page.source.as_deref().unwrap_or("Pasted text"),
             review.items.len(),
             accepted
         ),
