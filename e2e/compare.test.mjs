@@ -37,11 +37,13 @@ async function canvasFacts(page, selector) {
   }, selector);
 }
 
-/** Waits until the canvas `selector` has been drawn on. */
+/** Waits until the canvas `selector` has been drawn on at its laid-out width (a first drawing may
+ *  come before the page's layout settles; the resize observer then draws it again). */
 async function waitDrawn(page, selector) {
   await page.waitForFunction((sel) => {
     const c = document.querySelector(sel);
     if (!c || c.width < 50) return false;
+    if (Math.abs(c.width - c.clientWidth * devicePixelRatio) > 2) return false;
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     for (let i = 0; i < data.length; i += 4 * 97) if (data[i] < 200) return true;
     return false;
