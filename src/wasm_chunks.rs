@@ -52,6 +52,19 @@ pub struct ChunkFile {
     pub integrity: String,
 }
 
+/// The loader's own fetch of the chunk `written` (as `wasm-split-cli` names it); an error unless it
+/// is there exactly once.
+fn loader_fetch(loader: &str, written: &str) -> Result<String, String> {
+    let fetch = format!("fetch(new URL(\"./{written}\", import.meta.url))");
+    if loader.matches(&fetch).count() == 1 {
+        Ok(fetch)
+    } else {
+        Err(format!(
+            "the split loader does not fetch {written} exactly once (has wasm-split-cli changed?)"
+        ))
+    }
+}
+
 /// Shared chunks smaller than this (bytes, optimised) travel in the pack.
 pub const PACKED_BELOW: usize = 8 * 1024;
 
@@ -73,13 +86,7 @@ pub fn pack_loader(loader: &str, packed: &[PackedChunk], pack: &str, pack_integr
     }
     let mut out = loader.to_string();
     for chunk in packed {
-        let fetch = format!("fetch(new URL(\"./{}\", import.meta.url))", chunk.written);
-        if out.matches(&fetch).count() != 1 {
-            return Err(format!(
-                "the split loader does not fetch {} exactly once (has wasm-split-cli changed?)",
-                chunk.written
-            ));
-        }
+        let fetch = loader_fetch(&out, &chunk.written)?;
         out = out.replace(&fetch, &format!("__packed({}, {})", chunk.offset, chunk.length));
     }
     let after_import = out.find('\n').ok_or("the split loader is one line")? + 1;
@@ -108,13 +115,7 @@ function __packed(offset, length) {{
 pub fn rewrite_loader(loader: &str, chunks: &[ChunkFile]) -> Result<String, String> {
     let mut out = loader.to_string();
     for chunk in chunks {
-        let fetch = format!("fetch(new URL(\"./{}\", import.meta.url))", chunk.written);
-        if out.matches(&fetch).count() != 1 {
-            return Err(format!(
-                "the split loader does not fetch {} exactly once (has wasm-split-cli changed?)",
-                chunk.written
-            ));
-        }
+        let fetch = loader_fetch(&out, &chunk.written)?;
         let checked = format!(
             "fetch(new URL(\"./{}\", import.meta.url), {{ integrity: \"{}\", credentials: \"same-origin\" }})",
             chunk.published, chunk.integrity

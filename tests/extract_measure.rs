@@ -15,8 +15,9 @@
 use std::time::Instant;
 
 use policy_explorer::analysis::extract::measure::{measure, Measurement};
-use policy_explorer::analysis::extract::{comparator_id, extract, parse_issued, Candidate, Catalogue, Extraction};
+use policy_explorer::analysis::extract::{extract, parse_issued, Candidate, Catalogue, Extraction};
 use policy_explorer::data::bundled;
+use policy_explorer::data::export::comparator_code;
 use policy_explorer::data::model::{DocumentEntry, Kind};
 
 fn catalogue() -> Catalogue {
@@ -61,7 +62,7 @@ fn describe(c: &Candidate) -> String {
     format!(
         "{} {} {}{} {} [{}] {:.2}",
         c.kind.id(),
-        comparator_id(c.comparator),
+        comparator_code(c.comparator),
         c.value.map_or("–".to_string(), |v| v.to_string()),
         c.unit.as_deref().unwrap_or(""),
         c.target_year.map_or("–".to_string(), |y| y.to_string()),
@@ -145,7 +146,7 @@ fn report() {
                     .iter()
                     .find(|(k, _)| *k == target.kind)
                     .map_or("", |(_, n)| n),
-                comparator_id(target.comparator),
+                comparator_code(target.comparator),
                 target.value.map_or("–".to_string(), |v| v.to_string()),
                 short(&target.quote, 40)
             );

@@ -45,7 +45,7 @@ mod sentences;
 mod table;
 mod units;
 
-pub use candidate::{comparator_id, Candidate, CandidateKind, Progress};
+pub use candidate::{Candidate, CandidateKind, Progress};
 pub use confidence::Signal;
 pub use incremental::Extraction;
 pub use indicators::Catalogue;

@@ -51,7 +51,8 @@ fn push_with_multiplier(found: &mut Vec<f64>, value: f64, next: Option<&char>) {
     }
 }
 
-fn chinese_digit(c: char) -> Option<u64> {
+/// The value of a Chinese numeral digit, Simplified or Traditional (两, 兩).
+pub fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
@@ -67,7 +68,8 @@ fn chinese_digit(c: char) -> Option<u64> {
     })
 }
 
-fn chinese_unit(c: char) -> Option<u64> {
+/// The value of a Chinese numeral unit, Simplified or Traditional (万, 萬).
+pub fn chinese_unit(c: char) -> Option<u64> {
     Some(match c {
         '十' => 10,
         '百' => 100,

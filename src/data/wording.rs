@@ -955,15 +955,7 @@ mod tests {
             Found::List,
             Found::Object,
         ];
-        let shapes = [
-            Shape::Theme,
-            Shape::Indicator,
-            Shape::Document,
-            Shape::Target,
-            Shape::Bilingual,
-            Shape::Period,
-            Shape::Baseline,
-        ];
+        let shapes = Shape::ALL;
         let mut expected = vec![
             Expected::Number,
             Expected::WholeNumber,

@@ -233,7 +233,7 @@ fn reviewed(
                     <button type="button" class="button" id="analyse-add" onclick={add}>
                         { tr(lang, "添加所选句子", "Add the selected sentence") }
                     </button>
-                    { marked_text::marked_text(lang, review) }
+                    <marked_text::MarkedText {lang} review={review.clone()} />
                 </div>
                 <div class="analyse-list-column">
                     <h2>{ tr(lang, "审阅", "Review") }</h2>

@@ -132,22 +132,6 @@ impl Progress {
     }
 }
 
-/// The comparator's name as the dataset writes it.
-pub fn comparator_id(comparator: Comparator) -> &'static str {
-    match comparator {
-        Comparator::AtLeast => ">=",
-        Comparator::MoreThan => ">",
-        Comparator::Equal => "=",
-        Comparator::AtMost => "<=",
-        Comparator::LessThan => "<",
-        Comparator::IncreaseBy => "increase_by",
-        Comparator::DecreaseBy => "decrease_by",
-        Comparator::Count => "count",
-        Comparator::Eliminate => "eliminate",
-        Comparator::None => "none",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,7 +148,10 @@ mod tests {
     #[test]
     fn comparator_ids_match_the_dataset_form() {
         for c in [Comparator::AtLeast, Comparator::Count, Comparator::None] {
-            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", comparator_id(c)));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", crate::data::export::comparator_code(c))
+            );
         }
     }
 }

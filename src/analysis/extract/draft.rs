@@ -8,9 +8,10 @@
 
 use std::fmt::Write;
 
-use super::candidate::{comparator_id, Candidate};
+use super::candidate::Candidate;
 use super::guess;
 use super::indicators::Catalogue;
+use crate::data::export::comparator_code;
 use crate::data::model::Binding;
 
 /// What the draft is written from.
@@ -159,7 +160,7 @@ fn target(input: &Draft, c: &Candidate, n: usize, total: usize, ids: &mut Vec<St
         );
     }
     let _ = writeln!(out, "indicator = {}", quoted(indicator));
-    let _ = writeln!(out, "comparator = {}", quoted(comparator_id(c.comparator)));
+    let _ = writeln!(out, "comparator = {}", quoted(comparator_code(c.comparator)));
     if let Some(value) = c.value {
         let _ = writeln!(out, "value = {}", number(value));
     }

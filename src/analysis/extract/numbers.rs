@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::folded::Folded;
+pub use crate::data::numerals::{chinese_digit, chinese_unit};
 
 /// One number as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,35 +176,6 @@ fn extend(folded: &Folded, number: &mut Number, end: usize) {
 
 fn looks_like_years(a: f64, b: f64) -> bool {
     (1900.0..2100.0).contains(&a) && (1900.0..2100.0).contains(&b)
-}
-
-/// The value of a Chinese numeral digit.
-pub fn chinese_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// The value of a Chinese numeral unit.
-pub fn chinese_unit(c: char) -> Option<u64> {
-    Some(match c {
-        '十' => 10,
-        '百' => 100,
-        '千' => 1_000,
-        '万' => 10_000,
-        '亿' => 100_000_000,
-        _ => return None,
-    })
 }
 
 /// The value of a run of Chinese numeral characters: positional (一百二十 = 120, 两万 = 20000), or

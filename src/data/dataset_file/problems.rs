@@ -273,18 +273,19 @@ impl Shape {
         }
     }
 
+    /// Every shape.
+    pub const ALL: [Shape; 7] = [
+        Shape::Theme,
+        Shape::Indicator,
+        Shape::Document,
+        Shape::Target,
+        Shape::Bilingual,
+        Shape::Period,
+        Shape::Baseline,
+    ];
+
     pub(crate) fn from_type_name(name: &str) -> Option<Shape> {
-        [
-            Shape::Theme,
-            Shape::Indicator,
-            Shape::Document,
-            Shape::Target,
-            Shape::Bilingual,
-            Shape::Period,
-            Shape::Baseline,
-        ]
-        .into_iter()
-        .find(|s| s.type_name() == name)
+        Shape::ALL.into_iter().find(|s| s.type_name() == name)
     }
 }
 

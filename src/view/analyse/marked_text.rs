@@ -18,8 +18,32 @@ use super::super::text::tr;
 /// Bytes of text in a block, at least (a block ends at the next line break outside a mark).
 pub const BLOCK_BYTES: usize = 16 * 1024;
 
+#[derive(Properties)]
+pub struct MarkedTextProps {
+    pub lang: Lang,
+    pub review: std::rc::Rc<Review>,
+}
+
+/// Drawn again only when the marks change: the same text with the same items and decisions is the
+/// same view, whatever else of the review changed (metadata, an item's fields, the list's paging).
+impl PartialEq for MarkedTextProps {
+    fn eq(&self, other: &Self) -> bool {
+        let marks = |r: &Review| {
+            r.items
+                .iter()
+                .map(|i| (i.range.clone(), i.decision))
+                .collect::<Vec<_>>()
+        };
+        self.lang == other.lang
+            && std::rc::Rc::ptr_eq(&self.review.text, &other.review.text)
+            && marks(&self.review) == marks(&other.review)
+    }
+}
+
 /// The text with its items marked.
-pub fn marked_text(lang: Lang, review: &Review) -> Html {
+#[component]
+pub fn MarkedText(props: &MarkedTextProps) -> Html {
+    let (lang, review) = (props.lang, &*props.review);
     let text = &*review.text;
     let mut blocks: Vec<Html> = Vec::new();
     let mut parts: Vec<Html> = Vec::new();

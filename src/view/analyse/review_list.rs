@@ -8,9 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::catalog::Catalog;
-use crate::analysis::extract::comparator_id;
 use crate::analysis::extract::review::{Decision, Edit, Item, Review};
 use crate::browser::events::value_of;
+use crate::data::export::comparator_code;
 use crate::data::format::comparator_symbol;
 use crate::data::lang::Lang;
 use crate::data::model::Comparator;
@@ -229,7 +229,7 @@ fn ItemFields(props: &ItemFieldsProps) -> Html {
         let page = props.page.dispatcher();
         Callback::from(move |e: Event| {
             let id = value_of(&e);
-            if let Some((c, _, _)) = COMPARATORS.iter().find(|(c, _, _)| comparator_id(*c) == id) {
+            if let Some((c, _, _)) = COMPARATORS.iter().find(|(c, _, _)| comparator_code(*c) == id) {
                 page.dispatch(PageAction::Edit(index, Edit::Comparator(*c)));
             }
         })
@@ -248,7 +248,7 @@ fn ItemFields(props: &ItemFieldsProps) -> Html {
                 <label class="field-label" for={field_id("comparator")}>{ tr(lang, "要求", "Requirement") }</label>
                 <select id={field_id("comparator")} onchange={comparator}>
                     { for COMPARATORS.iter().map(|&(c, zh, en)| html! {
-                        <option value={comparator_id(c)} selected={c == f.comparator}>{ tr(lang, zh, en) }</option>
+                        <option value={comparator_code(c)} selected={c == f.comparator}>{ tr(lang, zh, en) }</option>
                     }) }
                 </select>
             </div>
