@@ -11,13 +11,13 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
-use policy_explorer::analysis::catalog::Catalog;
-use policy_explorer::analysis::compare::{key_differences, ComparisonMatrix, CoverageMatrix};
-use policy_explorer::analysis::filter::{filter_rows, FacetCounts, SortKey, TargetFilter};
-use policy_explorer::analysis::progress::{evaluable_rows, evaluate, EvaluationInput};
-use policy_explorer::analysis::search::{SearchHits, SearchIndex};
-use policy_explorer::data::model::Dataset;
-use policy_explorer::data::{repository, synthetic};
+use policy_analysis::catalog::Catalog;
+use policy_analysis::compare::{key_differences, ComparisonMatrix, CoverageMatrix};
+use policy_analysis::filter::{filter_rows, FacetCounts, SortKey, TargetFilter};
+use policy_analysis::progress::{evaluable_rows, evaluate, EvaluationInput};
+use policy_analysis::search::{SearchHits, SearchIndex};
+use policy_data::model::Dataset;
+use policy_dataset::{repository, synthetic};
 
 /// The scales measured: the real dataset, 10× and 100× (seed 1, as in scripts/bench.sh).
 const SCALES: [usize; 3] = [1, 10, 100];

@@ -1,25 +1,11 @@
-//! Policy target explorer: local-government education policy documents turned into structured,
-//! verifiable targets, compared across cities, computed entirely in the browser.
-//!
-//! Layers (see ARCHITECTURE.md): `data` and `analysis` are the pure core, `charts` draws on any
-//! plotters backend, `view` holds the Yew components and `browser` is the only module that touches
-//! browser APIs.
-// Unit tests may sort freely; the app sorts through `analysis::ordering` (clippy.toml).
+//! Policy target explorer, the web app: the Yew views (`view`), the browser glue (`browser`) and
+//! the site's operator settings (`site`). The pure core it shows lives in the workspace's crates:
+//! `policy_data` (the dataset), `policy_analysis` (search, comparison, the calculator, the
+//! linkable state), `policy_charts` (drawing on any plotters backend), `policy_extract` and
+//! `policy_review` (the page "Analyse a document"). See ARCHITECTURE.md.
+// Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
-pub mod analysis;
 pub mod browser;
-pub mod charts;
-pub mod data;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod precompress;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod service_worker;
 pub mod site;
-#[cfg(test)]
-pub(crate) mod test_support;
 pub mod view;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod wasm_chunks;

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use policy_explorer::analysis::url_state::Lang;
+    use policy_analysis::url_state::Lang;
     use policy_explorer::{browser, view};
 
     console_panic_hook();
@@ -23,7 +23,7 @@ fn main() {
         data: Default::default(),
     };
     // A link straight to an on-demand view fetches its code alongside the data.
-    view::prefetch_for(&policy_explorer::analysis::url_state::UrlState::parse(&props.query).0);
+    view::prefetch_for(&policy_analysis::url_state::UrlState::parse(&props.query).0);
     let restore_files = !props.saved_datasets.is_empty();
     wasm_bindgen_futures::spawn_local(async move {
         let first = view::start::fetch_data(false, restore_files).await;

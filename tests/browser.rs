@@ -14,7 +14,7 @@ fn mount(query: &str) -> web_sys::Element {
     document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         query: query.to_string(),
-        data: policy_explorer::data::published::PublishedData::bundled(),
+        data: policy_data::published::PublishedData::bundled(),
         ..Default::default()
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
-use policy_explorer::data::cleaning::{clean, CleaningRules};
-use policy_explorer::data::dataset_file::DatasetFile;
-use policy_explorer::data::{bundled, export, repository, validation};
+use policy_data::dataset_file::DatasetFile;
+use policy_data::{bundled, export, validation};
+use policy_dataset::cleaning::{clean, CleaningRules};
+use policy_dataset::repository;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -319,7 +320,7 @@ fn validation_catches_a_broken_file() {
 #[test]
 fn validation_checks_theme_colour_slots() {
     let loaded = repository::load(root()).unwrap();
-    let colour_problems = |dataset: &policy_explorer::data::model::Dataset| -> Vec<String> {
+    let colour_problems = |dataset: &policy_data::model::Dataset| -> Vec<String> {
         validation::validate(dataset, &loaded.texts)
             .into_iter()
             .filter(|p| p.field == "colour")

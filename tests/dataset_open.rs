@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
-use policy_explorer::analysis::library::{Library, SavedFile};
-use policy_explorer::data::bundled;
-use policy_explorer::data::dataset_file::{open, FileError};
-use policy_explorer::data::lang::Lang;
+use policy_analysis::library::{Library, SavedFile};
+use policy_data::bundled;
+use policy_data::dataset_file::{open, FileError};
+use policy_data::lang::Lang;
 use serde_json::{json, Value};
 
 const FIXTURE: &str = "example-city-2024.json";
@@ -455,7 +455,7 @@ fn assert_chinese(error: &FileError) {
 fn assert_english(error: &FileError) {
     let text = error.problem.words(Lang::En).text_only();
     assert!(
-        !policy_explorer::data::validation::has_han(&text),
+        !policy_data::validation::has_han(&text),
         "Chinese in the English message of {error}"
     );
 }
@@ -566,8 +566,8 @@ fn every_kind_of_bad_file_is_worded_in_chinese_without_serdes_words() {
 
 #[test]
 fn a_file_in_the_earlier_form_opens_and_says_what_was_upgraded() {
-    use policy_explorer::data::dataset_file::{upgrade_summary, UpgradeKind};
-    use policy_explorer::data::lang::Lang;
+    use policy_data::dataset_file::{upgrade_summary, UpgradeKind};
+    use policy_data::lang::Lang;
     // The fixture was written before dataset 2026.12.0: its notes and scopes are single strings.
     let text = read("tests/fixtures/example-city-2024.json");
     let opened = open(FIXTURE, text.as_bytes(), bundled::dataset()).expect("the earlier form still opens");

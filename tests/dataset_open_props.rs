@@ -9,12 +9,12 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use policy_explorer::analysis::library::Library;
-use policy_explorer::data::bundled;
-use policy_explorer::data::dataset_file::{open, FileError, FileProblem, SyntaxKind};
-use policy_explorer::data::lang::Lang;
-use policy_explorer::data::model::Dataset;
-use policy_explorer::data::validation::has_han;
+use policy_analysis::library::Library;
+use policy_data::bundled;
+use policy_data::dataset_file::{open, FileError, FileProblem, SyntaxKind};
+use policy_data::lang::Lang;
+use policy_data::model::Dataset;
+use policy_data::validation::has_han;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};

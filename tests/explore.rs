@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods, reason = "tests may sort freely (clippy.toml)")]
 
-use policy_explorer::analysis::catalog::Catalog;
-use policy_explorer::analysis::filter::{filter_rows, BindingChoice, SortKey, TargetFilter};
-use policy_explorer::data::bundled;
-use policy_explorer::data::model::Kind;
+use policy_analysis::catalog::Catalog;
+use policy_analysis::filter::{filter_rows, BindingChoice, SortKey, TargetFilter};
+use policy_data::bundled;
+use policy_data::model::Kind;
 
 fn catalog() -> Catalog {
     Catalog::new(bundled::dataset().clone(), bundled::texts().clone())

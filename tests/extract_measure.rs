@@ -14,11 +14,11 @@
 
 use std::time::Instant;
 
-use policy_explorer::analysis::extract::measure::{measure, Measurement};
-use policy_explorer::analysis::extract::{extract, parse_issued, Candidate, Catalogue, Extraction};
-use policy_explorer::data::bundled;
-use policy_explorer::data::export::comparator_code;
-use policy_explorer::data::model::{DocumentEntry, Kind};
+use policy_data::bundled;
+use policy_data::export::comparator_code;
+use policy_data::model::{DocumentEntry, Kind};
+use policy_extract::measure::{measure, Measurement};
+use policy_extract::{extract, parse_issued, Candidate, Catalogue, Extraction};
 
 fn catalogue() -> Catalogue {
     let dataset = bundled::dataset();
@@ -232,7 +232,7 @@ fn every_proposal_quotes_the_text_and_states_its_value() {
             assert!(c.range.start <= c.value_range.start && c.value_range.end <= c.range.end);
             if let Some(value) = c.value {
                 assert!(
-                    policy_explorer::data::numerals::states_number(&c.quote, value),
+                    policy_data::numerals::states_number(&c.quote, value),
                     "{}: {value} is written in “{}”",
                     entry.document.id,
                     c.quote

@@ -3,9 +3,9 @@
 //! document numbers, dates, section numbers and thresholds that belong to the scope.
 #![cfg(not(target_arch = "wasm32"))]
 
-use policy_explorer::analysis::extract::{extract, Candidate, CandidateKind, Catalogue, Extraction, Signal};
-use policy_explorer::data::bundled;
-use policy_explorer::data::model::{Binding, Comparator, Kind};
+use policy_data::bundled;
+use policy_data::model::{Binding, Comparator, Kind};
+use policy_extract::{extract, Candidate, CandidateKind, Catalogue, Extraction, Signal};
 
 fn catalogue() -> Catalogue {
     let dataset = bundled::dataset();

@@ -2,9 +2,7 @@
 //! `index.html`, the head is kept byte for byte, and document links point at the documents' pages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use policy_explorer::prerender::{
-    document_file, document_query, inject, link_document_pages, mark_prerendered, render,
-};
+use policy_site::prerender::{document_file, document_query, inject, link_document_pages, mark_prerendered, render};
 
 const TEMPLATE: &str = r#"<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" /><script src="./boot.js" integrity="sha384-x" type="module"></script></head>

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use policy_explorer::analysis::catalog::Catalog;
-use policy_explorer::data::{repository, synthetic};
+use policy_analysis::catalog::Catalog;
+use policy_dataset::{repository, synthetic};
 
 /// Words typed by the benchmarks and tests, in both scripts, English, numbers, several terms.
 const WORDS: [&str; 16] = [

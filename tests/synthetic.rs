@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use policy_explorer::data::model::Dataset;
-use policy_explorer::data::{repository, synthetic, validation};
+use policy_data::model::Dataset;
+use policy_data::validation;
+use policy_dataset::{repository, synthetic};
 
 fn loaded() -> repository::Loaded {
     repository::load(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("dataset loads")

@@ -2,9 +2,9 @@
 //! string at all parses into some state without panicking.
 #![cfg(not(target_arch = "wasm32"))]
 
-use policy_explorer::analysis::filter::{BindingChoice, SortKey, TargetFilter};
-use policy_explorer::analysis::url_state::{EvaluationFields, Lang, UrlState, View};
-use policy_explorer::data::model::Kind;
+use policy_analysis::filter::{BindingChoice, SortKey, TargetFilter};
+use policy_analysis::url_state::{EvaluationFields, Lang, UrlState, View};
+use policy_data::model::Kind;
 use proptest::prelude::*;
 
 fn id() -> impl Strategy<Value = String> {
@@ -140,12 +140,12 @@ mod transitions {
 
     use std::rc::Rc;
 
-    use policy_explorer::analysis::catalog::Catalog;
-    use policy_explorer::analysis::filter::{BindingChoice, SortKey};
-    use policy_explorer::analysis::progress::Field;
-    use policy_explorer::analysis::url_state::{Action, FilterChange, Lang, UrlState, View};
-    use policy_explorer::data::bundled;
-    use policy_explorer::data::model::Kind;
+    use policy_analysis::catalog::Catalog;
+    use policy_analysis::filter::{BindingChoice, SortKey};
+    use policy_analysis::progress::Field;
+    use policy_analysis::url_state::{Action, FilterChange, Lang, UrlState, View};
+    use policy_data::bundled;
+    use policy_data::model::Kind;
     use proptest::prelude::*;
 
     thread_local! {

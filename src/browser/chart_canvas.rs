@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
-use crate::charts::{Chart, ChartLabels};
+use policy_charts::{Chart, ChartLabels};
 
 /// CSS width of a downloaded chart; with [`DOWNLOAD_SCALE`] the PNG is 1920 pixels wide.
 pub const DOWNLOAD_CSS_WIDTH: f64 = 960.0;

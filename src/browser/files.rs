@@ -5,8 +5,8 @@ use wasm_bindgen::JsCast;
 
 use gloo::file::FileReadError;
 
-use crate::analysis::library::SavedFile;
-use crate::data::dataset_file::ReadFailure;
+use policy_analysis::library::SavedFile;
+use policy_data::dataset_file::ReadFailure;
 
 /// Local-storage key of the opened dataset files (a JSON list of `{name, text}`).
 pub const STORAGE_KEY: &str = "policy-explorer.opened-datasets";

@@ -20,10 +20,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::extract::review::{build, Review};
-use crate::analysis::extract::{input, Catalogue, Extraction};
-use crate::analysis::url_state::{default_comparison, Action, MAX_COMPARED};
-use crate::data::lang::Lang;
+use policy_analysis::url_state::{default_comparison, Action, MAX_COMPARED};
+use policy_data::lang::Lang;
+use policy_extract::{Catalogue, Extraction};
+use policy_review::input;
+use policy_review::{build, Review};
 
 use super::context::use_app;
 use super::dataset_open::DatasetsAction;
@@ -189,7 +190,7 @@ fn reviewed(
     review: &Rc<Review>,
     catalogue: &Rc<Catalogue>,
     on_open: Callback<bool>,
-    catalog: &crate::analysis::catalog::Catalog,
+    catalog: &policy_analysis::catalog::Catalog,
 ) -> Html {
     let accepted = review.accepted().count();
     let summary = match lang {
@@ -213,9 +214,7 @@ fn reviewed(
                 .and_then(|(a, b)| marked_text::byte_range(&review.text, a, b))
             {
                 Some(range) => page.dispatch(PageAction::Add(range, catalogue.clone())),
-                None => page.dispatch(PageAction::InputProblem(
-                    crate::analysis::extract::review::ReviewProblem::SelectionEmpty,
-                )),
+                None => page.dispatch(PageAction::InputProblem(policy_review::ReviewProblem::SelectionEmpty)),
             }
         })
     };

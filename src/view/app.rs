@@ -5,9 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::analysis::library::{Library, SavedFile};
-use crate::analysis::url_state::{Lang, UrlState, View};
-use crate::data::published::PublishedData;
+use policy_analysis::library::{Library, SavedFile};
+use policy_analysis::url_state::{Lang, UrlState, View};
+use policy_data::published::PublishedData;
 
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};

@@ -11,9 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::Lang;
 use crate::browser::chart_canvas;
-use crate::charts::{Chart, ChartLabels};
+use policy_analysis::url_state::Lang;
+use policy_charts::{Chart, ChartLabels};
 
 use super::app::Display;
 use super::text::tr;

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::citations::{cite_matrix, number_of, reporting_parts};
-use crate::analysis::compare::{format_requirement_in, format_year, needs_labels, promise_label, ComparisonMatrix};
-use crate::analysis::url_state::compared_documents;
+use policy_analysis::citations::{cite_matrix, number_of, reporting_parts};
+use policy_analysis::compare::{format_requirement_in, format_year, needs_labels, promise_label, ComparisonMatrix};
+use policy_analysis::url_state::compared_documents;
 
 use super::context::use_app;
 use super::text::{pick, quote_lang, tr};

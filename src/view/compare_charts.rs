@@ -7,12 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::compare::ComparisonMatrix;
-use crate::analysis::url_state::{Action, Lang};
-use crate::charts::indicator::{most_drawn, IndicatorData};
-use crate::charts::select_documents;
-use crate::charts::timeline::TimelineData;
-use crate::charts::Chart;
+use policy_analysis::compare::ComparisonMatrix;
+use policy_analysis::url_state::{Action, Lang};
+use policy_charts::indicator::{most_drawn, IndicatorData};
+use policy_charts::select_documents;
+use policy_charts::timeline::TimelineData;
+use policy_charts::Chart;
 
 use super::chart_panel::ChartPanel;
 use super::context::use_app;

@@ -8,15 +8,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::choices::{needs_locality_search, offered_localities};
-use crate::analysis::compare::{
+use crate::browser::events::value_of;
+use policy_analysis::choices::{needs_locality_search, offered_localities};
+use policy_analysis::compare::{
     format_requirement_in, format_year, key_differences, needs_labels, promise_label, Comparability, ComparisonMatrix,
     CoverageMatrix, Verdict,
 };
-use crate::analysis::pace::{common_year, pace};
-use crate::analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
-use crate::browser::events::value_of;
-use crate::data::format::unit_in;
+use policy_analysis::pace::{common_year, pace};
+use policy_analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
+use policy_data::format::unit_in;
 
 use super::context::use_app;
 use super::copy_citation::CopyCitation;
@@ -124,7 +124,7 @@ pub fn CompareView() -> Html {
                         let t = promise[0];
                         let baseline = match pace(t) {
                             Some(p) => html! { <span class="pace">{ p.text(t.unit.as_deref().map(|u| unit_in(u, indicator, lang, None)), lang) }</span> },
-                            None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), crate::data::export::format_number(b.value))).unwrap_or_default() } },
+                            None => html! { { t.baseline.map(|b| format!(" ({}{})", tr(lang, "基线 ", "baseline "), policy_data::export::format_number(b.value))).unwrap_or_default() } },
                         };
                         let value = format!("{} · {}", format_requirement_in(t, indicator, lang), format_year(t.target_year, lang));
                         let label = labelled.then(|| promise_label(t, lang));

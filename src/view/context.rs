@@ -10,9 +10,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::catalog::Catalog;
-use crate::analysis::url_state::{Action, Lang, UrlState};
 use crate::browser::events::value_of;
+use policy_analysis::catalog::Catalog;
+use policy_analysis::url_state::{Action, Lang, UrlState};
 
 use super::dataset_open::DatasetsState;
 

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::analysis::citations::promise_citation_text;
-use crate::analysis::url_state::Action;
+use policy_analysis::citations::promise_citation_text;
+use policy_analysis::url_state::Action;
 
 use super::context::use_app;
 use super::text::tr;

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::reader::annotate;
-use crate::analysis::search::terms;
-use crate::analysis::url_state::{document_shown, Action, Lang};
-use crate::charts::timeline::TimelineData;
-use crate::charts::Chart;
+use policy_analysis::reader::annotate;
+use policy_analysis::search::terms;
+use policy_analysis::url_state::{document_shown, Action, Lang};
+use policy_charts::timeline::TimelineData;
+use policy_charts::Chart;
 
 use super::chart_panel::ChartPanelProps;
 use super::context::use_app;
@@ -65,7 +65,7 @@ pub fn DocumentView() -> Html {
         .iter()
         .flat_map(|p| p.spans.iter().map(|s| s.targets.len()))
         .filter(|n| *n > 0);
-    let descriptions = crate::analysis::ordering::set_of(counts).into_iter().map(|n| {
+    let descriptions = policy_analysis::ordering::set_of(counts).into_iter().map(|n| {
         let text = match lang {
             Lang::Zh => format!("本句含 {n} 项目标"),
             Lang::En => format!("{n} target(s) in this sentence"),

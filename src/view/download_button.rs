@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::downloads::{Format, Rows};
+use policy_analysis::downloads::{Format, Rows};
 
 use super::context::use_app;
 use super::parts::DOWNLOADS;

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::Action;
+use policy_analysis::url_state::Action;
 
 use super::context::use_app;
 use super::text::tr;

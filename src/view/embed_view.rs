@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use crate::analysis::compare::{
+use policy_analysis::compare::{
     format_requirement_in, format_year, needs_labels, promise_label, promises, ComparisonMatrix,
 };
-use crate::analysis::filter::{filter_rows, search_or_all};
-use crate::analysis::url_state::{compared_documents, Lang, View};
+use policy_analysis::filter::{filter_rows, search_or_all};
+use policy_analysis::url_state::{compared_documents, Lang, View};
 
 use super::cited_matrix::CitedMatrix;
 use super::context::{use_app, AppContext};
@@ -86,7 +86,7 @@ pub fn EmbedView() -> Html {
 fn indicator_table(
     context: &AppContext,
     matrix: &ComparisonMatrix,
-    row: Option<&crate::analysis::compare::MatrixRow>,
+    row: Option<&policy_analysis::compare::MatrixRow>,
 ) -> Html {
     let (catalog, lang) = (&context.catalog, context.state.lang);
     let Some(row) = row else {

@@ -6,14 +6,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::progress::{
+use crate::browser::events::value_of;
+use policy_analysis::progress::{
     current_meaning, evaluable_rows, evaluate, CurrentMeaning, EvaluationInput, Field, InputError,
 };
-use crate::analysis::url_state::Action;
-use crate::browser::events::value_of;
-use crate::charts::paths::{EnteredPoint, PathsData};
-use crate::charts::Chart;
-use crate::data::export::format_number;
+use policy_analysis::url_state::Action;
+use policy_charts::paths::{EnteredPoint, PathsData};
+use policy_charts::Chart;
+use policy_data::export::format_number;
 
 use super::chart_panel::ChartPanel;
 use super::context::use_app;

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::downloads::{Format, Rows};
-use crate::analysis::share::embed_snippet;
-use crate::analysis::url_state::Action;
+use policy_analysis::downloads::{Format, Rows};
+use policy_analysis::share::embed_snippet;
+use policy_analysis::url_state::Action;
 
 use super::context::use_app;
 use super::download_button::DownloadButton;

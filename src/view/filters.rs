@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::choices::{needs_locality_search, offered_localities};
-use crate::analysis::filter::{BindingChoice, FacetCounts};
-use crate::analysis::url_state::{sort_code, sort_from, Action, FilterChange, Lang};
 use crate::browser::events::value_of;
-use crate::data::model::Kind;
+use policy_analysis::choices::{needs_locality_search, offered_localities};
+use policy_analysis::filter::{BindingChoice, FacetCounts};
+use policy_analysis::url_state::{sort_code, sort_from, Action, FilterChange, Lang};
+use policy_data::model::Kind;
 
 use super::context::use_app;
 use super::text::{binding_name, kind_name, pick, tr};
@@ -118,8 +118,8 @@ pub fn Filters(props: &FiltersProps) -> Html {
         .into_iter()
         .map(|b| {
             let binding = match b {
-                BindingChoice::Binding => Some(crate::data::model::Binding::Binding),
-                BindingChoice::Expected => Some(crate::data::model::Binding::Expected),
+                BindingChoice::Binding => Some(policy_data::model::Binding::Binding),
+                BindingChoice::Expected => Some(policy_data::model::Binding::Expected),
                 BindingChoice::Unstated => None,
             };
             (b, binding_name(lang, binding).to_string(), counts.binding(b))

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::{Action, Lang, View};
+use policy_analysis::url_state::{Action, Lang, View};
 
 use super::app::Display;
 use super::context::use_app;

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::search::highlight;
+use policy_analysis::search::highlight;
 
 /// `text` as nodes, with every match of `terms` wrapped in `<mark class="hit">`.
 pub fn highlighted(text: &str, terms: &[String]) -> Html {

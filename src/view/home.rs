@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::analysis::choices::{card_counts, home_cards, CardCounts};
-use crate::analysis::url_state::{Action, Lang};
+use policy_analysis::choices::{card_counts, home_cards, CardCounts};
+use policy_analysis::url_state::{Action, Lang};
 
 use super::context::use_app;
 use super::dataset_open::opened_mark;

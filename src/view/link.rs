@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yew::virtual_dom::VText;
 
-use crate::analysis::url_state::Action;
+use policy_analysis::url_state::Action;
 
 use super::context::AppContext;
 

@@ -8,9 +8,9 @@
 
 use yew::prelude::*;
 
-use crate::analysis::catalog::Catalog;
-use crate::analysis::downloads::{File, Format, Rows};
-use crate::data::dataset_file::CheckFile;
+use policy_analysis::catalog::Catalog;
+use policy_analysis::downloads::{File, Format, Rows};
+use policy_data::dataset_file::CheckFile;
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
 use super::on_demand::{Chunk, LoadFailed, Render};
@@ -84,23 +84,23 @@ fn analyse_view() -> Result<Render<()>, LoadFailed> {
     Ok(|_| html! { <super::analyse::AnalyseView /> })
 }
 
-/// Makes a download's file: [`crate::analysis::downloads::file`].
+/// Makes a download's file: [`policy_analysis::downloads::file`].
 pub type MakeFile = fn(&Catalog, &Rows, Format) -> File;
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(downloads, fallible))]
 fn downloads() -> Result<MakeFile, LoadFailed> {
-    Ok(crate::analysis::downloads::file)
+    Ok(policy_analysis::downloads::file)
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(dataset_check, fallible))]
 fn dataset_check() -> Result<CheckFile, LoadFailed> {
-    Ok(crate::data::dataset_file::open)
+    Ok(policy_data::dataset_file::open)
 }
 
 /// Starts fetching what the view a link opens will need, alongside the data, so that a link
 /// straight to the comparison or the calculator shows it as soon as the app starts.
-pub fn prefetch_for(state: &crate::analysis::url_state::UrlState) {
-    use crate::analysis::url_state::View;
+pub fn prefetch_for(state: &policy_analysis::url_state::UrlState) {
+    use policy_analysis::url_state::View;
     fn fetch<T: Copy + 'static>(chunk: &'static Chunk<T>) {
         yew::platform::spawn_local(async move {
             let _ = chunk.load().await;

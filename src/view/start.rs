@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::data::lang::Lang;
-use crate::data::published::{self, Problem, PublishedData};
+use policy_data::lang::Lang;
+use policy_data::published::{self, Problem, PublishedData};
 
 use super::app::{App, AppProps};
 

@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::analysis::catalog::Row;
-use crate::analysis::corrections::report_link;
-use crate::analysis::url_state::Action;
 use crate::site::CORRECTIONS_EMAIL;
+use policy_analysis::catalog::Row;
+use policy_analysis::corrections::report_link;
+use policy_analysis::url_state::Action;
 
 use super::context::use_app;
 use super::copy_citation::CopyCitation;

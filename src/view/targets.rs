@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::filter::{filter_rows, search_or_all, FacetCounts};
-use crate::analysis::paging::{next_page_size, visible_count};
-use crate::analysis::search::{terms, SearchHits};
-use crate::analysis::url_state::{Action, Lang};
+use policy_analysis::filter::{filter_rows, search_or_all, FacetCounts};
+use policy_analysis::paging::{next_page_size, visible_count};
+use policy_analysis::search::{terms, SearchHits};
+use policy_analysis::url_state::{Action, Lang};
 
 use super::context::use_app;
 use super::dataset_open::opened_mark_short;

@@ -1,8 +1,8 @@
 //! Interface strings and the formatting of targets for display, in both languages.
 
-use crate::analysis::url_state::Lang;
-use crate::data::format::{format_number, requirement_in, target_year, NumberForm, ValueForm, YearForm};
-use crate::data::model::{Bilingual, Binding, Document, Indicator, Kind, Script, Target};
+use policy_analysis::url_state::Lang;
+use policy_data::format::{format_number, requirement_in, target_year, NumberForm, ValueForm, YearForm};
+use policy_data::model::{Bilingual, Binding, Document, Indicator, Kind, Script, Target};
 
 /// Picks the Chinese or the English string.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {

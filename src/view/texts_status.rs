@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::analysis::url_state::Lang;
-use crate::data::published::Problem;
+use policy_analysis::url_state::Lang;
+use policy_data::published::Problem;
 
 use super::text::tr;
 

@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::analysis::extract::input::size_problem;
-use crate::analysis::extract::review::ReviewProblem;
-use crate::data::lang::Lang;
+use policy_data::lang::Lang;
+use policy_review::input::size_problem;
+use policy_review::ReviewProblem;
 
 use super::super::text::tr;
 

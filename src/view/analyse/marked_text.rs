@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use yew::prelude::*;
 
-use crate::analysis::extract::review::{Decision, Review};
-use crate::data::lang::Lang;
+use policy_data::lang::Lang;
+use policy_review::{Decision, Review};
 
 use super::super::text::tr;
 

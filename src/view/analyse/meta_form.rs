@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::analysis::extract::review::{MetaField, Metadata};
 use crate::browser::events::value_of;
-use crate::data::lang::Lang;
+use policy_data::lang::Lang;
+use policy_review::{MetaField, Metadata};
 
 use super::super::text::tr;
 use super::state::{Page, PageAction};

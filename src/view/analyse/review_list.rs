@@ -7,13 +7,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::catalog::Catalog;
-use crate::analysis::extract::review::{Decision, Edit, Item, Review};
 use crate::browser::events::value_of;
-use crate::data::export::comparator_code;
-use crate::data::format::comparator_symbol;
-use crate::data::lang::Lang;
-use crate::data::model::Comparator;
+use policy_analysis::catalog::Catalog;
+use policy_data::export::comparator_code;
+use policy_data::format::comparator_symbol;
+use policy_data::lang::Lang;
+use policy_data::model::Comparator;
+use policy_review::{Decision, Edit, Item, Review};
 
 use super::super::context::use_app;
 use super::super::text::{kind_name, pick, tr};

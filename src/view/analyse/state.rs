@@ -12,9 +12,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::extract::review::{Decision, Edit, MetaField, Review, ReviewProblem};
-use crate::analysis::extract::{Catalogue, Progress};
-use crate::data::dataset_file::FileError;
+use policy_data::dataset_file::FileError;
+use policy_extract::{Catalogue, Progress};
+use policy_review::{Decision, Edit, MetaField, Review, ReviewProblem};
 
 /// Items shown at first and added by "show more".
 pub const PAGE: usize = 30;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::data::lang::Lang;
+use policy_data::lang::Lang;
 
 use super::super::text::tr;
 use super::state::{DatasetsAction, DatasetsState};

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::data::dataset_file::upgrade_summary;
-use crate::data::lang::Lang;
+use policy_data::dataset_file::upgrade_summary;
+use policy_data::lang::Lang;
 
 use super::super::text::{pick, tr};
 use super::notices::opened_mark;

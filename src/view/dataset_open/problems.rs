@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::data::dataset_file::FileError;
-use crate::data::lang::Lang;
-use crate::data::wording::{Message, Part};
+use policy_data::dataset_file::FileError;
+use policy_data::lang::Lang;
+use policy_data::wording::{Message, Part};
 
 use super::super::text::tr;
 

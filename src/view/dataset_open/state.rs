@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::library::{Library, SavedFile};
-use crate::data::dataset_file::{CheckFile, FileError, ReadFailure};
+use policy_analysis::library::{Library, SavedFile};
+use policy_data::dataset_file::{CheckFile, FileError, ReadFailure};
 
 /// The data the session shows and the outcome of the last open or remove.
 #[derive(Clone)]

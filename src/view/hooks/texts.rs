@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::data::published;
+use policy_data::published;
 
 use super::super::dataset_open::{DatasetsAction, DatasetsState};
 use super::super::texts_status::{TextsState, TextsStatus};

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::catalog::Catalog;
-use crate::analysis::url_state::{Action, Notice, UrlState};
+use policy_analysis::catalog::Catalog;
+use policy_analysis::url_state::{Action, Notice, UrlState};
 
 /// How the URL records a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

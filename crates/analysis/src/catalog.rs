@@ -1,0 +1,138 @@
+//! The dataset prepared for the explorer: every target as a flat row with its document, lookups by
+//! id, and the folded search index. Built once at start-up (and again when a visitor adds a dataset).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use policy_data::model::{Dataset, Document, Indicator, Target, Theme};
+
+pub use super::row::Row;
+use super::search::SearchIndex;
+
+/// The dataset with derived lookups and the search index.
+pub struct Catalog {
+    pub dataset: Dataset,
+    pub texts: BTreeMap<String, String>,
+    pub rows: Vec<Row>,
+    target_index: HashMap<String, usize>,
+    /// Position in the dataset's theme list of each row's theme.
+    row_themes: Vec<Option<usize>>,
+    pub search: SearchIndex,
+    /// Ids of the documents a visitor opened from a file (not part of the published data).
+    pub opened: BTreeSet<String>,
+}
+
+impl Catalog {
+    /// Prepares `dataset` and the documents' `texts` for exploring.
+    pub fn new(dataset: Dataset, texts: BTreeMap<String, String>) -> Self {
+        let rows: Vec<Row> = dataset
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, entry)| (0..entry.targets.len()).map(move |t| Row { document: d, target: t }))
+            .collect();
+        let target_index = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| (dataset.documents[row.document].targets[row.target].id.clone(), i))
+            .collect();
+        let theme_positions: HashMap<&str, usize> = dataset
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, theme)| (theme.id.as_str(), i))
+            .collect();
+        let row_themes = rows
+            .iter()
+            .map(|row| {
+                let theme = &dataset.documents[row.document].targets[row.target].theme;
+                theme_positions.get(theme.as_str()).copied()
+            })
+            .collect();
+        let search = SearchIndex::build(&dataset, &texts, &rows);
+        Catalog {
+            dataset,
+            texts,
+            rows,
+            target_index,
+            row_themes,
+            search,
+            opened: BTreeSet::new(),
+        }
+    }
+
+    /// The same catalogue with the documents' texts `texts`: only the paragraphs are indexed, the
+    /// rows, lookups and the targets' search index are kept.
+    pub fn with_texts(&self, texts: BTreeMap<String, String>) -> Self {
+        let search = self.search.with_texts(&self.dataset, &texts);
+        Catalog {
+            dataset: self.dataset.clone(),
+            texts,
+            rows: self.rows.clone(),
+            target_index: self.target_index.clone(),
+            row_themes: self.row_themes.clone(),
+            search,
+            opened: self.opened.clone(),
+        }
+    }
+
+    /// Marks the documents with these ids as opened by the visitor.
+    pub fn with_opened(mut self, opened: BTreeSet<String>) -> Self {
+        self.opened = opened;
+        self
+    }
+
+    /// True when document `id` comes from a file the visitor opened, not from the published data.
+    pub fn is_opened(&self, id: &str) -> bool {
+        self.opened.contains(id)
+    }
+
+    pub fn document(&self, row: Row) -> &Document {
+        &self.dataset.documents[row.document].document
+    }
+
+    pub fn target(&self, row: Row) -> &Target {
+        &self.dataset.documents[row.document].targets[row.target]
+    }
+
+    /// The row index of the target with id `id`.
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        self.target_index.get(id).copied()
+    }
+
+    /// The target with id `id` and its document.
+    pub fn target_by_id(&self, id: &str) -> Option<(&Document, &Target)> {
+        let row = self.rows[self.row_of(id)?];
+        Some((self.document(row), self.target(row)))
+    }
+
+    pub fn document_by_id(&self, id: &str) -> Option<(usize, &Document)> {
+        self.dataset
+            .documents
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.document.id == id)
+            .map(|(i, e)| (i, &e.document))
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.dataset.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Position in the dataset's theme list of the theme of row `row` (none for an unknown theme).
+    pub fn theme_position(&self, row: usize) -> Option<usize> {
+        self.row_themes[row]
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.dataset.themes.iter().find(|t| t.id == id)
+    }
+
+    /// Rows of the targets of document number `document`.
+    pub fn rows_of_document(&self, document: usize) -> impl Iterator<Item = usize> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.document == document)
+            .map(|(i, _)| i)
+    }
+}

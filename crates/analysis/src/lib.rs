@@ -1,0 +1,20 @@
+//! Core analysis: search, filters, comparison, progress calculations and the URL state.
+//! Pure functions over the dataset; no web dependency.
+
+pub mod catalog;
+pub mod choices;
+pub mod citations;
+pub mod compare;
+pub mod corrections;
+pub mod downloads;
+pub mod filter;
+pub mod library;
+pub mod ordering;
+pub mod pace;
+pub mod paging;
+pub mod progress;
+pub mod reader;
+pub mod row;
+pub mod search;
+pub mod share;
+pub mod url_state;

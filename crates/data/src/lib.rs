@@ -1,0 +1,18 @@
+//! Core data layer: the dataset's types, how it is read from the repository's TOML files,
+//! how it is validated and exported, the published files the app fetches (and the copy bundled into native builds and tests). No web dependency.
+
+pub mod bundled;
+pub mod dataset_file;
+pub mod export;
+pub mod fold;
+pub mod format;
+pub mod json_outline;
+pub mod lang;
+pub mod model;
+pub mod numerals;
+pub mod published;
+pub mod script;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
+pub mod validation;
+pub mod wording;

@@ -1,0 +1,128 @@
+//! The published dataset as the app receives it: `data/targets.json` at start and
+//! `data/texts.json` when a view first needs the documents' texts. A fetched file is accepted only
+//! when its fingerprint equals the one baked in at build time (build.rs), so a copy cached from
+//! another version of the site is refused instead of being shown with this version's code.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use super::model::Dataset;
+
+/// Where the app fetches the targets (relative to the page).
+pub const TARGETS_URL: &str = "data/targets.json";
+/// Where the app fetches the documents' cleaned texts.
+pub const TEXTS_URL: &str = "data/texts.json";
+
+const TARGETS_FNV: &str = env!("PUBLISHED_TARGETS_FNV");
+const TEXTS_FNV: &str = env!("PUBLISHED_TEXTS_FNV");
+
+/// FNV-1a, 64 bits, as build.rs computes it.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Why a published file was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The fetch failed; the browser's short reason ("HTTP 404", a network error).
+    Fetch(String),
+    /// The file is not the one this build was made with (an old cached copy, or a new release
+    /// whose page is not loaded yet).
+    OtherVersion,
+    /// The file has this build's fingerprint but could not be read at this position (should not
+    /// happen: the published files are checked by the tests).
+    Unreadable { line: usize, column: usize },
+}
+
+fn unreadable(e: serde_json::Error) -> Problem {
+    Problem::Unreadable {
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+fn check(bytes: &[u8], expected: &str) -> Result<(), Problem> {
+    if format!("{:016x}", fingerprint(bytes)) == expected {
+        Ok(())
+    } else {
+        Err(Problem::OtherVersion)
+    }
+}
+
+/// Checks and parses a fetched `targets.json`.
+pub fn parse_targets(bytes: &[u8]) -> Result<Dataset, Problem> {
+    check(bytes, TARGETS_FNV)?;
+    serde_json::from_slice(bytes).map_err(unreadable)
+}
+
+/// Checks and parses a fetched `texts.json`.
+pub fn parse_texts(bytes: &[u8]) -> Result<BTreeMap<String, String>, Problem> {
+    check(bytes, TEXTS_FNV)?;
+    serde_json::from_slice(bytes).map_err(unreadable)
+}
+
+/// The published data the app starts with: the targets, and the texts once they have arrived.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublishedData {
+    pub dataset: Rc<Dataset>,
+    pub texts: Option<Rc<BTreeMap<String, String>>>,
+}
+
+impl PublishedData {
+    /// The published files compiled into the binary (native tools, tests and server-side
+    /// rendering; the browser app fetches them instead).
+    pub fn bundled() -> Self {
+        PublishedData {
+            dataset: Rc::new(super::bundled::dataset().clone()),
+            texts: Some(Rc::new(super::bundled::texts().clone())),
+        }
+    }
+}
+
+impl Default for PublishedData {
+    /// Natively the bundled files; in the browser nothing (the app is given what it fetched).
+    fn default() -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Self::bundled()
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            PublishedData {
+                dataset: Rc::new(Dataset::default()),
+                texts: None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TARGETS: &[u8] = include_bytes!("../../../data/published/targets.json");
+    const TEXTS: &[u8] = include_bytes!("../../../data/published/texts.json");
+
+    #[test]
+    fn the_published_files_pass_their_build_time_fingerprint() {
+        assert_eq!(&parse_targets(TARGETS).unwrap(), super::super::bundled::dataset());
+        assert_eq!(&parse_texts(TEXTS).unwrap(), super::super::bundled::texts());
+    }
+
+    #[test]
+    fn a_file_from_another_version_is_refused() {
+        let mut changed = TARGETS.to_vec();
+        changed.push(b'\n');
+        assert_eq!(parse_targets(&changed), Err(Problem::OtherVersion));
+        assert_eq!(parse_texts(TARGETS), Err(Problem::OtherVersion));
+        assert_eq!(parse_texts(b""), Err(Problem::OtherVersion));
+    }
+
+    #[test]
+    fn fingerprint_is_fnv1a_64() {
+        assert_eq!(fingerprint(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fingerprint(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,305 @@
+//! Maintainer tool for the dataset.
+//!
+//! - `cargo run --bin dataset -- clean`   re-derives the cleaned texts from the raw scrapes;
+//! - `cargo run --bin dataset -- check`   validates the TOML sources and lists every problem;
+//! - `cargo run --bin dataset -- publish` validates, then writes `data/published/` (targets.json,
+//!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
+//!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app);
+//! - `cargo run --bin dataset -- generate --scale 10 --seed 1 --out DIR` writes a valid synthetic
+//!   dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks (BENCHMARKS.md);
+//! - `cargo run --bin dataset -- extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
+//!   targets in a policy text, one JSON object per line (`analysis::extract`);
+//! - `cargo run --bin dataset -- draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]`
+//!   writes a `data/documents/<id>.toml` skeleton from those candidates for a person to review.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use std::path::Path;
+
+    // The repository root, two folders above this crate.
+    let root = &Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let result = match command.as_str() {
+        "clean" => tool::clean(root),
+        "check" => tool::check(root).map(|_| ()),
+        "publish" => tool::publish(root),
+        "generate" => tool::generate(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        "extract" => tool::extract(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        "draft" => tool::draft(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        _ => Err("usage: cargo run --bin dataset -- clean | check | publish | generate --scale N --seed S --out DIR
+                    | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
+            .to_string()),
+    };
+    if let Err(message) = result {
+        eprintln!("{message}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod tool {
+    use std::path::Path;
+
+    use policy_data::dataset_file::DatasetFile;
+    use policy_data::model::{Indicator, Theme};
+    use policy_data::{export, validation};
+    use policy_dataset::cleaning::{clean as clean_text, CleaningRules};
+    use policy_dataset::draft::{self, Draft};
+    use policy_dataset::{repository, synthetic};
+    use policy_extract::{self as extract, Catalogue};
+
+    pub fn clean(root: &Path) -> Result<(), String> {
+        let rules_text = std::fs::read_to_string(root.join("data/sources/cleaning.toml")).map_err(|e| e.to_string())?;
+        let rules: CleaningRules = toml::from_str(&rules_text).map_err(|e| e.to_string())?;
+        for rule in &rules.rules {
+            let raw = std::fs::read_to_string(root.join(&rule.raw)).map_err(|e| format!("{}: {e}", rule.raw))?;
+            let cleaned = clean_text(&raw, rule).map_err(|e| e.to_string())?;
+            let out = root.join(format!("data/sources/{}.txt", rule.id));
+            std::fs::write(&out, format!("{cleaned}\n")).map_err(|e| e.to_string())?;
+            println!("{}: {} characters", out.display(), cleaned.chars().count());
+        }
+        Ok(())
+    }
+
+    pub fn check(root: &Path) -> Result<repository::Loaded, String> {
+        let loaded = repository::load(root)?;
+        let problems = validation::validate(&loaded.dataset, &loaded.texts);
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        let targets: usize = loaded.dataset.documents.iter().map(|d| d.targets.len()).sum();
+        println!(
+            "{} documents, {} targets, {} indicators: {} problems",
+            loaded.dataset.documents.len(),
+            targets,
+            loaded.dataset.indicators.len(),
+            problems.len()
+        );
+        if problems.is_empty() {
+            Ok(loaded)
+        } else {
+            Err(format!("{} problems; nothing published", problems.len()))
+        }
+    }
+
+    pub fn publish(root: &Path) -> Result<(), String> {
+        let loaded = check(root)?;
+        let out = root.join("data/published");
+        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+        let files = [
+            ("targets.json", export::dataset_json(&loaded.dataset)),
+            (
+                "texts.json",
+                serde_json::to_string_pretty(&loaded.texts).map_err(|e| e.to_string())?,
+            ),
+            (
+                "targets.csv",
+                export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset)),
+            ),
+        ];
+        for (name, content) in files {
+            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
+            println!("wrote data/published/{name}");
+        }
+        let documents = out.join("documents");
+        std::fs::create_dir_all(&documents).map_err(|e| e.to_string())?;
+        for entry in &loaded.dataset.documents {
+            let file = DatasetFile::for_document(&loaded.dataset, &loaded.texts, entry);
+            let name = format!("{}.json", entry.document.id);
+            std::fs::write(documents.join(&name), file.to_json()).map_err(|e| e.to_string())?;
+            println!("wrote data/published/documents/{name}");
+        }
+        Ok(())
+    }
+
+    /// Writes a synthetic dataset `--scale` times larger than the sources, after validating it.
+    pub fn generate(root: &Path, args: &[String]) -> Result<(), String> {
+        let value = |flag: &str| {
+            args.iter()
+                .position(|a| a == flag)
+                .and_then(|i| args.get(i + 1))
+                .ok_or_else(|| format!("generate needs {flag} VALUE"))
+        };
+        let scale: usize = value("--scale")?.parse().map_err(|e| format!("--scale: {e}"))?;
+        let seed: u64 = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?;
+        let out = Path::new(value("--out")?);
+        if scale == 0 {
+            return Err("--scale must be at least 1".to_string());
+        }
+        let loaded = repository::load(root)?;
+        let generated = synthetic::generate(&loaded.dataset, &loaded.texts, scale, seed);
+        let problems = validation::validate(&generated.dataset, &generated.texts);
+        if let Some(first) = problems.first() {
+            return Err(format!(
+                "the generated dataset has {} problems, e.g. {first}",
+                problems.len()
+            ));
+        }
+        std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+        for (name, content) in synthetic::published_files(&generated) {
+            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
+        }
+        let targets: usize = generated.dataset.documents.iter().map(|d| d.targets.len()).sum();
+        println!(
+            "{}: {} documents, {} targets, valid",
+            out.display(),
+            generated.dataset.documents.len(),
+            targets
+        );
+        Ok(())
+    }
+
+    /// The catalogue the extractor guesses indicators from: `data/indicators.toml` and `data/themes.toml`.
+    fn catalogue(root: &Path) -> Result<Catalogue, String> {
+        #[derive(serde::Deserialize)]
+        struct Indicators {
+            indicators: Vec<Indicator>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Themes {
+            themes: Vec<Theme>,
+        }
+        let read = |name: &str| {
+            let path = root.join("data").join(name);
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        let indicators: Indicators =
+            toml::from_str(&read("indicators.toml")?).map_err(|e| format!("indicators.toml: {e}"))?;
+        let themes: Themes = toml::from_str(&read("themes.toml")?).map_err(|e| format!("themes.toml: {e}"))?;
+        Ok(Catalogue::new(&indicators.indicators, &themes.themes))
+    }
+
+    /// The FILE argument and the value of each `--flag VALUE` (flags without a value: `--force`).
+    struct Args {
+        file: String,
+        issued: Option<String>,
+        id: Option<String>,
+        out: Option<String>,
+        force: bool,
+    }
+
+    fn parse_args(args: &[String], command: &str) -> Result<Args, String> {
+        let mut parsed = Args {
+            file: String::new(),
+            issued: None,
+            id: None,
+            out: None,
+            force: false,
+        };
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let mut value = |flag: &str| {
+                rest.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{command}: {flag} needs a value"))
+            };
+            match arg.as_str() {
+                "--issued" => parsed.issued = Some(value("--issued")?),
+                "--id" => parsed.id = Some(value("--id")?),
+                "--out" => parsed.out = Some(value("--out")?),
+                "--force" => parsed.force = true,
+                flag if flag.starts_with("--") => return Err(format!("{command}: unknown option {flag}")),
+                file if parsed.file.is_empty() => parsed.file = file.to_string(),
+                extra => return Err(format!("{command}: one FILE only (also got {extra})")),
+            }
+        }
+        if parsed.file.is_empty() {
+            return Err(format!(
+                "usage: cargo run --bin dataset -- {command} FILE [--issued YYYY-MM-DD] …"
+            ));
+        }
+        if let Some(date) = &parsed.issued {
+            let ok = date.len() == 10
+                && extract::parse_issued(date).is_some()
+                && date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+            if !ok {
+                return Err(format!("{command}: --issued {date} is not a YYYY-MM-DD date"));
+            }
+        }
+        Ok(parsed)
+    }
+
+    /// Reads FILE (UTF-8, a byte-order mark allowed) and extracts its candidates.
+    fn candidates(root: &Path, args: &Args) -> Result<(String, Vec<extract::Candidate>, Catalogue), String> {
+        let bytes = std::fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
+        let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", args.file))?;
+        let text = text.trim_start_matches('\u{FEFF}').replace("\r\n", "\n");
+        let catalogue = catalogue(root)?;
+        let issued = args.issued.as_deref().and_then(extract::parse_issued);
+        let found = extract::extract(&text, issued, &catalogue);
+        Ok((text, found, catalogue))
+    }
+
+    /// Prints one JSON object per candidate per line; a count on stderr.
+    pub fn extract(root: &Path, args: &[String]) -> Result<(), String> {
+        let args = parse_args(args, "extract")?;
+        let (_, found, _) = candidates(root, &args)?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for candidate in &found {
+            let line = serde_json::to_string(candidate).map_err(|e| e.to_string())?;
+            std::io::Write::write_all(&mut out, format!("{line}\n").as_bytes()).map_err(|e| e.to_string())?;
+        }
+        let proposed = found.iter().filter(|c| c.kind.is_target()).count();
+        eprintln!(
+            "{}: {} candidates, {proposed} proposed as targets, {} recognised as facts, baselines or actual values",
+            args.file,
+            found.len(),
+            found.len() - proposed
+        );
+        Ok(())
+    }
+
+    /// Writes the draft document file (never over an existing one without --force).
+    pub fn draft(root: &Path, args: &[String]) -> Result<(), String> {
+        let args = parse_args(args, "draft")?;
+        let (text, found, catalogue) = candidates(root, &args)?;
+        let file = Path::new(&args.file);
+        let id = match &args.id {
+            Some(id) => id.clone(),
+            None => file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string(),
+        };
+        if !policy_data::validation::is_valid_id(&id) {
+            return Err(format!(
+                "draft: '{id}' is not a valid document id (a-z, 0-9 and -); give one with --id"
+            ));
+        }
+        let absolute = std::fs::canonicalize(file).map_err(|e| format!("{}: {e}", args.file))?;
+        let root_absolute = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+        let source = match absolute.strip_prefix(&root_absolute) {
+            Ok(relative) => relative.to_string_lossy().replace('\\', "/"),
+            Err(_) => format!("data/sources/{id}.txt"),
+        };
+        let toml = draft::draft(&Draft {
+            id: &id,
+            source: &source,
+            text: &text,
+            issued: args.issued.as_deref(),
+            candidates: &found,
+            catalogue: &catalogue,
+        });
+        let out = match &args.out {
+            Some(path) => std::path::PathBuf::from(path),
+            None => root.join("data/documents").join(format!("{id}.toml")),
+        };
+        if out.exists() && !args.force {
+            return Err(format!(
+                "{} exists; give --force to replace it or --out PATH",
+                out.display()
+            ));
+        }
+        std::fs::write(&out, toml).map_err(|e| format!("{}: {e}", out.display()))?;
+        let proposed = found.iter().filter(|c| c.kind.is_target()).count();
+        println!("wrote {} ({proposed} targets to review)", out.display());
+        if !source.starts_with("data/sources/") || !root.join(&source).exists() {
+            println!("note: the document's source is {source}; put the cleaned text there before `check`");
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,236 @@
+//! Why the extractor proposes what it proposes, and how sure it is. Each candidate carries the
+//! signals it was read from; each signal has a weight and a wording in both languages (this file
+//! is the one place the page takes them from). The confidence is a base for the candidate's
+//! shape plus the signals' weights, kept between 0.05 and 0.98.
+
+use serde::Serialize;
+
+use super::candidate::CandidateKind;
+use policy_data::lang::Lang;
+use policy_data::model::Kind;
+
+/// One reason behind a candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signal {
+    /// A comparator word (达到, 不低于, 不超过, 控制在…).
+    ComparatorWord,
+    /// A comparator symbol (≥, >, ≤, <).
+    ComparatorSymbol,
+    /// A verb of building or changing (新建, 培育, 增加, 提高…个百分点).
+    TargetVerb,
+    /// No comparator word of its own: taken from the clause before (创建…17所、…14所,…16所).
+    SharedComparator,
+    /// No comparator word: read as "equal" (a norm or a table value).
+    DefaultComparator,
+    /// A dated deadline (到2025年, 2025年底前, “十四五”期间).
+    Deadline,
+    /// A relative deadline (三年内), counted from the issue date.
+    RelativeDeadline,
+    /// A relative deadline, but no issue date to count it from.
+    RelativeDeadlineUndated,
+    /// One year of a year-by-year trajectory.
+    Trajectory,
+    /// Written with 力争 or 争取.
+    Aspirational,
+    /// Written as approximate (约, 左右).
+    Approximate,
+    /// A unit is written after the value.
+    Unit,
+    /// No unit after the value.
+    NoUnit,
+    /// A rate or norm (人/班, 每天…小时, 1000:1).
+    PerUnit,
+    /// The indicator's name (or an alias) is written in the sentence.
+    IndicatorMatch,
+    /// Only part of an indicator's name matches.
+    WeakIndicatorMatch,
+    /// No indicator in the catalogue fits.
+    NoIndicator,
+    /// The value's unit differs from the guessed indicator's.
+    UnitMismatch,
+    /// One of several values given to enumerated items (分别达到60%、90%).
+    Enumerated,
+    /// A number saying whom the rule covers was moved to the scope (1200人以上小学).
+    ScopeThreshold,
+    /// A row of a table with a target column.
+    TableRow,
+    /// The table states 约束性 or 预期性.
+    BindingStated,
+    /// The table or the sentence states a starting point.
+    BaselineStated,
+    /// Forecast words (预测, 按此计算).
+    Forecast,
+    /// Words of completion without a number (全覆盖, 只增不减, 实现…).
+    CompletionWords,
+    /// A dated commitment without a number.
+    NoValue,
+    /// Words that report the present or the past (现有, 目前, 已, 共, 了).
+    FactWords,
+    /// Dated before the document was issued.
+    PastYear,
+    /// In a section that reports (发展基础, 现状, 进展情况).
+    ReportSection,
+    /// The sentence is long and holds many numbers: the reading may be off.
+    Crowded,
+}
+
+impl Signal {
+    /// How much the signal adds to (or takes from) the confidence.
+    pub fn weight(self) -> f64 {
+        match self {
+            Signal::ComparatorWord => 0.2,
+            Signal::ComparatorSymbol => 0.25,
+            Signal::TargetVerb => 0.15,
+            Signal::SharedComparator => 0.05,
+            Signal::DefaultComparator => -0.05,
+            Signal::Deadline => 0.15,
+            Signal::RelativeDeadline => 0.1,
+            Signal::RelativeDeadlineUndated => -0.05,
+            Signal::Trajectory => 0.0,
+            Signal::Aspirational => 0.0,
+            Signal::Approximate => 0.0,
+            Signal::Unit => 0.05,
+            Signal::NoUnit => -0.15,
+            Signal::PerUnit => 0.05,
+            Signal::IndicatorMatch => 0.1,
+            Signal::WeakIndicatorMatch => 0.0,
+            Signal::NoIndicator => -0.1,
+            Signal::UnitMismatch => -0.05,
+            Signal::Enumerated => 0.0,
+            Signal::ScopeThreshold => -0.05,
+            Signal::TableRow => 0.15,
+            Signal::BindingStated => 0.1,
+            Signal::BaselineStated => 0.05,
+            Signal::Forecast => 0.0,
+            Signal::CompletionWords => 0.1,
+            Signal::NoValue => -0.1,
+            Signal::FactWords => 0.2,
+            Signal::PastYear => 0.15,
+            Signal::ReportSection => 0.1,
+            Signal::Crowded => -0.1,
+        }
+    }
+
+    /// The signal in words, for the review list.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Signal::ComparatorWord => (
+                "有比较用语(达到、不低于、不超过等)",
+                "a comparator word (达到, 不低于, 不超过…)",
+            ),
+            Signal::ComparatorSymbol => ("有比较符号(≥、≤等)", "a comparator symbol (≥, ≤…)"),
+            Signal::TargetVerb => (
+                "有建设或增减动词(新建、增加等)",
+                "a verb of building or change (新建, 增加…)",
+            ),
+            Signal::SharedComparator => ("比较用语取自前一分句", "comparator taken from the clause before"),
+            Signal::DefaultComparator => ("没有比较用语,按“等于”读", "no comparator word: read as equal"),
+            Signal::Deadline => ("写明期限", "a dated deadline"),
+            Signal::RelativeDeadline => (
+                "相对期限,按印发日期推算年份",
+                "relative deadline, year counted from the issue date",
+            ),
+            Signal::RelativeDeadlineUndated => (
+                "相对期限,缺少印发日期,未推算年份",
+                "relative deadline with no issue date to count from",
+            ),
+            Signal::Trajectory => ("逐年目标中的一年", "one year of a year-by-year trajectory"),
+            Signal::Aspirational => ("“力争”“争取”类表述", "written as an aim (力争, 争取)"),
+            Signal::Approximate => ("约数(约、左右)", "approximate (约, 左右)"),
+            Signal::Unit => ("数值后有单位", "a unit after the value"),
+            Signal::NoUnit => ("数值后没有单位", "no unit after the value"),
+            Signal::PerUnit => ("比率或标准(人/班、每天等)", "a rate or norm (per class, per day…)"),
+            Signal::IndicatorMatch => ("句中写有指标名称", "the indicator's name is in the sentence"),
+            Signal::WeakIndicatorMatch => ("只部分符合指标名称", "only part of an indicator's name matches"),
+            Signal::NoIndicator => ("指标目录中没有相符的指标", "no indicator in the catalogue fits"),
+            Signal::UnitMismatch => ("单位与猜测的指标不同", "the unit differs from the guessed indicator's"),
+            Signal::Enumerated => ("多个对象分别对应多个数值", "one of several values for enumerated items"),
+            Signal::ScopeThreshold => (
+                "表示适用范围的数字已归入范围",
+                "a number saying whom it covers went to the scope",
+            ),
+            Signal::TableRow => ("表格中的一行", "a table row"),
+            Signal::BindingStated => ("表格注明约束性或预期性", "the table states binding or expected"),
+            Signal::BaselineStated => ("写明基数", "a stated starting point"),
+            Signal::Forecast => ("预测性表述(预测、按此计算)", "forecast wording (预测, 按此计算)"),
+            Signal::CompletionWords => (
+                "完成类表述(全覆盖、只增不减等)",
+                "words of completion (全覆盖, 只增不减…)",
+            ),
+            Signal::NoValue => ("没有数值的承诺", "a commitment without a number"),
+            Signal::FactWords => (
+                "陈述现状或过去(现有、目前、已等)",
+                "reports the present or the past (现有, 目前, 已…)",
+            ),
+            Signal::PastYear => ("年份早于印发日期", "dated before the document was issued"),
+            Signal::ReportSection => ("所在章节陈述现状(发展基础等)", "in a section that reports (发展基础…)"),
+            Signal::Crowded => (
+                "句子较长、数字较多,读法可能有误",
+                "a long sentence with many numbers: the reading may be off",
+            ),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// The confidence of a candidate of `kind` with or without a value, from its signals.
+pub fn confidence(kind: CandidateKind, has_value: bool, signals: &[Signal]) -> f64 {
+    let base = match kind {
+        CandidateKind::Target(Kind::Milestone) => 0.3,
+        CandidateKind::Target(_) if has_value => 0.35,
+        CandidateKind::Target(_) => 0.3,
+        CandidateKind::Baseline | CandidateKind::Actual | CandidateKind::Fact => 0.35,
+    };
+    let score = signals.iter().fold(base, |sum, s| sum + s.weight());
+    (score.clamp(0.05, 0.98) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signal_is_worded_in_both_languages() {
+        let all = [
+            Signal::ComparatorWord,
+            Signal::Deadline,
+            Signal::RelativeDeadline,
+            Signal::FactWords,
+            Signal::Crowded,
+        ];
+        for signal in all {
+            assert!(signal
+                .label(Lang::Zh)
+                .chars()
+                .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)));
+            assert!(signal.label(Lang::En).starts_with(|c: char| c.is_ascii_lowercase()));
+        }
+        assert_eq!(
+            serde_json::to_string(&Signal::ComparatorWord).unwrap(),
+            "\"comparator_word\""
+        );
+    }
+
+    #[test]
+    fn a_dated_target_with_a_comparator_and_indicator_is_confident() {
+        let strong = confidence(
+            CandidateKind::Target(Kind::Quantitative),
+            true,
+            &[
+                Signal::ComparatorWord,
+                Signal::Deadline,
+                Signal::Unit,
+                Signal::IndicatorMatch,
+            ],
+        );
+        let weak = confidence(
+            CandidateKind::Target(Kind::Quantitative),
+            true,
+            &[Signal::SharedComparator, Signal::NoUnit, Signal::NoIndicator],
+        );
+        assert!(strong >= 0.8, "{strong}");
+        assert!(weak < 0.3, "{weak}");
+        assert!((0.05..=0.98).contains(&weak));
+    }
+}

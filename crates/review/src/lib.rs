@@ -1,0 +1,329 @@
+//! A visitor's review of the extractor's candidates, the model behind the page "分析一份新文件 /
+//! Analyse a document": each proposed target with a decision (open, accepted, rejected) and the
+//! fields the visitor may edit (value, comparator, year, indicator, scope), the sentences the
+//! visitor added by selecting them, and the document's metadata. `build` turns an accepted review
+//! into a dataset file in the published per-document form, which the app opens like any other
+//! (`dataset_file::open` checks it with the dataset rules). The extractor proposes, the visitor
+//! decides: only accepted items become targets.
+//!
+//! Pure and native-tested: no web dependency. Fields are kept as typed (text), so a half-typed
+//! number is not lost; they are read when the file is built, and what cannot be read is a
+//! [`ReviewProblem`] worded in both languages (`problems`).
+
+mod build;
+pub mod input;
+mod problems;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+pub use build::build;
+pub use problems::ReviewProblem;
+
+use policy_data::format::{format_number, NumberForm};
+use policy_data::model::{Comparator, Kind};
+use policy_extract::guess;
+use policy_extract::{Candidate, Catalogue};
+
+/// What the visitor decided about one item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Decision {
+    /// Not decided yet: left out of the file.
+    #[default]
+    Open,
+    Accepted,
+    Rejected,
+}
+
+/// The fields of an item the visitor may change, as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fields {
+    pub kind: Option<Kind>,
+    /// The value as typed (`92`, `4.5`); empty for none.
+    pub value: String,
+    pub comparator: Comparator,
+    /// The target year as typed; empty for none.
+    pub year: String,
+    /// An indicator id of the catalogue; empty for none chosen.
+    pub indicator: String,
+    pub scope_zh: String,
+    pub scope_en: String,
+}
+
+impl Fields {
+    /// The candidate's reading, as the form shows it.
+    fn of(candidate: &Candidate) -> Fields {
+        Fields {
+            kind: candidate.kind.target(),
+            value: candidate
+                .value
+                .map(|v| format_number(v, NumberForm::Exact))
+                .unwrap_or_default(),
+            comparator: candidate.comparator,
+            year: candidate.target_year.map(|y| y.to_string()).unwrap_or_default(),
+            indicator: candidate.indicator.clone().unwrap_or_default(),
+            scope_zh: candidate.scope.clone().unwrap_or_default(),
+            scope_en: String::new(),
+        }
+    }
+}
+
+/// One proposed target, or a sentence the visitor added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// The quote's byte range in the text.
+    pub range: Range<usize>,
+    /// The extractor's candidate; `None` for a sentence the visitor added.
+    pub candidate: Option<Candidate>,
+    pub decision: Decision,
+    pub fields: Fields,
+}
+
+impl Item {
+    /// True when the visitor changed what the extractor read (or added the sentence).
+    pub fn edited(&self) -> bool {
+        match &self.candidate {
+            Some(c) => self.fields != Fields::of(c),
+            None => true,
+        }
+    }
+}
+
+/// One change to an item's fields.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Value(String),
+    Comparator(Comparator),
+    Year(String),
+    Indicator(String),
+    ScopeZh(String),
+    ScopeEn(String),
+}
+
+/// The document's metadata, as typed in the form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub locality_zh: String,
+    pub locality_en: String,
+    pub title: String,
+    /// 文号.
+    pub doc_number: String,
+    pub issuer: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub issued: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub published: String,
+    pub period_start: String,
+    pub period_end: String,
+}
+
+/// One field of the metadata form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaField {
+    LocalityZh,
+    LocalityEn,
+    Title,
+    DocNumber,
+    Issuer,
+    Issued,
+    Published,
+    PeriodStart,
+    PeriodEnd,
+}
+
+impl Metadata {
+    /// What the text says about itself (issuer, locality, title, 文号, issue date), and a period
+    /// from the issue year to the latest proposed year: a first guess for the visitor to check.
+    pub fn guess(text: &str, issued: Option<(u16, u8)>, candidates: &[Candidate]) -> Metadata {
+        let issuer = guess::issuer(text).unwrap_or_default();
+        let issued_text = guess::issue_date(text)
+            .or_else(|| issued.map(|(y, m)| format!("{y:04}-{m:02}-01")))
+            .unwrap_or_default();
+        let first = issued.map(|(y, _)| y);
+        let last = candidates
+            .iter()
+            .filter(|c| c.kind.is_target())
+            .filter_map(|c| c.target_year)
+            .max();
+        let start = first.or(last);
+        let end = last.max(start);
+        Metadata {
+            locality_zh: if issuer.is_empty() {
+                String::new()
+            } else {
+                guess::locality_of(&issuer)
+            },
+            locality_en: String::new(),
+            title: guess::title(text).unwrap_or_default(),
+            doc_number: guess::doc_number(text).unwrap_or_default(),
+            issuer,
+            issued: issued_text,
+            published: String::new(),
+            period_start: start.map(|y| y.to_string()).unwrap_or_default(),
+            period_end: end.map(|y| y.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The field's text.
+    pub fn get(&self, field: MetaField) -> &str {
+        match field {
+            MetaField::LocalityZh => &self.locality_zh,
+            MetaField::LocalityEn => &self.locality_en,
+            MetaField::Title => &self.title,
+            MetaField::DocNumber => &self.doc_number,
+            MetaField::Issuer => &self.issuer,
+            MetaField::Issued => &self.issued,
+            MetaField::Published => &self.published,
+            MetaField::PeriodStart => &self.period_start,
+            MetaField::PeriodEnd => &self.period_end,
+        }
+    }
+
+    fn slot(&mut self, field: MetaField) -> &mut String {
+        match field {
+            MetaField::LocalityZh => &mut self.locality_zh,
+            MetaField::LocalityEn => &mut self.locality_en,
+            MetaField::Title => &mut self.title,
+            MetaField::DocNumber => &mut self.doc_number,
+            MetaField::Issuer => &mut self.issuer,
+            MetaField::Issued => &mut self.issued,
+            MetaField::Published => &mut self.published,
+            MetaField::PeriodStart => &mut self.period_start,
+            MetaField::PeriodEnd => &mut self.period_end,
+        }
+    }
+}
+
+/// A text under review: its items, the facts the extractor recognised (shown, never proposed),
+/// and the metadata.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    /// The text, shared: a review changes with every decision, the text never.
+    pub text: Rc<str>,
+    /// The issue date the extraction counted from.
+    pub issued: Option<(u16, u8)>,
+    /// Proposed targets and added sentences, in the text's order.
+    pub items: Vec<Item>,
+    /// Facts, baselines and actual values the extractor recognised.
+    pub others: Vec<Candidate>,
+    pub meta: Metadata,
+}
+
+impl Review {
+    /// A review of `candidates` (an extraction of `text`), every proposed target open.
+    pub fn new(text: impl Into<Rc<str>>, issued: Option<(u16, u8)>, candidates: Vec<Candidate>) -> Review {
+        let text = text.into();
+        let meta = Metadata::guess(&text, issued, &candidates);
+        let (proposed, others): (Vec<Candidate>, Vec<Candidate>) =
+            candidates.into_iter().partition(|c| c.kind.is_target());
+        let items = proposed
+            .into_iter()
+            .map(|c| Item {
+                range: c.range.clone(),
+                fields: Fields::of(&c),
+                candidate: Some(c),
+                decision: Decision::Open,
+            })
+            .collect();
+        Review {
+            text,
+            issued,
+            items,
+            others,
+            meta,
+        }
+    }
+
+    /// The same review with item `index` decided.
+    pub fn decide(&mut self, index: usize, decision: Decision) {
+        if let Some(item) = self.items.get_mut(index) {
+            item.decision = decision;
+        }
+    }
+
+    /// Changes one field of item `index`; an edited item counts as accepted.
+    pub fn edit(&mut self, index: usize, edit: Edit) {
+        let Some(item) = self.items.get_mut(index) else {
+            return;
+        };
+        let f = &mut item.fields;
+        match edit {
+            Edit::Value(v) => f.value = v,
+            Edit::Comparator(c) => f.comparator = c,
+            Edit::Year(y) => f.year = y,
+            Edit::Indicator(i) => f.indicator = i,
+            Edit::ScopeZh(s) => f.scope_zh = s,
+            Edit::ScopeEn(s) => f.scope_en = s,
+        }
+        item.decision = Decision::Accepted;
+    }
+
+    /// Changes one metadata field.
+    pub fn set_meta(&mut self, field: MetaField, value: String) {
+        *self.meta.slot(field) = value;
+    }
+
+    /// Adds the sentence the visitor selected (`range`, bytes of the text; trimmed of white space),
+    /// accepted, with what the extractor reads in it alone as its first fields. Returns the new
+    /// item's index.
+    pub fn add(&mut self, range: Range<usize>, catalogue: &Catalogue) -> Result<usize, ReviewProblem> {
+        let text = &*self.text;
+        if range.start >= range.end
+            || range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
+            return Err(ReviewProblem::SelectionEmpty);
+        }
+        let selected = &text[range.clone()];
+        let start = range.start + (selected.len() - selected.trim_start().len());
+        let end = range.start + selected.trim_end().len();
+        if start >= end {
+            return Err(ReviewProblem::SelectionEmpty);
+        }
+        if self.items.iter().any(|i| i.range == (start..end)) {
+            return Err(ReviewProblem::SelectionListed);
+        }
+        let quote = &text[start..end];
+        let read = policy_extract::extract(quote, self.issued, catalogue)
+            .into_iter()
+            .find(|c| c.kind.is_target());
+        let fields = match &read {
+            Some(c) => Fields::of(c),
+            None => Fields {
+                kind: Some(Kind::Milestone),
+                value: String::new(),
+                comparator: Comparator::None,
+                year: String::new(),
+                indicator: String::new(),
+                scope_zh: String::new(),
+                scope_en: String::new(),
+            },
+        };
+        let item = Item {
+            range: start..end,
+            candidate: None,
+            decision: Decision::Accepted,
+            fields,
+        };
+        let at = self.items.partition_point(|i| i.range.start <= start);
+        self.items.insert(at, item);
+        Ok(at)
+    }
+
+    /// How many items the visitor decided, edited or added: the work a new review would replace.
+    pub fn work(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.decision != Decision::Open || i.edited())
+            .count()
+    }
+
+    /// Accepted items, in order.
+    pub fn accepted(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.decision == Decision::Accepted)
+    }
+}
+
+#[cfg(test)]
+mod tests;

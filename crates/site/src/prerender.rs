@@ -1,0 +1,88 @@
+//! Build-time HTML of the first views (native only): the home page and each document's reader are
+//! rendered with Yew's server-side renderer and put inside `#app` of Trunk's `index.html`, so the
+//! text shows before the WebAssembly arrives and can be read without JavaScript.
+//!
+//! Each document gets a page of its own next to `index.html` (`doc-<id>.html`): the same head
+//! (Content-Security-Policy, Subresource Integrity, relative asset paths) and the same boot script,
+//! so it works from any folder of any static host. `#app` carries the query its content was rendered
+//! for (`data-prerendered`); `static/boot.js` reads it to give the running app the matching link, and
+//! hides the content when the link asks for another view. The app does not hydrate: it renders
+//! client-side and Yew replaces `#app`'s children when it mounts (see ARCHITECTURE.md, "Prerendered
+//! pages", for why).
+
+use policy_explorer::view::{App, AppProps};
+
+/// The `<div id="app">` element Trunk's `index.html` holds.
+const APP_OPEN: &str = "<div id=\"app\">";
+/// The loading line of `index.html`: pointless above content that is already there.
+const BOOT_LINE_START: &str = "<p id=\"boot\"";
+
+/// File name (next to `index.html`) of the prerendered reader of document `id`.
+pub fn document_file(id: &str) -> String {
+    format!("doc-{id}.html")
+}
+
+/// The query string of the reader of document `id`, as the app writes it.
+pub fn document_query(id: &str) -> String {
+    format!("v=doc&doc={id}")
+}
+
+/// Renders the app for `query` as it first shows with no saved preferences and no opened files.
+pub async fn render(query: &str) -> String {
+    let props = AppProps {
+        query: query.to_string(),
+        ..Default::default()
+    };
+    yew::LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// Points the rendered links to a document's reader at that document's prerendered page, so they
+/// work without JavaScript (with it, the app's own links replace these when it takes over).
+pub fn link_document_pages(body: &str, ids: &[String]) -> String {
+    ids.iter().fold(body.to_string(), |html, id| {
+        html.replace(
+            &format!("href=\"?v=doc&amp;doc={id}\""),
+            &format!("href=\"{}\"", document_file(id)),
+        )
+    })
+}
+
+/// Marks the rendered app's root as built-in content (`class="app prerendered"`), so a test or a
+/// stylesheet can tell it from the running app's.
+pub fn mark_prerendered(body: &str) -> String {
+    body.replacen("<div class=\"app\">", "<div class=\"app prerendered\">", 1)
+}
+
+/// `template` (Trunk's built `index.html`) with `body` inside `#app`, after the `<noscript>` note,
+/// the loading line removed and `#app` marked with the query `body` was rendered for.
+pub fn inject(template: &str, body: &str, query: &str) -> Result<String, String> {
+    let open = template.find(APP_OPEN).ok_or("index.html lacks <div id=\"app\">")?;
+    let inner_start = open + APP_OPEN.len();
+    let noscript_end = template[inner_start..]
+        .find("</noscript>")
+        .map(|at| inner_start + at + "</noscript>".len())
+        .ok_or("index.html lacks the <noscript> note inside #app")?;
+    let mut before = template[inner_start..noscript_end].to_string();
+    if let Some(start) = before.find(BOOT_LINE_START) {
+        let end = before[start..]
+            .find("</p>")
+            .map(|at| start + at + "</p>".len())
+            .ok_or("the loading line is not closed")?;
+        before.replace_range(start..end, "");
+    }
+    let marked = format!(
+        "<div id=\"app\" data-prerendered=\"{}\">",
+        query.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    Ok(format!(
+        "{}{}{}{}{}",
+        &template[..open],
+        marked,
+        before.trim_start(),
+        body,
+        &template[noscript_end..]
+    ))
+}
