@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures printed next to the budgets of BENCHMARKS.md; nothing here fails on a budget):
 #   1. release build of the site (dist/), as scripts/serve.sh does;
-#   2. seeded synthetic datasets 10× and 100× larger (cargo run --bin dataset -- generate), validated;
+#   2. seeded synthetic datasets 10× and 100× larger (cargo run -p policy-dataset --bin dataset -- generate), validated;
 #   3. bench-only sites with those datasets bundled instead of the real one (target/bench/dist-<n>x/);
 #   4. browser benchmarks in headless Chromium (node bench-browser/run.mjs): transfer sizes, throttled load
 #      against a static copy of the home page, interaction times and memory at every scale;
@@ -35,7 +35,7 @@ build_variant() {
   fi
   rm -rf "$site"
   mkdir -p "$site/data/published"
-  cp -a Cargo.toml Cargo.lock Trunk.toml build.rs index.html src static benches .cargo "$site/"
+  cp -a Cargo.toml Cargo.lock Trunk.toml index.html src crates static benches .cargo "$site/"
   cp "$BENCH/data-${scale}x/targets.json" "$BENCH/data-${scale}x/texts.json" "$site/data/published/"
   if [ ! -d "$BENCH/cargo" ] && [ -d target/wasm32-unknown-unknown/release ]; then
     # Seed the bench build with the real build's compiled dependencies.
@@ -43,13 +43,13 @@ build_variant() {
     cp -a target/wasm32-unknown-unknown/release "$BENCH/cargo/wasm32-unknown-unknown/"
   fi
   # Only the home page is prerendered there: a page per synthetic document is not measured.
-  (cd "$site" && CARGO_TARGET_DIR="$BENCH/cargo" PRERENDER_DOCUMENT_PAGES=0 trunk build --release --offline --dist "$out")
+  (cd "$site" && CARGO_TARGET_DIR="$BENCH/cargo" SITE_DOCUMENT_PAGES=0 trunk build --release --offline --dist "$out")
 }
 
 scale_args=()
 for scale in $SCALES; do
   step "synthetic dataset ${scale}× (seed 1)"
-  cargo run --quiet --locked --bin dataset -- generate --scale "$scale" --seed 1 --out "$BENCH/data-${scale}x"
+  cargo run --quiet --locked -p policy-dataset --bin dataset -- generate --scale "$scale" --seed 1 --out "$BENCH/data-${scale}x"
   step "bench-only site with the ${scale}× dataset bundled"
   build_variant "$scale"
   scale_args+=(--scale "${scale}=$BENCH/dist-${scale}x")

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test and check; fails on the first failure. Installs whatever is missing first.
-#   1. cargo fmt --check; clippy -D warnings, native and wasm32
-#   2. native tests: core, dataset validation, charts drawn into SVG, server-side rendering
+#   1. cargo fmt --check; clippy -D warnings, native (every crate of the workspace) and wasm32 (the app)
+#   2. native tests of every crate: core, dataset validation, charts drawn into SVG, server-side
+#      rendering, the site build's steps, the layer rules (tests/architecture.rs)
 #   3. component tests in headless Chromium (wasm-bindgen-test)
-#   4. release build with Trunk (with precompressed copies), then end-to-end journeys in headless Chromium
-#      (playwright-core), one of them through docs/deploy.md's nginx server block in Debian's nginx
+#   4. release build with Trunk (`site finish --split`: chunks, names by content, pages, sw.js,
+#      precompressed copies); a second build that differs only in the pack threshold, for the
+#      naming test; then end-to-end journeys in headless Chromium (playwright-core), one of them
+#      through docs/deploy.md's nginx server block in Debian's nginx
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,22 +19,25 @@ step "format"
 cargo fmt --all -- --check
 
 step "clippy (native)"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --locked --lib --bins --test browser --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p policy-explorer --lib --bins --test browser --target wasm32-unknown-unknown -- -D warnings
 
 step "clippy (wasm32, split into on-demand chunks as the site is built)"
-cargo clippy --locked --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
+cargo clippy --locked -p policy-explorer --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "native tests"
-cargo test --locked
+cargo test --locked --workspace
 
 step "component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
 step "release build"
 trunk build --release --offline
+
+step "the same build with another pack threshold (e2e/immutable-names.test.mjs compares the two)"
+SITE_PACK_BELOW=0 trunk build --release --offline --dist target/site-pack-0
 
 step "end-to-end journeys in headless Chromium"
 node --test --test-concurrency=1 e2e/

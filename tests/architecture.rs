@@ -1,18 +1,41 @@
-//! The layer rules of ARCHITECTURE.md as a test: reads every `.rs` file under `src/` and fails,
-//! naming file and line, when a lower layer imports a higher one, when the pure core names a web
-//! crate, or when browser APIs are used outside `src/browser*` and `src/main.rs`.
+//! The layer rules of ARCHITECTURE.md that Cargo cannot express, as a test. The workspace's crates
+//! hold the layers and their dependency edges (a crate cannot name one it does not depend on); this
+//! test checks the rest, naming file and line:
 //!
-//! Comments and string literals are blanked before matching, so prose that mentions `web_sys` does
-//! not count; paths are resolved through `crate::`, `self::`, `super::` and `{…}` groups.
+//! - every file belongs to a placed layer: the crates and the app's top-level modules form a
+//!   closed list ([`LAYERS`], [`CRATES`]), so a new module or crate fails here until it is placed;
+//! - inside the app crate, a lower module never imports a higher one (`site` < `browser` < `view`);
+//! - the pure core names no web crate (in its code, and in its manifest's dependencies);
+//! - browser APIs are used only in `src/browser*` and `src/main.rs`, the split attribute only in
+//!   the split points.
+//!
+//! Each file is checked under its layer's path: `crates/data/src/model.rs` reads as
+//! `src/data/model.rs`, and a crate's name (`policy_data::`) as that layer (`crate::data::`), so
+//! one checker covers the workspace. Comments and string literals are blanked before matching, so
+//! prose that mentions `web_sys` does not count; paths are resolved through `crate::`, `self::`,
+//! `super::`, the crates' names and `{…}` groups, and a glob import (`use super::*`) carries what
+//! the module it names imports.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods, reason = "tests may sort freely (clippy.toml)")]
 
 use std::path::{Path, PathBuf};
 
 /// Crates that reach the browser (allowed only in the browser glue and `main.rs`).
-const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "gloo", "wasm_bindgen", "wasm_bindgen_futures"];
+const BROWSER_CRATES: &[&str] = &[
+    "web_sys",
+    "js_sys",
+    "gloo",
+    "wasm_bindgen",
+    "wasm_bindgen_futures",
+    "plotters_canvas",
+];
 
-/// Crates the pure core (`data`, `analysis`, `charts`) never names, so it builds and tests natively.
+/// The split attribute's crate: only the split points (`view::parts`) and the view that loads
+/// them (`view::on_demand`) name it.
+const SPLIT_CRATES: &[&str] = &["wasm_split_helpers"];
+const SPLIT_FILES: &[&str] = &["src/view/parts.rs", "src/view/on_demand.rs"];
+
+/// Crates the pure core never names, so it builds and tests natively.
 const WEB_CRATES: &[&str] = &[
     "yew",
     "web_sys",
@@ -20,11 +43,32 @@ const WEB_CRATES: &[&str] = &[
     "gloo",
     "wasm_bindgen",
     "wasm_bindgen_futures",
+    "plotters_canvas",
+    "wasm_split_helpers",
 ];
 
-/// Top-level modules in dependency order: a module may use those before it, never those after.
-/// `browser` is glue used only by `view` (and `main.rs`), so it sits above the core.
-const LAYERS: &[&str] = &["data", "analysis", "charts", "browser", "view"];
+/// The layers of the pure core: the crates with no web dependency.
+const CORE: &[&str] = &["data", "analysis", "charts", "extract", "review"];
+
+/// Every layer, in dependency order: a module may use those before it, never those after. The
+/// core's crates first (Cargo holds their edges too), then the app's own top-level modules
+/// (`site`: the operator's settings; `browser`: glue used only by `view` and `main.rs`), then the
+/// native tools, which may use everything. A file outside these is not placed: an error.
+const LAYERS: &[&str] = &[
+    "data", "analysis", "extract", "review", "charts", "site", "browser", "view", "dataset", "build",
+];
+
+/// The workspace's crates: the folder of each one's sources, its name in code, and the layer it
+/// is. The app (the root package, `src/`) holds several layers, one per top-level module.
+const CRATES: &[(&str, &str, &str)] = &[
+    ("crates/data/src", "policy_data", "data"),
+    ("crates/analysis/src", "policy_analysis", "analysis"),
+    ("crates/charts/src", "policy_charts", "charts"),
+    ("crates/extract/src", "policy_extract", "extract"),
+    ("crates/review/src", "policy_review", "review"),
+    ("crates/dataset/src", "policy_dataset", "dataset"),
+    ("crates/site/src", "policy_site", "build"),
+];
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,27 +257,72 @@ fn tokens(code: &str) -> Vec<Token> {
     out
 }
 
-/// Every crate-relative module path the code names through `crate::`, `self::` or `super::`
-/// (with `{…}` groups expanded), as its segments and the line of the segment that decides it.
-fn named_paths(tokens: &[Token], module: &[String]) -> Vec<(Vec<String>, usize)> {
+/// Every module path the code names through `crate::`, `self::`, `super::` or a workspace crate's
+/// name (with `{…}` groups expanded), as its segments (a glob import ends in `*`) and the line of
+/// the segment that decides it. `crate::` starts at `crate_root` (a crate's layer, empty for the
+/// app).
+fn named_paths(tokens: &[Token], module: &[String], crate_root: &[String]) -> Vec<(Vec<String>, usize)> {
     let mut found = Vec::new();
+    // Inline modules (`mod tests { … }`) the scan is in, with the brace depth each opened at:
+    // `super::` inside one starts from it.
+    let mut inline: Vec<(String, usize)> = Vec::new();
+    let mut depth = 0;
     for (i, token) in tokens.iter().enumerate() {
+        match token.text.as_str() {
+            "{" => {
+                if i >= 2 && tokens[i - 2].text == "mod" {
+                    inline.push((tokens[i - 1].text.clone(), depth));
+                }
+                depth += 1;
+            }
+            "}" => {
+                depth = depth.saturating_sub(1);
+                if inline.last().is_some_and(|(_, opened)| *opened == depth) {
+                    inline.pop();
+                }
+            }
+            _ => {}
+        }
         let after_separator = i > 0 && tokens[i - 1].text == "::";
         if after_separator || tokens.get(i + 1).map(|t| t.text.as_str()) != Some("::") {
             continue;
         }
+        let here = || -> Vec<String> {
+            module
+                .iter()
+                .cloned()
+                .chain(inline.iter().map(|(name, _)| name.clone()))
+                .collect()
+        };
         match token.text.as_str() {
-            "crate" => resolve(tokens, i + 2, Vec::new(), &mut found),
-            "self" => resolve(tokens, i + 2, module.to_vec(), &mut found),
-            "super" => resolve(tokens, i, module.to_vec(), &mut found),
-            _ => {}
+            "crate" => resolve(tokens, i + 2, crate_root.to_vec(), &mut found),
+            "self" => resolve(tokens, i + 2, here(), &mut found),
+            "super" => resolve(tokens, i, here(), &mut found),
+            "policy_explorer" => resolve(tokens, i + 2, Vec::new(), &mut found),
+            name => {
+                if let Some((_, _, layer)) = CRATES.iter().find(|(_, crate_name, _)| *crate_name == name) {
+                    resolve(tokens, i + 2, vec![layer.to_string()], &mut found);
+                }
+            }
         }
     }
     found
 }
 
-/// Follows the path starting at `tokens[i]` from the module `base`, pushing what it names.
-fn resolve(tokens: &[Token], mut i: usize, mut base: Vec<String>, found: &mut Vec<(Vec<String>, usize)>) {
+/// Follows the path starting at `tokens[i]` from the module `base`, pushing what it names: the
+/// whole path (a glob ends in `*`), with the line of its first named segment, the one that decides
+/// its layer.
+fn resolve(tokens: &[Token], i: usize, base: Vec<String>, found: &mut Vec<(Vec<String>, usize)>) {
+    resolve_from(tokens, i, base, None, found)
+}
+
+fn resolve_from(
+    tokens: &[Token],
+    mut i: usize,
+    mut base: Vec<String>,
+    mut first_line: Option<usize>,
+    found: &mut Vec<(Vec<String>, usize)>,
+) {
     loop {
         let Some(token) = tokens.get(i) else { return };
         match token.text.as_str() {
@@ -249,14 +338,14 @@ fn resolve(tokens: &[Token], mut i: usize, mut base: Vec<String>, found: &mut Ve
                             depth -= 1;
                             if depth == 0 {
                                 if item_start < j {
-                                    resolve(tokens, item_start, base.clone(), found);
+                                    resolve_from(tokens, item_start, base.clone(), first_line, found);
                                 }
                                 return;
                             }
                         }
                         "," if depth == 1 => {
                             if item_start < j {
-                                resolve(tokens, item_start, base.clone(), found);
+                                resolve_from(tokens, item_start, base.clone(), first_line, found);
                             }
                             item_start = j + 1;
                         }
@@ -270,10 +359,18 @@ fn resolve(tokens: &[Token], mut i: usize, mut base: Vec<String>, found: &mut Ve
                 base.pop();
             }
             "self" => {}
+            "*" => {
+                base.push("*".into());
+                found.push((base, first_line.unwrap_or(token.line)));
+                return;
+            }
             name if name.chars().all(|c| c.is_alphanumeric() || c == '_') => {
                 base.push(name.to_string());
-                found.push((base, token.line));
-                return;
+                let line = *first_line.get_or_insert(token.line);
+                if tokens.get(i + 1).map(|t| t.text.as_str()) != Some("::") {
+                    found.push((base, line));
+                    return;
+                }
             }
             _ => return,
         }
@@ -284,12 +381,43 @@ fn resolve(tokens: &[Token], mut i: usize, mut base: Vec<String>, found: &mut Ve
     }
 }
 
-/// Every rule broken by `source`, the text of the file at `path` (relative to the repository,
-/// `src/…`).
+/// Every rule broken by `source`, the text of the file at `path` (its layer path, `src/…`), as a
+/// file of the app crate.
 fn check_file(path: &str, source: &str) -> Vec<Violation> {
+    check_in_crate(path, source, &[], &[])
+}
+
+/// What a file imports, for the rules: the module paths it names and the crate names it uses, each
+/// with its line.
+#[derive(Clone, Debug, Default)]
+struct Imports {
+    paths: Vec<(Vec<String>, usize)>,
+    crates: Vec<(String, usize)>,
+}
+
+/// What the code of a file at `module` (in a crate whose `crate::` is `crate_root`) imports.
+fn imports_of(source: &str, module: &[String], crate_root: &[String]) -> Imports {
+    let tokens = tokens(&strip_comments_and_strings(source));
+    let crates = tokens
+        .iter()
+        .filter(|t| WEB_CRATES.contains(&t.text.as_str()) || BROWSER_CRATES.contains(&t.text.as_str()))
+        .map(|t| (t.text.clone(), t.line))
+        .collect();
+    Imports {
+        paths: named_paths(&tokens, module, crate_root),
+        crates,
+    }
+}
+
+/// [`check_file`] for a file of a crate whose `crate::` is `crate_root`, with what its glob imports
+/// bring in (`globbed`: the imports of the modules it globs, at the glob's line).
+fn check_in_crate(path: &str, source: &str, crate_root: &[String], globbed: &[Imports]) -> Vec<Violation> {
     let (top, module) = module_of(path);
-    let code = strip_comments_and_strings(source);
-    let tokens = tokens(&code);
+    let mut imports = imports_of(source, &module, crate_root);
+    for more in globbed {
+        imports.paths.extend(more.paths.iter().cloned());
+        imports.crates.extend(more.crates.iter().cloned());
+    }
     let mut violations = Vec::new();
     let mut report = |line: usize, message: String| {
         violations.push(Violation {
@@ -299,14 +427,28 @@ fn check_file(path: &str, source: &str) -> Vec<Violation> {
         })
     };
 
-    // 1. Dependencies point one way: a layer never names a module of a layer above it.
-    if let Some(rank) = LAYERS.iter().position(|layer| *layer == top) {
-        for (named, line) in named_paths(&tokens, &module) {
-            let Some(target) = named.first() else { continue };
-            if let Some(target_rank) = LAYERS.iter().position(|layer| layer == target) {
-                if target_rank > rank {
+    // 0. Every file belongs to a placed layer.
+    let rank = LAYERS.iter().position(|layer| *layer == top);
+    if rank.is_none() && !top.is_empty() && path != "src/main.rs" {
+        report(
+            1,
+            format!("module `{top}` is in no layer: place it in LAYERS (tests/architecture.rs) and ARCHITECTURE.md"),
+        );
+    }
+    // 1. Dependencies point one way: a layer never names a module of a layer above it, nor one
+    //    that is in no layer.
+    let mut reported: Vec<(&str, usize)> = Vec::new();
+    for (named, line) in &imports.paths {
+        let Some(target) = named.first() else { continue };
+        if target == "*" || reported.contains(&(target.as_str(), *line)) {
+            continue;
+        }
+        reported.push((target.as_str(), *line));
+        match LAYERS.iter().position(|layer| layer == target) {
+            Some(target_rank) => {
+                if rank.is_some_and(|rank| target_rank > rank) {
                     report(
-                        line,
+                        *line,
                         format!(
                             "`{top}` must not depend on `{target}` (names `crate::{}`)",
                             named.join("::")
@@ -314,26 +456,37 @@ fn check_file(path: &str, source: &str) -> Vec<Violation> {
                     );
                 }
             }
+            None if !top.is_empty() && top != "build" => report(
+                *line,
+                format!("`{top}` names `crate::{}`, which is in no layer", named.join("::")),
+            ),
+            None => {}
         }
     }
 
     // 2. The pure core names no web crate, so it compiles and is tested natively.
-    let core = matches!(top.as_str(), "data" | "analysis" | "charts");
-    // 3. Browser APIs only in the browser glue and main.rs.
+    let core = CORE.contains(&top.as_str());
+    // 3. Browser APIs only in the browser glue and main.rs; the split attribute only in the split
+    //    points.
     let glue = top == "browser" || path == "src/main.rs";
-    for token in &tokens {
-        let name = token.text.as_str();
+    for (name, line) in &imports.crates {
+        let name = name.as_str();
         if core && WEB_CRATES.contains(&name) {
             report(
-                token.line,
+                *line,
                 format!("`{top}` is part of the pure core and must not use `{name}` (ARCHITECTURE.md, Layers)"),
             );
         } else if !glue && BROWSER_CRATES.contains(&name) {
             report(
-                token.line,
+                *line,
                 format!(
                     "browser API `{name}` used outside `src/browser*` and `src/main.rs`: move it into `src/browser/`"
                 ),
+            );
+        } else if SPLIT_CRATES.contains(&name) && !SPLIT_FILES.contains(&path) {
+            report(
+                *line,
+                format!("`{name}` marks split points, which live in `src/view/parts.rs`"),
             );
         }
     }
@@ -354,16 +507,114 @@ fn rust_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     out.sort();
 }
 
-fn sources() -> Vec<(String, String)> {
+/// A source file of the workspace: its path in the repository, its layer path (`src/…`), the
+/// `crate::` root of its crate, and its text.
+struct Source {
+    real: String,
+    path: String,
+    crate_root: Vec<String>,
+    text: String,
+}
+
+/// The layer path of a file of the workspace: the app's files keep theirs, a crate's file reads as
+/// a file of its layer (`crates/data/src/lib.rs` → `src/data.rs`, `crates/data/src/model.rs` →
+/// `src/data/model.rs`), with its `crate::` root. `None` for a file of an unlisted crate.
+fn layer_path(real: &str) -> Option<(String, Vec<String>)> {
+    if real.starts_with("src/") {
+        return Some((real.to_string(), Vec::new()));
+    }
+    let (folder, _, layer) = CRATES
+        .iter()
+        .find(|(folder, _, _)| real.starts_with(&format!("{folder}/")))?;
+    let inner = &real[folder.len() + 1..];
+    let path = if inner == "lib.rs" {
+        format!("src/{layer}.rs")
+    } else {
+        format!("src/{layer}/{inner}")
+    };
+    Some((path, vec![layer.to_string()]))
+}
+
+/// Every `.rs` file of the app (`src/`) and of every crate (`crates/*/src`). Fails on a crate
+/// folder that [`CRATES`] does not list.
+fn sources() -> Vec<Source> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     rust_files(root, &root.join("src"), &mut files);
+    for entry in std::fs::read_dir(root.join("crates")).expect("crates/") {
+        let folder = entry.expect("directory entry").path();
+        let name = format!("crates/{}/src", folder.file_name().unwrap().to_string_lossy());
+        assert!(
+            CRATES.iter().any(|(listed, _, _)| *listed == name),
+            "{name} is in no layer: add the crate to CRATES and LAYERS (tests/architecture.rs) and to ARCHITECTURE.md"
+        );
+        rust_files(root, &folder.join("src"), &mut files);
+    }
     files
         .into_iter()
         .map(|relative| {
             let text = std::fs::read_to_string(root.join(&relative)).expect("readable source");
-            let name = relative.to_string_lossy().replace('\\', "/");
-            (name, text)
+            let real = relative.to_string_lossy().replace('\\', "/");
+            let (path, crate_root) = layer_path(&real).expect("a listed crate");
+            Source {
+                real,
+                path,
+                crate_root,
+                text,
+            }
+        })
+        .collect()
+}
+
+/// The layer path of the file that holds `module` (`["data", "model"]` → `src/data/model.rs`,
+/// `[]` → `src/lib.rs`).
+fn file_of_module(module: &[String]) -> String {
+    if module.is_empty() {
+        "src/lib.rs".into()
+    } else {
+        format!("src/{}.rs", module.join("/"))
+    }
+}
+
+/// For each source, the imports its glob imports bring (`use super::*` carries the imports of the
+/// module it names, followed through that module's own globs), at the glob's line.
+fn globbed_imports(sources: &[Source]) -> Vec<Vec<Imports>> {
+    let own: Vec<Imports> = sources
+        .iter()
+        .map(|s| imports_of(&s.text, &module_of(&s.path).1, &s.crate_root))
+        .collect();
+    let index_of = |path: &str| sources.iter().position(|s| s.path == path);
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let mut brought = Vec::new();
+            let mut seen = vec![i];
+            let mut pending: Vec<(usize, usize)> = own[i]
+                .paths
+                .iter()
+                .filter(|(path, _)| path.last().is_some_and(|s| s == "*"))
+                .filter_map(|(path, line)| Some((index_of(&file_of_module(&path[..path.len() - 1]))?, *line)))
+                .collect();
+            while let Some((target, line)) = pending.pop() {
+                if seen.contains(&target) {
+                    continue;
+                }
+                seen.push(target);
+                let at_line = |(p, _): &(Vec<String>, usize)| (p.clone(), line);
+                brought.push(Imports {
+                    paths: own[target].paths.iter().map(at_line).collect(),
+                    crates: own[target].crates.iter().map(|(c, _)| (c.clone(), line)).collect(),
+                });
+                pending.extend(
+                    own[target]
+                        .paths
+                        .iter()
+                        .filter(|(path, _)| path.last().is_some_and(|s| s == "*"))
+                        .filter_map(|(path, _)| Some((index_of(&file_of_module(&path[..path.len() - 1]))?, line))),
+                );
+            }
+            brought
         })
         .collect()
 }
@@ -371,11 +622,16 @@ fn sources() -> Vec<(String, String)> {
 #[test]
 fn every_source_file_keeps_the_layer_rules() {
     let sources = sources();
-    assert!(sources.len() > 50, "found only {} files under src/", sources.len());
+    assert!(sources.len() > 150, "found only {} source files", sources.len());
+    let globbed = globbed_imports(&sources);
     let violations: Vec<String> = sources
         .iter()
-        .flat_map(|(path, text)| check_file(path, text))
-        .map(|v| v.to_string())
+        .zip(&globbed)
+        .flat_map(|(source, globbed)| {
+            check_in_crate(&source.path, &source.text, &source.crate_root, globbed)
+                .into_iter()
+                .map(move |v| format!("{} ({})", v, source.real))
+        })
         .collect();
     assert!(
         violations.is_empty(),
@@ -383,6 +639,51 @@ fn every_source_file_keeps_the_layer_rules() {
         violations.len(),
         violations.join("\n")
     );
+}
+
+/// The names of the dependencies a manifest declares for normal builds (not dev or build), on
+/// any target, with `-` read as `_`.
+fn normal_dependencies(manifest: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut in_dependencies = false;
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_dependencies =
+                line == "[dependencies]" || (line.starts_with("[target.") && line.ends_with(".dependencies]"));
+            continue;
+        }
+        if in_dependencies && !line.starts_with('#') {
+            if let Some((name, _)) = line.split_once('=') {
+                let name = name.trim().split('.').next().unwrap_or_default();
+                names.push(name.replace('-', "_"));
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn the_core_crates_declare_no_web_dependency() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (folder, _, layer) in CRATES.iter().filter(|(_, _, layer)| CORE.contains(layer)) {
+        let manifest_path = root.join(folder).join("../Cargo.toml");
+        let manifest = std::fs::read_to_string(&manifest_path).expect("a crate's manifest");
+        let dependencies = normal_dependencies(&manifest);
+        assert!(
+            dependencies.iter().any(|d| d == "policy_data") || *layer == "data",
+            "{layer}: {dependencies:?}"
+        );
+        let web: Vec<&String> = dependencies
+            .iter()
+            .filter(|d| WEB_CRATES.contains(&d.as_str()))
+            .collect();
+        assert!(
+            web.is_empty(),
+            "{}: the pure core depends on {web:?}",
+            manifest_path.display()
+        );
+    }
 }
 
 mod checker {
@@ -482,7 +783,10 @@ mod checker {
             lines("src/view/home.rs", "gloo::timers::callback::Timeout::new(0, f);"),
             [1]
         );
-        assert_eq!(lines("src/prerender.rs", "use wasm_bindgen_futures::spawn_local;"), [1]);
+        assert_eq!(
+            lines("src/build/prerender.rs", "use wasm_bindgen_futures::spawn_local;"),
+            [1]
+        );
         assert!(lines("src/browser.rs", "use web_sys::Window;").is_empty());
         assert!(lines("src/browser/files.rs", "use gloo::file::File; use js_sys::Uint8Array;").is_empty());
         assert!(lines("src/main.rs", "use wasm_bindgen::prelude::*;").is_empty());
@@ -497,6 +801,120 @@ mod checker {
         assert_eq!(lines("src/analysis/library.rs", "use crate::charts::Chart;"), [1]);
         assert_eq!(lines("src/charts/chart.rs", "use crate::browser::chart_canvas;"), [1]);
         assert_eq!(lines("src/browser/files.rs", "use crate::view::app::App;"), [1]);
+    }
+
+    #[test]
+    fn a_module_in_no_layer_fails_as_importer_and_as_target() {
+        assert_eq!(lines("src/prerender.rs", "pub fn f() {}"), [1]);
+        assert!(check_file("src/wasm_chunks.rs", "")[0].message.contains("in no layer"));
+        assert_eq!(
+            lines("src/view/home.rs", "fn f() {}\nuse crate::test_support::bi;"),
+            [2]
+        );
+        assert!(lines("src/main.rs", "fn main() {}").is_empty());
+    }
+
+    #[test]
+    fn crate_names_read_as_their_layers() {
+        let data = ["data".to_string()];
+        let found = check_in_crate(
+            "src/data/model.rs",
+            "use policy_analysis::catalog::Catalog;",
+            &data,
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("`data` must not depend on `analysis`"),
+            "{}",
+            found[0]
+        );
+        // `crate::` in a crate is its own layer.
+        assert!(check_in_crate("src/data/model.rs", "use crate::lang::Lang;", &data, &[]).is_empty());
+        let charts = ["charts".to_string()];
+        assert!(check_in_crate(
+            "src/charts/paths.rs",
+            "use policy_analysis::progress::evaluate;",
+            &charts,
+            &[]
+        )
+        .is_empty());
+        assert_eq!(
+            check_in_crate("src/charts/paths.rs", "use policy_explorer::view::App;", &charts, &[]).len(),
+            1
+        );
+        assert_eq!(
+            layer_path("crates/data/src/lib.rs"),
+            Some(("src/data.rs".into(), data.to_vec()))
+        );
+        assert_eq!(
+            layer_path("crates/extract/src/text/sentences.rs"),
+            Some(("src/extract/text/sentences.rs".into(), vec!["extract".into()]))
+        );
+        assert_eq!(layer_path("crates/unlisted/src/lib.rs"), None);
+    }
+
+    #[test]
+    fn globs_carry_the_imports_of_the_module_they_name() {
+        let sources = [
+            ("src/view/home.rs", "use super::*;\nfn f() {}"),
+            ("src/view.rs", "use web_sys::Element;\nmod home;"),
+            ("src/browser/paint.rs", "use super::*;"),
+            ("src/browser.rs", "use web_sys::Window;"),
+            ("src/data/model.rs", "use crate::data::lang::*;"),
+            ("src/data/lang.rs", "use crate::view::*;"),
+        ]
+        .map(|(path, text)| Source {
+            real: path.into(),
+            path: path.into(),
+            crate_root: Vec::new(),
+            text: text.into(),
+        });
+        let globbed = globbed_imports(&sources);
+        let found = |i: usize| check_in_crate(&sources[i].path, &sources[i].text, &[], &globbed[i]);
+        // view.rs breaks the rule itself, and home.rs through its glob, at the glob's line.
+        assert_eq!(found(1).len(), 1);
+        assert_eq!(
+            found(0).iter().map(|v| v.line).collect::<Vec<_>>(),
+            [1],
+            "{:?}",
+            found(0)
+        );
+        // The glue may glob the glue.
+        assert!(found(2).is_empty(), "{:?}", found(2));
+        // A glob into a glob: data::model reaches view through data::lang's glob.
+        assert!(
+            found(4).iter().any(|v| v.message.contains("must not depend on `view`")),
+            "{:?}",
+            found(4)
+        );
+        // A glob of a higher layer is itself a dependency.
+        assert_eq!(lines("src/data/export.rs", "use crate::analysis::*;"), [1]);
+    }
+
+    #[test]
+    fn the_canvas_and_the_split_attribute_stay_in_their_places() {
+        assert_eq!(
+            lines("src/view/compare_charts.rs", "use plotters_canvas::CanvasBackend;"),
+            [1]
+        );
+        assert!(lines("src/browser/chart_canvas.rs", "use plotters_canvas::CanvasBackend;").is_empty());
+        assert_eq!(lines("src/charts/chart.rs", "use plotters_canvas::CanvasBackend;"), [1]);
+        assert!(lines(
+            "src/view/parts.rs",
+            "#[wasm_split_helpers::wasm_split(compare)] fn f() {}"
+        )
+        .is_empty());
+        assert_eq!(
+            lines("src/view/home.rs", "#[wasm_split_helpers::wasm_split(home)] fn f() {}"),
+            [1]
+        );
+    }
+
+    #[test]
+    fn manifests_are_read_for_their_normal_dependencies() {
+        let manifest = "[package]\nname = \"x\"\n[dependencies]\npolicy-data.workspace = true\nserde = \"1\"\n# yew = \"0.23\"\n[dev-dependencies]\nyew = \"0.23\"\n[target.'cfg(unix)'.dependencies]\nweb-sys = \"0.3\"\n";
+        assert_eq!(normal_dependencies(manifest), ["policy_data", "serde", "web_sys"]);
     }
 
     #[test]

@@ -86,3 +86,39 @@ pub fn inject(template: &str, body: &str, query: &str) -> Result<String, String>
         &template[noscript_end..]
     ))
 }
+
+/// Writes the home page into `dir/index.html` and, with `document_pages`, one page per document
+/// of `dir/data/targets.json` beside it. Returns how many pages were written.
+pub fn write_pages(dir: &std::path::Path, document_pages: bool) -> Result<usize, String> {
+    let index = dir.join("index.html");
+    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if template.contains("data-prerendered") {
+        return Err(format!("{} is already prerendered", index.display()));
+    }
+    // The published dataset next to the pages names the documents (the same file the app shows).
+    let data = dir.join("data").join("targets.json");
+    let dataset: policy_data::model::Dataset =
+        serde_json::from_str(&std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?)
+            .map_err(|e| format!("{}: {e}", data.display()))?;
+    let ids: Vec<String> = dataset
+        .documents
+        .iter()
+        .map(|entry| entry.document.id.clone())
+        .collect();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let pages = std::iter::once((String::new(), "index.html".to_string())).chain(
+        ids.iter()
+            .filter(|_| document_pages)
+            .map(|id| (document_query(id), document_file(id))),
+    );
+    let mut count = 0;
+    for (query, file) in pages {
+        let body = mark_prerendered(&link_document_pages(&runtime.block_on(render(&query)), &ids));
+        let page = inject(&template, &body, &query)?;
+        std::fs::write(dir.join(&file), page).map_err(|e| format!("{file}: {e}"))?;
+        count += 1;
+    }
+    Ok(count)
+}

@@ -1,6 +1,6 @@
 //! The offline copy's manifest: which built files the service worker (`static/sw.js`) caches and
 //! the cache version they belong to. Trunk's hashed names change with every build, so the list is
-//! written into `sw.js` at build time (src/bin/prerender.rs, after the pages). The version is a
+//! written into `sw.js` at build time (`site finish`, after the pages). The version is a
 //! fingerprint of every listed file's name and bytes: a new build or a new dataset gives a new
 //! cache name, and the worker deletes the old caches when it takes over.
 
@@ -47,6 +47,16 @@ pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
     }
     let version = fingerprint(files.iter().map(|(n, b)| (*n, b.as_slice())));
     Ok((names, version))
+}
+
+/// Fills `dir/sw.js` (copied from static/sw.js) with the site's cached files and their cache
+/// version, once the pages it lists exist. Returns how many files it lists and the version.
+pub fn write(dir: &Path) -> Result<(usize, String), String> {
+    let path = dir.join("sw.js");
+    let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (names, version) = collect(dir)?;
+    std::fs::write(&path, fill(&template, &names, &version)?).map_err(|e| format!("sw.js: {e}"))?;
+    Ok((names.len(), version))
 }
 
 /// A 64-bit FNV-1a digest (hex) over each file's name and bytes, in the order given.

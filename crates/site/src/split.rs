@@ -1,10 +1,11 @@
-//! Cuts the built app into a main module and on-demand chunks (a build step, run by the
-//! `prerender` hook before the pages are written). Trunk builds the app with the `split` feature,
+//! Cuts the built app into a main module and on-demand chunks (the first step of `site finish
+//! --split`, before the names and the pages). Trunk builds the app with the `split` feature,
 //! whose split points (`view::parts`) leave marked imports in the linked module; this step runs
 //! `wasm-split-cli` on cargo's module (linked with `--emit-relocs`), `wasm-bindgen` on the main
 //! part, and `wasm-opt` on every part, then puts them in the site:
 //!
-//! - the main module and its glue replace Trunk's `app-<hash>_bg.wasm` and `app-<hash>.js`;
+//! - the main module and its glue replace Trunk's `app-<hash>_bg.wasm` and `app-<hash>.js` (the
+//!   next step, [`crate::names`], names them by their new bytes);
 //! - each chunk becomes `chunk-<name>-<digest>.wasm`, named by its content, except the small
 //!   shared ones (under [`PACKED_BELOW`] bytes): they travel together in one file,
 //!   `chunk-pack-<digest>.wasm`, which the loader fetches once and cuts into the modules. Every
@@ -20,27 +21,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use base64::Engine;
-use sha2::{Digest, Sha256, Sha384};
+use crate::names::{content_name, integrity};
 
 /// The name `wasm-split-cli` gives the loader the glue imports.
 pub const LOADER_NAME: &str = "__wasm_split.js";
-
-/// A file's Subresource Integrity value (`sha384-…`).
-pub fn integrity(bytes: &[u8]) -> String {
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
-    )
-}
-
-/// `{stem}-{16 hex digits of the content's SHA-256}.{extension}`: a name that changes with the
-/// content, so hosts may cache it for ever (docs/deploy.md).
-pub fn content_name(stem: &str, bytes: &[u8], extension: &str) -> String {
-    let digest = Sha256::digest(bytes);
-    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{stem}-{hex}.{extension}")
-}
 
 /// One chunk as the loader names it and as the site will.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +49,8 @@ fn loader_fetch(loader: &str, written: &str) -> Result<String, String> {
     }
 }
 
-/// Shared chunks smaller than this (bytes, optimised) travel in the pack.
+/// Shared chunks smaller than this (bytes, optimised) travel in the pack, unless `site finish`
+/// is given another threshold (`--pack-below`).
 pub const PACKED_BELOW: usize = 8 * 1024;
 
 /// A small chunk inside the pack: the name `wasm-split-cli` wrote and its bytes' place.
@@ -128,6 +113,43 @@ pub fn rewrite_loader(loader: &str, chunks: &[ChunkFile]) -> Result<String, Stri
     Ok(out)
 }
 
+/// The function by which the glue hands the loader its `initSync` (see [`detach_loader`]).
+pub const SET_INIT: &str = "__wasm_split_set_init";
+
+/// The loader without its import of the glue: `wasm-split-cli`'s loader imports `initSync` from
+/// the glue, which imports the loader, and two files that name each other cannot both be named by
+/// their bytes. The import becomes a setter the glue calls ([`hand_init_to_loader`]); the loader
+/// calls `initSync` only when a chunk is loaded, long after. Fails unless the loader's first line
+/// is that import.
+pub fn detach_loader(loader: &str) -> Result<String, String> {
+    let end = loader.find('\n').ok_or("the split loader is one line")?;
+    let first = &loader[..end];
+    if !(first.starts_with("import { initSync } from \"./") && first.ends_with("\";")) {
+        return Err(format!(
+            "the split loader's first line is not its import of initSync (has wasm-split-cli changed?): {first}"
+        ));
+    }
+    Ok(format!(
+        "let initSync;\nexport function {SET_INIT}(init) {{ initSync = init; }}{}",
+        &loader[end..]
+    ))
+}
+
+/// The glue, ending with a call that hands its `initSync` to the loader it imports (see
+/// [`detach_loader`]). Fails if the glue imports no loader.
+pub fn hand_init_to_loader(glue: &str) -> Result<String, String> {
+    let namespace = glue
+        .lines()
+        .find_map(|line| {
+            let (name, from) = line.strip_prefix("import * as ")?.split_once(' ')?;
+            (from.trim_end_matches(';') == format!("from \"./{LOADER_NAME}\"")).then_some(name)
+        })
+        .ok_or_else(|| {
+            format!("the glue does not import {LOADER_NAME} as a namespace: was the app built with the split feature?")
+        })?;
+    Ok(format!("{}\n{namespace}.{SET_INIT}(initSync);\n", glue.trim_end()))
+}
+
 /// The glue with its imports of the loader pointed at the loader's published name. (The module's
 /// import names stay: the glue hands the loader's functions to the module under them.)
 pub fn retarget_glue(glue: &str, loader: &str) -> Result<String, String> {
@@ -178,7 +200,7 @@ pub type Parts = Vec<(String, usize)>;
 /// Splits `raw_wasm` (cargo's module for the app, linked with relocations) into the built site
 /// in `dir`, replacing Trunk's unsplit module. Needs `wasm-split-cli`, `wasm-bindgen` and
 /// `wasm-opt` on the PATH (scripts/setup.sh).
-pub fn split_site(dir: &Path, raw_wasm: &Path) -> Result<Parts, String> {
+pub fn split_site(dir: &Path, raw_wasm: &Path, pack_below: usize) -> Result<Parts, String> {
     let index_path = dir.join("index.html");
     let mut html = read_text(&index_path)?;
     let glue_href = attribute(&html, "<meta name=\"app-entry\"", "content")?;
@@ -230,7 +252,7 @@ pub fn split_site(dir: &Path, raw_wasm: &Path) -> Result<Parts, String> {
         optimize(&split_dir.join(&name), &optimized)?;
         let bytes = std::fs::read(&optimized).map_err(|e| e.to_string())?;
         // `split_compare.wasm` (a split point's own code) or `chunk_6.wasm` (code split points share).
-        if name.starts_with("chunk_") && bytes.len() < PACKED_BELOW {
+        if name.starts_with("chunk_") && bytes.len() < pack_below {
             packed.push(PackedChunk {
                 written: name,
                 offset: pack.len(),
@@ -260,12 +282,13 @@ pub fn split_site(dir: &Path, raw_wasm: &Path) -> Result<Parts, String> {
         parts.push((pack_name, pack.len()));
     }
 
-    let loader = rewrite_loader(&loader, &chunks)?;
+    let loader = detach_loader(&rewrite_loader(&loader, &chunks)?)?;
     let loader_name = content_name("split", loader.as_bytes(), "js");
     std::fs::write(dir.join(&loader_name), &loader).map_err(|e| e.to_string())?;
     parts.push((loader_name.clone(), loader.len()));
 
-    let glue = retarget_glue(&read_text(&bindgen_dir.join(format!("{stem}.js")))?, &loader_name)?;
+    let glue = hand_init_to_loader(&read_text(&bindgen_dir.join(format!("{stem}.js")))?)?;
+    let glue = retarget_glue(&glue, &loader_name)?;
     std::fs::write(dir.join(&glue_name), &glue).map_err(|e| e.to_string())?;
     parts.push((glue_name.clone(), glue.len()));
 
@@ -403,6 +426,25 @@ const __split_compare = makeLoad(() => {
         // The module still imports under the loader's original name.
         assert!(out.contains("\"./__wasm_split.js\": import1"), "{out}");
         assert!(retarget_glue("import x from \"./other.js\"", "split-0123.js").is_err());
+    }
+
+    #[test]
+    fn the_loader_gets_initsync_from_the_glue_instead_of_importing_it() {
+        let loader = detach_loader(LOADER).unwrap();
+        assert!(!loader.contains("app-1.js"), "the loader names no glue: {loader}");
+        assert!(
+            loader.starts_with("let initSync;\nexport function __wasm_split_set_init(init) { initSync = init; }\n"),
+            "{loader}"
+        );
+        assert_eq!(loader.lines().count(), LOADER.lines().count() + 1);
+        assert!(detach_loader("let x = 1;\nfoo();").is_err());
+        let glue = "import * as import1 from \"./__wasm_split.js\"\nfunction initSync() {}\nexport { initSync };\n";
+        let handed = hand_init_to_loader(glue).unwrap();
+        assert!(
+            handed.ends_with("export { initSync };\nimport1.__wasm_split_set_init(initSync);\n"),
+            "{handed}"
+        );
+        assert!(hand_init_to_loader("function initSync() {}").is_err());
     }
 
     #[test]

@@ -1,111 +1,94 @@
-//! Finishes a built site. As Trunk's hook (`TRUNK_PROFILE` set) it first cuts the app into its
-//! main module and on-demand chunks (`policy_site::split`). Then it writes the
-//! prerendered pages: the home page into `index.html` and one
-//! `doc-<id>.html` per document (see `policy_site::prerender`). Trunk runs it after every build
-//! (Trunk.toml, `post_build` hook) on its staging directory; by hand:
-//! `cargo run --bin prerender -- dist`. It then writes the build's file list and cache version into
-//! `sw.js` (see `policy_site::service_worker`), and last writes a brotli and a gzip copy beside
-//! every text file and wasm module of the site (see `policy_site::precompress`), `sw.js`
-//! included. `PRERENDER_DOCUMENT_PAGES=0` writes the home page only.
+//! The site's build command. Trunk runs it after every build (Trunk.toml, `post_build` hook) on
+//! its staging folder:
+//!
+//! - `site finish [DIR] [--split] [--wasm PATH] [--pack-below BYTES] [--home-only]` runs the
+//!   steps of `policy_site::finish` on DIR (default: Trunk's `TRUNK_STAGING_DIR`). `--split` cuts
+//!   cargo's module (`--wasm`, default `target/wasm32-unknown-unknown/<TRUNK_PROFILE>/app.wasm`)
+//!   into the main module and on-demand chunks; without it Trunk's unsplit module stays.
+//!   `--pack-below` sets the pack threshold (default 8192; `SITE_PACK_BELOW` in the environment
+//!   when the flag is absent, which is how the naming test builds a second site through Trunk).
+//!   `--home-only` writes the home page and no document pages (`SITE_DOCUMENT_PAGES=0` does the
+//!   same; the benchmark's synthetic sites use it).
+//! - `site check-names DIR` lists the files served immutable whose name is not their bytes'
+//!   digest, and fails if there is one.
 
-#[cfg(not(target_arch = "wasm32"))]
+use std::path::{Path, PathBuf};
+
+use policy_site::finish::{finish, Options};
+use policy_site::names::misnamed;
+
 fn main() {
-    if let Err(message) = run() {
-        eprintln!("prerender: {message}");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("finish") => finish_command(&args[1..]),
+        Some("check-names") => check_names(&args[1..]),
+        _ => Err("usage: site finish [DIR] [--split] [--wasm PATH] [--pack-below BYTES] [--home-only]\n       site check-names DIR".into()),
+    };
+    if let Err(message) = result {
+        eprintln!("site: {message}");
         std::process::exit(1);
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn run() -> Result<(), String> {
-    use policy_data::model::Dataset;
-    use policy_site::prerender::{
-        document_file, document_query, inject, link_document_pages, mark_prerendered, render,
-    };
-    use std::path::PathBuf;
-
-    let dir = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
-        .map(PathBuf::from)
-        .ok_or("name the built site's folder (or run as a Trunk hook)")?;
-    // As Trunk's hook: cut the app into its main module and on-demand chunks first, so the pages
-    // and the service worker's list name the final files.
-    if let Ok(profile) = std::env::var("TRUNK_PROFILE") {
-        split_app(&dir, &profile)?;
+fn finish_command(args: &[String]) -> Result<(), String> {
+    let mut dir = None;
+    let mut split = false;
+    let mut wasm = None;
+    let mut options = Options::default();
+    if let Ok(value) = std::env::var("SITE_PACK_BELOW") {
+        options.pack_below = value
+            .parse()
+            .map_err(|_| format!("SITE_PACK_BELOW={value} is not a number of bytes"))?;
     }
-    let index = dir.join("index.html");
-    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    if template.contains("data-prerendered") {
-        return Err(format!("{} is already prerendered", index.display()));
+    options.document_pages = std::env::var("SITE_DOCUMENT_PAGES").as_deref() != Ok("0");
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--split" => split = true,
+            "--home-only" => options.document_pages = false,
+            "--wasm" => wasm = Some(PathBuf::from(args.next().ok_or("--wasm needs a path")?)),
+            "--pack-below" => {
+                let value = args.next().ok_or("--pack-below needs a number of bytes")?;
+                options.pack_below = value
+                    .parse()
+                    .map_err(|_| format!("--pack-below {value}: not a number of bytes"))?;
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            folder => dir = Some(PathBuf::from(folder)),
+        }
     }
-    // The published dataset next to the pages names the documents (the same file the app shows).
-    let data = dir.join("data").join("targets.json");
-    let dataset: Dataset =
-        serde_json::from_str(&std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?)
-            .map_err(|e| format!("{}: {e}", data.display()))?;
-    let ids: Vec<String> = dataset
-        .documents
-        .iter()
-        .map(|entry| entry.document.id.clone())
-        .collect();
-    // The benchmark's synthetic sites (hundreds of documents) need only the home page.
-    let with_documents = std::env::var("PRERENDER_DOCUMENT_PAGES").as_deref() != Ok("0");
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| e.to_string())?;
-    let pages = std::iter::once((String::new(), "index.html".to_string())).chain(
-        ids.iter()
-            .filter(|_| with_documents)
-            .map(|id| (document_query(id), document_file(id))),
-    );
-    let mut count = 0;
-    for (query, file) in pages {
-        let body = mark_prerendered(&link_document_pages(&runtime.block_on(render(&query)), &ids));
-        let page = inject(&template, &body, &query)?;
-        std::fs::write(dir.join(&file), page).map_err(|e| format!("{file}: {e}"))?;
-        count += 1;
+    let dir = dir
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .ok_or("name the built site's folder (or run as Trunk's hook)")?;
+    if split {
+        options.split_from = Some(match wasm {
+            Some(path) => path,
+            None => cargo_module()?,
+        });
     }
-    eprintln!("prerender: {count} pages written into {}", dir.display());
-    write_service_worker(&dir)?;
-    // Last: every file is final now (the pages, the filled sw.js, Trunk's assets and data).
-    let started = std::time::Instant::now();
-    let written = policy_site::precompress::precompress_dir(&dir)?;
-    eprintln!(
-        "prerender: {written} precompressed copies (.br, .gz) written in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    finish(&dir, &options, |line| eprintln!("site: {line}"))?;
+    eprintln!("site: {} finished", dir.display());
     Ok(())
 }
 
-/// Replaces Trunk's unsplit app in `dir` by its main module and chunks
-/// (`policy_site::split`), from cargo's module for `profile`.
-#[cfg(not(target_arch = "wasm32"))]
-fn split_app(dir: &std::path::Path, profile: &str) -> Result<(), String> {
+/// Cargo's module of the app for Trunk's profile (`TRUNK_PROFILE`), in the workspace's target
+/// folder (`CARGO_TARGET_DIR` if set).
+fn cargo_module() -> Result<PathBuf, String> {
+    let profile = std::env::var("TRUNK_PROFILE")
+        .map_err(|_| "--split outside Trunk needs --wasm PATH (cargo's module of the app)")?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    let raw = target.join("wasm32-unknown-unknown").join(profile).join("app.wasm");
-    let parts = policy_site::split::split_site(dir, &raw)?;
-    for (name, size) in &parts {
-        eprintln!("prerender: {name} {size} bytes");
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    Ok(target.join("wasm32-unknown-unknown").join(profile).join("app.wasm"))
+}
+
+fn check_names(args: &[String]) -> Result<(), String> {
+    let dir = args.first().ok_or("name the site's folder")?;
+    let wrong = misnamed(Path::new(dir))?;
+    if wrong.is_empty() {
+        eprintln!("site: every immutable file of {dir} is named by its bytes");
+        Ok(())
+    } else {
+        Err(format!("not named by their bytes: {}", wrong.join(", ")))
     }
-    Ok(())
 }
-
-/// Fills the copied `sw.js` with this build's file list and cache version
-/// (`policy_site::service_worker`), once the pages it lists exist.
-#[cfg(not(target_arch = "wasm32"))]
-fn write_service_worker(dir: &std::path::Path) -> Result<(), String> {
-    use policy_site::service_worker::{collect, fill};
-    let path = dir.join("sw.js");
-    let template = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (names, version) = collect(dir)?;
-    std::fs::write(&path, fill(&template, &names, &version)?).map_err(|e| format!("sw.js: {e}"))?;
-    eprintln!("prerender: sw.js lists {} files, cache version {version}", names.len());
-    Ok(())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}
