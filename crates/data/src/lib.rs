@@ -1,6 +1,8 @@
 //! Core data layer: the dataset's types, how it is read from the repository's TOML files,
 //! how it is validated and exported, the published files the app fetches (and the copy bundled into native builds and tests). No web dependency.
 
+#![cfg_attr(test, allow(clippy::disallowed_methods, reason = "tests may sort freely (clippy.toml)"))]
+
 pub mod bundled;
 pub mod dataset_file;
 pub mod export;
