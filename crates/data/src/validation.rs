@@ -2,7 +2,11 @@
 //! unique, every quote is verbatim in its document's text and every value is written in its quote.
 //!
 //! Problems are collected, not thrown, so that one run reports everything wrong with a file, each
-//! naming the document, the target and the field.
+//! naming the document, the target and the field. Each [`Rule`] is worded in Chinese and English
+//! beside the rules, in `wording`.
+
+/// The rules in words (the file problems' tests share its samples, hence `pub(crate)`).
+pub(crate) mod wording;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -39,8 +43,8 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// The rule a dataset breaks, one kind per message, with the facts the message names;
-/// [`wording`](super::wording) words each in Chinese and English.
+/// The rule a dataset breaks, one kind per message, with the facts the message names; `wording`
+/// words each in Chinese and English.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     /// The dataset's `version` is empty.
