@@ -395,7 +395,9 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn is_iso_date(text: &str) -> bool {
+/// True when `text` is a date written `YYYY-MM-DD` (a month from 01 to 12, a day from 01 to 31):
+/// the form of a document's `issued` and `published` dates.
+pub fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;
@@ -409,4 +411,34 @@ fn is_iso_date(text: &str) -> bool {
         (number(y, 4), number(m, 2), number(d, 2)),
         (Some(_), Some(1..=12), Some(1..=31))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_iso_date_is_four_two_and_two_digits_with_a_real_month_and_day() {
+        for date in ["2024-01-31", "2010-12-01", "0001-06-15"] {
+            assert!(is_iso_date(date), "{date}");
+        }
+        for date in [
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "2024-01-32",
+            "2024-1-01",
+            "2024-01-1",
+            "24-01-01",
+            "2024-01",
+            "2024/01/01",
+            "2024-01-01 ",
+            "2024-01-01-01",
+            "２０２４-01-01",
+            "+024-01-01",
+            "",
+        ] {
+            assert!(!is_iso_date(date), "{date}");
+        }
+    }
 }
