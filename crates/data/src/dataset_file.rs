@@ -11,24 +11,26 @@
 //! ([`validation::validate`](super::validation::validate)) against the site's catalogue plus what the
 //! file declares, and finally refuses ids that clash with what is already loaded. Every error names
 //! the file, the document, the target and the field, and says what is wrong as a kind
-//! ([`FileProblem`]; serde_json's errors are read into kinds by `classify`), which
-//! [`wording`](super::wording) words in Chinese and English.
+//! ([`FileProblem`]; serde_json's errors are read into kinds by `classify`), which `wording` words
+//! in Chinese and English.
 
 mod check;
 mod classify;
+mod error;
 mod form;
 mod parse;
 mod problems;
 mod upgrade;
+mod wording;
 
 pub use check::OpenedDataset;
-pub(crate) use classify::serde_syntax_text;
+pub use error::FileError;
 pub use form::DatasetFile;
-pub use problems::{Excerpt, Expected, FileError, FileProblem, Found, ReadFailure, Shape, SyntaxKind};
+pub use problems::{Excerpt, Expected, FileProblem, Found, ReadFailure, Shape, SyntaxKind};
 pub use upgrade::{upgrade_summary, Upgrade, UpgradeKind};
 
 use super::model::Dataset;
-use problems::Errors;
+use error::Errors;
 
 /// Largest file the loader reads (bytes). Generous: a hundred times the bundled data fits.
 pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;

@@ -12,7 +12,7 @@ pub struct Span {
     pub end: usize,
 }
 
-/// What kind of JSON value a span holds (`data::wording` names it in messages).
+/// What kind of JSON value a span holds (`dataset_file`'s wording names it in messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Object,

@@ -1,6 +1,11 @@
 //! Core data layer: the dataset's types, how it is read from the repository's TOML files,
 //! how it is validated and exported, the published files the app fetches (and the copy bundled into native builds and tests). No web dependency.
 
+#![cfg_attr(
+    test,
+    allow(clippy::disallowed_methods, reason = "tests may sort freely (clippy.toml)")
+)]
+
 pub mod bundled;
 pub mod dataset_file;
 pub mod export;
@@ -8,6 +13,7 @@ pub mod fold;
 pub mod format;
 pub mod json_outline;
 pub mod lang;
+pub mod message;
 pub mod model;
 pub mod numerals;
 pub mod published;
@@ -15,4 +21,3 @@ pub mod script;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 pub mod validation;
-pub mod wording;

@@ -1,11 +1,13 @@
 //! The published dataset as the app receives it: `data/targets.json` at start and
 //! `data/texts.json` when a view first needs the documents' texts. A fetched file is accepted only
 //! when its fingerprint equals the one baked in at build time (build.rs), so a copy cached from
-//! another version of the site is refused instead of being shown with this version's code.
+//! another version of the site is refused instead of being shown with this version's code; the
+//! reason for a refusal is worded here, in Chinese and English.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::lang::Lang;
 use super::model::Dataset;
 
 /// Where the app fetches the targets (relative to the page).
@@ -34,6 +36,21 @@ pub enum Problem {
     /// The file has this build's fingerprint but could not be read at this position (should not
     /// happen: the published files are checked by the tests).
     Unreadable { line: usize, column: usize },
+}
+
+impl Problem {
+    /// Why the published file was refused, short, for a parenthesis after the message.
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            // The browser's own short reason ("HTTP 404", a network error).
+            Problem::Fetch(reason) => reason.clone(),
+            Problem::OtherVersion => lang.pick("版本不符", "another version").to_string(),
+            Problem::Unreadable { line, column } => match lang {
+                Lang::Zh => format!("文件第 {line} 行第 {column} 列无法读取"),
+                Lang::En => format!("unreadable at line {line}, column {column}"),
+            },
+        }
+    }
 }
 
 fn unreadable(e: serde_json::Error) -> Problem {
@@ -124,5 +141,14 @@ mod tests {
     fn fingerprint_is_fnv1a_64() {
         assert_eq!(fingerprint(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fingerprint(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_refused_published_file_gives_its_reason_in_both_languages() {
+        let unreadable = Problem::Unreadable { line: 3, column: 9 };
+        assert_eq!(unreadable.reason(Lang::Zh), "文件第 3 行第 9 列无法读取");
+        assert_eq!(unreadable.reason(Lang::En), "unreadable at line 3, column 9");
+        let fetch = Problem::Fetch("HTTP 404".into());
+        assert_eq!(fetch.reason(Lang::Zh), "HTTP 404");
     }
 }

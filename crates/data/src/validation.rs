@@ -2,7 +2,11 @@
 //! unique, every quote is verbatim in its document's text and every value is written in its quote.
 //!
 //! Problems are collected, not thrown, so that one run reports everything wrong with a file, each
-//! naming the document, the target and the field.
+//! naming the document, the target and the field. Each [`Rule`] is worded in Chinese and English
+//! beside the rules, in `wording`.
+
+/// The rules in words (the file problems' tests share its samples, hence `pub(crate)`).
+pub(crate) mod wording;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -39,8 +43,8 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// The rule a dataset breaks, one kind per message, with the facts the message names;
-/// [`wording`](super::wording) words each in Chinese and English.
+/// The rule a dataset breaks, one kind per message, with the facts the message names; `wording`
+/// words each in Chinese and English.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     /// The dataset's `version` is empty.
@@ -391,7 +395,9 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn is_iso_date(text: &str) -> bool {
+/// True when `text` is a date written `YYYY-MM-DD` (a month from 01 to 12, a day from 01 to 31):
+/// the form of a document's `issued` and `published` dates.
+pub fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;
@@ -405,4 +411,34 @@ fn is_iso_date(text: &str) -> bool {
         (number(y, 4), number(m, 2), number(d, 2)),
         (Some(_), Some(1..=12), Some(1..=31))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_iso_date_is_four_two_and_two_digits_with_a_real_month_and_day() {
+        for date in ["2024-01-31", "2010-12-01", "0001-06-15"] {
+            assert!(is_iso_date(date), "{date}");
+        }
+        for date in [
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "2024-01-32",
+            "2024-1-01",
+            "2024-01-1",
+            "24-01-01",
+            "2024-01",
+            "2024/01/01",
+            "2024-01-01 ",
+            "2024-01-01-01",
+            "２０２４-01-01",
+            "+024-01-01",
+            "",
+        ] {
+            assert!(!is_iso_date(date), "{date}");
+        }
+    }
 }

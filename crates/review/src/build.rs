@@ -15,7 +15,7 @@ use policy_data::model::{
     Bilingual, Comparator, Dataset, Document, DocumentEntry, Indicator, Kind, Level, Period, Script, Target,
 };
 use policy_data::numerals::states_number;
-use policy_data::validation::YEAR_RANGE;
+use policy_data::validation::{is_iso_date, YEAR_RANGE};
 use policy_extract::guess;
 
 /// The dataset file of `review`, checked against `loaded` (the data the site shows) for ids that
@@ -37,7 +37,7 @@ pub fn build(review: &Review, loaded: &Dataset) -> Result<DatasetFile, Vec<Revie
     let mut dates = [("issued", &meta.issued), ("published", &meta.published)]
         .map(|(field, text)| (field, text.trim().to_string()));
     for (field, text) in &mut dates {
-        if !text.is_empty() && !is_date(text) {
+        if !text.is_empty() && !is_iso_date(text) {
             problems.push(ReviewProblem::BadDate {
                 field,
                 text: text.clone(),
@@ -335,16 +335,4 @@ fn document_id(locality_en: &str, issued: &str, period: Option<Period>, loaded: 
 
 fn year(text: &str) -> Option<u16> {
     text.trim().parse::<u16>().ok().filter(|y| YEAR_RANGE.contains(y))
-}
-
-fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && matches!(text[5..7].parse::<u8>(), Ok(1..=12))
-        && matches!(text[8..10].parse::<u8>(), Ok(1..=31))
 }

@@ -1,5 +1,5 @@
 //! What can stop a review, as kinds with their facts, worded here in Chinese and English in the
-//! manner of `data::wording`: what is wrong, then what to do. A file the visitor gives (empty,
+//! manner of `data::dataset_file`'s: what is wrong, then what to do. A file the visitor gives (empty,
 //! binary, too large, a `.docx` that is not one), a text with no targets, a selection that cannot
 //! be added, and fields that cannot be read when the dataset file is built. No message is made
 //! from a dependency's text.

@@ -1,12 +1,12 @@
-//! The list of problems of a refused file: file, document, target, field and message each (worded in
-//! the page's language by `data::wording`, what it quotes from the file set as code), the first
-//! [`SHOWN_ERRORS`] listed and the rest counted.
+//! The list of problems of a refused file: file, document, target, field and message each (a
+//! `data::message::Message` in the page's language, what it quotes from the file set as code), the
+//! first [`SHOWN_ERRORS`] listed and the rest counted.
 
 use yew::prelude::*;
 
 use policy_data::dataset_file::FileError;
 use policy_data::lang::Lang;
-use policy_data::wording::{Message, Part};
+use policy_data::message::{Message, Part};
 
 use super::super::text::tr;
 

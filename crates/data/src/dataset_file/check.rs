@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::error::{Errors, FileError};
 use super::parse::Parsed;
-use super::problems::{Errors, FileError, FileProblem};
+use super::problems::FileProblem;
 use super::upgrade::Upgrade;
 use crate::model::{Dataset, DocumentEntry, Indicator, Theme};
 use crate::validation;

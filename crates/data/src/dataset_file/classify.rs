@@ -79,7 +79,7 @@ const SYNTAX: [(&str, SyntaxKind); 21] = [
 
 /// serde_json's own words for a syntax kind (the English the page has always shown); `None` for
 /// the kinds serde_json does not name this way.
-pub(crate) fn serde_syntax_text(kind: SyntaxKind) -> Option<&'static str> {
+pub(super) fn serde_syntax_text(kind: SyntaxKind) -> Option<&'static str> {
     SYNTAX.iter().find(|(_, k)| *k == kind).map(|(text, _)| *text)
 }
 

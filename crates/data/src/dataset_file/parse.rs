@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::classify::{excerpt, item_error, line_column, syntax_kind, trailing_comma, ItemError};
-use super::problems::{Errors, FileProblem, SyntaxKind};
+use super::error::Errors;
+use super::problems::{FileProblem, SyntaxKind};
 use super::upgrade::{self, Upgrade, UpgradeKind};
 use super::MAX_FILE_BYTES;
 use crate::json_outline::{Kind, Outline, Span};

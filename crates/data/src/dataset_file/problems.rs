@@ -1,97 +1,12 @@
-//! What is wrong with an opened file: the error type shown to the visitor (file › document ›
-//! target › field: problem), the kinds of problem, and the collector that gathers every error of
-//! one run. A problem is a kind with its facts (position, what was found, what was expected), never
-//! a sentence: [`wording`](crate::wording) words each in Chinese and English.
+//! What is wrong with an opened file: the kinds of problem. A problem is a kind with its facts
+//! (position, what was found, what was expected), never a sentence: `wording.rs` words each in
+//! Chinese and English, and `error.rs` places it in the file (file › document › target › field).
 
 use crate::json_outline::Kind;
 use crate::lang::Lang;
 use crate::validation::Rule;
-use crate::wording::{already_open_words, read_failed_words, Message};
 
-/// One thing wrong with an opened file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileError {
-    /// The file's name as the visitor's system gave it.
-    pub file: String,
-    /// Document id, or the part of the file ("themes", "indicators", "texts", "dataset") the problem sits in.
-    pub document: Option<String>,
-    /// Target id (or theme / indicator id) the problem belongs to.
-    pub target: Option<String>,
-    /// The field, as a path inside the item (`value`, `baseline.year`, `document.period`); empty
-    /// when the problem concerns the whole file.
-    pub field: String,
-    pub problem: FileProblem,
-    /// The problem in Chinese and English, worded when it was found. The checks run in an
-    /// on-demand chunk, and so does the wording of their kinds: the page that lists the errors
-    /// only shows these, and the first visit does not carry the words of every kind.
-    pub worded: Box<[Message; 2]>,
-}
-
-impl FileError {
-    /// An error at `document` › `target` › `field` of `file`, worded in both languages.
-    pub fn new(file: &str, document: Option<&str>, target: Option<&str>, field: &str, problem: FileProblem) -> Self {
-        let worded = Box::new([problem.words(Lang::Zh), problem.words(Lang::En)]);
-        FileError {
-            file: file.to_string(),
-            document: document.map(str::to_string),
-            target: target.map(str::to_string),
-            field: field.to_string(),
-            problem,
-            worded,
-        }
-    }
-
-    /// An error about the whole file `file`.
-    pub fn whole_file(file: &str, problem: FileProblem) -> Self {
-        Self::new(file, None, None, "", problem)
-    }
-
-    /// A file with this name is already open (worded without the other kinds' words: the first
-    /// visit's library refuses it before any check runs).
-    pub fn already_open(file: &str) -> Self {
-        Self::worded(file, FileProblem::AlreadyOpen, already_open_words)
-    }
-
-    /// The browser could not read the file (worded on its own, as [`FileError::already_open`]).
-    pub fn read_failed(file: &str, failure: ReadFailure) -> Self {
-        Self::worded(file, FileProblem::ReadFailed(failure), |lang| {
-            read_failed_words(failure, lang)
-        })
-    }
-
-    fn worded(file: &str, problem: FileProblem, words: impl Fn(Lang) -> Message) -> Self {
-        FileError {
-            file: file.to_string(),
-            document: None,
-            target: None,
-            field: String::new(),
-            problem,
-            worded: Box::new([words(Lang::Zh), words(Lang::En)]),
-        }
-    }
-
-    /// The problem in `lang`, with its code parts marked.
-    pub fn words(&self, lang: Lang) -> &Message {
-        match lang {
-            Lang::Zh => &self.worded[0],
-            Lang::En => &self.worded[1],
-        }
-    }
-
-    /// The problem in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        self.words(lang).to_string()
-    }
-}
-
-impl std::fmt::Display for FileError {
-    /// In English (the maintainer's tool and the tests): `file › document › target › field: message`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(Lang::En))
-    }
-}
-
-/// What is wrong, one kind per message; [`wording`](crate::wording) words them.
+/// What is wrong, one kind per message; `wording.rs` words them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileProblem {
     /// Larger than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES).
@@ -300,21 +215,4 @@ pub enum ReadFailure {
     NotReadable,
     /// The browser refused for security reasons.
     Security,
-}
-
-/// Every error found so far in the file named `file`.
-pub(super) struct Errors {
-    pub(super) file: String,
-    pub(super) list: Vec<FileError>,
-}
-
-impl Errors {
-    pub(super) fn push(&mut self, document: Option<&str>, target: Option<&str>, field: &str, problem: FileProblem) {
-        self.list
-            .push(FileError::new(&self.file, document, target, field, problem));
-    }
-
-    pub(super) fn whole_file(&mut self, problem: FileProblem) {
-        self.push(None, None, "", problem);
-    }
 }

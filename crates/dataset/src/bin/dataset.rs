@@ -212,9 +212,7 @@ mod tool {
             ));
         }
         if let Some(date) = &parsed.issued {
-            let ok = date.len() == 10
-                && extract::parse_issued(date).is_some()
-                && date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+            let ok = policy_data::validation::is_iso_date(date) && extract::parse_issued(date).is_some();
             if !ok {
                 return Err(format!("{command}: --issued {date} is not a YYYY-MM-DD date"));
             }
