@@ -58,7 +58,7 @@ test('dist/index.html carries a strict CSP, no inline script, and integrity on e
   }
   const links = [...html.matchAll(/<link\b([^>]*)>/g)].map((m) => m[1]);
   // The targets' preload is data, not code: the app checks what it fetched against the fingerprint
-  // baked in at build time (src/data/published.rs), so it needs no integrity attribute; it must
+  // baked in at build time (crates/data/src/published.rs), so it needs no integrity attribute; it must
   // be exactly the app's own fetch (same URL and CORS mode), or the browser would download it twice.
   const isDataPreload = (a) => /\brel="preload"/.test(a) && /\bas="fetch"/.test(a) && /\bhref="data\//.test(a);
   const dataPreloads = links.filter(isDataPreload);

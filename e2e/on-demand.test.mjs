@@ -1,6 +1,6 @@
 // Loading on demand: a first visit fetches no chunk; the comparison, the calculator, the chart panel
 // and the dataset-file checks are fetched, integrity-checked, when a visitor first goes there
-// (src/view/parts.rs, src/wasm_chunks.rs). A link straight to the comparison never shows a blank
+// (src/view/parts.rs, crates/site/src/split.rs). A link straight to the comparison never shows a blank
 // frame; a chunk that cannot be fetched, or arrives changed, gives a message and a retry that keeps
 // the link's state.
 import { test, before, after } from 'node:test';

@@ -1,5 +1,5 @@
 // Content before WebAssembly: the home page and each document's reader are built into the HTML
-// (src/bin/prerender.rs), readable with JavaScript off, visible while the wasm is still on its way,
+// (crates/site/src/bin/site.rs), readable with JavaScript off, visible while the wasm is still on its way,
 // and replaced by the running app without a console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

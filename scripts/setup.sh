@@ -55,7 +55,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_LOCK" 
   cargo install wasm-bindgen-cli --version "$WB_LOCK" --force
 fi
 
-# 4b. wasm-split-cli: cuts the app into a main module and on-demand chunks after linking (src/wasm_chunks.rs).
+# 4b. wasm-split-cli: cuts the app into a main module and on-demand chunks after linking (crates/site/src/split.rs).
 WASM_SPLIT_VERSION="0.2.4"
 # (The tool has no --version: cargo's list of installed crates tells.)
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then

@@ -6,7 +6,7 @@
 // Integrity. This loader imports the glue and fetches the module with that same integrity, so a
 // file that was changed on the way is refused. Where WebAssembly is missing, or the app fails to
 // load, it replaces the "loading" line with a plain message and the open-data links, above the
-// built-in content where the page has some (src/prerender.rs): never a blank page.
+// built-in content where the page has some (crates/site/src/prerender.rs): never a blank page.
 
 const entry = document.querySelector('meta[name="app-entry"]');
 const root = document.getElementById('app');
@@ -47,7 +47,7 @@ function showProblem(zh, en) {
 
 /**
  * Reconciles prerendered content with the link. `#app[data-prerendered]` holds the query the page's
- * built-in HTML was rendered for (src/prerender.rs): a document's own page (doc-<id>.html, opened
+ * built-in HTML was rendered for (crates/site/src/prerender.rs): a document's own page (doc-<id>.html, opened
  * without a query) hands the app that query as a link of the site's main page, so what the app
  * writes to the address bar stays shareable; a link asking for another view hides the built-in
  * content behind the loading line until the app draws the view asked for.

@@ -1,7 +1,7 @@
 // Service worker: keeps a copy of this build of the site, so a repeat visit loads from the cache
 // and the whole explorer works without a connection.
 //
-// At build time (src/bin/prerender.rs, src/service_worker.rs) the placeholders below become the
+// At build time (crates/site/src/bin/site.rs, crates/site/src/service_worker.rs) the placeholders below become the
 // build's cache version (a fingerprint of every listed file) and the list of its files: the
 // pages, Trunk's hashed assets and the published data. A new build or a new dataset therefore
 // installs under a new cache name, and the old caches are deleted when it takes over.

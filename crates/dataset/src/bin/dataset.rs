@@ -1,15 +1,15 @@
 //! Maintainer tool for the dataset.
 //!
-//! - `cargo run --bin dataset -- clean`   re-derives the cleaned texts from the raw scrapes;
-//! - `cargo run --bin dataset -- check`   validates the TOML sources and lists every problem;
-//! - `cargo run --bin dataset -- publish` validates, then writes `data/published/` (targets.json,
+//! - `cargo dataset clean`   re-derives the cleaned texts from the raw scrapes;
+//! - `cargo dataset check`   validates the TOML sources and lists every problem;
+//! - `cargo dataset publish` validates, then writes `data/published/` (targets.json,
 //!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
 //!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app);
-//! - `cargo run --bin dataset -- generate --scale 10 --seed 1 --out DIR` writes a valid synthetic
+//! - `cargo dataset generate --scale 10 --seed 1 --out DIR` writes a valid synthetic
 //!   dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks (BENCHMARKS.md);
-//! - `cargo run --bin dataset -- extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
+//! - `cargo dataset extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
 //!   targets in a policy text, one JSON object per line (`analysis::extract`);
-//! - `cargo run --bin dataset -- draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]`
+//! - `cargo dataset draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]`
 //!   writes a `data/documents/<id>.toml` skeleton from those candidates for a person to review.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -26,7 +26,7 @@ fn main() {
         "generate" => tool::generate(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "extract" => tool::extract(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "draft" => tool::draft(root, &std::env::args().skip(2).collect::<Vec<_>>()),
-        _ => Err("usage: cargo run --bin dataset -- clean | check | publish | generate --scale N --seed S --out DIR
+        _ => Err("usage: cargo dataset clean | check | publish | generate --scale N --seed S --out DIR
                     | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
             .to_string()),
     };
@@ -208,7 +208,7 @@ mod tool {
         }
         if parsed.file.is_empty() {
             return Err(format!(
-                "usage: cargo run --bin dataset -- {command} FILE [--issued YYYY-MM-DD] …"
+                "usage: cargo dataset {command} FILE [--issued YYYY-MM-DD] …"
             ));
         }
         if let Some(date) = &parsed.issued {
