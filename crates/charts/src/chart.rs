@@ -118,7 +118,7 @@ fn title_height(labels: &ChartLabels, css_width: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::paths::EnteredPoint;
+    use crate::paths::test_support::evaluated;
     use crate::test_support::{count, svg, texts};
     use policy_data::bundled;
 
@@ -225,7 +225,9 @@ mod tests {
             assert!(years.contains(&y), "year {y} in {years:?}");
         }
         let key = yearly.key.clone();
-        data.entered = vec![EnteredPoint::new(&key, 2023.5, 55.0)];
+        // The calculator's evaluation of the 2022 target (≥52%) at 55% on 2023-07-02.
+        data.entered = vec![evaluated(ds, "sihui-2022-fitness-2022", "2023-07-02", "55", None)];
+        assert_eq!(data.entered[0].series, key, "on the yearly series");
         let chart = Chart::Paths(data);
         let out = drawn_1100(&chart);
         let t = texts(&out).join("\n");

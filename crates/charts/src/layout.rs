@@ -224,6 +224,17 @@ pub(crate) fn diamond(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use policy_data::lang::Lang;
+
+    #[test]
+    fn sizes_follow_the_labels_scale_and_the_width() {
+        let l = ChartLabels::new(Lang::Zh).with_scale(2.0);
+        let ctx = Ctx::new((720, 400), &l);
+        assert_eq!(ctx.s, 2.0);
+        assert_eq!(ctx.font, 24.0);
+        let wide = ChartLabels::new(Lang::En);
+        assert_eq!(Ctx::new((1200, 400), &wide).font, 14.0);
+    }
 
     #[test]
     fn ticks_ranges_and_steps() {

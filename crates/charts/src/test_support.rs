@@ -149,3 +149,34 @@ pub fn dataset(documents: Vec<DocumentEntry>) -> Dataset {
         documents,
     }
 }
+
+/// The pupils' fitness indicator of [`fitness_paths`].
+pub const FIT: &str = "student-fitness-good-rate";
+/// The kindergarten share of [`fitness_paths`].
+pub const KG: &str = "public-kindergarten-share";
+
+/// Dongguan (2019–2022: ≥50% fitness by 2022 from 40% in 2018, ≥50% kindergarten share by 2020)
+/// and Sihui (2022–2030: a year-by-year fitness trajectory with a change among its targets), in
+/// that order.
+pub fn fitness_paths() -> Dataset {
+    let mut sh = document("sihui-2022", "四会", "Sihui", 2022, 2030);
+    // 2020 ≥42%, 2021 ≥47%, 2022 ≥52%, then +2 points a year to 2024, 57% by 2025.
+    sh.targets = vec![
+        percent("sh-2020", "health", FIT, Comparator::AtLeast, 42.0, Some(2020)),
+        percent("sh-2021", "health", FIT, Comparator::AtLeast, 47.0, Some(2021)),
+        percent("sh-2022", "health", FIT, Comparator::AtLeast, 52.0, Some(2022)),
+        percent("sh-2024", "health", FIT, Comparator::IncreaseBy, 4.0, Some(2024)),
+        percent("sh-2025", "health", FIT, Comparator::Equal, 57.0, Some(2025)),
+    ];
+    let mut dg = document("dongguan-2019", "东莞", "Dongguan", 2019, 2022);
+    let mut t = percent("dg-1", "health", FIT, Comparator::AtLeast, 50.0, Some(2022));
+    t.baseline = Some(Baseline {
+        value: 40.0,
+        year: Some(2018),
+    });
+    dg.targets = vec![
+        t,
+        percent("dg-2", "preschool", KG, Comparator::AtLeast, 50.0, Some(2020)),
+    ];
+    dataset(vec![dg, sh])
+}
