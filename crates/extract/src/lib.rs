@@ -17,6 +17,8 @@
 //! `measure` scores candidates against a curated document; `draft` (native) writes them as a
 //! document file to review; `guess` reads the metadata a text writes about itself; `review` is a
 //! visitor's review of the candidates, turned into a dataset file (the page "Analyse a document").
+// Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
+#![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 mod assemble;
 mod candidate;
