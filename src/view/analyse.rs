@@ -6,8 +6,9 @@
 //! session's library, like any opened file (checked, marked as not published, kept across visits,
 //! comparable). Nothing leaves the browser.
 //!
-//! Decisions are the core's (`analysis::extract::review`, `analysis::extract::input`); this module
-//! arranges them. `state` holds the page's reducer; `input_panel`, `marked_text`, `review_list` and
+//! Decisions are the core's (`policy_review`: the review, and `policy_review::input`, the file
+//! reader, whose `InputError`s the page shows as `ReviewProblem::Input`); this module arranges
+//! them. `state` holds the page's reducer; `input_panel`, `marked_text`, `review_list` and
 //! `meta_form` draw the parts.
 
 mod input_panel;
@@ -79,7 +80,7 @@ pub fn AnalyseView() -> Html {
         let (page, catalogue) = (page.clone(), catalogue.clone());
         Callback::from(move |text: String| match input::checked_text(text) {
             Ok(text) => analyse(&page, catalogue.clone(), text, None),
-            Err(problem) => page.dispatch(PageAction::InputProblem(problem)),
+            Err(error) => page.dispatch(PageAction::InputProblem(error.into())),
         })
     };
     let on_file = {
@@ -87,7 +88,7 @@ pub fn AnalyseView() -> Html {
         Callback::from(
             move |(name, bytes): (String, Vec<u8>)| match input::read_file(&name, &bytes) {
                 Ok(text) => analyse(&page, catalogue.clone(), text, Some(name)),
-                Err(problem) => page.dispatch(PageAction::InputProblem(problem)),
+                Err(error) => page.dispatch(PageAction::InputProblem(error.into())),
             },
         )
     };
@@ -154,7 +155,8 @@ pub fn AnalyseView() -> Html {
                 "粘贴或打开一份教育政策文件,本页会找出其中可能的目标。请逐项审阅、填写文件信息,然后在本站打开结果,与其他地区对比。文件只在您的浏览器中处理,不会上传。",
                 "Paste or open an education policy document and this page finds its likely targets. Review each one, fill in the document's details, then open the result in the explorer and compare it with other places. The text is processed only in your browser and never uploaded.") }</p>
             <input_panel::InputPanel {lang} {busy} {on_text} {on_file}
-                on_problem={ let page = page.clone(); Callback::from(move |p| page.dispatch(PageAction::InputProblem(p))) } />
+                on_error={ let page = page.clone();
+                    Callback::from(move |e: input::InputError| page.dispatch(PageAction::InputProblem(e.into()))) } />
             { progress.unwrap_or_default() }
             if !page.input_problems.is_empty() {
                 <div class="notice analyse-problems" role="alert">

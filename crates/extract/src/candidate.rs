@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
-use super::confidence::Signal;
+use crate::signal::Signal;
 use policy_data::model::{Baseline, Binding, Comparator, Kind};
 
 /// The kind of a candidate: a target kind of the dataset, or something the extractor recognised as

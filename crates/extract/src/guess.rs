@@ -3,7 +3,7 @@
 //! genre its title names and its script. Used by `draft` (the maintainer's skeleton) and `review`
 //! (the page's metadata form, filled in advance).
 
-use super::deadlines::written_issue_date;
+use crate::read::deadlines::written_issue_date;
 use policy_data::script::is_traditional_specific;
 
 /// The issuing body written on a short line near the top (盘锦市人民政府办公室).

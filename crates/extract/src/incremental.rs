@@ -3,14 +3,14 @@
 //! (or per message in a worker) with a progress bar. The result is the same however the text is
 //! sliced: the state between slices (position, open headings, the table being read) is kept here.
 
-use super::assemble;
-use super::candidate::{Candidate, Progress};
-use super::deadlines::written_issue_date;
-use super::indicators::Catalogue;
-use super::pipeline::{self, Context};
-use super::sections::Sections;
-use super::sentences::{starts_with_section_number, SegmentKind, Splitter};
-use super::table::Header;
+use crate::assemble::context::Context;
+use crate::assemble::{row, sentence};
+use crate::candidate::{Candidate, Progress};
+use crate::judge::indicators::Catalogue;
+use crate::read::deadlines::written_issue_date;
+use crate::read::table::Header;
+use crate::text::sections::Sections;
+use crate::text::sentences::{starts_with_section_number, SegmentKind, Splitter};
 
 /// An extraction under way.
 #[derive(Clone, Debug)]
@@ -143,9 +143,9 @@ impl Extraction {
         match kind {
             SegmentKind::TableRow { label, cells } => {
                 let header = self.table.clone().unwrap_or_default();
-                assemble::table_row(&context, &header, range, label, &cells, &mut self.candidates);
+                row::table_row(&context, &header, range, label, &cells, &mut self.candidates);
             }
-            _ => pipeline::sentence(&context, range, &mut self.candidates),
+            _ => sentence::sentence(&context, range, &mut self.candidates),
         }
     }
 }

@@ -8,46 +8,38 @@
 //! `dataset draft`) and in the browser. `extract` reads a whole text; `Extraction` reads it in
 //! slices with progress, for a page that must not freeze on a 2 MB text.
 //!
-//! The rules, one file each: `sentences` (pieces and tables), `cells` (table cells), `sections`
-//! (headings), `masks` (numbers that are not values), `numbers`, `units`, `deadlines`,
-//! `comparators`, `scope` (thresholds and enumerations), `classify` (kind), `milestones`
-//! (commitments without a number), `table`, `indicators` (the catalogue guess), `confidence`
-//! (signals and their wording). `items` reads a sentence's numbers, `pipeline` ties the rules
-//! together for a sentence, `assemble` builds the candidates, `incremental` reads a whole text.
-//! `measure` scores candidates against a curated document; `draft` (native) writes them as a
-//! document file to review; `guess` reads the metadata a text writes about itself; `review` is a
-//! visitor's review of the candidates, turned into a dataset file (the page "Analyse a document").
+//! The pipeline, a folder per stage, each using only the ones before it:
+//! 1. `text`: the text split into pieces (sentences, headings, table rows) under their headings,
+//!    each piece folded to Simplified characters;
+//! 2. `read`: what a piece writes: numbers that are not values (masks), deadlines, numbers, units,
+//!    comparators and scope read as items; commitments without a number; a table row's columns;
+//! 3. `judge`: what a reading is: its kind (target, fact, baseline, actual value), its indicator
+//!    and theme, the confidence;
+//! 4. `assemble`: the candidates of a sentence or a table row.
+//!
+//! `incremental` drives them over a whole text, a slice at a time. What the extractor proposes
+//! (`candidate`) and why (`signal`) are the words of the last two stages and of the result. Beside
+//! the pipeline: `measure` scores candidates against a curated document; `guess` reads the metadata
+//! a text writes about itself. `dataset draft` (native) writes candidates as a document file to
+//! review, and the page "Analyse a document" has a visitor review them (`policy_review`).
 // Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 mod assemble;
 mod candidate;
-mod cells;
-mod classify;
-mod comparators;
-mod confidence;
-mod deadlines;
-mod folded;
 pub mod guess;
 mod incremental;
-mod indicators;
-mod items;
-mod masks;
+mod judge;
 pub mod measure;
-mod milestones;
-mod numbers;
-mod pipeline;
-mod scope;
-mod sections;
-mod sentences;
-mod table;
-mod units;
+mod read;
+mod signal;
+mod text;
 
 pub use candidate::{Candidate, CandidateKind, Progress};
-pub use confidence::Signal;
 pub use incremental::Extraction;
-pub use indicators::Catalogue;
-pub use sentences::starts_with_section_number;
+pub use judge::indicators::Catalogue;
+pub use signal::Signal;
+pub use text::sentences::starts_with_section_number;
 
 /// Every candidate in `text`, in the text's order. `issued` is the document's issue date (year,
 /// month), from which relative deadlines (三年内, 用三年时间) are counted; without it their year is

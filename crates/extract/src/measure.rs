@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::candidate::{Candidate, CandidateKind};
+use crate::candidate::{Candidate, CandidateKind};
 use policy_data::model::{Kind, Target};
 
 /// The result of scoring one document.

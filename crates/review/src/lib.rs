@@ -8,7 +8,9 @@
 //!
 //! Pure and native-tested: no web dependency. Fields are kept as typed (text), so a half-typed
 //! number is not lost; they are read when the file is built, and what cannot be read is a
-//! [`ReviewProblem`] worded in both languages (`problems`).
+//! [`ReviewProblem`] worded in both languages (`problems`). The text comes from `input`, the
+//! reader of the file the visitor opens (.txt, .html, .docx), with errors of its own
+//! (`input::InputError`) that the page shows as a `ReviewProblem::Input`.
 // Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 

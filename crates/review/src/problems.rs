@@ -1,25 +1,18 @@
 //! What can stop a review, as kinds with their facts, worded here in Chinese and English in the
-//! manner of `data::dataset_file`'s: what is wrong, then what to do. A file the visitor gives (empty,
-//! binary, too large, a `.docx` that is not one), a text with no targets, a selection that cannot
-//! be added, and fields that cannot be read when the dataset file is built. No message is made
-//! from a dependency's text.
+//! manner of `policy_data::dataset_file`'s wording: what is wrong, then what to do. A file or a pasted text that gives no
+//! text (the reader's `input::InputError`, worded there), a text with no targets, a selection that
+//! cannot be added, and fields that cannot be read when the dataset file is built. No message is
+//! made from a dependency's text.
 
+use crate::input::InputError;
 use policy_data::lang::Lang;
 use policy_data::validation::YEAR_RANGE;
 
 /// One thing that stops a review or its file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReviewProblem {
-    /// The pasted or opened text has nothing but white space.
-    EmptyText,
-    /// The file is not text (control bytes, or not UTF-8).
-    NotText,
-    /// The file is larger than the page reads.
-    TooLarge { mb: usize, limit_mb: usize },
-    /// A `.docx` that is not a zip archive.
-    NotAZip,
-    /// A zip archive without `word/document.xml`, or one that cannot be unpacked.
-    NotADocx,
+    /// The pasted or opened text gives no text to analyse.
+    Input(InputError),
     /// The extractor found no target in the text.
     NoCandidates,
     /// The selection is empty or not in the text.
@@ -46,32 +39,19 @@ pub enum ReviewProblem {
     ScopeHalf { n: usize },
 }
 
+impl From<InputError> for ReviewProblem {
+    fn from(error: InputError) -> ReviewProblem {
+        ReviewProblem::Input(error)
+    }
+}
+
 impl ReviewProblem {
     /// The problem and what to do, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let (first, last) = (YEAR_RANGE.start(), YEAR_RANGE.end());
         match self {
-            ReviewProblem::EmptyText => match zh {
-                true => "没有文字可分析:请粘贴文件的正文,或打开 .txt、.html、.docx 文件。".into(),
-                false => "There is no text to analyse: paste the document's text, or open a .txt, .html or .docx file.".into(),
-            },
-            ReviewProblem::NotText => match zh {
-                true => "这个文件不是文字(或不是 UTF-8 编码),无法分析。请另存为 UTF-8 文本、网页或 .docx 后再打开。".into(),
-                false => "This file is not text (or not UTF-8), so it cannot be analysed. Save it as UTF-8 text, a web page or .docx and open it again.".into(),
-            },
-            ReviewProblem::TooLarge { mb, limit_mb } => match zh {
-                true => format!("文件约 {mb} MB,超过了可分析的 {limit_mb} MB。请只粘贴或保存需要分析的部分。"),
-                false => format!("The file is about {mb} MB, more than the {limit_mb} MB the page analyses. Paste or save only the part to analyse."),
-            },
-            ReviewProblem::NotAZip => match zh {
-                true => "这个 .docx 文件不是 Word 文档(不是 zip 压缩包),可能已损坏或只是改了扩展名。请用 Word 或 WPS 另存为 .docx,或复制正文粘贴。".into(),
-                false => "This .docx file is not a Word document (not a zip archive): it may be damaged or merely renamed. Save it as .docx from Word or WPS, or copy and paste the text.".into(),
-            },
-            ReviewProblem::NotADocx => match zh {
-                true => "这个压缩包里没有可读的 Word 正文(word/document.xml)。请用 Word 或 WPS 另存为 .docx,或复制正文粘贴。".into(),
-                false => "This archive has no readable Word text (word/document.xml). Save it as .docx from Word or WPS, or copy and paste the text.".into(),
-            },
+            ReviewProblem::Input(error) => error.message(lang),
             ReviewProblem::NoCandidates => match zh {
                 true => "没有找到可能的目标。您仍可在原文中选中句子,点“添加所选句子”手动加入。".into(),
                 false => "No likely targets were found. You can still select a sentence in the text and press “Add the selected sentence”.".into(),
@@ -145,11 +125,12 @@ mod tests {
     #[test]
     fn every_problem_is_worded_in_both_languages() {
         let all = [
-            ReviewProblem::EmptyText,
-            ReviewProblem::NotText,
-            ReviewProblem::TooLarge { mb: 20, limit_mb: 16 },
-            ReviewProblem::NotAZip,
-            ReviewProblem::NotADocx,
+            ReviewProblem::Input(InputError::Empty),
+            ReviewProblem::Input(InputError::Binary),
+            ReviewProblem::Input(InputError::TooLarge { mb: 20, limit_mb: 16 }),
+            ReviewProblem::Input(InputError::NotAZip),
+            ReviewProblem::Input(InputError::NoDocument),
+            ReviewProblem::Input(InputError::NotWellFormed),
             ReviewProblem::NoCandidates,
             ReviewProblem::SelectionEmpty,
             ReviewProblem::SelectionListed,

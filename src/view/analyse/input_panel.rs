@@ -5,8 +5,7 @@
 use yew::prelude::*;
 
 use policy_data::lang::Lang;
-use policy_review::input::size_problem;
-use policy_review::ReviewProblem;
+use policy_review::input::{size_error, InputError};
 
 use super::super::text::tr;
 
@@ -20,7 +19,7 @@ pub struct InputPanelProps {
     /// A file's name and bytes.
     pub on_file: Callback<(String, Vec<u8>)>,
     /// A file refused before it is read (too large).
-    pub on_problem: Callback<ReviewProblem>,
+    pub on_error: Callback<InputError>,
 }
 
 /// The text area, the analyse button and the file picker.
@@ -33,11 +32,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| on_text.emit(crate::browser::events::value_at(&area)))
     };
     let on_change = {
-        let (on_file, on_problem) = (props.on_file.clone(), props.on_problem.clone());
+        let (on_file, on_error) = (props.on_file.clone(), props.on_error.clone());
         Callback::from(move |e: Event| {
             let files = crate::browser::files::files_from_input(&e);
-            if let Some(problem) = files.first().and_then(|f| size_problem(f.size() as u64)) {
-                on_problem.emit(problem);
+            if let Some(error) = files.first().and_then(|f| size_error(f.size() as u64)) {
+                on_error.emit(error);
                 return;
             }
             let on_file = on_file.clone();

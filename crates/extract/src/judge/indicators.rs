@@ -7,7 +7,7 @@
 //! adjusted by whether the units agree. The best indicator over a threshold is the guess; the
 //! theme is its theme, or the theme most of the nearly-fitting indicators share.
 
-use super::folded::is_han;
+use crate::text::folded::is_han;
 use policy_analysis::ordering;
 use policy_data::model::{Indicator, Theme};
 use policy_data::script::fold;

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::folded::{is_han, Folded};
-use super::numbers::Number;
+use crate::read::numbers::Number;
+use crate::text::folded::{is_han, Folded};
 
 /// The unit of one number.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,7 +176,7 @@ pub fn is_norm_unit(unit: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numbers::scan;
+    use crate::read::numbers::scan;
 
     fn units(text: &str) -> Vec<(String, bool, bool)> {
         let folded = Folded::new(text, 0);

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::cells::{fields, is_binding, is_cell, is_header_cell, is_value_cell, is_year_cell};
+use crate::text::cells::{fields, is_binding, is_cell, is_header_cell, is_value_cell, is_year_cell};
 use policy_data::fold::fold_width_char;
 
 /// A piece of the text.

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::folded::Folded;
+use crate::text::folded::Folded;
 pub use policy_data::numerals::{chinese_digit, chinese_unit};
 
 /// One number as written.

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::cells::{is_binding, is_value_cell, is_year_cell};
-use super::folded::Folded;
-use super::numbers::{scan, Number};
+use crate::read::numbers::{scan, Number};
+use crate::text::cells::{is_binding, is_value_cell, is_year_cell};
+use crate::text::folded::Folded;
 use policy_data::fold::fold_width_char;
 use policy_data::model::{Binding, Comparator};
 

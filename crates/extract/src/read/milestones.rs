@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::deadlines::Deadline;
-use super::folded::{is_han, Folded};
+use crate::read::deadlines::Deadline;
+use crate::text::folded::{is_han, Folded};
 use policy_data::model::Comparator;
 
 /// A commitment without a number.
@@ -239,7 +239,7 @@ fn clause_run_end(folded: &Folded, from: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deadlines;
+    use crate::read::deadlines;
 
     fn unnumbered(text: &str, values: &[&str]) -> Vec<(Comparator, Option<u16>, bool)> {
         let f = Folded::new(text, 0);

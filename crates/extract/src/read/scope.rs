@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use super::folded::Folded;
-use super::numbers::Number;
+use crate::read::numbers::Number;
+use crate::text::folded::Folded;
 
 /// Nouns a threshold qualifies: the kinds of schools and places a rule applies to.
 const SCOPE_NOUNS: &[&str] = &[
@@ -217,8 +217,8 @@ fn skip_lead_words(folded: &Folded, mut i: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numbers::scan;
-    use crate::units::unit_of;
+    use crate::read::numbers::scan;
+    use crate::read::units::unit_of;
 
     /// The scope each number of `text` (one clause) gives as a threshold.
     fn thresholds(text: &str) -> Vec<Option<String>> {

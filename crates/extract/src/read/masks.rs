@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::folded::{is_han, Folded};
-use super::numbers::{chinese_digit, chinese_unit};
+use crate::read::numbers::{chinese_digit, chinese_unit};
+use crate::text::folded::{is_han, Folded};
 
 /// Spans of a sentence's characters that hold no values. Years are kept apart: they hold no
 /// values either, but `deadlines` reads them.

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::folded::Folded;
+use crate::text::folded::Folded;
 use policy_data::model::Comparator;
 
 /// What the words around a value say about it.
@@ -328,8 +328,8 @@ fn ends_at_table(folded: &Folded, end: usize, table: &[(&str, Reads)]) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numbers::scan;
-    use crate::units::unit_of;
+    use crate::read::numbers::scan;
+    use crate::read::units::unit_of;
 
     /// The comparator and approximation of every number in `text` (one clause).
     fn read(text: &str) -> Vec<(Option<Comparator>, bool)> {

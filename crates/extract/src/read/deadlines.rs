@@ -4,14 +4,14 @@
 //! the document's issue date when it is known (issued 2019 + 三年 = 2022, as the dataset reads them).
 //!
 //! A year after 截至, 自, 从, 比 or 较, or followed by 以来, 起 or 了, dates a fact or a starting point,
-//! not a deadline; those are returned with `past` or not at all, so that `classify` can tell a
-//! target from a report.
+//! not a deadline; those are returned with `past` or not at all, so that `judge::classify` can tell
+//! a target from a report.
 
 use std::ops::Range;
 
-use super::folded::Folded;
-use super::masks::{digits_end, is_dash, numeral_run_end, year_at, year_digits};
-use super::numbers::{chinese_digit, chinese_unit, chinese_value};
+use crate::read::masks::{digits_end, is_dash, numeral_run_end, year_at, year_digits};
+use crate::read::numbers::{chinese_digit, chinese_unit, chinese_value};
+use crate::text::folded::Folded;
 
 /// One deadline as written.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,29 +5,20 @@
 
 use std::ops::Range;
 
-use super::assemble::{finish, guess_indicator, unnumbered_candidate, value_candidate, Piece};
-use super::candidate::Candidate;
-use super::classify::{self, Reading};
-use super::confidence::Signal;
-use super::deadlines::{self, Deadline};
-use super::folded::Folded;
-use super::indicators::{Catalogue, Words};
-use super::items::{self, enumerations, governing_deadline, Items};
-use super::masks;
-use super::milestones;
-use super::scope::rate_items;
+use crate::assemble::candidates::{finish, guess_indicator, unnumbered_candidate, value_candidate};
+use crate::assemble::context::{Context, Piece};
+use crate::candidate::Candidate;
+use crate::judge::classify::{self, Reading};
+use crate::judge::indicators::Words;
+use crate::read::deadlines::{self, Deadline};
+use crate::read::items::{self, enumerations, governing_deadline, Items};
+use crate::read::masks;
+use crate::read::milestones;
+use crate::read::scope::rate_items;
+use crate::signal::Signal;
+use crate::text::folded::Folded;
 use policy_analysis::ordering;
 use policy_data::model::{Baseline, Comparator};
-
-/// What every piece is read with.
-pub struct Context<'a> {
-    pub text: &'a str,
-    pub issued: Option<(u16, u8)>,
-    pub catalogue: &'a Catalogue,
-    pub section: &'a str,
-    /// The section reports the present or the past (发展基础).
-    pub report_section: bool,
-}
 
 /// A sentence holding more values than this is marked crowded.
 const CROWDED: usize = 8;

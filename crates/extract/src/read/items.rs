@@ -6,12 +6,12 @@
 
 use std::ops::Range;
 
-use super::comparators::{compare, Comparison};
-use super::deadlines::Deadline;
-use super::folded::Folded;
-use super::numbers::{scan, Number};
-use super::scope::{enumeration, threshold};
-use super::units::{unit_of, Unit};
+use crate::read::comparators::{compare, Comparison};
+use crate::read::deadlines::Deadline;
+use crate::read::numbers::{scan, Number};
+use crate::read::scope::{enumeration, threshold};
+use crate::read::units::{unit_of, Unit};
+use crate::text::folded::Folded;
 use policy_data::model::Comparator;
 
 /// Words after a value that make it the starting point of the next (由80%提高到90%).

@@ -1,5 +1,5 @@
 //! The kind of a value: a proposed target (quantitative, standard, projection; milestones come
-//! from `milestones`) or something that is not one: a fact (现有中小学112所, “十三五”期间新建…),
+//! from `read::milestones`) or something that is not one: a fact (现有中小学112所, “十三五”期间新建…),
 //! an actual value (2021年已达到93.5%) or a baseline (基期值). Facts are told by their words (现有,
 //! 目前, 已, 共有, 截至, …了), by a year before the issue date, and, for a number with no comparator,
 //! by a section that reports (发展基础); forecasts by 预测, 测算, 按此计算; standards by a norm's
@@ -7,12 +7,12 @@
 
 use std::ops::Range;
 
-use super::candidate::CandidateKind;
-use super::comparators::Comparison;
-use super::confidence::Signal;
-use super::deadlines::Deadline;
-use super::folded::Folded;
-use super::units::{is_norm_unit, Unit};
+use crate::candidate::CandidateKind;
+use crate::read::comparators::Comparison;
+use crate::read::deadlines::Deadline;
+use crate::read::units::{is_norm_unit, Unit};
+use crate::signal::Signal;
+use crate::text::folded::Folded;
 use policy_data::model::{Comparator, Kind};
 
 /// Words that report the present or the past, whatever the comparator.
@@ -255,10 +255,10 @@ fn has_you(f: &Folded, range: Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comparators::compare;
-    use crate::deadlines;
-    use crate::numbers::scan;
-    use crate::units::unit_of;
+    use crate::read::comparators::compare;
+    use crate::read::deadlines;
+    use crate::read::numbers::scan;
+    use crate::read::units::unit_of;
 
     /// The kind of the last number of `text`.
     fn kind_of(text: &str, issued: Option<(u16, u8)>, report_section: bool) -> CandidateKind {
