@@ -21,6 +21,8 @@
 //! not override `draw_text`, such as the bitmap backend, would need the `ttf` or `ab_glyph` feature.)
 //! The SVG backend writes `font-size` as `size / 1.24` while the canvas uses `size` px; the layout
 //! is computed for the canvas, so SVG text comes out slightly smaller, which is harmless in tests.
+// Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
+#![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 pub mod chart;
 pub mod indicator;
