@@ -7,7 +7,9 @@
 //! - inside the app crate, a lower module never imports a higher one (`site` < `browser` < `view`);
 //! - the pure core names no web crate (in its code, and in its manifest's dependencies);
 //! - browser APIs are used only in `src/browser*` and `src/main.rs`, the split attribute only in
-//!   the split points.
+//!   the split points;
+//! - one code-size rule ("Rules") that clippy cannot see, over all the code the app ships (`src/`
+//!   and the core's crates): nothing but `analysis::ordering` collects into a `BTreeSet`.
 //!
 //! Each file is checked under its layer's path: `crates/data/src/model.rs` reads as
 //! `src/data/model.rs`, and a crate's name (`policy_data::`) as that layer (`crate::data::`), so
@@ -686,8 +688,285 @@ fn the_core_crates_declare_no_web_dependency() {
     }
 }
 
+/// The crates whose code the app ships (beside `src/`): their `src/` directories.
+const APP_CRATES: &[&str] = &[
+    "crates/data",
+    "crates/analysis",
+    "crates/charts",
+    "crates/extract",
+    "crates/review",
+];
+
+/// The one file allowed to build a `BTreeSet` from an iterator (`ordering::set_of`).
+const ORDERING: &str = "crates/analysis/src/ordering.rs";
+
+/// Whether the attribute starting at `tokens[i]` (`#`) is `#[cfg(…test…)]` (not `not(test)`).
+fn is_cfg_test(tokens: &[Token], i: usize) -> Option<usize> {
+    let text = |k: usize| tokens.get(k).map(|t| t.text.as_str());
+    if text(i) != Some("#") || text(i + 1) != Some("[") || text(i + 2) != Some("cfg") {
+        return None;
+    }
+    let mut depth = 0;
+    let mut j = i + 1;
+    let mut test = false;
+    let mut not = false;
+    while let Some(t) = text(j) {
+        match t {
+            "[" => depth += 1,
+            "]" => {
+                depth -= 1;
+                if depth == 0 {
+                    return (test && !not).then_some(j + 1);
+                }
+            }
+            "test" => test = true,
+            "not" => not = true,
+            _ => {}
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `tokens` without the items under `#[cfg(test)]` (test modules, test-only functions and
+/// imports), and the names of the test-only modules declared in another file (`mod fixtures;`).
+fn without_test_items(tokens: &[Token]) -> (Vec<Token>, Vec<String>) {
+    let mut kept = Vec::new();
+    let mut test_modules = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(item) = is_cfg_test(tokens, i) else {
+            kept.push(tokens[i].clone());
+            i += 1;
+            continue;
+        };
+        // The item: up to its `;`, or through its braces.
+        let mut j = item;
+        while j < tokens.len() && tokens[j].text != ";" && tokens[j].text != "{" {
+            j += 1;
+        }
+        if tokens.get(j).is_some_and(|t| t.text == ";") {
+            if j >= 2 && tokens[j - 2].text == "mod" {
+                test_modules.push(tokens[j - 1].text.clone());
+            }
+            i = j + 1;
+            continue;
+        }
+        let mut depth = 0;
+        while j < tokens.len() {
+            match tokens[j].text.as_str() {
+                "{" => depth += 1,
+                "}" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        i = j + 1;
+    }
+    (kept, test_modules)
+}
+
+/// Where `collect()` builds a `BTreeSet` (the standard sort again for its item type): a
+/// `collect::<BTreeSet<…>>()`, a `let x: BTreeSet<…> = ….collect();`, or `BTreeSet::from_iter`.
+fn btree_set_collects(tokens: &[Token]) -> Vec<usize> {
+    let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    let mut lines = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token.text.as_str() {
+            "collect" if text(i + 1) == "::" && text(i + 2) == "<" => {
+                // The turbofish's type: `BTreeSet` or a path ending in it.
+                let mut j = i + 3;
+                while text(j + 1) == "::" {
+                    j += 2;
+                }
+                if text(j) == "BTreeSet" {
+                    lines.push(token.line);
+                }
+            }
+            "from_iter" if i >= 2 && text(i - 1) == "::" && text(i - 2) == "BTreeSet" => lines.push(token.line),
+            "let" if let_collects_into_a_set(tokens, i) => lines.push(token.line),
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// Whether the `let` at `tokens[i]` declares a `BTreeSet` (`let x: BTreeSet<…> =`) and sets it
+/// to a `collect()` (`….collect();`, braces of closures allowed in between).
+fn let_collects_into_a_set(tokens: &[Token], i: usize) -> bool {
+    let mut depth = 0i32;
+    let mut equals = None;
+    for (j, token) in tokens.iter().enumerate().skip(i + 1) {
+        match token.text.as_str() {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            "=" if depth == 0 && equals.is_none() => equals = Some(j),
+            ";" if depth == 0 => {
+                let Some(equals) = equals else { return false };
+                let pattern = &tokens[i + 1..equals];
+                let declared = pattern.iter().any(|t| t.text == ":") && pattern.iter().any(|t| t.text == "BTreeSet");
+                let ends = tokens[..j]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .map(|t| t.text.as_str())
+                    .eq([")", "(", "collect"]);
+                return declared && ends;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Every `collect()` into a `BTreeSet` in `source` (the file at `path`) outside its test code.
+fn set_collects_in(path: &str, source: &str) -> (Vec<Violation>, Vec<String>) {
+    let (tokens, test_modules) = without_test_items(&tokens(&strip_comments_and_strings(source)));
+    let violations = btree_set_collects(&tokens)
+        .into_iter()
+        .map(|line| Violation {
+            file: path.to_string(),
+            line,
+            message: "`collect()` into a `BTreeSet` sorts with one more copy of the standard sort: use \
+                      `ordering::set_of` (ARCHITECTURE.md, Rules)"
+                .to_string(),
+        })
+        .collect();
+    (violations, test_modules)
+}
+
+/// The `.rs` files of the app's code: `src/` and the crates it ships, relative to the root.
+fn app_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(root, &root.join("src"), &mut files);
+    for krate in APP_CRATES {
+        rust_files(root, &root.join(krate).join("src"), &mut files);
+    }
+    files
+        .into_iter()
+        .map(|relative| {
+            let text = std::fs::read_to_string(root.join(&relative)).expect("readable source");
+            (relative.to_string_lossy().replace('\\', "/"), text)
+        })
+        .collect()
+}
+
+/// The file a `mod name;` of the file at `path` names: `name.rs` (or `name/mod.rs`) beside a
+/// `lib.rs`, `main.rs` or `mod.rs`, else in the directory named after the file.
+fn module_files(path: &str, name: &str) -> [String; 2] {
+    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let dir = match file {
+        "lib.rs" | "main.rs" | "mod.rs" => dir.to_string(),
+        _ => format!("{dir}/{}", file.trim_end_matches(".rs")),
+    };
+    [format!("{dir}/{name}.rs"), format!("{dir}/{name}/mod.rs")]
+}
+
+#[test]
+fn only_ordering_collects_into_a_btree_set() {
+    let sources = app_sources();
+    assert!(sources.iter().any(|(path, _)| path == ORDERING), "{ORDERING} not found");
+    let mut test_only: Vec<String> = Vec::new();
+    let mut violations = Vec::new();
+    for (path, text) in &sources {
+        let (found, modules) = set_collects_in(path, text);
+        violations.extend(found.into_iter().map(|v| (v.file.clone(), v.to_string())));
+        test_only.extend(modules.iter().flat_map(|name| module_files(path, name)));
+    }
+    let violations: Vec<String> = violations
+        .into_iter()
+        .filter(|(file, _)| file != ORDERING && !test_only.contains(file))
+        .map(|(_, v)| v)
+        .collect();
+    assert!(
+        violations.is_empty(),
+        "{} collect(s) into a BTreeSet outside analysis::ordering:\n{}",
+        violations.len(),
+        violations.join("\n")
+    );
+}
+
 mod checker {
     use super::*;
+
+    fn set_collect_lines(source: &str) -> Vec<usize> {
+        set_collects_in("crates/analysis/src/x.rs", source)
+            .0
+            .iter()
+            .map(|v| v.line)
+            .collect()
+    }
+
+    #[test]
+    fn collects_into_a_btree_set_are_reported() {
+        let typed = "fn f(p: &[u8]) -> bool {\n    let years: std::collections::BTreeSet<u8> = p.iter().map(|y| *y).collect();\n    years.len() < p.len()\n}\n";
+        assert_eq!(set_collect_lines(typed), [2]);
+        assert_eq!(
+            set_collect_lines("let s = v.into_iter().collect::<BTreeSet<_>>();"),
+            [1]
+        );
+        assert_eq!(
+            set_collect_lines("let s = v.iter().collect::<std::collections::BTreeSet<&str>>();"),
+            [1]
+        );
+        assert_eq!(set_collect_lines("\nlet s = BTreeSet::from_iter(v);"), [2]);
+        let closure = "let s: BTreeSet<String> = v\n    .iter()\n    .map(|x| {\n        let y = x.trim();\n        y.to_string()\n    })\n    .collect();";
+        assert_eq!(set_collect_lines(closure), [1]);
+        let found = set_collects_in("crates/analysis/src/x.rs", typed).0;
+        assert!(found[0].message.contains("ordering::set_of"), "{}", found[0]);
+    }
+
+    #[test]
+    fn set_of_other_collections_and_test_code_are_not() {
+        assert!(set_collect_lines("let years = ordering::set_of(p.iter().map(|y| *y));").is_empty());
+        assert!(set_collect_lines("let s: BTreeSet<u8> = ordering::set_of(v);").is_empty());
+        assert!(set_collect_lines("let v: Vec<u8> = s.iter().copied().collect();").is_empty());
+        assert!(set_collect_lines("if let Some(s) = x { let v: Vec<u8> = s.collect(); }").is_empty());
+        assert!(
+            set_collect_lines("let s: BTreeSet<u8> = ordering::set_of(v.iter().copied().collect::<Vec<_>>());")
+                .is_empty()
+        );
+        assert!(set_collect_lines("let n: BTreeSet<u8> = BTreeSet::new();\nlet v: Vec<u8> = x.collect();").is_empty());
+        assert!(set_collect_lines(
+            "// let s: BTreeSet<u8> = v.collect();\nconst S: &str = \"collect::<BTreeSet<u8>>()\";"
+        )
+        .is_empty());
+        let tests =
+            "fn f() {}\n#[cfg(test)]\nmod tests {\n    fn g() { let s: BTreeSet<u8> = v.collect(); }\n}\nfn h() {}\n";
+        assert!(set_collect_lines(tests).is_empty());
+        let after = "#[cfg(test)]\nfn g() { let s: BTreeSet<u8> = v.collect(); }\nfn h() { let s: BTreeSet<u8> = v.collect(); }\n";
+        assert_eq!(set_collect_lines(after), [3], "only the test item is skipped");
+        let not_test = "#[cfg(not(test))]\nfn g() { let s: BTreeSet<u8> = v.collect(); }\n";
+        assert_eq!(set_collect_lines(not_test), [2]);
+    }
+
+    #[test]
+    fn test_only_modules_are_found() {
+        let source = "mod a;\n#[cfg(test)]\nmod fixtures;\n#[cfg(any(test, feature = \"test-support\"))]\npub mod test_support;\n";
+        assert_eq!(set_collects_in("x.rs", source).1, ["fixtures", "test_support"]);
+        assert_eq!(
+            module_files("crates/analysis/src/compare.rs", "fixtures"),
+            [
+                "crates/analysis/src/compare/fixtures.rs".to_string(),
+                "crates/analysis/src/compare/fixtures/mod.rs".to_string()
+            ]
+        );
+        assert_eq!(
+            module_files("crates/data/src/lib.rs", "test_support")[0],
+            "crates/data/src/test_support.rs"
+        );
+    }
 
     fn lines(path: &str, source: &str) -> Vec<usize> {
         check_file(path, source).iter().map(|v| v.line).collect()

@@ -74,11 +74,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let catalog = datasets.library.catalog();
     let url = use_url_state(catalog.clone(), || {
-        let (mut state, notices) = UrlState::read(&props.query, &catalog);
-        if !props.query.contains("lang=") {
-            state.lang = props.saved_lang.unwrap_or_default();
-        }
-        (state, notices)
+        UrlState::open(&props.query, props.saved_lang, &catalog)
     });
     let state = url.session.state.clone();
     let notices = url.session.notices.clone();

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::events::value_of;
 use policy_analysis::progress::{
-    current_meaning, evaluable_rows, evaluate, CurrentMeaning, EvaluationInput, Field, InputError,
+    current_meaning, evaluable_rows, evaluate, share_percent, CurrentMeaning, EvaluationInput, Field, InputError,
 };
 use policy_analysis::url_state::Action;
 use policy_charts::paths::{EnteredPoint, PathsData};
@@ -23,10 +23,6 @@ use super::text::{pick, quote_lang, tr, value_label, year_label};
 pub struct EvaluateProps {
     /// Today's date (`YYYY-MM-DD`), the default evaluation date.
     pub today: String,
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 #[component]
@@ -176,16 +172,16 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
             <div class="card evaluation" aria-live="polite" id="evaluation-result">
                 <p class="status">{ tr(lang, "状态:", "Status: ") }<strong id="evaluation-status">{ evaluation.status.label(lang) }</strong></p>
                 <dl class="meta">
-                    <dt>{ tr(lang, "时间进度", "Time elapsed") }</dt><dd>{ percent(evaluation.time_share) }</dd>
+                    <dt>{ tr(lang, "时间进度", "Time elapsed") }</dt><dd>{ share_percent(evaluation.time_share) }</dd>
                     <dt>{ tr(lang, "任务进度", "Way covered") }</dt>
-                    <dd>{ evaluation.progress_share.map(percent).unwrap_or_else(|| tr(lang, "需输入当前值", "enter a current value").to_string()) }</dd>
+                    <dd>{ evaluation.progress_share.map(share_percent).unwrap_or_else(|| tr(lang, "需输入当前值", "enter a current value").to_string()) }</dd>
                     if let Some(baseline) = &evaluation.baseline {
                         <dt>{ tr(lang, "基线", "Baseline") }</dt>
                         <dd>{ format!("{}{}", format_number(baseline.value), baseline.year.map(|y| format!(" ({y})")).unwrap_or_default()) }</dd>
                     }
                     if let Some(projection) = &evaluation.projection {
                         <dt>{ tr(lang, "按当前速度推算", "Straight-line projection") }</dt>
-                        <dd>{ format!("{} ({}) · {}", format_number((projection.value * 100.0).round() / 100.0), projection.year,
+                        <dd>{ format!("{} ({}) · {}", projection.value_text(), projection.year,
                             if projection.meets_target { tr(lang, "可达成", "would be met") } else { tr(lang, "难以达成", "would fall short") }) }</dd>
                     }
                 </dl>

@@ -24,7 +24,7 @@ pub use calendar::{
 };
 pub use evaluable::{evaluable_rows, is_evaluable};
 pub use evaluation::{
-    evaluate, status_from_shares, BaselineSource, Evaluation, Status, UsedBaseline, ON_TRACK_TOLERANCE,
+    evaluate, share_percent, status_from_shares, BaselineSource, Evaluation, Status, UsedBaseline, ON_TRACK_TOLERANCE,
 };
 pub use input::{is_percent_unit, ErrorKey, EvaluationInput, Field, InputError, MAX_YEAR, MIN_YEAR};
 pub use projection::{projected_value, FeasibleRange, Projection};

@@ -4,7 +4,8 @@
 //! - `query.rs`: `to_query` writes only what differs from the defaults; `parse` accepts any string,
 //!   never panics, ignores what it does not understand and reports each ignored piece as a
 //!   [`Notice`].
-//! - `resolve.rs`: ids the dataset does not know are dropped, each with a notice.
+//! - `resolve.rs`: ids the dataset does not know are dropped, each with a notice; a link without a
+//!   language opens in the saved one.
 //! - `action.rs`: every change a visitor can make is an [`Action`]; [`UrlState::apply`] is the only
 //!   transition, and [`UrlState::is_navigation_to`] says whether it deserves a history entry.
 //! - `shown.rs`: what a state shows where the link leaves it open (the documents compared, the

@@ -9,6 +9,7 @@
 use std::fmt::Write;
 
 use policy_data::export::comparator_code;
+use policy_data::format::{format_number, NumberForm};
 use policy_data::model::Binding;
 use policy_extract::guess;
 use policy_extract::{Candidate, Catalogue};
@@ -270,13 +271,9 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// A number as TOML writes it: 90000, 86.49.
+/// A number as the data files write it (90000, 86.49): `format`'s exact form.
 fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
+    format_number(value, NumberForm::Exact)
 }
 
 /// `text` on one line, cut to `chars` characters.

@@ -7,6 +7,7 @@
 
 use super::comparability::normalised_scope;
 use super::demand::{comparator_family, Family};
+use crate::ordering;
 use policy_data::lang::Lang;
 use policy_data::model::Target;
 
@@ -51,7 +52,7 @@ pub fn needs_labels(promises: &[Vec<&Target>]) -> bool {
         return false;
     }
     let scoped = promises.iter().any(|p| p[0].scope.is_some());
-    let years: std::collections::BTreeSet<Option<u16>> = promises.iter().map(|p| p[0].target_year).collect();
+    let years = ordering::set_of(promises.iter().map(|p| p[0].target_year));
     scoped || years.len() < promises.len()
 }
 

@@ -100,6 +100,12 @@ pub struct Evaluation {
     pub projection: Option<Projection>,
 }
 
+/// A share as the calculator states it: a whole percentage, `0.499` → `50%`, `1.2` → `120%`,
+/// `-0.25` → `-25%` (the way covered may exceed the whole or go backwards).
+pub fn share_percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
 /// The status that the shares give for an unmet target before its deadline.
 pub fn status_from_shares(progress_share: f64, time_share: f64) -> Status {
     let lead = progress_share - time_share;
@@ -300,6 +306,19 @@ mod tests {
         assert_eq!(projection.year, 2025);
         assert!(!projection.meets_target);
         assert_eq!(result.baseline.unwrap().source, BaselineSource::Document);
+        // As the calculator states them.
+        assert_eq!(share_percent(result.time_share), "50%");
+        assert_eq!(result.progress_share.map(share_percent).as_deref(), Some("40%"));
+        assert_eq!(projection.value_text(), "88.02");
+    }
+
+    #[test]
+    fn shares_are_stated_as_whole_percentages() {
+        assert_eq!(share_percent(0.0), "0%");
+        assert_eq!(share_percent(0.456), "46%");
+        assert_eq!(share_percent(1.0), "100%");
+        assert_eq!(share_percent(1.2), "120%");
+        assert_eq!(share_percent(-0.25), "-25%");
     }
 
     #[test]

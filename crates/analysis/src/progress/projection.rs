@@ -20,6 +20,7 @@ use super::evaluation::{BaselineSource, Evaluation, UsedBaseline};
 use super::input::is_percent_unit;
 use super::rules::{satisfies, Goal};
 use super::time_share::{elapsed_share, Timeline};
+use policy_data::format::{format_number, NumberForm};
 use policy_data::model::{Comparator, Document, Target};
 
 /// Straight-line projection of the trend so far to the end of the target year.
@@ -34,6 +35,14 @@ pub struct Projection {
     pub anchor: (i64, f64),
     /// The evaluation: (end of the evaluation day, current value).
     pub current: (i64, f64),
+}
+
+impl Projection {
+    /// The projected value as the calculator states it: rounded to two decimals, written exactly
+    /// (`88.0175…` → `88.02`, `100` → `100`).
+    pub fn value_text(&self) -> String {
+        format_number((self.value * 100.0).round() / 100.0, NumberForm::Exact)
+    }
 }
 
 /// The range a projected value is kept in.
@@ -155,6 +164,7 @@ mod tests {
         let result = evaluate(&doc, &t, &input("2021-06-30", "", "", "90")).unwrap();
         let projection = result.projection.unwrap();
         assert_eq!(projection.value, 100.0);
+        assert_eq!(projection.value_text(), "100");
         assert!(projection.meets_target);
     }
 }

@@ -173,6 +173,12 @@ impl UrlState {
     }
 }
 
+/// True when `query` names a language the app knows (`lang=en`), which then wins over a saved one.
+pub(super) fn names_lang(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes()).any(|(key, value)| key == "lang" && Lang::from_code(&value).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::*;

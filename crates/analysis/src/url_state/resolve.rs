@@ -1,8 +1,10 @@
 //! Checking a parsed state against the dataset: ids it does not know are dropped, each reported as
-//! a [`Notice`], so a link to a removed target or a mistyped locality still opens a sensible view.
+//! a [`Notice`], so a link to a removed target or a mistyped locality still opens a sensible view;
+//! and what a link opens on ([`UrlState::open`]: in the saved language when it names none).
 
 use super::super::catalog::Catalog;
-use super::{Notice, UrlState};
+use super::query::names_lang;
+use super::{Action, Lang, Notice, UrlState};
 
 impl UrlState {
     /// Parses `query` and resolves it against `catalog`: what a link opens.
@@ -11,6 +13,16 @@ impl UrlState {
         let (state, dropped) = state.resolve(catalog);
         notices.extend(dropped);
         (state, notices)
+    }
+
+    /// What the page opens on: [`UrlState::read`], in the `saved` language (an earlier visit's)
+    /// when the link names none the app knows. A link's own language always wins.
+    pub fn open(query: &str, saved: Option<Lang>, catalog: &Catalog) -> (UrlState, Vec<Notice>) {
+        let (state, notices) = UrlState::read(query, catalog);
+        match saved {
+            Some(lang) if !names_lang(query) => (state.apply(Action::SetLang(lang), catalog), notices),
+            _ => (state, notices),
+        }
     }
 
     /// Drops the ids `catalog` does not know (localities, themes, target, document, indicator,
@@ -102,6 +114,35 @@ mod tests {
                 ("cmp", "mars")
             ]
         );
+    }
+
+    #[test]
+    fn a_link_without_a_language_opens_in_the_saved_one() {
+        let catalog = catalog();
+        let open = |query: &str, saved: Option<Lang>| UrlState::open(query, saved, &catalog).0;
+        // The link names none: the saved language, and the rest of the link as `read` gives it.
+        let saved = open("v=targets&q=%E7%8F%AD%E9%A2%9D", Some(Lang::En));
+        assert_eq!(saved.lang, Lang::En);
+        assert_eq!(
+            UrlState {
+                lang: Lang::Zh,
+                ..saved
+            },
+            UrlState::read("v=targets&q=%E7%8F%AD%E9%A2%9D", &catalog).0
+        );
+        assert_eq!(open("?v=doc", Some(Lang::En)).lang, Lang::En);
+        assert_eq!(open("", None).lang, Lang::Zh, "nothing saved: the default");
+        // The link's own language wins, either way round.
+        assert_eq!(open("lang=zh", Some(Lang::En)).lang, Lang::Zh);
+        assert_eq!(open("?v=home&lang=en", Some(Lang::Zh)).lang, Lang::En);
+        assert_eq!(open("lang=en", None).lang, Lang::En);
+        // Only a `lang` parameter counts, not the letters elsewhere in the link; one the app does
+        // not know names none (and is reported).
+        assert_eq!(open("xlang=zh", Some(Lang::En)).lang, Lang::En);
+        assert_eq!(open("q=lang%3Dzh", Some(Lang::En)).lang, Lang::En);
+        let (unknown, notices) = UrlState::open("lang=fr", Some(Lang::En), &catalog);
+        assert_eq!(unknown.lang, Lang::En);
+        assert_eq!(notices[0].key, "lang");
     }
 
     #[test]

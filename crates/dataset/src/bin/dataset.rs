@@ -207,9 +207,7 @@ mod tool {
             }
         }
         if parsed.file.is_empty() {
-            return Err(format!(
-                "usage: cargo dataset {command} FILE [--issued YYYY-MM-DD] …"
-            ));
+            return Err(format!("usage: cargo dataset {command} FILE [--issued YYYY-MM-DD] …"));
         }
         if let Some(date) = &parsed.issued {
             let ok = policy_data::validation::is_iso_date(date) && extract::parse_issued(date).is_some();
