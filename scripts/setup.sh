@@ -11,16 +11,6 @@ BINARYEN_VERSION="132.0.0"
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# The wasm build's flags (this replaces .cargo/config.toml's target rustflags while set, so it
-# repeats them): the linker keeps relocations for wasm-split (crates/site/src/split.rs), and the
-# source paths that panic messages carry name the crate (`yew-0.23.0/src/…`), not this machine's
-# cargo home (`/root/.cargo/registry/src/index.crates.io-…/`): the published module holds no path
-# of the build machine, and is ≈ 3 KB smaller for it.
-wasm_flags="-Clink-arg=--emit-relocs"
-for index in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
-  [ -d "$index" ] && wasm_flags="$wasm_flags --remap-path-prefix=$index="
-done
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$wasm_flags"
 # Never let Trunk look anything up on the network.
 export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
 
@@ -81,3 +71,15 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSI
   log "installing npm devDependencies (binaryen $BINARYEN_VERSION, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# 6. The wasm build's flags (this replaces .cargo/config.toml's target rustflags while set, so it
+# repeats them): the linker keeps relocations for wasm-split (crates/site/src/split.rs), and the
+# source paths that panic messages carry name the crate (`yew-0.23.0/src/…`), not this machine's
+# cargo home (`/root/.cargo/registry/src/index.crates.io-…/`): the published module holds no path
+# of the build machine, and is ≈ 3 KB smaller for it. After the installs above, which fill the
+# registry on a fresh machine.
+wasm_flags="-Clink-arg=--emit-relocs"
+for index in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$index" ] && wasm_flags="$wasm_flags --remap-path-prefix=$index="
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$wasm_flags"
