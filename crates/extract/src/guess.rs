@@ -309,12 +309,13 @@ fn plausible(first: u16, last: u16) -> bool {
     (1990..=2100).contains(&first) && last > first && last - first <= 20
 }
 
-/// The first document number (文号) written in the text's first lines: 盘政办发〔2019〕24号.
+/// The first document number (文号) written in the text's first lines: 盘政办发〔2019〕24号
+/// (東府〔2019〕115號).
 pub fn doc_number(text: &str) -> Option<String> {
     let head: String = text.lines().take(10).collect::<Vec<_>>().join("\n");
     let open = head.find('〔')?;
     let close = open + head[open..].find('〕')?;
-    let number_end = close + head[close..].find('号')? + '号'.len_utf8();
+    let number_end = close + head[close..].find(['号', '號'])? + '号'.len_utf8();
     if head[close..number_end].chars().count() > 6 {
         return None;
     }

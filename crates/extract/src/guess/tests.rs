@@ -100,6 +100,12 @@ fn the_issue_date_from_the_date_line_the_number_or_the_title() {
         issue_date_and_source(title, Some(title)),
         Some(("2021-01-01".into(), DateFrom::TitlePeriod))
     );
+    let traditional = "東莞市人民政府關於加快教育現代化的若干意見\n東府〔2019〕115號";
+    assert_eq!(doc_number(traditional).as_deref(), Some("東府〔2019〕115號"));
+    assert_eq!(
+        issue_date_and_source(traditional, None),
+        Some(("2019-01-01".into(), DateFrom::DocNumberYear))
+    );
     assert_eq!(issue_date_and_source("到2025年，毛入园率达到90%。", None), None);
     assert_eq!(date_of_line("2024年13月1日"), None);
     assert_eq!(date_of_line("二〇二四年十二月三十一日"), Some((2024, 12, 31)));
