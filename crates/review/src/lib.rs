@@ -15,13 +15,16 @@
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 mod build;
+mod guessed;
 pub mod input;
 mod problems;
+pub mod romanise;
 
 use std::ops::Range;
 use std::rc::Rc;
 
 pub use build::build;
+pub use guessed::Guessed;
 pub use problems::ReviewProblem;
 
 use policy_data::format::{format_number, NumberForm};
@@ -119,6 +122,8 @@ pub struct Metadata {
     pub published: String,
     pub period_start: String,
     pub period_end: String,
+    /// The fields filled from the text and not changed since, with where each was read.
+    pub guessed: Vec<(MetaField, Guessed)>,
 }
 
 /// One field of the metadata form.
@@ -136,36 +141,78 @@ pub enum MetaField {
 }
 
 impl Metadata {
-    /// What the text says about itself (issuer, locality, title, 文号, issue date), and a period
-    /// from the issue year to the latest proposed year: a first guess for the visitor to check.
+    /// What the text says about itself: the issuer (top line, title line or signature), the
+    /// locality it names and its romanisation, the title, the 文号, the issue date (date line, else
+    /// the month the extraction counted from, else the 文号's year, else the title's first year) and
+    /// the period (the title's or the text's, else the issue year to the latest proposed year, never
+    /// one that ends where it starts): a first guess for the visitor to check, each field marked
+    /// with its source in `guessed`.
     pub fn guess(text: &str, issued: Option<(u16, u8)>, candidates: &[Candidate]) -> Metadata {
-        let issuer = guess::issuer(text).unwrap_or_default();
-        let issued_text = guess::issue_date(text)
-            .or_else(|| issued.map(|(y, m)| format!("{y:04}-{m:02}-01")))
-            .unwrap_or_default();
-        let first = issued.map(|(y, _)| y);
-        let last = candidates
-            .iter()
-            .filter(|c| c.kind.is_target())
-            .filter_map(|c| c.target_year)
-            .max();
-        let start = first.or(last);
-        let end = last.max(start);
-        Metadata {
-            locality_zh: if issuer.is_empty() {
-                String::new()
-            } else {
-                guess::locality_of(&issuer)
-            },
-            locality_en: String::new(),
-            title: guess::title(text).unwrap_or_default(),
-            doc_number: guess::doc_number(text).unwrap_or_default(),
-            issuer,
-            issued: issued_text,
-            published: String::new(),
-            period_start: start.map(|y| y.to_string()).unwrap_or_default(),
-            period_end: end.map(|y| y.to_string()).unwrap_or_default(),
+        let mut meta = Metadata::default();
+        let mut put = |field: MetaField, value: String, source: Guessed| {
+            if !value.is_empty() {
+                *meta.slot(field) = value;
+                meta.guessed.push((field, source));
+            }
+        };
+        if let Some((issuer, from)) = guess::issuer_and_source(text) {
+            let locality = guess::locality_of(&issuer);
+            if let Some(english) = romanise::romanise(&locality) {
+                put(MetaField::LocalityEn, english, Guessed::Romanised);
+            }
+            put(MetaField::LocalityZh, locality, Guessed::IssuerName);
+            let source = match from {
+                guess::IssuerFrom::Head => Guessed::IssuerLine,
+                guess::IssuerFrom::Title => Guessed::TitleWords,
+                guess::IssuerFrom::Signature => Guessed::Signature,
+            };
+            put(MetaField::Issuer, issuer, source);
         }
+        let title = guess::title(text);
+        if let Some(number) = guess::doc_number(text) {
+            put(MetaField::DocNumber, number, Guessed::NumberLine);
+        }
+        let date = match guess::issue_date_and_source(text, title.as_deref()) {
+            Some((date, guess::DateFrom::DateLine)) => Some((date, Guessed::DateLine)),
+            found => issued
+                .map(|(y, m)| (format!("{y:04}-{m:02}-01"), Guessed::ExtractorMonth))
+                .or(found.map(|(date, from)| match from {
+                    guess::DateFrom::DocNumberYear => (date, Guessed::NumberYear),
+                    _ => (date, Guessed::TitlePeriodStart),
+                })),
+        };
+        let issue_year = date.as_ref().and_then(|(d, _)| d.get(..4)?.parse::<u16>().ok());
+        if let Some((date, source)) = date {
+            put(MetaField::Issued, date, source);
+        }
+        let period = match guess::plan_period(text, title.as_deref()) {
+            Some((years, guess::PeriodFrom::Title)) => Some((years, Guessed::TitlePeriod)),
+            Some((years, guess::PeriodFrom::Text)) => Some((years, Guessed::TextPeriod)),
+            None => {
+                let last = candidates
+                    .iter()
+                    .filter(|c| c.kind.is_target())
+                    .filter_map(|c| c.target_year)
+                    .max();
+                match (issue_year, last) {
+                    (Some(first), Some(last)) if last > first => Some(((first, last), Guessed::TargetYears)),
+                    _ => None,
+                }
+            }
+        };
+        if let Some(((first, last), source)) = period {
+            put(MetaField::PeriodStart, first.to_string(), source);
+            put(MetaField::PeriodEnd, last.to_string(), source);
+        }
+        if let Some(title) = title {
+            put(MetaField::Title, title, Guessed::TitleLine);
+        }
+        meta
+    }
+
+    /// Where the field's value was read, while it is the guess.
+    pub fn guessed(&self, field: MetaField) -> Option<Guessed> {
+        self.guessed.iter().find(|(f, _)| *f == field).map(|(_, g)| *g)
     }
 
     /// The field's text.
@@ -262,8 +309,11 @@ impl Review {
         item.decision = Decision::Accepted;
     }
 
-    /// Changes one metadata field.
+    /// Changes one metadata field: a value the visitor typed is no longer a guess.
     pub fn set_meta(&mut self, field: MetaField, value: String) {
+        if self.meta.get(field) != value {
+            self.meta.guessed.retain(|(f, _)| *f != field);
+        }
         *self.meta.slot(field) = value;
     }
 

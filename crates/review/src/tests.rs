@@ -42,6 +42,16 @@ fn metadata_is_guessed_from_the_text() {
     assert_eq!(meta.doc_number, "清政办发〔2024〕8号");
     assert_eq!(meta.issued, "2024-03-15");
     assert_eq!(meta.period_end, "2026");
+    assert_eq!(meta.period_start, "2024");
+    assert_eq!(meta.locality_en, "Qinghe");
+    assert_eq!(meta.guessed(MetaField::Issuer), Some(Guessed::IssuerLine));
+    assert_eq!(meta.guessed(MetaField::LocalityZh), Some(Guessed::IssuerName));
+    assert_eq!(meta.guessed(MetaField::LocalityEn), Some(Guessed::Romanised));
+    assert_eq!(meta.guessed(MetaField::Issued), Some(Guessed::DateLine));
+    assert_eq!(meta.guessed(MetaField::PeriodStart), Some(Guessed::TitlePeriod));
+    assert_eq!(meta.guessed(MetaField::PeriodEnd), Some(Guessed::TitlePeriod));
+    assert_eq!(meta.guessed(MetaField::DocNumber), Some(Guessed::NumberLine));
+    assert_eq!(meta.guessed(MetaField::Published), None);
     assert!(
         meta.title.contains("清河县基础教育提质扩容三年行动计划"),
         "{}",
@@ -114,6 +124,8 @@ fn an_added_sentence_is_read_and_accepted() {
 #[test]
 fn unreadable_fields_are_every_problem_at_once() {
     let mut review = review_of(QINGHE);
+    // The English locality is guessed now (Qinghe): the visitor empties it.
+    review.set_meta(MetaField::LocalityEn, String::new());
     review.set_meta(MetaField::Issued, "2024/3/15".into());
     review.set_meta(MetaField::PeriodStart, "2030".into());
     let first = index_of(&review, "92");
@@ -184,4 +196,62 @@ fn work_counts_what_the_visitor_decided_edited_or_added() {
     review.edit(second, Edit::ScopeEn("primary schools".into()));
     review.decide(second, Decision::Open);
     assert_eq!(review.work(), 1, "an edit counts even when left open");
+}
+
+#[test]
+fn a_field_the_visitor_changes_is_no_longer_a_guess() {
+    let mut review = review_of(QINGHE);
+    review.set_meta(MetaField::LocalityEn, "Qinghe".into());
+    assert_eq!(review.meta.guessed(MetaField::LocalityEn), Some(Guessed::Romanised));
+    review.set_meta(MetaField::LocalityEn, "Qinghe County".into());
+    assert_eq!(review.meta.guessed(MetaField::LocalityEn), None);
+    assert_eq!(review.meta.locality_en, "Qinghe County");
+    assert_eq!(review.meta.guessed(MetaField::Issuer), Some(Guessed::IssuerLine));
+}
+
+#[test]
+fn metadata_from_a_title_line_and_a_traditional_signature() {
+    let text = "東莞市人民政府關於進一步加快教育現代化發展的若干意見\n\
+        東府〔2019〕115號\n\
+        各鎮人民政府（街道辦事處），市府直屬各單位：\n\
+        到2022年，全市學前教育毛入園率達到98%。";
+    let meta = Metadata::guess(text, None, &[]);
+    assert_eq!(meta.issuer, "東莞市人民政府");
+    assert_eq!(meta.guessed(MetaField::Issuer), Some(Guessed::TitleWords));
+    assert_eq!(meta.locality_zh, "東莞");
+    assert_eq!(meta.locality_en, "Dongguan");
+    assert_eq!(meta.issued, "2019-01-01");
+    assert_eq!(meta.guessed(MetaField::Issued), Some(Guessed::NumberYear));
+    // No period in the title or the text, and no targets: none guessed.
+    assert_eq!((meta.period_start.as_str(), meta.period_end.as_str()), ("", ""));
+}
+
+#[test]
+fn the_period_from_the_targets_never_ends_where_it_starts() {
+    let text = "盘锦市人民政府办公室\n2010年5月30日\n到2010年，学前三年毛入园率达到85%。\n到2012年，巩固率达到95%。";
+    let candidates = extract(text, None, &catalogue());
+    let years: Vec<_> = candidates
+        .iter()
+        .filter(|c| c.kind.is_target())
+        .filter_map(|c| c.target_year)
+        .collect();
+    assert!(years.contains(&2012), "{candidates:#?}");
+    let meta = Metadata::guess(text, None, &candidates);
+    assert_eq!((meta.period_start.as_str(), meta.period_end.as_str()), ("2010", "2012"));
+    assert_eq!(meta.guessed(MetaField::PeriodStart), Some(Guessed::TargetYears));
+    let same_year: Vec<_> = candidates.into_iter().filter(|c| c.target_year != Some(2012)).collect();
+    let meta = Metadata::guess(text, None, &same_year);
+    assert_eq!((meta.period_start.as_str(), meta.period_end.as_str()), ("", ""));
+    assert_eq!(meta.guessed(MetaField::PeriodStart), None);
+    // No issuer line: no issuer and no locality guessed.
+    let meta = Metadata::guess("到2025年，毛入园率达到90%。", None, &[]);
+    assert_eq!(
+        (
+            meta.issuer.as_str(),
+            meta.locality_zh.as_str(),
+            meta.locality_en.as_str()
+        ),
+        ("", "", "")
+    );
+    assert!(meta.guessed.is_empty(), "{:?}", meta.guessed);
 }

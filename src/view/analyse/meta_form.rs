@@ -1,5 +1,6 @@
 //! The document's metadata form: locality in both languages, title, 文号, issuer, dates and period,
-//! filled in advance with what the text says about itself (`review::Metadata::guess`).
+//! filled in advance with what the text says about itself (`review::Metadata::guess`), each such
+//! field marked "据文本推测 / Guessed from the text" with its source while it is the guess.
 
 use yew::prelude::*;
 
@@ -67,10 +68,18 @@ pub fn MetaForm(props: &MetaFormProps) -> Html {
         let page = props.page.dispatcher();
         let onchange = Callback::from(move |e: Event| page.dispatch(PageAction::Meta(field, value_of(&e))));
         let id = format!("meta-{id}");
+        // A field filled from the text says so, and where it was read, until the visitor changes it.
+        let guessed = props.meta.guessed(field);
+        let note_id = format!("{id}-guess");
+        let described = guessed.map(|_| AttrValue::from(note_id.clone()));
         html! {
             <div class="field">
                 <label class="field-label" for={id.clone()}>{ tr(lang, zh, en) }</label>
-                <input type="text" {id} value={props.meta.get(field).to_string()} {onchange} />
+                <input type="text" {id} value={props.meta.get(field).to_string()} {onchange}
+                    aria-describedby={described} />
+                if let Some(source) = guessed {
+                    <small class="muted guess-note" id={note_id}>{ source.note(lang) }</small>
+                }
             </div>
         }
     });
@@ -78,8 +87,8 @@ pub fn MetaForm(props: &MetaFormProps) -> Html {
         <section class="analyse-meta" aria-labelledby="analyse-meta-title">
             <h2 id="analyse-meta-title">{ tr(lang, "文件信息", "About the document") }</h2>
             <p class="muted">{ tr(lang,
-                "已根据原文预先填写,请核对。地区的中英文、标题和发文机关必须填写。",
-                "Filled in from the text where it says; please check. The locality in both languages, the title and the issuer are required.") }</p>
+                "已根据原文预先填写(标有“据文本推测”),请核对。地区的中英文、标题和发文机关必须填写。",
+                "Filled in from the text where it says (marked “Guessed from the text”); please check. The locality in both languages, the title and the issuer are required.") }</p>
             <div class="meta-grid">{ for fields }</div>
         </section>
     }
