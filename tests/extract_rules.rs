@@ -433,3 +433,123 @@ fn empty_and_numberless_texts_give_nothing() {
     let mut extraction = Extraction::new("", None);
     assert!(extraction.step(&catalogue(), 10).is_done());
 }
+
+// Years read from the context (issue 24).
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// (value, target year) of each target, in the text's order.
+fn values_and_years(found: &[Candidate]) -> Vec<(Option<f64>, Option<u16>)> {
+    found.iter().map(|c| (c.value, c.target_year)).collect()
+}
+
+#[test]
+fn a_deadline_heading_a_paragraph_dates_the_sentences_after_it() {
+    let text = "二、主要目标\n到2025年，学前三年毛入园率达到95%以上。九年义务教育巩固率保持在98%以上。高中阶段毛入学率达到96%。";
+    let found = targets(text, Some((2021, 3)));
+    assert_eq!(
+        values_and_years(&found),
+        vec![
+            (Some(95.0), Some(2025)),
+            (Some(98.0), Some(2025)),
+            (Some(96.0), Some(2025))
+        ]
+    );
+    assert!(found[0].reasons.contains(&Signal::Deadline));
+    assert!(!found[0].reasons.contains(&Signal::HeadingDeadline), "its own deadline");
+    assert!(found[1].reasons.contains(&Signal::HeadingDeadline));
+    assert_eq!(found[1].deadline_text, None, "not written in the sentence");
+    assert!(found[1].confidence < found[0].confidence, "lower than a written year");
+}
+
+#[test]
+fn a_written_year_wins_over_the_heading_deadline() {
+    let found = targets(
+        "到2025年，学前三年毛入园率达到95%以上。2023年底前，全面消除56人以上大班额。",
+        Some((2021, 3)),
+    );
+    let years: Vec<Option<u16>> = found.iter().map(|c| c.target_year).collect();
+    assert_eq!(years, vec![Some(2025), Some(2023)]);
+    assert!(!found[1].reasons.contains(&Signal::HeadingDeadline));
+}
+
+#[test]
+fn the_heading_deadline_ends_with_its_section() {
+    let text = "（一）学前教育\n到2025年，学前三年毛入园率达到95%以上。普惠性幼儿园覆盖率达到85%。\n（二）义务教育\n九年义务教育巩固率保持在98%以上。";
+    let found = targets(text, Some((2021, 3)));
+    assert_eq!(
+        values_and_years(&found),
+        vec![(Some(95.0), Some(2025)), (Some(85.0), Some(2025)), (Some(98.0), None)]
+    );
+}
+
+#[test]
+fn a_deadline_inside_a_sentence_heads_nothing() {
+    let found = targets(
+        "学前三年毛入园率到2025年达到95%以上。九年义务教育巩固率保持在98%以上。",
+        Some((2021, 3)),
+    );
+    assert_eq!(
+        values_and_years(&found),
+        vec![(Some(95.0), Some(2025)), (Some(98.0), None)]
+    );
+    // A past year at the head of a paragraph reports: it dates nothing after it.
+    let past = targets(
+        "2020年，学前三年毛入园率达到91%。九年义务教育巩固率保持在98%以上。",
+        Some((2021, 3)),
+    );
+    assert!(past.iter().all(|c| c.target_year.is_none()), "{past:#?}");
+}
+
+#[test]
+fn the_plan_period_dates_what_nothing_else_dates() {
+    let text = "某县教育事业发展“十四五”规划\n三、保障措施\n每年安排教师培训经费不少于500万元。新建公办幼儿园4所。";
+    let found = targets(text, Some((2021, 6)));
+    assert!(!found.is_empty());
+    for c in &found {
+        assert_eq!(c.target_year, Some(2025), "{c:#?}");
+        assert!(c.reasons.contains(&Signal::PlanPeriod));
+    }
+    let dated = targets(
+        "某县教育事业发展“十四五”规划\n到2023年，新建公办幼儿园4所。",
+        Some((2021, 6)),
+    );
+    assert_eq!(dated[0].target_year, Some(2023), "never over a written year");
+    assert!(!dated[0].reasons.contains(&Signal::PlanPeriod));
+    // Without a plan named in the title, nothing is supplied.
+    let plain = targets(
+        "某县人民政府关于加强学前教育的意见\n新建公办幼儿园4所。",
+        Some((2021, 6)),
+    );
+    assert_eq!(plain[0].target_year, None);
+}
+
+#[test]
+fn fixture_plan_with_a_heading_deadline() {
+    let text = fixture("heading-deadline-plan.txt");
+    let all = extract(&text, Some((2021, 3)), &catalogue());
+    let found: Vec<&Candidate> = all.iter().filter(|c| c.kind.is_target()).collect();
+    let summary: Vec<(Option<f64>, Option<u16>)> = found.iter().map(|c| (c.value, c.target_year)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (None, Some(2025)),
+            (Some(95.0), Some(2025)),
+            (Some(98.0), Some(2025)),
+            (Some(96.0), Some(2025)),
+            (Some(20.0), Some(2025)),
+            (Some(6000.0), Some(2025)),
+            (Some(56.0), Some(2023)),
+            (Some(5_000_000.0), Some(2025)),
+        ],
+        "{found:#?}"
+    );
+    assert!(found[2].reasons.contains(&Signal::HeadingDeadline));
+    assert!(found[4].reasons.contains(&Signal::PlanPeriod), "{:#?}", found[4]);
+    // The achievements of the last plan are facts.
+    let section_one: Vec<&Candidate> = all.iter().filter(|c| c.section.starts_with("一、发展基础")).collect();
+    assert!(!section_one.is_empty());
+    assert!(section_one.iter().all(|c| !c.kind.is_target()), "{section_one:#?}");
+}

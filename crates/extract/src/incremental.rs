@@ -7,8 +7,9 @@ use crate::assemble::context::Context;
 use crate::assemble::{row, sentence};
 use crate::candidate::{Candidate, Progress};
 use crate::judge::indicators::Catalogue;
-use crate::read::deadlines::written_issue_date;
+use crate::read::deadlines::{heading_year, plan_period, written_issue_date};
 use crate::read::table::Header;
+use crate::signal::Signal;
 use crate::text::sections::Sections;
 use crate::text::sentences::{starts_with_section_number, SegmentKind, Splitter};
 
@@ -20,6 +21,11 @@ pub struct Extraction {
     splitter: Splitter,
     sections: Sections,
     table: Option<Header>,
+    /// The deadline heading the current paragraph, list or table (到2025年，…) and the section path
+    /// it was written under: it dates the targets after it until another or a new section.
+    heading: Option<(u16, String)>,
+    /// The last year of the plan period the title names (十四五 → 2025).
+    plan_year: Option<u16>,
     candidates: Vec<Candidate>,
     done: bool,
 }
@@ -32,12 +38,15 @@ impl Extraction {
         let text = text.into();
         let done = text.is_empty();
         let issued = issued.or_else(|| written_issue_date(&text).map(|(year, month, _)| (year, month)));
+        let plan_year = plan_period(&text);
         Extraction {
             text,
             issued,
             splitter: Splitter::new(),
             sections: Sections::default(),
             table: None,
+            heading: None,
+            plan_year,
             candidates: Vec::new(),
             done,
         }
@@ -133,12 +142,32 @@ impl Extraction {
             }
         }
         let section = self.sections.path();
+        // A deadline heading a paragraph governs until a heading at its level or above.
+        if let Some((_, path)) = &self.heading {
+            let inside = section == *path || section.starts_with(&format!("{path} / ")) || path.is_empty();
+            if !inside {
+                self.heading = None;
+            }
+        }
+        if !matches!(kind, SegmentKind::TableRow { .. }) {
+            if let Some(year) = heading_year(&self.text[range.clone()], self.issued) {
+                self.heading = Some((year, section.clone()));
+            }
+        }
+        let context_year = match (&self.heading, self.plan_year) {
+            (Some((year, _)), _) => Some((*year, Signal::HeadingDeadline)),
+            (None, Some(year)) if self.issued.is_none_or(|(issued, _)| year >= issued) => {
+                Some((year, Signal::PlanPeriod))
+            }
+            _ => None,
+        };
         let context = Context {
             text: &self.text,
             issued: self.issued,
             catalogue,
             section: &section,
             report_section: self.sections.reports(),
+            context_year,
         };
         match kind {
             SegmentKind::TableRow { label, cells } => {

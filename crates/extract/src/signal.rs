@@ -27,6 +27,12 @@ pub enum Signal {
     RelativeDeadline,
     /// A relative deadline, but no issue date to count it from.
     RelativeDeadlineUndated,
+    /// No deadline in the sentence: the year of the deadline heading its paragraph, list or table
+    /// (到2025年, followed by several sentences of targets).
+    HeadingDeadline,
+    /// No deadline in the sentence nor over it: the last year of the plan's period (十四五,
+    /// 2021—2025年) named in the title.
+    PlanPeriod,
     /// One year of a year-by-year trajectory.
     Trajectory,
     /// Written with 力争 or 争取.
@@ -97,6 +103,14 @@ impl Signal {
                 "相对期限,缺少印发日期,未推算年份",
                 "relative deadline with no issue date to count from",
             ),
+            Signal::HeadingDeadline => (
+                "句中无期限,年份取自段首的期限",
+                "no deadline in the sentence: the year heading its paragraph",
+            ),
+            Signal::PlanPeriod => (
+                "句中无期限,年份取自规划期",
+                "no deadline in the sentence: the last year of the plan's period",
+            ),
             Signal::Trajectory => ("逐年目标中的一年", "one year of a year-by-year trajectory"),
             Signal::Aspirational => ("“力争”“争取”类表述", "written as an aim (力争, 争取)"),
             Signal::Approximate => ("约数(约、左右)", "approximate (约, 左右)"),
@@ -146,6 +160,8 @@ mod tests {
             Signal::ComparatorWord,
             Signal::Deadline,
             Signal::RelativeDeadline,
+            Signal::HeadingDeadline,
+            Signal::PlanPeriod,
             Signal::FactWords,
             Signal::Crowded,
         ];

@@ -99,6 +99,7 @@ pub fn value_candidate(
         confidence: 0.0,
         reasons,
     };
+    ctx.date(&mut candidate);
     guess_indicator(ctx, &mut candidate, subject, context);
     candidate
 }
@@ -164,6 +165,7 @@ pub fn unnumbered_candidate(
         confidence: 0.0,
         reasons,
     };
+    ctx.date(&mut candidate);
     guess_indicator(ctx, &mut candidate, &f.string(unnumbered.subject.clone()), context);
     finish(&mut candidate);
     Some(candidate)

@@ -17,6 +17,8 @@ impl Signal {
             Signal::Deadline => 0.15,
             Signal::RelativeDeadline => 0.1,
             Signal::RelativeDeadlineUndated => -0.05,
+            Signal::HeadingDeadline => 0.1,
+            Signal::PlanPeriod => 0.05,
             Signal::Trajectory => 0.0,
             Signal::Aspirational => 0.0,
             Signal::Approximate => 0.0,

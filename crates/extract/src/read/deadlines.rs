@@ -90,6 +90,71 @@ pub fn written_issue_date(text: &str) -> Option<(u16, u8, u8)> {
     })
 }
 
+/// The year of a deadline written at the head of a sentence and followed by a comma or a colon
+/// (到2025年，…; （一）到2025年：…): it governs the targets after it that write no deadline of their
+/// own, until another such deadline or a new section. Only a future, dated deadline heads.
+pub fn heading_year(sentence: &str, issued: Option<(u16, u8)>) -> Option<u16> {
+    let folded = Folded::new(sentence, 0);
+    let n = folded.len();
+    let mask = crate::read::masks::mask(&folded, 0..n);
+    let found = find(&folded, 0..n, issued, &|i| mask.covers_text(i));
+    let first = found.first()?;
+    let lead = (0..first.chars.start).all(|i| {
+        let c = folded.at(i);
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || chinese_digit(c).is_some()
+            || matches!(c, '(' | ')' | '（' | '）' | '、' | '.' | '．' | '是')
+    });
+    let closed = matches!(folded.at(first.chars.end), ',' | '，' | ':' | '：');
+    (lead && closed && !first.past && first.trajectory.is_none())
+        .then_some(first.year)
+        .flatten()
+}
+
+/// The last year of the plan period a text's title names (十四五 → 2025; 2021—2025年 → 2025): the
+/// year a target reads with when nothing else dates it. The title is the first non-empty lines
+/// (up to five) that name a plan (规划, 计划, 方案, 纲要).
+pub fn plan_period(text: &str) -> Option<u16> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(5)
+        .find_map(|line| {
+            let folded = Folded::new(line, 0);
+            let title = ["规划", "计划", "方案", "纲要"]
+                .iter()
+                .any(|w| folded.find(w, 0, folded.len()).is_some());
+            if !title {
+                return None;
+            }
+            period_end(&folded).map(|(_, last)| last)
+        })
+}
+
+/// The first and last years of a plan period written in `folded`: 十四五 (2021, 2025) or a range of
+/// years (2021—2025年).
+pub fn period_end(folded: &Folded) -> Option<(u16, u16)> {
+    (0..folded.len()).find_map(|i| {
+        if folded.at(i) == '十' && folded.at(i + 2) == '五' {
+            let n = chinese_digit(folded.at(i + 1)).filter(|n| (1..=9).contains(n))? as u16;
+            let last = 1955 + 5 * (10 + n);
+            return Some((last - 4, last));
+        }
+        let first = year_at(folded, i)?;
+        let mut k = i + 4;
+        if folded.at(k) == '年' {
+            k += 1;
+        }
+        let dash = if folded.has(k, "——") { 2 } else { 1 };
+        if !(is_dash(folded.at(k)) || matches!(folded.at(k), '至' | '到')) {
+            return None;
+        }
+        let last = year_at(folded, k + dash)?;
+        (last > first && last - first <= 10).then_some((first, last))
+    })
+}
+
 /// Every deadline in `range` of `folded`; `issued` is the document's issue date (year, month).
 /// `blocked` covers characters that cannot start one (dates, titles, document numbers: `masks`).
 pub fn find(
