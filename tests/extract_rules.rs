@@ -553,3 +553,102 @@ fn fixture_plan_with_a_heading_deadline() {
     assert!(!section_one.is_empty());
     assert!(section_one.iter().all(|c| !c.kind.is_target()), "{section_one:#?}");
 }
+
+// When was this written (issue 24).
+
+#[test]
+fn the_issue_date_comes_from_the_date_line_then_the_number_then_the_title() {
+    use policy_extract::IssuedFrom;
+    let given = Extraction::new("某县人民政府\n2023年3月20日\n三年内新建学校4所。", Some((2022, 1)));
+    assert_eq!(
+        (given.issued(), given.issued_from()),
+        (Some((2022, 1)), Some(IssuedFrom::Given))
+    );
+    let dated = Extraction::new(
+        "某县人民政府\n某政发〔2019〕76号\n2023年3月20日\n三年内新建学校4所。",
+        None,
+    );
+    assert_eq!(
+        (dated.issued(), dated.issued_from()),
+        (Some((2023, 3)), Some(IssuedFrom::DateLine))
+    );
+    let numbered = Extraction::new(
+        "某县人民政府关于印发某方案的通知\n某政办发〔2019〕76号\n三年内新建学校4所。",
+        None,
+    );
+    assert_eq!(
+        (numbered.issued(), numbered.issued_from()),
+        (Some((2019, 1)), Some(IssuedFrom::DocumentNumber))
+    );
+    let titled = Extraction::new("某市教育事业发展“十一五”规划\n三年内新建学校4所。", None);
+    assert_eq!(
+        (titled.issued(), titled.issued_from()),
+        (Some((2006, 1)), Some(IssuedFrom::PlanPeriod))
+    );
+    let ranged = Extraction::new("某县学前教育三年行动计划（2024—2026年）\n新建幼儿园3所。", None);
+    assert_eq!(ranged.issued(), Some((2024, 1)));
+    let nothing = Extraction::new("新建幼儿园3所。", None);
+    assert_eq!((nothing.issued(), nothing.issued_from()), (None, None));
+    // A number in brackets that is no document number (〔2019〕 alone, a year in a sentence).
+    let bare = Extraction::new("某县人民政府\n（2019）\n新建幼儿园3所。", None);
+    assert_eq!(bare.issued_from(), None);
+}
+
+#[test]
+fn fixture_notice_with_a_document_number_and_a_signature() {
+    let text = fixture("notice-with-number.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(extraction.issued(), Some((2019, 1)), "临政办发〔2019〕76号");
+    let found = targets(&text, None);
+    let summary: Vec<(Option<f64>, Option<u16>, Option<&str>)> = found
+        .iter()
+        .map(|c| (c.value, c.target_year, c.scope.as_deref()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Some(45.0), Some(2022), Some("小学")),
+            (Some(50.0), Some(2022), Some("初中")),
+            (Some(97.0), Some(2021), None),
+            (Some(10_000_000.0), None, None),
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn sections_about_achievements_report_facts() {
+    let text = "一、“十三五”以来取得的成绩\n新建幼儿园12所，学前三年毛入园率达到90%。\n二、主要目标\n到2025年，新建幼儿园10所。";
+    let all = extract(text, Some((2021, 5)), &catalogue());
+    let kinds: Vec<(Option<f64>, CandidateKind)> = all.iter().map(|c| (c.value, c.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (Some(12.0), CandidateKind::Fact),
+            (Some(90.0), CandidateKind::Actual),
+            (Some(10.0), CandidateKind::Target(Kind::Quantitative)),
+        ]
+    );
+    let worked = extract(
+        "一、2021年工作取得的成绩\n新建幼儿园5所。",
+        Some((2022, 1)),
+        &catalogue(),
+    );
+    assert_eq!(worked[0].kind, CandidateKind::Fact);
+}
+
+#[test]
+fn fixture_plan_dated_by_its_title() {
+    let text = fixture("heading-deadline-plan.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(
+        (extraction.issued(), extraction.issued_from()),
+        (Some((2021, 1)), Some(policy_extract::IssuedFrom::PlanPeriod)),
+        "“十四五”规划: its period's first year"
+    );
+    let all = extract(&text, None, &catalogue());
+    let reported: Vec<&Candidate> = all.iter().filter(|c| c.section.starts_with("一、发展基础")).collect();
+    assert_eq!(reported.len(), 3, "{reported:#?}");
+    assert!(reported.iter().all(|c| !c.kind.is_target()), "{reported:#?}");
+    assert_eq!(all.iter().filter(|c| c.kind.is_target()).count(), 8);
+}

@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub section: &'a str,
     /// The section reports the present or the past (发展基础).
     pub report_section: bool,
+    /// The section reports achievements (发展成就, 取得的成绩).
+    pub achievement_section: bool,
     /// The year a target without a deadline of its own is read with, and why: the deadline heading
     /// its paragraph (`Signal::HeadingDeadline`) or the plan's period (`Signal::PlanPeriod`).
     pub context_year: Option<(u16, Signal)>,

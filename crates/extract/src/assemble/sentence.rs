@@ -98,6 +98,7 @@ fn propose(
         ratio: item.number.ratio,
         rate_subject,
         report_section: ctx.report_section,
+        achievement_section: ctx.achievement_section,
     });
     let Some(comparison) = item.comparison.as_ref() else {
         if kind.is_target() && item.defaulted.is_none() {

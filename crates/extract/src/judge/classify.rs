@@ -128,6 +128,8 @@ pub struct Reading<'a> {
     /// The clause's subject says it is a rate or share (率, 比例, 占比).
     pub rate_subject: bool,
     pub report_section: bool,
+    /// The section reports achievements (发展成就, 取得的成绩, “十三五”以来), not only progress.
+    pub achievement_section: bool,
 }
 
 /// Words that frame what follows as a plan, a rule or a forecast, so that an earlier word of
@@ -184,7 +186,11 @@ pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
     let report = reading.report_section
         && !future
         && ((comparator.is_none() && !norm)
-            || (matches!(comparator, Some(Comparator::AtLeast | Comparator::MoreThan)) && !has_any(MODAL_WORDS)));
+            || (matches!(comparator, Some(Comparator::AtLeast | Comparator::MoreThan)) && !has_any(MODAL_WORDS))
+            // Under achievements (发展成就, 取得的成绩), what was built was built (新建幼儿园12所).
+            || (reading.achievement_section
+                && matches!(comparator, Some(Comparator::Count | Comparator::IncreaseBy))
+                && !has_any(MODAL_WORDS)));
     if past_marker || weak_marker {
         signals.push(Signal::FactWords);
     }
@@ -279,6 +285,7 @@ mod tests {
             ratio: number.ratio,
             rate_subject: false,
             report_section,
+            achievement_section: false,
         })
         .0
     }

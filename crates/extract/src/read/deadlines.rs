@@ -77,10 +77,12 @@ const SUFFIXES: &[&str] = &[
     "间",
 ];
 
-/// The issue date a text writes on a line of its own among its first lines (a notice's date under
-/// the issuer: 2019年5月30日), as (year, month, day).
+/// The issue date a text writes on a line of its own among its first or last twenty lines (a
+/// notice's date under the issuer or the signature: 2019年5月30日), as (year, month, day).
 pub fn written_issue_date(text: &str) -> Option<(u16, u8, u8)> {
-    text.lines().take(20).map(str::trim).find_map(|line| {
+    let count = text.lines().count();
+    let last = text.lines().skip(count.saturating_sub(20).max(20));
+    text.lines().take(20).chain(last).map(str::trim).find_map(|line| {
         let (year, rest) = line.split_once('年')?;
         let (month, rest) = rest.split_once('月')?;
         let day = rest.strip_suffix('日')?;
@@ -88,6 +90,29 @@ pub fn written_issue_date(text: &str) -> Option<(u16, u8, u8)> {
         ((1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
             .then_some((year, month, day))
     })
+}
+
+/// The year of a document number (文号) among a text's first lines: 临政办发〔2019〕76号 → 2019.
+pub fn document_number_year(text: &str) -> Option<u16> {
+    text.lines().take(20).find_map(|line| {
+        let folded = Folded::new(line.trim(), 0);
+        (0..folded.len()).find_map(|i| {
+            if !matches!(folded.at(i), '〔' | '[' | '［' | '(' | '（' | '【') {
+                return None;
+            }
+            let year = year_at(&folded, i + 1)?;
+            let close = matches!(folded.at(i + 5), '〕' | ']' | '］' | ')' | '）' | '】');
+            let number = digits_end(&folded, i + 6);
+            (close && number > i + 6 && folded.at(number) == '号').then_some(year)
+        })
+    })
+}
+
+/// The first year of the plan period a text's title names (“十一五”规划 → 2006; 行动计划（2024—2026年）
+/// → 2024): a plan is issued in its period's first year at the latest, so reading it issued then
+/// never takes a year of the plan for the past.
+pub fn plan_period_start(text: &str) -> Option<u16> {
+    title_period(text).map(|(first, _)| first)
 }
 
 /// The year of a deadline written at the head of a sentence and followed by a comma or a colon
@@ -114,12 +139,22 @@ pub fn heading_year(sentence: &str, issued: Option<(u16, u8)>) -> Option<u16> {
 
 /// The last year of the plan period a text's title names (十四五 → 2025; 2021—2025年 → 2025): the
 /// year a target reads with when nothing else dates it. The title is the first non-empty lines
-/// (up to five) that name a plan (规划, 计划, 方案, 纲要).
+/// (up to five) that name a plan (规划, 计划, 方案, 纲要) and are short enough to be titles.
 pub fn plan_period(text: &str) -> Option<u16> {
+    title_period(text).map(|(_, last)| last)
+}
+
+/// A title line is at most this long.
+const TITLE_CHARS: usize = 80;
+
+/// The plan period (first year, last year) the title names.
+fn title_period(text: &str) -> Option<(u16, u16)> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(5)
+        // A title is a short line without a sentence's end (not the paragraph under it).
+        .filter(|l| l.chars().count() <= TITLE_CHARS && !l.ends_with(['。', '，', ',', '；']))
         .find_map(|line| {
             let folded = Folded::new(line, 0);
             let title = ["规划", "计划", "方案", "纲要"]
@@ -128,7 +163,7 @@ pub fn plan_period(text: &str) -> Option<u16> {
             if !title {
                 return None;
             }
-            period_end(&folded).map(|(_, last)| last)
+            period_end(&folded)
         })
 }
 
