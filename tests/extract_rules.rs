@@ -652,3 +652,96 @@ fn fixture_plan_dated_by_its_title() {
     assert!(reported.iter().all(|c| !c.kind.is_target()), "{reported:#?}");
     assert_eq!(all.iter().filter(|c| c.kind.is_target()).count(), 8);
 }
+
+// Not targets: baselines, money spent, differences (issue 24).
+
+#[test]
+fn the_starting_point_of_from_to_is_the_baseline() {
+    for text in [
+        "学前三年毛入园率由85%提高到95%。",
+        "学前三年毛入园率从85%提高到95%。",
+        "普惠性幼儿园覆盖率从80%增加到90%。",
+    ] {
+        let found = targets(text, None);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        assert_eq!(
+            found[0].baseline.map(|b| b.value),
+            Some(85.0).filter(|_| !text.contains("80%")).or(Some(80.0))
+        );
+        assert!(found[0].reasons.contains(&Signal::BaselineStated));
+    }
+}
+
+#[test]
+fn money_already_spent_is_not_a_target() {
+    for text in [
+        "全县累计投入教育资金3.2亿元。",
+        "各级财政已投入资金1.5亿元,新建校舍3万平方米。",
+        "全年完成投资2.4亿元。",
+    ] {
+        let all = extract(text, None, &catalogue());
+        let money: Vec<&Candidate> = all.iter().filter(|c| c.unit.as_deref() == Some("元")).collect();
+        assert!(!money.is_empty(), "{text}: {all:#?}");
+        assert!(
+            money.iter().all(|c| c.kind == CandidateKind::Fact),
+            "{text}: {money:#?}"
+        );
+        assert!(money.iter().all(|c| c.reasons.contains(&Signal::Spent)), "{text}");
+    }
+    // Money to be spent is a target.
+    let planned = targets("到2025年,累计投入教育资金10亿元。", Some((2021, 3)));
+    assert_eq!(planned.len(), 1);
+    assert_eq!(planned[0].value, Some(1_000_000_000.0));
+    let yearly = targets("县财政每年投入学前教育经费不少于800万元。", None);
+    assert_eq!(yearly.len(), 1);
+}
+
+#[test]
+fn differences_are_not_targets() {
+    for text in [
+        "高中阶段毛入学率低于全省平均水平2.3个百分点。",
+        "与全省平均水平相比,学前三年毛入园率仍有3个百分点的差距。",
+        "城乡学校生均经费相差1200元。",
+        "我市初中巩固率高出全国平均水平1.5个百分点。",
+    ] {
+        let found = targets(text, None);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+        let all = extract(text, None, &catalogue());
+        assert!(
+            all.iter().any(|c| c.reasons.contains(&Signal::Difference)),
+            "{text}: {all:#?}"
+        );
+    }
+    // Narrowing a gap is a target; 不低于 is a comparator.
+    let narrowed = targets(
+        "到2025年,城乡学前三年毛入园率差距缩小到3个百分点以内。",
+        Some((2021, 3)),
+    );
+    assert_eq!(narrowed.len(), 1, "{narrowed:#?}");
+    assert_eq!(reading("财政性教育经费支出占生产总值比例不低于4%。").0, Some(4.0));
+}
+
+#[test]
+fn fixture_achievements_report() {
+    let text = fixture("achievements-report.txt");
+    let all = extract(&text, None, &catalogue());
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(
+        extraction.issued(),
+        None,
+        "no date line, number nor plan period in the title"
+    );
+    let reported: Vec<&Candidate> = all.iter().filter(|c| c.section.contains("取得的成绩")).collect();
+    assert!(reported.len() >= 3, "{all:#?}");
+    assert!(reported.iter().all(|c| !c.kind.is_target()), "{reported:#?}");
+    let planned: Vec<(Option<f64>, Option<u16>)> = all
+        .iter()
+        .filter(|c| c.kind.is_target())
+        .map(|c| (c.value, c.target_year))
+        .collect();
+    assert_eq!(
+        planned,
+        vec![(Some(92.0), Some(2022)), (Some(3.0), Some(2022))],
+        "{all:#?}"
+    );
+}

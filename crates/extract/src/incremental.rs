@@ -178,7 +178,8 @@ impl Extraction {
                 self.heading = None;
             }
         }
-        if !matches!(kind, SegmentKind::TableRow { .. }) {
+        // Under achievements a year at a paragraph's head dates a report, not the targets after it.
+        if !matches!(kind, SegmentKind::TableRow { .. }) && !self.sections.achievements() {
             if let Some(year) = heading_year(&self.text[range.clone()], self.issued) {
                 self.heading = Some((year, section.clone()));
             }

@@ -73,6 +73,10 @@ pub enum Signal {
     FactWords,
     /// Dated before the document was issued.
     PastYear,
+    /// A difference derived from other figures (差距, 相差, 低于…个百分点), not a target.
+    Difference,
+    /// Money already spent (累计投入, 已投入, 完成投资 … 亿元), not a target.
+    Spent,
     /// In a section that reports (发展基础, 现状, 进展情况).
     ReportSection,
     /// The sentence is long and holds many numbers: the reading may be off.
@@ -140,6 +144,14 @@ impl Signal {
                 "reports the present or the past (现有, 目前, 已…)",
             ),
             Signal::PastYear => ("年份早于印发日期", "dated before the document was issued"),
+            Signal::Difference => (
+                "由其他数值推算的差距(差距、相差、低于…个百分点)",
+                "a difference derived from other figures (差距, 相差…)",
+            ),
+            Signal::Spent => (
+                "已投入的资金(累计投入、完成投资等)",
+                "money already spent (累计投入, 完成投资…)",
+            ),
             Signal::ReportSection => ("所在章节陈述现状(发展基础等)", "in a section that reports (发展基础…)"),
             Signal::Crowded => (
                 "句子较长、数字较多,读法可能有误",
@@ -162,6 +174,8 @@ mod tests {
             Signal::RelativeDeadline,
             Signal::HeadingDeadline,
             Signal::PlanPeriod,
+            Signal::Difference,
+            Signal::Spent,
             Signal::FactWords,
             Signal::Crowded,
         ];

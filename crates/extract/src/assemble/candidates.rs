@@ -131,7 +131,8 @@ pub fn unnumbered_candidate(
 ) -> Option<Candidate> {
     let (f, range, context) = (piece.f, piece.range, piece.context);
     let deadline = unnumbered.deadline.map(|i| &deadlines[i]);
-    if classify::reports(f, 0..unnumbered.chars.start) {
+    // Under achievements (发展成就, 取得的成绩) a commitment without a number is a report.
+    if ctx.achievement_section || classify::reports(f, 0..unnumbered.chars.start) {
         return None;
     }
     let eliminate = unnumbered.comparator == Comparator::Eliminate;

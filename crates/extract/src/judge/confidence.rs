@@ -39,6 +39,8 @@ impl Signal {
             Signal::NoValue => -0.1,
             Signal::FactWords => 0.2,
             Signal::PastYear => 0.15,
+            Signal::Difference => 0.15,
+            Signal::Spent => 0.15,
             Signal::ReportSection => 0.1,
             Signal::Crowded => -0.1,
         }
