@@ -745,3 +745,36 @@ fn fixture_achievements_report() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn fixture_traditional_plan() {
+    let text = fixture("traditional-plan.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(extraction.issued(), Some((2023, 1)), "（2023—2025年） in the title");
+    let all = extract(&text, None, &catalogue());
+    let reported: Vec<(Option<f64>, CandidateKind)> = all
+        .iter()
+        .filter(|c| !c.kind.is_target())
+        .map(|c| (c.value, c.kind))
+        .collect();
+    assert_eq!(
+        reported,
+        vec![(Some(38.0), CandidateKind::Fact), (Some(89.0), CandidateKind::Actual)]
+    );
+    let found = targets(&text, None);
+    assert_eq!(
+        values_and_years(&found),
+        vec![
+            (Some(95.0), Some(2025)),
+            (Some(90.0), Some(2025)),
+            (Some(4.0), Some(2025))
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[1].quote, "普惠性幼兒園覆蓋率不低於90%。",
+        "the quote stays Traditional"
+    );
+    assert!(found[1].reasons.contains(&Signal::HeadingDeadline));
+    assert!(found[2].reasons.contains(&Signal::PlanPeriod));
+}
