@@ -778,3 +778,31 @@ fn fixture_traditional_plan() {
     assert!(found[1].reasons.contains(&Signal::HeadingDeadline));
     assert!(found[2].reasons.contains(&Signal::PlanPeriod));
 }
+
+// Scope read from the sentence (issue 24).
+
+#[test]
+fn each_value_is_read_with_the_scope_written_before_it() {
+    let found = targets(
+        "到2025年,全市学前三年毛入园率达到95%,其中城区达到98%、农村达到90%。",
+        Some((2021, 3)),
+    );
+    let scopes: Vec<(Option<f64>, Option<&str>)> = found.iter().map(|c| (c.value, c.scope.as_deref())).collect();
+    assert_eq!(
+        scopes,
+        vec![
+            (Some(95.0), Some("全市")),
+            (Some(98.0), Some("城区")),
+            (Some(90.0), Some("农村"))
+        ]
+    );
+    let owned = targets(
+        "公办幼儿园在园幼儿占比达到55%以上,民办幼儿园收费不超过每月1500元。",
+        Some((2021, 3)),
+    );
+    assert_eq!(owned[0].scope.as_deref(), Some("公办"), "{owned:#?}");
+    // No scope word: none invented; an enumeration keeps its own.
+    assert_eq!(one("高中阶段毛入学率达到97%。").scope, None);
+    let listed = targets("到2025年,幼儿园、小学专任教师本科学历比例分别达到60%、90%。", None);
+    assert_eq!(listed[1].scope.as_deref(), Some("小学"));
+}
