@@ -84,14 +84,22 @@ fn report() {
     let all = measured();
     println!("\n## Recall and precision per document\n");
     println!(
-        "| document | curated | proposed | found | recall | precision | not targets | kind agrees | indicator agrees |"
+        "| document | curated | proposed | found | recall | precision | not targets | kind agrees | indicator agrees | year agrees |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let (mut curated, mut proposed, mut found, mut not_targets, mut kinds, mut indicators) = (0, 0, 0, 0, 0, 0);
-    for (entry, _, _, m) in &all {
+    let mut years = 0;
+    for (entry, _, candidates, m) in &all {
         let n = entry.targets.len();
+        // The target year agrees (both absent counts as agreeing).
+        let same_year = m
+            .pairs
+            .iter()
+            .filter(|&&(t, c)| entry.targets[t].target_year == candidates[c].target_year)
+            .count();
+        years += same_year;
         println!(
-            "| {} | {n} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {n} | {} | {} | {} | {} | {} | {} | {} | {} |",
             entry.document.id,
             m.proposed,
             m.pairs.len(),
@@ -100,6 +108,7 @@ fn report() {
             m.not_targets,
             percent(m.same_kind, m.pairs.len()),
             percent(m.same_indicator, m.pairs.len()),
+            percent(same_year, m.pairs.len()),
         );
         curated += n;
         proposed += m.proposed;
@@ -109,11 +118,12 @@ fn report() {
         indicators += m.same_indicator;
     }
     println!(
-        "| **all five** | {curated} | {proposed} | {found} | {} | {} | {not_targets} | {} | {} |",
+        "| **all five** | {curated} | {proposed} | {found} | {} | {} | {not_targets} | {} | {} | {} |",
         percent(found, curated),
         percent(found, proposed),
         percent(kinds, found),
-        percent(indicators, found)
+        percent(indicators, found),
+        percent(years, found)
     );
     println!("\n## Per kind (recall by the curated kind, precision by the proposed kind)\n");
     println!("| kind | recall | precision |");

@@ -433,3 +433,376 @@ fn empty_and_numberless_texts_give_nothing() {
     let mut extraction = Extraction::new("", None);
     assert!(extraction.step(&catalogue(), 10).is_done());
 }
+
+// Years read from the context (issue 24).
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// (value, target year) of each target, in the text's order.
+fn values_and_years(found: &[Candidate]) -> Vec<(Option<f64>, Option<u16>)> {
+    found.iter().map(|c| (c.value, c.target_year)).collect()
+}
+
+#[test]
+fn a_deadline_heading_a_paragraph_dates_the_sentences_after_it() {
+    let text = "二、主要目标\n到2025年，学前三年毛入园率达到95%以上。九年义务教育巩固率保持在98%以上。高中阶段毛入学率达到96%。";
+    let found = targets(text, Some((2021, 3)));
+    assert_eq!(
+        values_and_years(&found),
+        vec![
+            (Some(95.0), Some(2025)),
+            (Some(98.0), Some(2025)),
+            (Some(96.0), Some(2025))
+        ]
+    );
+    assert!(found[0].reasons.contains(&Signal::Deadline));
+    assert!(!found[0].reasons.contains(&Signal::HeadingDeadline), "its own deadline");
+    assert!(found[1].reasons.contains(&Signal::HeadingDeadline));
+    assert_eq!(found[1].deadline_text, None, "not written in the sentence");
+    assert!(found[1].confidence < found[0].confidence, "lower than a written year");
+}
+
+#[test]
+fn a_written_year_wins_over_the_heading_deadline() {
+    let found = targets(
+        "到2025年，学前三年毛入园率达到95%以上。2023年底前，全面消除56人以上大班额。",
+        Some((2021, 3)),
+    );
+    let years: Vec<Option<u16>> = found.iter().map(|c| c.target_year).collect();
+    assert_eq!(years, vec![Some(2025), Some(2023)]);
+    assert!(!found[1].reasons.contains(&Signal::HeadingDeadline));
+}
+
+#[test]
+fn the_heading_deadline_ends_with_its_section() {
+    let text = "（一）学前教育\n到2025年，学前三年毛入园率达到95%以上。普惠性幼儿园覆盖率达到85%。\n（二）义务教育\n九年义务教育巩固率保持在98%以上。";
+    let found = targets(text, Some((2021, 3)));
+    assert_eq!(
+        values_and_years(&found),
+        vec![(Some(95.0), Some(2025)), (Some(85.0), Some(2025)), (Some(98.0), None)]
+    );
+}
+
+#[test]
+fn a_deadline_inside_a_sentence_heads_nothing() {
+    let found = targets(
+        "学前三年毛入园率到2025年达到95%以上。九年义务教育巩固率保持在98%以上。",
+        Some((2021, 3)),
+    );
+    assert_eq!(
+        values_and_years(&found),
+        vec![(Some(95.0), Some(2025)), (Some(98.0), None)]
+    );
+    // A past year at the head of a paragraph reports: it dates nothing after it.
+    let past = targets(
+        "2020年，学前三年毛入园率达到91%。九年义务教育巩固率保持在98%以上。",
+        Some((2021, 3)),
+    );
+    assert!(past.iter().all(|c| c.target_year.is_none()), "{past:#?}");
+}
+
+#[test]
+fn the_plan_period_dates_what_nothing_else_dates() {
+    let text = "某县教育事业发展“十四五”规划\n三、保障措施\n每年安排教师培训经费不少于500万元。新建公办幼儿园4所。";
+    let found = targets(text, Some((2021, 6)));
+    assert!(!found.is_empty());
+    for c in &found {
+        assert_eq!(c.target_year, Some(2025), "{c:#?}");
+        assert!(c.reasons.contains(&Signal::PlanPeriod));
+    }
+    let dated = targets(
+        "某县教育事业发展“十四五”规划\n到2023年，新建公办幼儿园4所。",
+        Some((2021, 6)),
+    );
+    assert_eq!(dated[0].target_year, Some(2023), "never over a written year");
+    assert!(!dated[0].reasons.contains(&Signal::PlanPeriod));
+    // Without a plan named in the title, nothing is supplied.
+    let plain = targets(
+        "某县人民政府关于加强学前教育的意见\n新建公办幼儿园4所。",
+        Some((2021, 6)),
+    );
+    assert_eq!(plain[0].target_year, None);
+}
+
+#[test]
+fn fixture_plan_with_a_heading_deadline() {
+    let text = fixture("heading-deadline-plan.txt");
+    let all = extract(&text, Some((2021, 3)), &catalogue());
+    let found: Vec<&Candidate> = all.iter().filter(|c| c.kind.is_target()).collect();
+    let summary: Vec<(Option<f64>, Option<u16>)> = found.iter().map(|c| (c.value, c.target_year)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (None, Some(2025)),
+            (Some(95.0), Some(2025)),
+            (Some(98.0), Some(2025)),
+            (Some(96.0), Some(2025)),
+            (Some(20.0), Some(2025)),
+            (Some(6000.0), Some(2025)),
+            (Some(56.0), Some(2023)),
+            (Some(5_000_000.0), Some(2025)),
+        ],
+        "{found:#?}"
+    );
+    assert!(found[2].reasons.contains(&Signal::HeadingDeadline));
+    assert!(found[4].reasons.contains(&Signal::PlanPeriod), "{:#?}", found[4]);
+    // The achievements of the last plan are facts.
+    let section_one: Vec<&Candidate> = all.iter().filter(|c| c.section.starts_with("一、发展基础")).collect();
+    assert!(!section_one.is_empty());
+    assert!(section_one.iter().all(|c| !c.kind.is_target()), "{section_one:#?}");
+}
+
+// When was this written (issue 24).
+
+#[test]
+fn the_issue_date_comes_from_the_date_line_then_the_number_then_the_title() {
+    use policy_extract::IssuedFrom;
+    let given = Extraction::new("某县人民政府\n2023年3月20日\n三年内新建学校4所。", Some((2022, 1)));
+    assert_eq!(
+        (given.issued(), given.issued_from()),
+        (Some((2022, 1)), Some(IssuedFrom::Given))
+    );
+    let dated = Extraction::new(
+        "某县人民政府\n某政发〔2019〕76号\n2023年3月20日\n三年内新建学校4所。",
+        None,
+    );
+    assert_eq!(
+        (dated.issued(), dated.issued_from()),
+        (Some((2023, 3)), Some(IssuedFrom::DateLine))
+    );
+    let numbered = Extraction::new(
+        "某县人民政府关于印发某方案的通知\n某政办发〔2019〕76号\n三年内新建学校4所。",
+        None,
+    );
+    assert_eq!(
+        (numbered.issued(), numbered.issued_from()),
+        (Some((2019, 1)), Some(IssuedFrom::DocumentNumber))
+    );
+    let titled = Extraction::new("某市教育事业发展“十一五”规划\n三年内新建学校4所。", None);
+    assert_eq!(
+        (titled.issued(), titled.issued_from()),
+        (Some((2006, 1)), Some(IssuedFrom::PlanPeriod))
+    );
+    let ranged = Extraction::new("某县学前教育三年行动计划（2024—2026年）\n新建幼儿园3所。", None);
+    assert_eq!(ranged.issued(), Some((2024, 1)));
+    let nothing = Extraction::new("新建幼儿园3所。", None);
+    assert_eq!((nothing.issued(), nothing.issued_from()), (None, None));
+    // A number in brackets that is no document number (〔2019〕 alone, a year in a sentence).
+    let bare = Extraction::new("某县人民政府\n（2019）\n新建幼儿园3所。", None);
+    assert_eq!(bare.issued_from(), None);
+}
+
+#[test]
+fn fixture_notice_with_a_document_number_and_a_signature() {
+    let text = fixture("notice-with-number.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(extraction.issued(), Some((2019, 1)), "临政办发〔2019〕76号");
+    let found = targets(&text, None);
+    let summary: Vec<(Option<f64>, Option<u16>, Option<&str>)> = found
+        .iter()
+        .map(|c| (c.value, c.target_year, c.scope.as_deref()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Some(45.0), Some(2022), Some("小学")),
+            (Some(50.0), Some(2022), Some("初中")),
+            (Some(97.0), Some(2021), None),
+            (Some(10_000_000.0), None, None),
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn sections_about_achievements_report_facts() {
+    let text = "一、“十三五”以来取得的成绩\n新建幼儿园12所，学前三年毛入园率达到90%。\n二、主要目标\n到2025年，新建幼儿园10所。";
+    let all = extract(text, Some((2021, 5)), &catalogue());
+    let kinds: Vec<(Option<f64>, CandidateKind)> = all.iter().map(|c| (c.value, c.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (Some(12.0), CandidateKind::Fact),
+            (Some(90.0), CandidateKind::Actual),
+            (Some(10.0), CandidateKind::Target(Kind::Quantitative)),
+        ]
+    );
+    let worked = extract(
+        "一、2021年工作取得的成绩\n新建幼儿园5所。",
+        Some((2022, 1)),
+        &catalogue(),
+    );
+    assert_eq!(worked[0].kind, CandidateKind::Fact);
+}
+
+#[test]
+fn fixture_plan_dated_by_its_title() {
+    let text = fixture("heading-deadline-plan.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(
+        (extraction.issued(), extraction.issued_from()),
+        (Some((2021, 1)), Some(policy_extract::IssuedFrom::PlanPeriod)),
+        "“十四五”规划: its period's first year"
+    );
+    let all = extract(&text, None, &catalogue());
+    let reported: Vec<&Candidate> = all.iter().filter(|c| c.section.starts_with("一、发展基础")).collect();
+    assert_eq!(reported.len(), 3, "{reported:#?}");
+    assert!(reported.iter().all(|c| !c.kind.is_target()), "{reported:#?}");
+    assert_eq!(all.iter().filter(|c| c.kind.is_target()).count(), 8);
+}
+
+// Not targets: baselines, money spent, differences (issue 24).
+
+#[test]
+fn the_starting_point_of_from_to_is_the_baseline() {
+    for text in [
+        "学前三年毛入园率由85%提高到95%。",
+        "学前三年毛入园率从85%提高到95%。",
+        "普惠性幼儿园覆盖率从80%增加到90%。",
+    ] {
+        let found = targets(text, None);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        assert_eq!(
+            found[0].baseline.map(|b| b.value),
+            Some(85.0).filter(|_| !text.contains("80%")).or(Some(80.0))
+        );
+        assert!(found[0].reasons.contains(&Signal::BaselineStated));
+    }
+}
+
+#[test]
+fn money_already_spent_is_not_a_target() {
+    for text in [
+        "全县累计投入教育资金3.2亿元。",
+        "各级财政已投入资金1.5亿元,新建校舍3万平方米。",
+        "全年完成投资2.4亿元。",
+    ] {
+        let all = extract(text, None, &catalogue());
+        let money: Vec<&Candidate> = all.iter().filter(|c| c.unit.as_deref() == Some("元")).collect();
+        assert!(!money.is_empty(), "{text}: {all:#?}");
+        assert!(
+            money.iter().all(|c| c.kind == CandidateKind::Fact),
+            "{text}: {money:#?}"
+        );
+        assert!(money.iter().all(|c| c.reasons.contains(&Signal::Spent)), "{text}");
+    }
+    // Money to be spent is a target.
+    let planned = targets("到2025年,累计投入教育资金10亿元。", Some((2021, 3)));
+    assert_eq!(planned.len(), 1);
+    assert_eq!(planned[0].value, Some(1_000_000_000.0));
+    let yearly = targets("县财政每年投入学前教育经费不少于800万元。", None);
+    assert_eq!(yearly.len(), 1);
+}
+
+#[test]
+fn differences_are_not_targets() {
+    for text in [
+        "高中阶段毛入学率低于全省平均水平2.3个百分点。",
+        "与全省平均水平相比,学前三年毛入园率仍有3个百分点的差距。",
+        "城乡学校生均经费相差1200元。",
+        "我市初中巩固率高出全国平均水平1.5个百分点。",
+    ] {
+        let found = targets(text, None);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+        let all = extract(text, None, &catalogue());
+        assert!(
+            all.iter().any(|c| c.reasons.contains(&Signal::Difference)),
+            "{text}: {all:#?}"
+        );
+    }
+    // Narrowing a gap is a target; 不低于 is a comparator.
+    let narrowed = targets(
+        "到2025年,城乡学前三年毛入园率差距缩小到3个百分点以内。",
+        Some((2021, 3)),
+    );
+    assert_eq!(narrowed.len(), 1, "{narrowed:#?}");
+    assert_eq!(reading("财政性教育经费支出占生产总值比例不低于4%。").0, Some(4.0));
+}
+
+#[test]
+fn fixture_achievements_report() {
+    let text = fixture("achievements-report.txt");
+    let all = extract(&text, None, &catalogue());
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(
+        extraction.issued(),
+        None,
+        "no date line, number nor plan period in the title"
+    );
+    let reported: Vec<&Candidate> = all.iter().filter(|c| c.section.contains("取得的成绩")).collect();
+    assert!(reported.len() >= 3, "{all:#?}");
+    assert!(reported.iter().all(|c| !c.kind.is_target()), "{reported:#?}");
+    let planned: Vec<(Option<f64>, Option<u16>)> = all
+        .iter()
+        .filter(|c| c.kind.is_target())
+        .map(|c| (c.value, c.target_year))
+        .collect();
+    assert_eq!(
+        planned,
+        vec![(Some(92.0), Some(2022)), (Some(3.0), Some(2022))],
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn fixture_traditional_plan() {
+    let text = fixture("traditional-plan.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(extraction.issued(), Some((2023, 1)), "（2023—2025年） in the title");
+    let all = extract(&text, None, &catalogue());
+    let reported: Vec<(Option<f64>, CandidateKind)> = all
+        .iter()
+        .filter(|c| !c.kind.is_target())
+        .map(|c| (c.value, c.kind))
+        .collect();
+    assert_eq!(
+        reported,
+        vec![(Some(38.0), CandidateKind::Fact), (Some(89.0), CandidateKind::Actual)]
+    );
+    let found = targets(&text, None);
+    assert_eq!(
+        values_and_years(&found),
+        vec![
+            (Some(95.0), Some(2025)),
+            (Some(90.0), Some(2025)),
+            (Some(4.0), Some(2025))
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[1].quote, "普惠性幼兒園覆蓋率不低於90%。",
+        "the quote stays Traditional"
+    );
+    assert!(found[1].reasons.contains(&Signal::HeadingDeadline));
+    assert!(found[2].reasons.contains(&Signal::PlanPeriod));
+}
+
+// Scope read from the sentence (issue 24).
+
+#[test]
+fn each_value_is_read_with_the_scope_written_before_it() {
+    let found = targets(
+        "到2025年,全市学前三年毛入园率达到95%,其中城区达到98%、农村达到90%。",
+        Some((2021, 3)),
+    );
+    let scopes: Vec<(Option<f64>, Option<&str>)> = found.iter().map(|c| (c.value, c.scope.as_deref())).collect();
+    assert_eq!(
+        scopes,
+        vec![
+            (Some(95.0), Some("全市")),
+            (Some(98.0), Some("城区")),
+            (Some(90.0), Some("农村"))
+        ]
+    );
+    let owned = targets(
+        "公办幼儿园在园幼儿占比达到55%以上,民办幼儿园收费不超过每月1500元。",
+        Some((2021, 3)),
+    );
+    assert_eq!(owned[0].scope.as_deref(), Some("公办"), "{owned:#?}");
+    // No scope word: none invented; an enumeration keeps its own.
+    assert_eq!(one("高中阶段毛入学率达到97%。").scope, None);
+    let listed = targets("到2025年,幼儿园、小学专任教师本科学历比例分别达到60%、90%。", None);
+    assert_eq!(listed[1].scope.as_deref(), Some("小学"));
+}

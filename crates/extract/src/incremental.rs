@@ -7,19 +7,42 @@ use crate::assemble::context::Context;
 use crate::assemble::{row, sentence};
 use crate::candidate::{Candidate, Progress};
 use crate::judge::indicators::Catalogue;
-use crate::read::deadlines::written_issue_date;
+use crate::read::deadlines::{document_number_year, heading_year, plan_period, plan_period_start, written_issue_date};
 use crate::read::table::Header;
+use crate::signal::Signal;
 use crate::text::sections::Sections;
 use crate::text::sentences::{starts_with_section_number, SegmentKind, Splitter};
+use serde::Serialize;
+
+/// Where the issue date an extraction counts from was read, in this order of preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssuedFrom {
+    /// Given by the caller (the document's metadata).
+    Given,
+    /// The date a notice writes on a line of its own (2019年5月30日), near its top or its end.
+    DateLine,
+    /// The year of the document number (〔2019〕76号); the month is taken as January.
+    DocumentNumber,
+    /// The first year of the plan period the title names (“十一五”规划 → 2006, （2024—2026年） →
+    /// 2024); the month is taken as January.
+    PlanPeriod,
+}
 
 /// An extraction under way.
 #[derive(Clone, Debug)]
 pub struct Extraction {
     text: String,
     issued: Option<(u16, u8)>,
+    issued_from: Option<IssuedFrom>,
     splitter: Splitter,
     sections: Sections,
     table: Option<Header>,
+    /// The deadline heading the current paragraph, list or table (到2025年，…) and the section path
+    /// it was written under: it dates the targets after it until another or a new section.
+    heading: Option<(u16, String)>,
+    /// The last year of the plan period the title names (十四五 → 2025).
+    plan_year: Option<u16>,
     candidates: Vec<Candidate>,
     done: bool,
 }
@@ -27,17 +50,26 @@ pub struct Extraction {
 impl Extraction {
     /// Starts an extraction of `text`; `issued` is the document's issue date (year, month), from
     /// which relative deadlines (三年内) are counted and before which a year reports the past.
-    /// Without one, the date a notice writes on a line of its own near the top is used, if any.
+    /// Without one, it is read from the text (`IssuedFrom`): the date a notice writes on a line of
+    /// its own, else the year of its document number, else the first year of its title's plan
+    /// period.
     pub fn new(text: impl Into<String>, issued: Option<(u16, u8)>) -> Extraction {
         let text = text.into();
         let done = text.is_empty();
-        let issued = issued.or_else(|| written_issue_date(&text).map(|(year, month, _)| (year, month)));
+        let (issued, issued_from) = match issued {
+            Some(date) => (Some(date), Some(IssuedFrom::Given)),
+            None => issue_date(&text),
+        };
+        let plan_year = plan_period(&text);
         Extraction {
             text,
             issued,
+            issued_from,
             splitter: Splitter::new(),
             sections: Sections::default(),
             table: None,
+            heading: None,
+            plan_year,
             candidates: Vec::new(),
             done,
         }
@@ -90,9 +122,15 @@ impl Extraction {
         &self.text
     }
 
-    /// The issue date the extraction counts from: the one given, or the one the text writes.
+    /// The issue date the extraction counts from: the one given, or the one the text writes (its
+    /// date line, its document number's year, its title's plan period: `issued_from` says which).
     pub fn issued(&self) -> Option<(u16, u8)> {
         self.issued
+    }
+
+    /// Where `issued` was read from.
+    pub fn issued_from(&self) -> Option<IssuedFrom> {
+        self.issued_from
     }
 
     fn read(&mut self, catalogue: &Catalogue, range: std::ops::Range<usize>, kind: SegmentKind, first_in_line: bool) {
@@ -133,12 +171,34 @@ impl Extraction {
             }
         }
         let section = self.sections.path();
+        // A deadline heading a paragraph governs until a heading at its level or above.
+        if let Some((_, path)) = &self.heading {
+            let inside = section == *path || section.starts_with(&format!("{path} / ")) || path.is_empty();
+            if !inside {
+                self.heading = None;
+            }
+        }
+        // Under achievements a year at a paragraph's head dates a report, not the targets after it.
+        if !matches!(kind, SegmentKind::TableRow { .. }) && !self.sections.achievements() {
+            if let Some(year) = heading_year(&self.text[range.clone()], self.issued) {
+                self.heading = Some((year, section.clone()));
+            }
+        }
+        let context_year = match (&self.heading, self.plan_year) {
+            (Some((year, _)), _) => Some((*year, Signal::HeadingDeadline)),
+            (None, Some(year)) if self.issued.is_none_or(|(issued, _)| year >= issued) => {
+                Some((year, Signal::PlanPeriod))
+            }
+            _ => None,
+        };
         let context = Context {
             text: &self.text,
             issued: self.issued,
             catalogue,
             section: &section,
             report_section: self.sections.reports(),
+            achievement_section: self.sections.achievements(),
+            context_year,
         };
         match kind {
             SegmentKind::TableRow { label, cells } => {
@@ -147,5 +207,19 @@ impl Extraction {
             }
             _ => sentence::sentence(&context, range, &mut self.candidates),
         }
+    }
+}
+
+/// The issue date a text writes about itself, and where it was read.
+fn issue_date(text: &str) -> (Option<(u16, u8)>, Option<IssuedFrom>) {
+    if let Some((year, month, _)) = written_issue_date(text) {
+        return (Some((year, month)), Some(IssuedFrom::DateLine));
+    }
+    if let Some(year) = document_number_year(text) {
+        return (Some((year, 1)), Some(IssuedFrom::DocumentNumber));
+    }
+    match plan_period_start(text) {
+        Some(year) => (Some((year, 1)), Some(IssuedFrom::PlanPeriod)),
+        None => (None, None),
     }
 }

@@ -36,7 +36,7 @@ mod signal;
 mod text;
 
 pub use candidate::{Candidate, CandidateKind, Progress};
-pub use incremental::Extraction;
+pub use incremental::{Extraction, IssuedFrom};
 pub use judge::indicators::Catalogue;
 pub use signal::Signal;
 pub use text::sentences::starts_with_section_number;

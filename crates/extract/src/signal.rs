@@ -27,6 +27,12 @@ pub enum Signal {
     RelativeDeadline,
     /// A relative deadline, but no issue date to count it from.
     RelativeDeadlineUndated,
+    /// No deadline in the sentence: the year of the deadline heading its paragraph, list or table
+    /// (到2025年, followed by several sentences of targets).
+    HeadingDeadline,
+    /// No deadline in the sentence nor over it: the last year of the plan's period (十四五,
+    /// 2021—2025年) named in the title.
+    PlanPeriod,
     /// One year of a year-by-year trajectory.
     Trajectory,
     /// Written with 力争 or 争取.
@@ -67,6 +73,10 @@ pub enum Signal {
     FactWords,
     /// Dated before the document was issued.
     PastYear,
+    /// A difference derived from other figures (差距, 相差, 低于…个百分点), not a target.
+    Difference,
+    /// Money already spent (累计投入, 已投入, 完成投资 … 亿元), not a target.
+    Spent,
     /// In a section that reports (发展基础, 现状, 进展情况).
     ReportSection,
     /// The sentence is long and holds many numbers: the reading may be off.
@@ -97,6 +107,14 @@ impl Signal {
                 "相对期限,缺少印发日期,未推算年份",
                 "relative deadline with no issue date to count from",
             ),
+            Signal::HeadingDeadline => (
+                "句中无期限,年份取自段首的期限",
+                "no deadline in the sentence: the year heading its paragraph",
+            ),
+            Signal::PlanPeriod => (
+                "句中无期限,年份取自规划期",
+                "no deadline in the sentence: the last year of the plan's period",
+            ),
             Signal::Trajectory => ("逐年目标中的一年", "one year of a year-by-year trajectory"),
             Signal::Aspirational => ("“力争”“争取”类表述", "written as an aim (力争, 争取)"),
             Signal::Approximate => ("约数(约、左右)", "approximate (约, 左右)"),
@@ -126,6 +144,14 @@ impl Signal {
                 "reports the present or the past (现有, 目前, 已…)",
             ),
             Signal::PastYear => ("年份早于印发日期", "dated before the document was issued"),
+            Signal::Difference => (
+                "由其他数值推算的差距(差距、相差、低于…个百分点)",
+                "a difference derived from other figures (差距, 相差…)",
+            ),
+            Signal::Spent => (
+                "已投入的资金(累计投入、完成投资等)",
+                "money already spent (累计投入, 完成投资…)",
+            ),
             Signal::ReportSection => ("所在章节陈述现状(发展基础等)", "in a section that reports (发展基础…)"),
             Signal::Crowded => (
                 "句子较长、数字较多,读法可能有误",
@@ -146,6 +172,10 @@ mod tests {
             Signal::ComparatorWord,
             Signal::Deadline,
             Signal::RelativeDeadline,
+            Signal::HeadingDeadline,
+            Signal::PlanPeriod,
+            Signal::Difference,
+            Signal::Spent,
             Signal::FactWords,
             Signal::Crowded,
         ];

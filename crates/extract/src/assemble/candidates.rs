@@ -99,6 +99,7 @@ pub fn value_candidate(
         confidence: 0.0,
         reasons,
     };
+    ctx.date(&mut candidate);
     guess_indicator(ctx, &mut candidate, subject, context);
     candidate
 }
@@ -130,7 +131,8 @@ pub fn unnumbered_candidate(
 ) -> Option<Candidate> {
     let (f, range, context) = (piece.f, piece.range, piece.context);
     let deadline = unnumbered.deadline.map(|i| &deadlines[i]);
-    if classify::reports(f, 0..unnumbered.chars.start) {
+    // Under achievements (发展成就, 取得的成绩) a commitment without a number is a report.
+    if ctx.achievement_section || classify::reports(f, 0..unnumbered.chars.start) {
         return None;
     }
     let eliminate = unnumbered.comparator == Comparator::Eliminate;
@@ -164,6 +166,7 @@ pub fn unnumbered_candidate(
         confidence: 0.0,
         reasons,
     };
+    ctx.date(&mut candidate);
     guess_indicator(ctx, &mut candidate, &f.string(unnumbered.subject.clone()), context);
     finish(&mut candidate);
     Some(candidate)

@@ -78,6 +78,7 @@ pub fn table_row(
     if row.unit.is_some() {
         candidate.reasons.push(Signal::Unit);
     }
+    ctx.date(&mut candidate);
     guess_indicator(ctx, &mut candidate, &label_string, &Words::of(&label_string));
     finish(&mut candidate);
     out.push(candidate);

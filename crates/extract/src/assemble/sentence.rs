@@ -14,7 +14,7 @@ use crate::read::deadlines::{self, Deadline};
 use crate::read::items::{self, enumerations, governing_deadline, Items};
 use crate::read::masks;
 use crate::read::milestones;
-use crate::read::scope::rate_items;
+use crate::read::scope::{rate_items, written_scope};
 use crate::signal::Signal;
 use crate::text::folded::Folded;
 use policy_analysis::ordering;
@@ -98,6 +98,7 @@ fn propose(
         ratio: item.number.ratio,
         rate_subject,
         report_section: ctx.report_section,
+        achievement_section: ctx.achievement_section,
     });
     let Some(comparison) = item.comparison.as_ref() else {
         if kind.is_target() && item.defaulted.is_none() {
@@ -170,6 +171,11 @@ fn propose(
             if let Some(scope) = scope {
                 each.scope = Some(f.string(scope.clone()));
                 each.reasons.push(Signal::ScopeThreshold);
+            } else if each.scope.is_none() {
+                // 全市…，其中城区…、农村…: the area, region or level written before the value.
+                if let Some(words) = written_scope(f, item.clause.start..item.number.chars.start) {
+                    each.scope = Some(f.string(words));
+                }
             }
             finish(&mut each);
             out.push(each);

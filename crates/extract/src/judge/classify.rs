@@ -86,6 +86,38 @@ const MODAL_WORDS: &[&str] = &[
     "提升",
 ];
 
+/// Words of a difference between two values (差距2个百分点, 低于全省平均水平2.3个百分点): derived
+/// from other figures, not a target. 高出, 高于 and 低于 only before percentage points.
+const GAP_WORDS: &[&str] = &["差距", "相差"];
+const POINT_GAP_WORDS: &[&str] = &["高出", "高于", "低于", "差距", "相差"];
+
+/// Words that make a difference a commitment (差距缩小到5个百分点以内).
+const GAP_TARGET_WORDS: &[&str] = &[
+    "缩小",
+    "控制",
+    "确保",
+    "力争",
+    "争取",
+    "降低",
+    "减少",
+    "不高于",
+    "不低于",
+];
+
+/// Words of money spent (累计投入3.2亿元, 完成投资1.5亿元): read as past when nothing dates them ahead.
+const SPENT_WORDS: &[&str] = &[
+    "累计投入",
+    "已投入",
+    "共投入",
+    "完成投资",
+    "累计完成投资",
+    "完成投入",
+    "累计安排",
+];
+
+/// Words that commit, even under achievements (提高 alone reports there: 由88%提高到90.5%).
+const COMMITMENT_WORDS: &[&str] = &["确保", "保证", "力争", "争取", "必须", "将", "计划", "努力"];
+
 /// Words of forecasts.
 const FORECAST_WORDS: &[&str] = &["预测", "测算", "估算", "推算", "按此计算", "预估"];
 
@@ -128,6 +160,8 @@ pub struct Reading<'a> {
     /// The clause's subject says it is a rate or share (率, 比例, 占比).
     pub rate_subject: bool,
     pub report_section: bool,
+    /// The section reports achievements (发展成就, 取得的成绩, “十三五”以来), not only progress.
+    pub achievement_section: bool,
 }
 
 /// Words that frame what follows as a plan, a rule or a forecast, so that an earlier word of
@@ -180,11 +214,41 @@ pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
     let past_marker = reported.is_some() && framed < reported;
     let weak_marker = comparator.is_none() && !norm && (has_any(WEAK_FACT_WORDS) || has_you(f, before.clone()));
     let past_year = reading.deadline.is_some_and(|d| d.past) && !symbol;
-    let future = reading.deadline.is_some_and(|d| !d.past);
+    // Under achievements, a bare year (2021年，…) dates a report; only 到/力争… make it a deadline.
+    let bare_year = reading.achievement_section
+        && reading.deadline.is_some_and(|d| f.at(d.chars.start).is_ascii_digit())
+        && !has_any(MODAL_WORDS);
+    let future = reading.deadline.is_some_and(|d| !d.past) && !bare_year;
     let report = reading.report_section
         && !future
         && ((comparator.is_none() && !norm)
-            || (matches!(comparator, Some(Comparator::AtLeast | Comparator::MoreThan)) && !has_any(MODAL_WORDS)));
+            || (matches!(comparator, Some(Comparator::AtLeast | Comparator::MoreThan)) && !has_any(MODAL_WORDS))
+            // Under achievements (发展成就, 取得的成绩), what was built was built (新建幼儿园12所).
+            // Under achievements (发展成就, 取得的成绩), what was built was built (新建幼儿园12所),
+            // and what was raised was raised (由88%提高到90.5%).
+            || (reading.achievement_section && !has_any(COMMITMENT_WORDS)));
+    let gap_words = if reading.unit.points {
+        POINT_GAP_WORDS
+    } else {
+        GAP_WORDS
+    };
+    // 低于全省2.3个百分点, 仍有3个百分点的差距 (the gap word after the value).
+    let gap_after = f.contains("差距", reading.value.end, reading.value.end + 8);
+    let gap = !future
+        && (last(gap_words).is_some_and(|i| f.before(i) != '不') || gap_after)
+        && !has_any(GAP_TARGET_WORDS)
+        && !symbol;
+    let spent = !future
+        && reading.unit.text.contains('元')
+        && has_any(SPENT_WORDS)
+        && !has_any(MODAL_WORDS)
+        && !has_any(FRAME_WORDS);
+    if gap {
+        signals.push(Signal::Difference);
+    }
+    if spent {
+        signals.push(Signal::Spent);
+    }
     if past_marker || weak_marker {
         signals.push(Signal::FactWords);
     }
@@ -195,7 +259,7 @@ pub fn kind(reading: &Reading) -> (CandidateKind, Vec<Signal>) {
         signals.push(Signal::ReportSection);
     }
     if !signals.is_empty() {
-        let rate = reading.unit.text == "%" || reading.rate_subject;
+        let rate = (reading.unit.text == "%" || reading.rate_subject) && !gap;
         return (
             if rate {
                 CandidateKind::Actual
@@ -279,6 +343,7 @@ mod tests {
             ratio: number.ratio,
             rate_subject: false,
             report_section,
+            achievement_section: false,
         })
         .0
     }

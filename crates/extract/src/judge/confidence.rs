@@ -17,6 +17,8 @@ impl Signal {
             Signal::Deadline => 0.15,
             Signal::RelativeDeadline => 0.1,
             Signal::RelativeDeadlineUndated => -0.05,
+            Signal::HeadingDeadline => 0.1,
+            Signal::PlanPeriod => 0.05,
             Signal::Trajectory => 0.0,
             Signal::Aspirational => 0.0,
             Signal::Approximate => 0.0,
@@ -37,6 +39,8 @@ impl Signal {
             Signal::NoValue => -0.1,
             Signal::FactWords => 0.2,
             Signal::PastYear => 0.15,
+            Signal::Difference => 0.15,
+            Signal::Spent => 0.15,
             Signal::ReportSection => 0.1,
             Signal::Crowded => -0.1,
         }

@@ -77,16 +77,116 @@ const SUFFIXES: &[&str] = &[
     "间",
 ];
 
-/// The issue date a text writes on a line of its own among its first lines (a notice's date under
-/// the issuer: 2019年5月30日), as (year, month, day).
+/// The issue date a text writes on a line of its own among its first or last twenty lines (a
+/// notice's date under the issuer or the signature: 2019年5月30日), as (year, month, day).
 pub fn written_issue_date(text: &str) -> Option<(u16, u8, u8)> {
-    text.lines().take(20).map(str::trim).find_map(|line| {
+    let count = text.lines().count();
+    let last = text.lines().skip(count.saturating_sub(20).max(20));
+    text.lines().take(20).chain(last).map(str::trim).find_map(|line| {
         let (year, rest) = line.split_once('年')?;
         let (month, rest) = rest.split_once('月')?;
         let day = rest.strip_suffix('日')?;
         let (year, month, day): (u16, u8, u8) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
         ((1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
             .then_some((year, month, day))
+    })
+}
+
+/// The year of a document number (文号) among a text's first lines: 临政办发〔2019〕76号 → 2019.
+pub fn document_number_year(text: &str) -> Option<u16> {
+    text.lines().take(20).find_map(|line| {
+        let folded = Folded::new(line.trim(), 0);
+        (0..folded.len()).find_map(|i| {
+            if !matches!(folded.at(i), '〔' | '[' | '［' | '(' | '（' | '【') {
+                return None;
+            }
+            let year = year_at(&folded, i + 1)?;
+            let close = matches!(folded.at(i + 5), '〕' | ']' | '］' | ')' | '）' | '】');
+            let number = digits_end(&folded, i + 6);
+            (close && number > i + 6 && folded.at(number) == '号').then_some(year)
+        })
+    })
+}
+
+/// The first year of the plan period a text's title names (“十一五”规划 → 2006; 行动计划（2024—2026年）
+/// → 2024): a plan is issued in its period's first year at the latest, so reading it issued then
+/// never takes a year of the plan for the past.
+pub fn plan_period_start(text: &str) -> Option<u16> {
+    title_period(text).map(|(first, _)| first)
+}
+
+/// The year of a deadline written at the head of a sentence and followed by a comma or a colon
+/// (到2025年，…; （一）到2025年：…): it governs the targets after it that write no deadline of their
+/// own, until another such deadline or a new section. Only a future, dated deadline heads.
+pub fn heading_year(sentence: &str, issued: Option<(u16, u8)>) -> Option<u16> {
+    let folded = Folded::new(sentence, 0);
+    let n = folded.len();
+    let mask = crate::read::masks::mask(&folded, 0..n);
+    let found = find(&folded, 0..n, issued, &|i| mask.covers_text(i));
+    let first = found.first()?;
+    let lead = (0..first.chars.start).all(|i| {
+        let c = folded.at(i);
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || chinese_digit(c).is_some()
+            || matches!(c, '(' | ')' | '（' | '）' | '、' | '.' | '．' | '是')
+    });
+    let closed = matches!(folded.at(first.chars.end), ',' | '，' | ':' | '：');
+    (lead && closed && !first.past && first.trajectory.is_none())
+        .then_some(first.year)
+        .flatten()
+}
+
+/// The last year of the plan period a text's title names (十四五 → 2025; 2021—2025年 → 2025): the
+/// year a target reads with when nothing else dates it. The title is the first non-empty lines
+/// (up to five) that name a plan (规划, 计划, 方案, 纲要) and are short enough to be titles.
+pub fn plan_period(text: &str) -> Option<u16> {
+    title_period(text).map(|(_, last)| last)
+}
+
+/// A title line is at most this long.
+const TITLE_CHARS: usize = 80;
+
+/// The plan period (first year, last year) the title names.
+fn title_period(text: &str) -> Option<(u16, u16)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(5)
+        // A title is a short line without a sentence's end (not the paragraph under it).
+        .filter(|l| l.chars().count() <= TITLE_CHARS && !l.ends_with(['。', '，', ',', '；']))
+        .find_map(|line| {
+            let folded = Folded::new(line, 0);
+            let title = ["规划", "计划", "方案", "纲要"]
+                .iter()
+                .any(|w| folded.find(w, 0, folded.len()).is_some());
+            if !title {
+                return None;
+            }
+            period_end(&folded)
+        })
+}
+
+/// The first and last years of a plan period written in `folded`: 十四五 (2021, 2025) or a range of
+/// years (2021—2025年).
+pub fn period_end(folded: &Folded) -> Option<(u16, u16)> {
+    (0..folded.len()).find_map(|i| {
+        if folded.at(i) == '十' && folded.at(i + 2) == '五' {
+            let n = chinese_digit(folded.at(i + 1)).filter(|n| (1..=9).contains(n))? as u16;
+            let last = 1955 + 5 * (10 + n);
+            return Some((last - 4, last));
+        }
+        let first = year_at(folded, i)?;
+        let mut k = i + 4;
+        if folded.at(k) == '年' {
+            k += 1;
+        }
+        let dash = if folded.has(k, "——") { 2 } else { 1 };
+        if !(is_dash(folded.at(k)) || matches!(folded.at(k), '至' | '到')) {
+            return None;
+        }
+        let last = year_at(folded, k + dash)?;
+        (last > first && last - first <= 10).then_some((first, last))
     })
 }
 

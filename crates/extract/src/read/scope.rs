@@ -214,6 +214,44 @@ fn skip_lead_words(folded: &Folded, mut i: usize, end: usize) -> usize {
     i
 }
 
+/// Words that name whom a value covers when the sentence writes it before the value (全市…，其中城区
+/// …、农村…): areas, regions, ownership and school levels; longest first where one starts another.
+const SCOPE_WORDS: &[&str] = &[
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "市区",
+    "县(市)",
+    "县（市）",
+    "城区",
+    "城镇",
+    "农村",
+    "乡村",
+    "东部地区",
+    "中部地区",
+    "西部地区",
+    "东部",
+    "中部",
+    "西部",
+    "公办",
+    "民办",
+    "小学",
+    "初中",
+    "高中",
+];
+
+/// The last scope word written in `range` (the words of a value's clause before it), if any; not
+/// a level named as a stage (高中阶段).
+pub fn written_scope(folded: &Folded, range: Range<usize>) -> Option<Range<usize>> {
+    range.rev().find_map(|i| {
+        let word = folded.any_at(i, SCOPE_WORDS)?;
+        let end = i + word.chars().count();
+        // 高中阶段毛入学率, 初中阶段: the stage is the indicator's name, not a scope.
+        (!folded.has(end, "阶段")).then_some(i..end)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

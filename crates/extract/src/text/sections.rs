@@ -11,7 +11,29 @@ pub struct Sections {
     open: Vec<(u8, String)>,
     /// Whether a heading on the path names a report (kept as the path changes).
     reports: bool,
+    /// Whether a heading on the path names achievements (a subset of the reports).
+    achievements: bool,
 }
+
+/// Words of headings over sections that report achievements: what they count was done (新建…所),
+/// unlike a progress report (进展情况), which also repeats the plan's targets.
+const ACHIEVEMENT_WORDS: &[&str] = &[
+    "发展基础",
+    "發展基礎",
+    "主要成效",
+    "主要成绩",
+    "主要成績",
+    "发展成就",
+    "發展成就",
+    "取得的成效",
+    "取得的成绩",
+    "取得的成績",
+    "工作成绩",
+    "工作成績",
+    "主要成就",
+    "回顾",
+    "回顧",
+];
 
 /// Words of headings over sections that report the present or the past.
 const REPORT_WORDS: &[&str] = &[
@@ -37,6 +59,13 @@ const REPORT_WORDS: &[&str] = &[
     "完成情況",
     "回顾",
     "回顧",
+    "取得的成绩",
+    "取得的成績",
+    "工作成绩",
+    "工作成績",
+    "主要成就",
+    "以来",
+    "以來",
 ];
 
 /// Headings longer than this are cut (a heading run into its paragraph).
@@ -59,6 +88,10 @@ impl Sections {
             .open
             .iter()
             .any(|(_, label)| REPORT_WORDS.iter().any(|w| label.contains(w)));
+        self.achievements = self
+            .open
+            .iter()
+            .any(|(_, label)| ACHIEVEMENT_WORDS.iter().any(|w| label.contains(w)));
     }
 
     /// Closes a table's captions and group labels (prose has returned).
@@ -71,6 +104,11 @@ impl Sections {
     pub fn path(&self) -> String {
         let labels: Vec<&str> = self.open.iter().map(|(_, l)| l.as_str()).collect();
         labels.join(" / ")
+    }
+
+    /// True when a heading on the path names achievements (发展成就, 取得的成绩).
+    pub fn achievements(&self) -> bool {
+        self.achievements
     }
 
     /// True when a heading on the path names a report of the present or the past.
