@@ -133,11 +133,13 @@ fn han_number(s: &str) -> Option<u8> {
 pub fn title(text: &str) -> Option<String> {
     find_line(text, |l| {
         let n = l.chars().count();
-        (6..=60).contains(&n)
-            && !l.contains(['。', ',', '，'])
-            && ["规划", "计划", "方案", "意见", "报告", "办法", "通知"]
+        (6..=60).contains(&n) && !l.contains(['。', ',', '，']) && {
+            // Traditional titles (計劃, 規劃, 報告, 辦法) name their genre too.
+            let simplified = fast2s::convert(l);
+            ["规划", "计划", "方案", "意见", "报告", "办法", "通知"]
                 .iter()
-                .any(|w| l.contains(w))
+                .any(|w| simplified.contains(w))
+        }
     })
 }
 

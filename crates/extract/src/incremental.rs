@@ -6,8 +6,9 @@
 use crate::assemble::context::Context;
 use crate::assemble::{row, sentence};
 use crate::candidate::{Candidate, Progress};
+use crate::guess;
 use crate::judge::indicators::Catalogue;
-use crate::read::deadlines::{document_number_year, heading_year, plan_period, plan_period_start, written_issue_date};
+use crate::read::deadlines::{heading_year, plan_period};
 use crate::read::table::Header;
 use crate::signal::Signal;
 use crate::text::sections::Sections;
@@ -210,16 +211,22 @@ impl Extraction {
     }
 }
 
-/// The issue date a text writes about itself, and where it was read.
+/// The issue date a text writes about itself, and where it was read: the one rule of
+/// [`guess::issue_date_and_source`], which the page's metadata shows too.
 fn issue_date(text: &str) -> (Option<(u16, u8)>, Option<IssuedFrom>) {
-    if let Some((year, month, _)) = written_issue_date(text) {
-        return (Some((year, month)), Some(IssuedFrom::DateLine));
-    }
-    if let Some(year) = document_number_year(text) {
-        return (Some((year, 1)), Some(IssuedFrom::DocumentNumber));
-    }
-    match plan_period_start(text) {
-        Some(year) => (Some((year, 1)), Some(IssuedFrom::PlanPeriod)),
-        None => (None, None),
+    let title = guess::title(text);
+    let Some((date, from)) = guess::issue_date_and_source(text, title.as_deref()) else {
+        return (None, None);
+    };
+    let year = date.get(..4).and_then(|y| y.parse().ok());
+    let month = date.get(5..7).and_then(|m| m.parse().ok());
+    let from = match from {
+        guess::DateFrom::DateLine => IssuedFrom::DateLine,
+        guess::DateFrom::DocNumberYear => IssuedFrom::DocumentNumber,
+        guess::DateFrom::TitlePeriod => IssuedFrom::PlanPeriod,
+    };
+    match (year, month) {
+        (Some(year), Some(month)) => (Some((year, month)), Some(from)),
+        _ => (None, None),
     }
 }

@@ -92,29 +92,6 @@ pub fn written_issue_date(text: &str) -> Option<(u16, u8, u8)> {
     })
 }
 
-/// The year of a document number (文号) among a text's first lines: 临政办发〔2019〕76号 → 2019.
-pub fn document_number_year(text: &str) -> Option<u16> {
-    text.lines().take(20).find_map(|line| {
-        let folded = Folded::new(line.trim(), 0);
-        (0..folded.len()).find_map(|i| {
-            if !matches!(folded.at(i), '〔' | '[' | '［' | '(' | '（' | '【') {
-                return None;
-            }
-            let year = year_at(&folded, i + 1)?;
-            let close = matches!(folded.at(i + 5), '〕' | ']' | '］' | ')' | '）' | '】');
-            let number = digits_end(&folded, i + 6);
-            (close && number > i + 6 && folded.at(number) == '号').then_some(year)
-        })
-    })
-}
-
-/// The first year of the plan period a text's title names (“十一五”规划 → 2006; 行动计划（2024—2026年）
-/// → 2024): a plan is issued in its period's first year at the latest, so reading it issued then
-/// never takes a year of the plan for the past.
-pub fn plan_period_start(text: &str) -> Option<u16> {
-    title_period(text).map(|(first, _)| first)
-}
-
 /// The year of a deadline written at the head of a sentence and followed by a comma or a colon
 /// (到2025年，…; （一）到2025年：…): it governs the targets after it that write no deadline of their
 /// own, until another such deadline or a new section. Only a future, dated deadline heads.
