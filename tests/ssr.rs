@@ -200,6 +200,8 @@ async fn english_pages_mark_every_chinese_part() {
         "v=compare&cmp=dongguan-2019,panjin-2019&embed=1",
         "v=evaluate&t=sihui-2022-fitness-2022&at=2022-06-30&cur=49&bv=42&by=2020",
         "v=analyse",
+        "v=targets&zzz=%E4%B8%9C%E8%8E%9E",
+        "v=evaluate&t=sihui-2022-t1-high-school-gross-enrolment&cur=abc",
     ] {
         let query = if query.is_empty() {
             "lang=en".to_string()
