@@ -447,17 +447,14 @@ fn check_in_crate(path: &str, source: &str, crate_root: &[String], globbed: &[Im
         }
         reported.push((target.as_str(), *line));
         match LAYERS.iter().position(|layer| layer == target) {
-            Some(target_rank) => {
-                if rank.is_some_and(|rank| target_rank > rank) {
-                    report(
-                        *line,
-                        format!(
-                            "`{top}` must not depend on `{target}` (names `crate::{}`)",
-                            named.join("::")
-                        ),
-                    );
-                }
-            }
+            Some(target_rank) if rank.is_some_and(|rank| target_rank > rank) => report(
+                *line,
+                format!(
+                    "`{top}` must not depend on `{target}` (names `crate::{}`)",
+                    named.join("::")
+                ),
+            ),
+            Some(_) => {}
             None if !top.is_empty() && top != "build" => report(
                 *line,
                 format!("`{top}` names `crate::{}`, which is in no layer", named.join("::")),

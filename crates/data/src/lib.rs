@@ -1,7 +1,6 @@
 //! Core data layer: the dataset's types, how it is read from the repository's TOML files,
 //! how it is validated and exported, the published files the app fetches (and the copy bundled into native builds and tests). No web dependency.
 // Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
-#![cfg_attr(test, allow(clippy::disallowed_methods))]
 #![cfg_attr(
     test,
     allow(clippy::disallowed_methods, reason = "tests may sort freely (clippy.toml)")
