@@ -17,7 +17,7 @@ use super::hooks::{use_after_paint, use_texts, use_url_state, SessionChange};
 use super::on_demand::Deferred;
 use super::parts;
 use super::targets::TargetsView;
-use super::text::tr;
+use super::text::{lang_parts, tr};
 use super::texts_status::TextsState;
 
 /// What the page needs from its host to start: the URL's query string and saved preferences.
@@ -151,7 +151,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="notice" role="status">
                     <p>
                         { tr(lang, "链接中有无法识别的部分,已忽略:", "Parts of the link were not understood and were ignored: ") }
-                        { notices.iter().map(|n| format!("{}={}", n.key, n.value)).collect::<Vec<_>>().join(", ") }
+                        { lang_parts(lang, &notices.iter().map(|n| format!("{}={}", n.key, n.value)).collect::<Vec<_>>().join(", ")) }
                     </p>
                     <button type="button" class="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
                 </div>

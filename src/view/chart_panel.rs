@@ -16,7 +16,7 @@ use policy_analysis::url_state::Lang;
 use policy_charts::{Chart, ChartLabels};
 
 use super::app::Display;
-use super::text::tr;
+use super::text::{lang_parts, tr};
 
 /// Fonts of the chart text: the same system CJK fonts as the page (no web font is downloaded).
 pub const CHART_FONTS: &str =
@@ -110,7 +110,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     };
     let summary = chart.summary();
     let body = if *show_table {
-        data_table(&format!("{id}-table"), heading, &chart.table())
+        data_table(lang, &format!("{id}-table"), heading, &chart.table())
     } else {
         html! {
             <div class="chart">
@@ -136,13 +136,13 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 </button>
             </div>
             { body }
-            <p class="chart-summary" id={format!("{id}-summary")}>{ summary }</p>
+            <p class="chart-summary" id={format!("{id}-summary")}>{ lang_parts(lang, &summary) }</p>
         </section>
     }
 }
 
 /// The chart's data as a table: the first row is the header, the first cell of each row heads it.
-fn data_table(id: &str, caption: &str, rows: &[Vec<String>]) -> Html {
+fn data_table(lang: Lang, id: &str, caption: &str, rows: &[Vec<String>]) -> Html {
     let Some((header, body)) = rows.split_first() else {
         return Html::default();
     };
@@ -152,15 +152,15 @@ fn data_table(id: &str, caption: &str, rows: &[Vec<String>]) -> Html {
             <table id={id.to_string()} class="chart-table">
                 <caption class="muted small">{ caption.to_string() }</caption>
                 <thead>
-                    <tr>{ for header.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
+                    <tr>{ for header.iter().map(|h| html! { <th scope="col">{ lang_parts(lang, h) }</th> }) }</tr>
                 </thead>
                 <tbody>
                     { for body.iter().map(|row| html! {
                         <tr>
                             { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
-                                html! { <th scope="row">{ cell.clone() }</th> }
+                                html! { <th scope="row">{ lang_parts(lang, cell) }</th> }
                             } else {
-                                html! { <td>{ cell.clone() }</td> }
+                                html! { <td>{ lang_parts(lang, cell) }</td> }
                             }) }
                         </tr>
                     }) }

@@ -11,7 +11,7 @@ use policy_analysis::compare::{format_requirement_in, format_year, needs_labels,
 use policy_analysis::url_state::compared_documents;
 
 use super::context::use_app;
-use super::text::{pick, quote_lang, tr};
+use super::text::{lang_parts, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
 pub struct CitedMatrixProps {
@@ -64,16 +64,16 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
                     html! {
                         <p class="cell-target">
                             if labelled {
-                                <span class="promise-label">{ promise_label(t, lang) }</span>
+                                <span class="promise-label">{ lang_parts(lang, &promise_label(t, lang)) }</span>
                             }
-                            { format!("{} · {} ", format_requirement_in(t, indicator, lang), format_year(t.target_year, lang)) }
+                            { lang_parts(lang, &format!("{} · {} ", format_requirement_in(t, indicator, lang), format_year(t.target_year, lang))) }
                             { for numbers }
                         </p>
                     }
                 }) }</td>
             }
         });
-        html! { <tr><th scope="row">{ name }</th>{ for cells }</tr> }
+        html! { <tr><th scope="row">{ lang_parts(lang, &name) }</th>{ for cells }</tr> }
     });
     let sources = citations.iter().map(|c| {
         let document = catalog.document_by_id(c.doc_id).map(|(_, d)| d);

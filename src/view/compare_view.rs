@@ -21,7 +21,7 @@ use policy_data::format::unit_in;
 use super::context::use_app;
 use super::copy_citation::CopyCitation;
 use super::link::action_link;
-use super::text::{pick, tr};
+use super::text::{lang_parts, pick, tr};
 
 #[component]
 pub fn CompareView() -> Html {
@@ -135,7 +135,7 @@ pub fn CompareView() -> Html {
                         html! {
                             <div class="cell-target">
                                 if let Some(label) = label {
-                                    <span class="promise-label">{ label }</span>
+                                    <span class="promise-label">{ lang_parts(lang, &label) }</span>
                                 }
                                 { action_link(&app, Action::OpenTarget(t.id.clone()), "", false, value) }
                                 if promise.len() > 1 {
@@ -154,7 +154,7 @@ pub fn CompareView() -> Html {
             <key={row.indicator.clone()}>
                 <tr>
                     <th scope="row">
-                        { name }
+                        { lang_parts(lang, &name) }
                         if let Some(verdict) = &row.verdict {
                             { comparability_badge(lang, verdict) }
                         }
@@ -165,9 +165,9 @@ pub fn CompareView() -> Html {
                     <tr class="verdict">
                         <td colspan={(matrix.doc_ids.len() + 1).to_string()}>
                             <div class="verdict-text">
-                                <p>{ pick(lang, &verdict.sentence) }</p>
+                                <p>{ lang_parts(lang, pick(lang, &verdict.sentence)) }</p>
                                 if let Some(common) = common_year(verdict, indicator) {
-                                    <p class="illustration">{ pick(lang, &common.sentence) }</p>
+                                    <p class="illustration">{ lang_parts(lang, pick(lang, &common.sentence)) }</p>
                                 }
                             </div>
                         </td>
@@ -180,7 +180,7 @@ pub fn CompareView() -> Html {
         let name = catalog.theme(theme).map(|t| pick(lang, &t.name).to_string()).unwrap_or_else(|| theme.clone());
         html! {
             <tr>
-                <th scope="row">{ name }</th>
+                <th scope="row">{ lang_parts(lang, &name) }</th>
                 { for coverage.counts[i].iter().map(|n| html! { <td class={classes!((*n == 0).then_some("gap"))}>{ n }</td> }) }
             </tr>
         }
@@ -208,7 +208,7 @@ pub fn CompareView() -> Html {
             <ul class="differences">
                 { for differences.iter().map(|d| html! {
                     <li>
-                        { pick(lang, &d.sentence) }
+                        { lang_parts(lang, pick(lang, &d.sentence)) }
                         { for d.evidence.iter().take(6).enumerate().map(|(n, id)| {
                             html! { <>{ " " }{ action_link(&app, Action::OpenTarget(id.clone()), "evidence", false, format!("[{}{}]", tr(lang, "依据", "evidence "), n + 1)) }</> }
                         }) }

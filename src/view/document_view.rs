@@ -17,7 +17,7 @@ use super::highlight::highlighted;
 use super::link::action_link;
 use super::on_demand::Deferred;
 use super::parts;
-use super::text::{date_label, pick, quote_lang, tr, value_label, year_label};
+use super::text::{date_label, lang_parts, pick, quote_lang, tr, value_label, year_label};
 
 #[component]
 pub fn DocumentView() -> Html {
@@ -132,7 +132,7 @@ pub fn DocumentView() -> Html {
                         html! {
                             <li>
                                 { action_link(&app, Action::OpenTarget(target.id.clone()), "", false, pick(lang, &target.summary)) }
-                                <span class="muted">{ format!(" {} · {}", value_label(lang, target, catalog.indicator(&target.indicator)), year_label(lang, target)) }</span>
+                                <span class="muted">{ lang_parts(lang, &format!(" {} · {}", value_label(lang, target, catalog.indicator(&target.indicator)), year_label(lang, target))) }</span>
                             </li>
                         }
                     }) }
@@ -163,7 +163,7 @@ pub fn DocumentView() -> Html {
                 if let Some(note) = &doc.note {
                     <details class="document-note">
                         <summary>{ tr(lang, "本文件的整理说明", "How this document was read") }</summary>
-                        <p>{ pick(lang, note) }</p>
+                        <p>{ lang_parts(lang, pick(lang, note)) }</p>
                     </details>
                 }
                 <p class="muted small">{ tr(lang, "黄色底纹为已整理成目标的句子,点击可查看目标。", "Sentences shaded yellow hold targets; select one to see them.") }</p>
@@ -180,7 +180,7 @@ pub fn DocumentView() -> Html {
             <div class="reader-grid">
                 <nav class="outline" aria-label={tr(lang, "目录", "Outline")}>
                     <h2>{ tr(lang, "目录", "Outline") }</h2>
-                    <ul>{ for outline }</ul>
+                    <ul lang={quote_lang(doc)}>{ for outline }</ul>
                 </nav>
                 { for descriptions }
                 <div class="doc-text" lang={quote_lang(doc)}>{ for body }</div>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use policy_analysis::url_state::Action;
 
 use super::context::use_app;
-use super::text::tr;
+use super::text::{lang_parts, tr};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedFrameProps {
@@ -26,7 +26,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
     let separator = tr(lang, "、", ", ");
     html! {
         <main class="embed-frame" id="main">
-            <h1 class="embed-title">{ props.title.clone() }</h1>
+            <h1 class="embed-title">{ lang_parts(lang, &props.title) }</h1>
             { props.children.clone() }
             <p class="embed-source">
                 { tr(lang, "来源:", "Source: ") }

@@ -13,7 +13,7 @@ use policy_analysis::url_state::{compared_documents, Lang, View};
 use super::cited_matrix::CitedMatrix;
 use super::context::{use_app, AppContext};
 use super::embed_frame::EmbedFrame;
-use super::text::{pick, quote_lang, tr, value_label, year_label};
+use super::text::{lang_parts, pick, quote_lang, tr, value_label, year_label};
 
 #[component]
 pub fn EmbedView() -> Html {
@@ -105,8 +105,8 @@ fn indicator_table(
             }
             html! {
                 <tr key={t.id.clone()}>
-                    <th scope="row">{ place }</th>
-                    <td>{ format_requirement_in(t, catalog.indicator(&t.indicator), lang) }</td>
+                    <th scope="row">{ lang_parts(lang, &place) }</th>
+                    <td>{ lang_parts(lang, &format_requirement_in(t, catalog.indicator(&t.indicator), lang)) }</td>
                     <td>{ format_year(t.target_year, lang) }</td>
                     <td><q lang={quote_lang}>{ &t.quote }</q></td>
                 </tr>
@@ -138,7 +138,7 @@ fn target_table(context: &AppContext, rows: &[usize]) -> Html {
             <tr key={t.id.clone()}>
                 <th scope="row">{ pick(lang, &doc.locality) }</th>
                 <td>{ pick(lang, &t.summary) }</td>
-                <td>{ value_label(lang, t, catalog.indicator(&t.indicator)) }</td>
+                <td>{ lang_parts(lang, &value_label(lang, t, catalog.indicator(&t.indicator))) }</td>
                 <td>{ year_label(lang, t) }</td>
                 <td lang={quote_lang(doc)}>{ &t.section }</td>
             </tr>

@@ -17,7 +17,7 @@ use policy_data::export::format_number;
 
 use super::chart_panel::ChartPanel;
 use super::context::use_app;
-use super::text::{pick, quote_lang, tr, value_label, year_label};
+use super::text::{lang_parts, pick, quote_lang, tr, value_label, year_label};
 
 #[derive(Properties, PartialEq)]
 pub struct EvaluateProps {
@@ -144,7 +144,7 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
         errors
             .iter()
             .filter(|e| e.field == field)
-            .map(|e| html! { <p class="field-error" id={format!("err-{}", field.name())} role="alert">{ e.message(lang) }</p> })
+            .map(|e| html! { <p class="field-error" id={format!("err-{}", field.name())} role="alert">{ lang_parts(lang, &e.message(lang)) }</p> })
             .collect()
     };
     let current_label = match current_meaning(target.comparator) {
@@ -181,8 +181,8 @@ pub fn EvaluateView(props: &EvaluateProps) -> Html {
                     }
                     if let Some(projection) = &evaluation.projection {
                         <dt>{ tr(lang, "按当前速度推算", "Straight-line projection") }</dt>
-                        <dd>{ format!("{} ({}) · {}", projection.value_text(), projection.year,
-                            if projection.meets_target { tr(lang, "可达成", "would be met") } else { tr(lang, "难以达成", "would fall short") }) }</dd>
+                        <dd>{ lang_parts(lang, &format!("{} ({}) · {}", projection.value_text(), projection.year,
+                            if projection.meets_target { tr(lang, "可达成", "would be met") } else { tr(lang, "难以达成", "would fall short") })) }</dd>
                     }
                 </dl>
                 <p class="muted small">{ tr(lang,

@@ -13,7 +13,7 @@ use super::context::use_app;
 use super::copy_citation::CopyCitation;
 use super::highlight::highlighted;
 use super::link::action_link;
-use super::text::{binding_name, date_label, grouped, kind_name, pick, quote_lang, tr};
+use super::text::{binding_name, date_label, grouped, kind_name, lang_parts, pick, quote_lang, tr};
 
 #[derive(Properties, PartialEq)]
 pub struct TargetDetailProps {
@@ -57,7 +57,7 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
                     { " · " }<span lang={quote_lang(doc)}>{ &target.section }</span>
                 </dd>
                 if let Some(indicator) = indicator {
-                    <dt>{ tr(lang, "指标", "Indicator") }</dt><dd>{ pick(lang, &indicator.name) }</dd>
+                    <dt>{ tr(lang, "指标", "Indicator") }</dt><dd>{ lang_parts(lang, pick(lang, &indicator.name)) }</dd>
                 }
                 <dt>{ tr(lang, "类型", "Kind") }</dt>
                 <dd>{ format!("{} · {}", kind_name(lang, target.kind), binding_name(lang, target.binding)) }</dd>
@@ -65,16 +65,18 @@ pub fn TargetDetail(props: &TargetDetailProps) -> Html {
                     <dt>{ tr(lang, "时限原文", "Deadline as written") }</dt><dd lang={quote_lang(doc)}>{ deadline }</dd>
                 }
                 if let Some(scope) = &target.scope {
-                    <dt>{ tr(lang, "范围", "Scope") }</dt><dd>{ pick(lang, scope) }</dd>
+                    <dt>{ tr(lang, "范围", "Scope") }</dt><dd>{ lang_parts(lang, pick(lang, scope)) }</dd>
                 }
                 <dt>{ tr(lang, "责任单位", "Responsible") }</dt>
-                <dd lang={quote_lang(doc)}>{
-                    if target.responsible.is_empty() { tr(lang, "原文未列明", "not named in the text").to_string() } else { target.responsible.join("、") }
-                }</dd>
+                if target.responsible.is_empty() {
+                    <dd>{ tr(lang, "原文未列明", "not named in the text") }</dd>
+                } else {
+                    <dd lang={quote_lang(doc)}>{ target.responsible.join("、") }</dd>
+                }
                 <dt>{ tr(lang, "基线", "Baseline") }</dt>
                 <dd>{ baseline.unwrap_or_else(|| tr(lang, "原文未给出", "not stated").to_string()) }</dd>
                 if let Some(note) = &target.note {
-                    <dt>{ tr(lang, "说明", "Note") }</dt><dd>{ pick(lang, note) }</dd>
+                    <dt>{ tr(lang, "说明", "Note") }</dt><dd>{ lang_parts(lang, pick(lang, note)) }</dd>
                 }
                 <dt>{ tr(lang, "编号", "Id") }</dt><dd><code>{ &target.id }</code></dd>
             </dl>

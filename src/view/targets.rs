@@ -14,10 +14,10 @@ use super::context::use_app;
 use super::dataset_open::opened_mark_short;
 use super::export_bar::ExportBar;
 use super::filters::Filters;
-use super::highlight::highlighted;
+use super::highlight::{highlighted, highlighted_in};
 use super::link::action_link;
 use super::target_detail::TargetDetail;
-use super::text::{pick, quote_lang, tr, value_label, year_label};
+use super::text::{lang_parts, pick, quote_lang, tr, value_label, year_label};
 
 /// How many passages the list shows at most.
 const PASSAGE_LIMIT: usize = 30;
@@ -85,9 +85,9 @@ pub fn TargetsView() -> Html {
             <li class={classes!("target-row", open.then_some("open"))} key={target.id.clone()}>
                 <button type="button" class="target-summary" id={format!("row-{}", target.id)}
                     aria-expanded={open.to_string()} aria-controls={detail_id} onclick={toggle}>
-                    <span class="target-text">{ highlighted(pick(lang, &target.summary), &search_terms) }</span>
+                    <span class="target-text">{ highlighted_in(lang, pick(lang, &target.summary), &search_terms) }</span>
                     <span class="target-facts">
-                        <span class="value">{ value_label(lang, target, catalog.indicator(&target.indicator)) }</span>
+                        <span class="value">{ lang_parts(lang, &value_label(lang, target, catalog.indicator(&target.indicator))) }</span>
                         <span class="year">{ year_label(lang, target) }</span>
                         <span class="locality">{ pick(lang, &doc.locality) }</span>
                         if catalog.is_opened(&doc.id) { { opened_mark_short(lang) } }

@@ -2,7 +2,9 @@
 
 use policy_analysis::url_state::Lang;
 use policy_data::format::{format_number, requirement_in, target_year, NumberForm, ValueForm, YearForm};
+use policy_data::lang_parts::{runs, Run};
 use policy_data::model::{Bilingual, Binding, Document, Indicator, Kind, Script, Target};
+use yew::prelude::*;
 
 /// Picks the Chinese or the English string.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -18,6 +20,27 @@ pub fn pick(lang: Lang, text: &Bilingual) -> &str {
         Lang::Zh => &text.zh,
         Lang::En => &text.en,
     }
+}
+
+/// `text` for a page in `lang`: on an English page, each Chinese run of it (a gloss, a unit, a
+/// name, a quotation) in a `<span lang="zh">` (`zh-Hant` where Traditional), WCAG 3.1.2; the text
+/// itself unchanged. A Chinese page shows it as it is.
+pub fn lang_parts(lang: Lang, text: &str) -> Html {
+    let runs = match lang {
+        Lang::Zh => Vec::new(),
+        Lang::En => runs(text),
+    };
+    if !runs.iter().any(|run| run.lang().is_some()) {
+        return html! { {text.to_string()} };
+    }
+    runs.into_iter()
+        .map(|run| match run {
+            Run::Other(text) => html! { {text.to_string()} },
+            Run::Chinese { text, .. } => {
+                html! { <span lang={run.lang()}>{text.to_string()}</span> }
+            }
+        })
+        .collect()
 }
 
 /// The `lang` attribute for text quoted from `document`.

@@ -10,6 +10,7 @@ pub mod fold;
 pub mod format;
 pub mod json_outline;
 pub mod lang;
+pub mod lang_parts;
 pub mod message;
 pub mod model;
 pub mod numerals;
