@@ -159,13 +159,21 @@ fn vary_literal(literal: &str, factor: f64, percent: bool) -> String {
         return literal.to_string();
     }
     let decimals = literal.split_once('.').map_or(0, |(_, d)| d.len());
-    let step = 10f64.powi(-(decimals as i32));
     let mut new = old * factor;
     if percent && old <= 100.0 {
         new = new.min(100.0);
     }
-    let new = (new / step).round() * step;
-    format!("{:.*}", decimals, new.max(step))
+    // Rounded by formatting (exact decimal rounding, the same on every machine).
+    let text = format!("{new:.decimals$}");
+    if parse_number(&text).is_some_and(|n| n > 0.0) {
+        text
+    } else {
+        // The smallest positive number with as many decimals: 1, 0.1, 0.01…
+        match decimals {
+            0 => "1".to_string(),
+            d => format!("0.{}1", "0".repeat(d - 1)),
+        }
+    }
 }
 
 /// A 4-digit year moved by `delta` (a number that is not a year between 2000 and 2040 as it is).
@@ -1242,4 +1250,38 @@ pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io:
     let mut out = create("texts.json")?;
     serde_json::to_writer(&mut out, &generated.texts)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_values_keep_their_form() {
+        assert_eq!(vary_literal("85", 1.1, true), "94");
+        assert_eq!(vary_literal("95", 1.2, true), "100", "a percentage stays at most 100");
+        assert_eq!(vary_literal("86.49", 0.9, true), "77.84");
+        assert_eq!(vary_literal("1,200", 1.0, false), "1200");
+        assert_eq!(
+            vary_literal("0.2", 0.2, false),
+            "0.1",
+            "a positive value stays positive"
+        );
+        assert_eq!(vary_literal("1", 0.8, false), "1");
+        assert_eq!(vary_literal("0", 1.2, false), "0");
+        assert_eq!(shift_year("2022", 3), "2025");
+        assert_eq!(shift_year("300", 3), "300");
+    }
+
+    #[test]
+    fn headings_numbering() {
+        let len = |s: &str| numbering_len(&s.chars().collect::<Vec<_>>());
+        assert_eq!(len("一、总体要求"), 2);
+        assert_eq!(len("(二)工作目标"), 3);
+        assert_eq!(len("\u{ff08}十二\u{ff09}工作"), 4);
+        assert_eq!(len("第三章   发展任务"), 3);
+        assert_eq!(len("4.发展特色"), 2);
+        assert_eq!(len("到2022年"), 0);
+        assert_eq!(len("三年行动"), 0);
+    }
 }

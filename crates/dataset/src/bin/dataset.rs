@@ -175,34 +175,30 @@ mod tool {
         let real = synthetic::generate(&loaded.dataset, &loaded.texts, 1, seed);
         let real_files = synthetic::published_files(&real);
         let started = Instant::now();
-        let real_sizes = measure::files_sizes(
+        let names = ["targets.json", "texts.json"];
+        let real_each = measure::each_file_sizes(
             real_files.iter().map(|(_, content)| content.as_bytes()).collect(),
             real.dataset.documents.len(),
         )
         .map_err(|e| e.to_string())?;
         let mut files = Vec::new();
-        for name in ["targets.json", "texts.json"] {
+        for name in names {
             let path = out.join(name);
             let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             files.push(std::io::BufReader::new(file));
         }
-        let mut each = Vec::new();
-        for (name, content) in &real_files {
-            each.push((
-                format!("real {name}"),
-                measure::brotli_sizes(content.as_bytes()).map_err(|e| e.to_string())?,
-            ));
-        }
-        let synthetic_sizes = measure::files_sizes(files, documents).map_err(|e| e.to_string())?;
+        let synthetic_each = measure::each_file_sizes(files, documents).map_err(|e| e.to_string())?;
         let measuring = started.elapsed();
+        let total = |each: &[measure::Sizes]| each.iter().copied().reduce(|sum, s| sum + s).unwrap_or_default();
+        let (real_sizes, synthetic_sizes) = (total(&real_each), total(&synthetic_each));
         let line = |label: &str, s: &measure::Sizes| {
             println!(
-                "{label:<28} {:>13} bytes → brotli {:>11} bytes = {:>5.2}:1; per document {:>9.0} → {:>7.0} bytes",
+                "{label:<32} {:>13} bytes → brotli {:>11} bytes = {:>5.2}:1; per document {:>7} → {:>6} bytes",
                 group(s.raw),
                 group(s.brotli),
                 s.ratio(),
-                s.raw_per_document(),
-                s.brotli_per_document()
+                group(s.raw_per_document().round() as u64),
+                group(s.brotli_per_document().round() as u64)
             );
         };
         println!(
@@ -210,22 +206,29 @@ mod tool {
             measure::BROTLI_QUALITY,
             measure::BROTLI_WINDOW_BITS
         );
-        line(&format!("real ({} documents)", real_sizes.documents), &real_sizes);
-        line(&format!("synthetic {scale}× ({documents} documents)"), &synthetic_sizes);
+        for (label, each, sizes) in [
+            (
+                format!("real ({} documents)", real_sizes.documents),
+                &real_each,
+                &real_sizes,
+            ),
+            (
+                format!("synthetic {scale}× ({documents} documents)"),
+                &synthetic_each,
+                &synthetic_sizes,
+            ),
+        ] {
+            line(&label, sizes);
+            for (name, s) in names.iter().zip(each.iter()) {
+                line(&format!("  {name}"), s);
+            }
+        }
         let relative = synthetic_sizes.ratio() / real_sizes.ratio();
         println!(
-            "ratio synthetic / real: {relative:.3} ({:+.1} %; the aim is within ±25 %); per document compressed: {:.3}",
+            "ratio synthetic / real: {relative:.3} ({:+.1} %; the aim is within ±25 %); compressed bytes per document: {:.3}",
             (relative - 1.0) * 100.0,
             synthetic_sizes.brotli_per_document() / real_sizes.brotli_per_document()
         );
-        for (label, sizes) in each {
-            println!(
-                "  {label:<22} {:>13} → {:>11} bytes = {:>5.2}:1",
-                group(sizes.raw),
-                group(sizes.brotli),
-                sizes.ratio()
-            );
-        }
         println!(
             "measured in {:.1} s; peak memory {}",
             measuring.as_secs_f64(),

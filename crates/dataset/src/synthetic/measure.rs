@@ -86,9 +86,9 @@ pub fn brotli_sizes(input: impl Read) -> io::Result<Sizes> {
     })
 }
 
-/// The sizes of several files together (each compressed whole, on its own thread), for a dataset
+/// The sizes of each of several files (each compressed whole, on its own thread), for a dataset
 /// of `documents` documents.
-pub fn files_sizes<R: Read + Send>(files: Vec<R>, documents: usize) -> io::Result<Sizes> {
+pub fn each_file_sizes<R: Read + Send>(files: Vec<R>, documents: usize) -> io::Result<Vec<Sizes>> {
     let results: Vec<io::Result<Sizes>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .into_iter()
@@ -102,14 +102,22 @@ pub fn files_sizes<R: Read + Send>(files: Vec<R>, documents: usize) -> io::Resul
             })
             .collect()
     });
-    let mut total = Sizes {
-        documents,
-        ..Sizes::default()
-    };
-    for sizes in results {
-        total = total + sizes?;
-    }
-    Ok(total)
+    results
+        .into_iter()
+        .map(|sizes| Ok(Sizes { documents, ..sizes? }))
+        .collect()
+}
+
+/// The sizes of several files together, as [`each_file_sizes`] measures them.
+pub fn files_sizes<R: Read + Send>(files: Vec<R>, documents: usize) -> io::Result<Sizes> {
+    let each = each_file_sizes(files, documents)?;
+    Ok(each.into_iter().fold(
+        Sizes {
+            documents,
+            ..Sizes::default()
+        },
+        |total, sizes| total + sizes,
+    ))
 }
 
 #[cfg(test)]
