@@ -5,8 +5,10 @@
 //! - `cargo dataset publish` validates, then writes `data/published/` (targets.json,
 //!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
 //!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app);
-//! - `cargo dataset generate --scale 10 --seed 1 --out DIR` writes a valid synthetic
-//!   dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks (BENCHMARKS.md);
+//! - `cargo dataset generate --scale 10 --seed 1 --out DIR [--report]` writes a valid
+//!   synthetic dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks
+//!   (BENCHMARKS.md); `--report` adds timings, peak memory and how the files compress (brotli,
+//!   quality 11) next to the real ones;
 //! - `cargo dataset extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
 //!   targets in a policy text, one JSON object per line (`analysis::extract`);
 //! - `cargo dataset draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]`
@@ -26,7 +28,7 @@ fn main() {
         "generate" => tool::generate(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "extract" => tool::extract(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "draft" => tool::draft(root, &std::env::args().skip(2).collect::<Vec<_>>()),
-        _ => Err("usage: cargo dataset clean | check | publish | generate --scale N --seed S --out DIR
+        _ => Err("usage: cargo dataset clean | check | publish | generate --scale N --seed S --out DIR [--report]
                     | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
             .to_string()),
     };
@@ -42,13 +44,15 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod tool {
     use std::path::Path;
+    use std::time::Instant;
 
     use policy_data::dataset_file::DatasetFile;
     use policy_data::model::{Indicator, Theme};
-    use policy_data::{export, validation};
+    use policy_data::{export, format, validation};
     use policy_dataset::cleaning::{clean as clean_text, CleaningRules};
     use policy_dataset::draft::{self, Draft};
-    use policy_dataset::{repository, synthetic};
+    use policy_dataset::repository;
+    use policy_dataset::synthetic::{self, measure};
     use policy_extract::{self as extract, Catalogue};
 
     pub fn clean(root: &Path) -> Result<(), String> {
@@ -115,7 +119,8 @@ mod tool {
         Ok(())
     }
 
-    /// Writes a synthetic dataset `--scale` times larger than the sources, after validating it.
+    /// Writes a synthetic dataset `--scale` times larger than the sources, after validating it;
+    /// with `--report`, also how its files and the real ones compress (brotli, quality 11).
     pub fn generate(root: &Path, args: &[String]) -> Result<(), String> {
         let value = |flag: &str| {
             args.iter()
@@ -126,11 +131,15 @@ mod tool {
         let scale: usize = value("--scale")?.parse().map_err(|e| format!("--scale: {e}"))?;
         let seed: u64 = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?;
         let out = Path::new(value("--out")?);
+        let report = args.iter().any(|a| a == "--report");
         if scale == 0 {
             return Err("--scale must be at least 1".to_string());
         }
         let loaded = repository::load(root)?;
+        let started = Instant::now();
         let generated = synthetic::generate(&loaded.dataset, &loaded.texts, scale, seed);
+        let generation = started.elapsed();
+        let started = Instant::now();
         let problems = validation::validate(&generated.dataset, &generated.texts);
         if let Some(first) = problems.first() {
             return Err(format!(
@@ -138,18 +147,111 @@ mod tool {
                 problems.len()
             ));
         }
+        let validating = started.elapsed();
+        let started = Instant::now();
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-        for (name, content) in synthetic::published_files(&generated) {
-            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
-        }
+        synthetic::write_published(&generated, out).map_err(|e| format!("{}: {e}", out.display()))?;
+        let writing = started.elapsed();
         let targets: usize = generated.dataset.documents.iter().map(|d| d.targets.len()).sum();
+        let documents = generated.dataset.documents.len();
+        println!("{}: {documents} documents, {targets} targets, valid", out.display());
+        if generated.copied > 0 {
+            println!(
+                "{} synthetic documents are copies of their model with new names (every draw broke a rule)",
+                generated.copied
+            );
+        }
+        if !report {
+            return Ok(());
+        }
         println!(
-            "{}: {} documents, {} targets, valid",
-            out.display(),
-            generated.dataset.documents.len(),
-            targets
+            "generated in {:.1} s, validated in {:.1} s, written in {:.1} s; peak memory so far {}",
+            generation.as_secs_f64(),
+            validating.as_secs_f64(),
+            writing.as_secs_f64(),
+            peak_memory()
+        );
+        drop(generated);
+        let real = synthetic::generate(&loaded.dataset, &loaded.texts, 1, seed);
+        let real_files = synthetic::published_files(&real);
+        let started = Instant::now();
+        let names = ["targets.json", "texts.json"];
+        let real_each = measure::each_file_sizes(
+            real_files.iter().map(|(_, content)| content.as_bytes()).collect(),
+            real.dataset.documents.len(),
+        )
+        .map_err(|e| e.to_string())?;
+        let mut files = Vec::new();
+        for name in names {
+            let path = out.join(name);
+            let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            files.push(std::io::BufReader::new(file));
+        }
+        let synthetic_each = measure::each_file_sizes(files, documents).map_err(|e| e.to_string())?;
+        let measuring = started.elapsed();
+        let total = |each: &[measure::Sizes]| each.iter().copied().reduce(|sum, s| sum + s).unwrap_or_default();
+        let (real_sizes, synthetic_sizes) = (total(&real_each), total(&synthetic_each));
+        let line = |label: &str, s: &measure::Sizes| {
+            println!(
+                "{label:<32} {:>13} bytes → brotli {:>11} bytes = {:>5.2}:1; per document {:>7} → {:>6} bytes",
+                group(s.raw),
+                group(s.brotli),
+                s.ratio(),
+                group(s.raw_per_document().round() as u64),
+                group(s.brotli_per_document().round() as u64)
+            );
+        };
+        println!(
+            "brotli quality {}, window 2^{} bytes, each file whole:",
+            measure::BROTLI_QUALITY,
+            measure::BROTLI_WINDOW_BITS
+        );
+        for (label, each, sizes) in [
+            (
+                format!("real ({} documents)", real_sizes.documents),
+                &real_each,
+                &real_sizes,
+            ),
+            (
+                format!("synthetic {scale}× ({documents} documents)"),
+                &synthetic_each,
+                &synthetic_sizes,
+            ),
+        ] {
+            line(&label, sizes);
+            for (name, s) in names.iter().zip(each.iter()) {
+                line(&format!("  {name}"), s);
+            }
+        }
+        let relative = synthetic_sizes.ratio() / real_sizes.ratio();
+        println!(
+            "ratio synthetic / real: {relative:.3} ({:+.1} %; the aim is within ±25 %); compressed bytes per document: {:.3}",
+            (relative - 1.0) * 100.0,
+            synthetic_sizes.brotli_per_document() / real_sizes.brotli_per_document()
+        );
+        println!(
+            "measured in {:.1} s; peak memory {}",
+            measuring.as_secs_f64(),
+            peak_memory()
         );
         Ok(())
+    }
+
+    /// `1234567` → `1,234,567`.
+    fn group(n: u64) -> String {
+        format::format_number(n as f64, format::NumberForm::Grouped)
+    }
+
+    /// The process's peak resident memory (Linux `VmHWM`), or "unknown".
+    fn peak_memory() -> String {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+                let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+                Some(format!("{:.0} MB", kb as f64 / 1024.0))
+            })
+            .unwrap_or_else(|| "unknown".to_string())
     }
 
     /// The catalogue the extractor guesses indicators from: `data/indicators.toml` and `data/themes.toml`.
