@@ -90,7 +90,10 @@ for (const width of [375, 1280]) {
       const added = await page.locator('.review-item', { hasText: '您添加的句子' });
       assert.ok((await added.innerText()).includes('新建、改扩建幼儿园6所'));
 
-      // The English locality is missing: the build names it and opens nothing.
+      // The English locality is guessed from the Chinese one (pinyin), marked as a guess; emptied,
+      // the build names it and opens nothing.
+      assert.equal(await page.inputValue('#meta-locality-en'), 'Qinghe');
+      await change(page, '#meta-locality-en', '');
       await page.click('#analyse-open');
       await page.locator('#analyse-build-problems').waitFor();
       const problems = await page.locator('#analyse-build-problems').innerText();
