@@ -1,5 +1,6 @@
-// The published data arrives after the WebAssembly: data/targets.json at start, data/texts.json only
-// when a view needs the documents' texts. A failed or stale fetch shows a clear message with a retry
+// The published data arrives after the WebAssembly: home's index (data/index.json) when the first
+// view is home, data/targets.json when a view shows targets (at start for such a link, or on the
+// first "See targets"), data/texts.json only when a view needs the documents' texts. A failed or stale fetch shows a clear message with a retry
 // button, never a blank page. Fails on console errors and requests leaving 127.0.0.1 (except the
 // failures a test provokes on purpose).
 import { test, before, after } from 'node:test';
@@ -23,13 +24,21 @@ async function withPage(run, expected = () => false) {
   }
 }
 
-test('the home page fetches the targets but not the texts; a search fetches the texts and the passage count follows', async () => {
+test('the home page fetches its index only; "See targets" fetches the targets; a search fetches the texts and the passage count follows', async () => {
   await withPage(async (page, requested) => {
     await page.goto(server.url);
     await appReady(page);
     await page.locator('.doc-card').first().waitFor();
-    assert.ok(requested.includes('/data/targets.json'), 'targets fetched at start');
+    assert.ok(requested.includes('/data/index.json'), 'home\'s index fetched at start');
+    assert.ok(!requested.includes('/data/targets.json'), 'targets not fetched for the home page');
     assert.ok(!requested.includes('/data/texts.json'), 'texts not fetched for the home page');
+    const card = page.locator('#card-sihui-2022');
+    assert.match(await card.locator('.counts').innerText(), /^\d+ 项目标/, 'the card counts come from the index');
+    const counted = Number((await card.locator('.counts strong').innerText()).trim());
+    await card.getByRole('link', { name: '查看目标' }).click();
+    await page.locator('.target-list .target-summary').first().waitFor();
+    assert.ok(requested.includes('/data/targets.json'), 'targets fetched for the targets list');
+    await page.waitForFunction((n) => (document.querySelector('#result-count')?.textContent ?? '').includes(String(n)), counted);
     await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('班额')}`);
     await appReady(page);
     const count = page.locator('#result-count');
@@ -64,7 +73,7 @@ test('texts from another version are refused with a retry that loads the right o
 test('a failed data fetch shows a message with a retry instead of a blank page', async () => {
   await withPage(async (page) => {
     let fail = true;
-    await page.route('**/data/targets.json', (route) => (fail ? route.abort('failed') : route.continue()));
+    await page.route('**/data/{index,targets}.json', (route) => (fail ? route.abort('failed') : route.continue()));
     await page.goto(server.url);
     const problem = page.locator('#data-problem[role="alert"]');
     await problem.waitFor({ timeout: 20000 });
@@ -76,4 +85,35 @@ test('a failed data fetch shows a message with a retry instead of a blank page',
     await appReady(page);
     assert.equal(await page.locator('.doc-card').count(), 5);
   }, (p) => /Failed to load resource|ERR_FAILED/.test(p));
+});
+
+test('targets that fail to arrive after home show a message and a retry; nothing on the page is lost', async () => {
+  await withPage(async (page, requested) => {
+    let fail = true;
+    await page.route('**/data/targets.json', (route) => (fail ? route.abort('failed') : route.continue()));
+    await page.goto(server.url);
+    await appReady(page);
+    await page.locator('#card-panjin-2019').getByRole('link', { name: '查看目标' }).click();
+    const status = page.locator('#targets-status[role="alert"]');
+    await status.waitFor();
+    assert.match(await status.innerText(), /目标数据未能加载/);
+    assert.ok(page.url().includes('v=targets'), 'the link already shows where the visitor is going');
+    await screenshot(page, 'targets-failed');
+    fail = false;
+    await page.locator('#targets-retry').click();
+    await page.locator('.target-list .target-summary').first().waitFor();
+    assert.equal(await page.locator('#targets-status').count(), 0);
+    assert.ok(await page.locator('.target-list .target-summary .locality', { hasText: '盘锦' }).count() > 0, 'Panjin\'s targets are listed');
+    assert.equal(requested.filter((p) => p === '/data/index.json').length, 1, 'the index is not fetched again');
+  }, (p) => /Failed to load resource|ERR_FAILED/.test(p));
+});
+
+test('a link to a view with targets fetches the targets at start, not the index', async () => {
+  await withPage(async (page, requested) => {
+    await page.goto(`${server.url}?v=targets`);
+    await appReady(page);
+    await page.locator('.target-list .target-summary').first().waitFor();
+    assert.ok(requested.includes('/data/targets.json'));
+    assert.ok(!requested.includes('/data/index.json'), 'no index for a page that shows targets');
+  });
 });

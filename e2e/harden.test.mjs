@@ -57,12 +57,12 @@ test('dist/index.html carries a strict CSP, no inline script, and integrity on e
     assert.match(attrs, /\bintegrity="sha384-[A-Za-z0-9+/=]+"/, `script has integrity: ${attrs}`);
   }
   const links = [...html.matchAll(/<link\b([^>]*)>/g)].map((m) => m[1]);
-  // The targets' preload is data, not code: the app checks what it fetched against the fingerprint
+  // The index's preload is data, not code: the app checks what it fetched against the fingerprint
   // baked in at build time (crates/data/src/published.rs), so it needs no integrity attribute; it must
   // be exactly the app's own fetch (same URL and CORS mode), or the browser would download it twice.
   const isDataPreload = (a) => /\brel="preload"/.test(a) && /\bas="fetch"/.test(a) && /\bhref="data\//.test(a);
   const dataPreloads = links.filter(isDataPreload);
-  assert.deepEqual(dataPreloads.map((a) => a.match(/\bhref="([^"]+)"/)[1]), ['data/targets.json'], 'only the targets are preloaded');
+  assert.deepEqual(dataPreloads.map((a) => a.match(/\bhref="([^"]+)"/)[1]), ['data/index.json'], 'only home\'s index is preloaded');
   for (const attrs of dataPreloads) assert.match(attrs, /\bcrossorigin="anonymous"/, `data preload matches fetch()'s CORS mode: ${attrs}`);
   const assets = links.filter((a) => /\bhref="/.test(a) && !isDataPreload(a));
   assert.ok(assets.length >= 4, 'icon, stylesheet, JS glue and WebAssembly are linked');

@@ -159,6 +159,7 @@ async function filesToCheck() {
     [(await readdir(DIST)).find((name) => /^chunk-compare-[0-9a-f]{16}\.wasm$/.test(name)), 'application/wasm', IMMUTABLE],
     ['index.html', 'text/html; charset=utf-8', 'no-cache'],
     ['doc-panjin-2019.html', 'text/html; charset=utf-8', 'no-cache'],
+    ['data/index.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/targets.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/texts.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/targets.csv', 'text/csv; charset=utf-8', 'no-cache'],

@@ -26,7 +26,7 @@ fn main() {
     view::prefetch_for(&policy_analysis::url_state::UrlState::parse(&props.query).0);
     let restore_files = !props.saved_datasets.is_empty();
     wasm_bindgen_futures::spawn_local(async move {
-        let first = view::start::fetch_data(false, restore_files).await;
+        let first = view::start::fetch_data(&props.query, false, restore_files).await;
         let root = gloo::utils::document()
             .get_element_by_id("app")
             .expect("index.html has #app");

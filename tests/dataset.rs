@@ -158,6 +158,11 @@ fn published_files_are_fresh() {
         read("data/published/texts.json") == serde_json::to_string_pretty(&loaded.texts).unwrap(),
         "{stale}"
     );
+    assert!(
+        read("data/published/index.json")
+            == policy_data::summary::index_json(&policy_analysis::summary::index_of(&loaded.dataset)),
+        "{stale}"
+    );
     let csv = read("data/published/targets.csv");
     assert!(
         csv.starts_with(export::BOM),

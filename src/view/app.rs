@@ -1,7 +1,8 @@
 //! The app shell: holds the session's data (bundled plus opened dataset files), provides the
 //! [`AppContext`] (catalogue, state, dispatcher) to every view, and lays out the header, the
 //! current view, the dataset-file panel and the footer. The state and its URL are owned by
-//! `hooks::use_url_state`, the texts by `hooks::use_texts`.
+//! `hooks::use_url_state`, the texts by `hooks::use_texts`, the targets (when the app started from
+//! home's index) by `hooks::use_targets`.
 
 use yew::prelude::*;
 
@@ -13,12 +14,12 @@ use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::document_view::DocumentView;
 use super::home::Home;
-use super::hooks::{use_after_paint, use_texts, use_url_state, SessionChange};
+use super::hooks::{use_after_paint, use_targets, use_texts, use_url_state, SessionChange};
 use super::on_demand::Deferred;
 use super::parts;
 use super::targets::TargetsView;
 use super::text::{lang_parts, tr};
-use super::texts_status::TextsState;
+use super::texts_status::{TargetsNotice, TargetsState, TextsState};
 
 /// What the page needs from its host to start: the URL's query string and saved preferences.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -39,7 +40,8 @@ pub struct AppProps {
     #[prop_or_default]
     pub saved_datasets: Vec<SavedFile>,
     /// The published data (the browser fetches it before mounting the app; natively the bundled
-    /// copy). Without texts, the app fetches them when a view first needs them.
+    /// copy). Without texts, the app fetches them when a view first needs them; with only the
+    /// index (the first view was home), the targets too.
     #[prop_or_default]
     pub data: PublishedData,
 }
@@ -69,7 +71,10 @@ pub fn App(props: &AppProps) -> Html {
     let datasets = use_reducer(|| {
         let data = &props.data;
         let texts = data.texts.as_deref().cloned().unwrap_or_default();
-        let base = Library::new((*data.dataset).clone(), texts);
+        let base = match &data.index {
+            Some(index) => Library::from_index(index),
+            None => Library::new((*data.dataset).clone(), texts),
+        };
         DatasetsState::restore(base, parts::DATASET_CHECK.ready(), &props.saved_datasets)
     });
     let catalog = datasets.library.catalog();
@@ -79,6 +84,10 @@ pub fn App(props: &AppProps) -> Html {
     let state = url.session.state.clone();
     let notices = url.session.notices.clone();
     let texts = use_texts(props.data.texts.is_some(), state.shows_texts(), datasets.clone());
+    let targets = use_targets(state.needs_targets() || datasets.waiting.is_some(), datasets.clone());
+    // A view that shows targets waits for them (a loading line, or a retry) when the app started
+    // from home's index.
+    let waiting_for_targets = state.needs_targets() && !datasets.library.has_targets();
     // The compare page's print-only cited table follows the state once the next frame has been
     // painted, so ticking a locality is not held up by a table that is only printed. Other views
     // have no print table, so they schedule nothing (and cause no second render).
@@ -99,6 +108,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     let lang = state.lang;
     let body = match state.view {
+        _ if waiting_for_targets => html! { <TargetsNotice {lang} targets={targets.clone()} /> },
         View::Home => html! { <Home /> },
         View::Targets => html! { <TargetsView /> },
         View::Document => html! { <DocumentView /> },
@@ -134,7 +144,11 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<AppContext> context={app}>
             <ContextProvider<Display> context={*display}>
             <ContextProvider<TextsState> context={texts}>
-                <Deferred<()> chunk={&parts::EMBED} props={()} />
+                if waiting_for_targets {
+                    <TargetsNotice {lang} {targets} />
+                } else {
+                    <Deferred<()> chunk={&parts::EMBED} props={()} />
+                }
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
             </ContextProvider<AppContext>>
@@ -159,11 +173,13 @@ pub fn App(props: &AppProps) -> Html {
             <DroppedNotice {lang} datasets={datasets.clone()} />
             <ContextProvider<Display> context={*display}>
             <ContextProvider<TextsState> context={texts}>
+            <ContextProvider<TargetsState> context={targets}>
                 { body }
                 <DatasetOpen {lang} {datasets} {on_remove} />
+            </ContextProvider<TargetsState>>
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
-            if state.view == View::Compare {
+            if state.view == View::Compare && !waiting_for_targets {
                 <div class="print-only">
                     <ContextProvider<AppContext> context={print_app}>
                         <Deferred<()> chunk={&parts::PRINT_MATRIX} props={()} />

@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use policy_analysis::choices::{card_counts, home_cards, CardCounts};
+use policy_analysis::choices::home_cards;
 use policy_analysis::url_state::{Action, Lang};
+use policy_data::summary::TargetCounts;
 
 use super::context::use_app;
 use super::dataset_open::opened_mark;
@@ -27,13 +28,13 @@ pub fn Home() -> Html {
         html! {
             <li key={doc.id.clone()}>
                 { action_link(&app, Action::ListDocument(doc.id.clone()), "", false, pick(lang, &doc.locality)) }
-                <span class="muted small">{ format!(" · {}–{} · ", doc.period.start, doc.period.end) }{ documents[i].targets.len() }{ tr(lang, " 项目标", " targets") }</span>
+                <span class="muted small">{ format!(" · {}–{} · ", doc.period.start, doc.period.end) }{ catalog.counts[i].targets }{ tr(lang, " 项目标", " targets") }</span>
             </li>
         }
     });
-    let cards = carded.iter().map(|&i| &documents[i]).map(|entry| {
-        let doc = &entry.document;
-        let CardCounts { themes, kinds: by_kind } = card_counts(entry);
+    let cards = carded.iter().map(|&i| {
+        let doc = &documents[i].document;
+        let TargetCounts { targets, themes, kinds: by_kind } = &catalog.counts[i];
         let period = format!("{}–{}", doc.period.start, doc.period.end);
         html! {
             <article class={classes!("card", "doc-card", catalog.is_opened(&doc.id).then_some("opened"))} id={format!("card-{}", doc.id)}>
@@ -56,7 +57,7 @@ pub fn Home() -> Html {
                     <dt>{ tr(lang, "规划期", "Plan period") }</dt><dd>{ period }</dd>
                 </dl>
                 <p class="counts">
-                    <strong>{ format!("{} ", entry.targets.len()) }</strong>{ tr(lang, "项目标:", "targets: ") }
+                    <strong>{ format!("{targets} ") }</strong>{ tr(lang, "项目标:", "targets: ") }
                     { by_kind.iter().map(|(k, n)| format!("{} {n}", kind_name(lang, *k))).collect::<Vec<_>>().join(" · ") }
                 </p>
                 <ul class="chips" aria-label={tr(lang, "按主题", "By theme")}>

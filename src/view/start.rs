@@ -1,11 +1,13 @@
-//! What the browser mounts: fetches the published targets (`data/targets.json`, checked against
-//! this build's fingerprint), shows a loading line meanwhile and a clear error with a retry button
-//! if the fetch fails, then renders the [`App`] with the data. Never a blank page.
+//! What the browser mounts: fetches the published data the first view needs (home's index
+//! `data/index.json` for bare home, otherwise the targets `data/targets.json`; either checked
+//! against this build's fingerprint), shows a loading line meanwhile and a clear error with a retry
+//! button if the fetch fails, then renders the [`App`] with the data. Never a blank page.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use policy_analysis::url_state::UrlState;
 use policy_data::lang::Lang;
 use policy_data::published::{self, Problem, PublishedData};
 
@@ -23,11 +25,22 @@ pub enum Phase {
     Ready(PublishedData),
 }
 
-/// Fetches and checks the published targets; `reload` bypasses the browser cache. With
-/// `restore_files` (the visitor opened dataset files on an earlier visit), also loads the checker
-/// that restores them, so that they are never dropped for want of it.
-pub async fn fetch_data(reload: bool, restore_files: bool) -> Phase {
-    let phase = fetch_targets(reload).await;
+/// Whether the first view needs the published targets: any page but bare home (the link, see
+/// `UrlState::needs_targets`), and any start that restores files opened on an earlier visit
+/// (`restore_files`: they are checked against the targets).
+pub fn needs_targets(query: &str, restore_files: bool) -> bool {
+    restore_files || UrlState::parse(query).0.needs_targets()
+}
+
+/// Fetches and checks the published data the first view needs (see [`needs_targets`]); `reload`
+/// bypasses the browser cache. With `restore_files` (the visitor opened dataset files on an
+/// earlier visit), also loads the checker that restores them, so that they are never dropped for
+/// want of it.
+pub async fn fetch_data(query: &str, reload: bool, restore_files: bool) -> Phase {
+    let phase = match needs_targets(query, restore_files) {
+        true => fetch_targets(reload).await,
+        false => fetch_index(reload).await,
+    };
     if restore_files && matches!(phase, Phase::Ready(_)) && super::parts::DATASET_CHECK.load().await.is_err() {
         return Phase::ChecksMissing;
     }
@@ -43,7 +56,19 @@ async fn fetch_targets(reload: bool) -> Phase {
         Ok(dataset) => Phase::Ready(PublishedData {
             dataset: Rc::new(dataset),
             texts: None,
+            index: None,
         }),
+        Err(problem) => Phase::Failed(problem),
+    }
+}
+
+async fn fetch_index(reload: bool) -> Phase {
+    let fetched = crate::browser::fetch::fetch_bytes(published::INDEX_URL, reload).await;
+    match fetched
+        .map_err(Problem::Fetch)
+        .and_then(|bytes| published::parse_index(&bytes))
+    {
+        Ok(index) => Phase::Ready(PublishedData::from_index(index)),
         Err(problem) => Phase::Failed(problem),
     }
 }
@@ -66,11 +91,12 @@ pub fn Start(props: &StartProps) -> Html {
     let props_saved_empty = props.app.saved_datasets.is_empty();
     {
         let phase = phase.clone();
+        let query = props.app.query.clone();
         use_effect_with(*attempt, move |attempt| {
             if *attempt > 0 {
                 phase.set(Phase::Loading);
                 let restore_files = !props_saved_empty;
-                yew::platform::spawn_local(async move { phase.set(fetch_data(true, restore_files).await) });
+                yew::platform::spawn_local(async move { phase.set(fetch_data(&query, true, restore_files).await) });
             }
             || ()
         });

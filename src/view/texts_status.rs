@@ -1,5 +1,7 @@
-//! The documents' texts arrive after the start (`data/texts.json`, fetched when a view first needs
-//! them): while they load, views that show text say so, and a failed fetch says why and offers a retry.
+//! Published files that arrive after the start: the documents' texts (`data/texts.json`) and,
+//! when the app started from home's index, the targets (`data/targets.json`), each fetched when a
+//! view first needs it. While one loads, the views that need it say so; a failed fetch says why and
+//! offers a retry.
 
 use yew::prelude::*;
 
@@ -8,9 +10,9 @@ use policy_data::published::Problem;
 
 use super::text::tr;
 
-/// Where the documents' texts are.
+/// Where a published file fetched on demand is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TextsStatus {
+pub enum FetchStatus {
     /// Here (always in native rendering and tests).
     Ready,
     /// Not needed yet: fetched when a view needs them.
@@ -23,14 +25,21 @@ pub enum TextsStatus {
 /// The texts' status and the way to fetch them again (a context the app provides).
 #[derive(Clone, PartialEq)]
 pub struct TextsState {
-    pub status: TextsStatus,
+    pub status: FetchStatus,
+    pub retry: Callback<()>,
+}
+
+/// The published targets' status and the way to fetch them again (a context the app provides).
+#[derive(Clone, PartialEq)]
+pub struct TargetsState {
+    pub status: FetchStatus,
     pub retry: Callback<()>,
 }
 
 impl Default for TextsState {
     fn default() -> Self {
         TextsState {
-            status: TextsStatus::Ready,
+            status: FetchStatus::Ready,
             retry: Callback::noop(),
         }
     }
@@ -47,13 +56,13 @@ pub fn TextsNotice(props: &TextsNoticeProps) -> Html {
     let lang = props.lang;
     let texts = use_context::<TextsState>().unwrap_or_default();
     match &texts.status {
-        TextsStatus::Ready => html! {},
-        TextsStatus::Waiting | TextsStatus::Loading => html! {
+        FetchStatus::Ready => html! {},
+        FetchStatus::Waiting | FetchStatus::Loading => html! {
             <p class="texts-loading muted" id="texts-status" role="status">
                 { tr(lang, "正在加载文件原文…", "Loading the documents' texts…") }
             </p>
         },
-        TextsStatus::Failed(problem) => {
+        FetchStatus::Failed(problem) => {
             let retry = texts.retry.clone();
             let onclick = Callback::from(move |_: MouseEvent| retry.emit(()));
             html! {
@@ -68,6 +77,45 @@ pub fn TextsNotice(props: &TextsNoticeProps) -> Html {
                         }
                     </p>
                     <button type="button" class="button primary" {onclick}>{ tr(lang, "重试", "Retry") }</button>
+                </div>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TargetsNoticeProps {
+    pub lang: Lang,
+    pub targets: TargetsState,
+}
+
+/// What a view that shows targets shows until they arrive: a loading line, or why they could not
+/// be fetched with a retry button. Nothing typed or opened is lost meanwhile.
+#[component]
+pub fn TargetsNotice(props: &TargetsNoticeProps) -> Html {
+    let lang = props.lang;
+    match &props.targets.status {
+        FetchStatus::Ready => html! {},
+        FetchStatus::Waiting | FetchStatus::Loading => html! {
+            <p class="boot" id="targets-status" role="status">
+                { tr(lang, "正在加载目标数据…", "Loading the targets…") }
+            </p>
+        },
+        FetchStatus::Failed(problem) => {
+            let retry = props.targets.retry.clone();
+            let onclick = Callback::from(move |_: MouseEvent| retry.emit(()));
+            html! {
+                <div class="notice targets-failed" id="targets-status" role="alert">
+                    <p>
+                        if *problem == Problem::OtherVersion {
+                            { tr(lang, "目标数据与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
+                                 "The targets do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.") }
+                        } else {
+                            { tr(lang, "目标数据未能加载,请检查网络后重试。", "The targets could not be loaded. Please check the connection and retry.") }
+                            { format!(" ({})", problem.reason(lang)) }
+                        }
+                    </p>
+                    <button type="button" class="button primary" id="targets-retry" {onclick}>{ tr(lang, "重试", "Retry") }</button>
                 </div>
             }
         }

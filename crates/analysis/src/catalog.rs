@@ -4,9 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use policy_data::model::{Dataset, Document, Indicator, Target, Theme};
+use policy_data::summary::TargetCounts;
 
 pub use super::row::Row;
 use super::search::SearchIndex;
+use super::summary::count_targets;
 
 /// The dataset with derived lookups and the search index.
 pub struct Catalog {
@@ -19,6 +21,9 @@ pub struct Catalog {
     pub search: SearchIndex,
     /// Ids of the documents a visitor opened from a file (not part of the published data).
     pub opened: BTreeSet<String>,
+    /// Each document's targets counted for its home card, in document order: counted from the
+    /// targets, or taken from the published index while the targets have not arrived.
+    pub counts: Vec<TargetCounts>,
 }
 
 impl Catalog {
@@ -49,6 +54,7 @@ impl Catalog {
             })
             .collect();
         let search = SearchIndex::build(&dataset, &texts, &rows);
+        let counts = dataset.documents.iter().map(count_targets).collect();
         Catalog {
             dataset,
             texts,
@@ -57,7 +63,17 @@ impl Catalog {
             row_themes,
             search,
             opened: BTreeSet::new(),
+            counts,
         }
+    }
+
+    /// The same catalogue with the first documents' counts replaced by `counts`: the published
+    /// index's, while the published documents are held without their targets.
+    pub fn with_counts(mut self, counts: &[TargetCounts]) -> Self {
+        for (mine, given) in self.counts.iter_mut().zip(counts) {
+            *mine = given.clone();
+        }
+        self
     }
 
     /// The same catalogue with the documents' texts `texts`: only the paragraphs are indexed, the
@@ -72,6 +88,7 @@ impl Catalog {
             row_themes: self.row_themes.clone(),
             search,
             opened: self.opened.clone(),
+            counts: self.counts.clone(),
         }
     }
 

@@ -2,10 +2,7 @@
 //! the comparison, and the home page's cards. Every chosen one is offered, plus a bounded number of
 //! others that match the name typed (Chinese or English, either script, or the id).
 
-use policy_data::model::{DocumentEntry, Kind};
-
 use super::catalog::Catalog;
-use super::ordering::Counts;
 use super::paging::bounded_choices;
 use policy_data::script::fold;
 
@@ -54,30 +51,6 @@ pub fn home_cards(catalog: &Catalog) -> (Vec<usize>, Vec<usize>) {
     (carded, rest)
 }
 
-/// A document's targets counted by theme id and by kind: the counts on its card.
-pub struct CardCounts<'a> {
-    /// Most first; ties in order of first appearance.
-    pub themes: Vec<(&'a str, usize)>,
-    /// In order of first appearance.
-    pub kinds: Vec<(Kind, usize)>,
-}
-
-/// Counts a document's targets for its card.
-pub fn card_counts(entry: &DocumentEntry) -> CardCounts<'_> {
-    let mut by_theme = Counts::default();
-    let mut by_kind = Counts::default();
-    for t in &entry.targets {
-        by_theme.add(t.theme.as_str(), 1);
-        by_kind.add(t.kind, 1);
-    }
-    let mut themes = by_theme.into_vec();
-    super::ordering::sort_by_key(&mut themes, |(_, n)| std::cmp::Reverse(*n));
-    CardCounts {
-        themes,
-        kinds: by_kind.into_vec(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,16 +95,5 @@ mod tests {
         assert_eq!(cards.len(), catalog.dataset.documents.len());
         assert!(rest.is_empty());
         assert!(!needs_locality_search(&catalog));
-    }
-
-    #[test]
-    fn card_counts_add_up_to_the_targets() {
-        let catalog = catalog();
-        for entry in &catalog.dataset.documents {
-            let CardCounts { themes, kinds } = card_counts(entry);
-            assert_eq!(themes.iter().map(|(_, n)| n).sum::<usize>(), entry.targets.len());
-            assert_eq!(kinds.iter().map(|(_, n)| n).sum::<usize>(), entry.targets.len());
-            assert!(themes.windows(2).all(|w| w[0].1 >= w[1].1), "most first");
-        }
     }
 }

@@ -19,4 +19,5 @@ pub mod reader;
 pub mod row;
 pub mod search;
 pub mod share;
+pub mod summary;
 pub mod url_state;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use policy_data::dataset_file::{CheckFile, FileError, OpenedDataset};
 use policy_data::model::Dataset;
+use policy_data::summary::{Index, TargetCounts};
 
 use super::catalog::Catalog;
 use super::ordering;
@@ -32,6 +33,9 @@ pub struct OpenedFile {
 #[derive(Clone)]
 pub struct Library {
     base: Rc<(Dataset, BTreeMap<String, String>)>,
+    /// The published index's counts while the base documents are held without their targets
+    /// ([`Library::from_index`]); `None` once the targets are in.
+    base_counts: Option<Rc<Vec<TargetCounts>>>,
     /// Shared, so that copying a library (every state change does) copies no file content.
     files: Vec<Rc<OpenedFile>>,
     catalog: Rc<Catalog>,
@@ -55,8 +59,42 @@ impl Library {
         let catalog = Rc::new(Catalog::new(dataset.clone(), texts.clone()));
         Library {
             base: Rc::new((dataset, texts)),
+            base_counts: None,
             files: Vec::new(),
             catalog,
+        }
+    }
+
+    /// The published documents as the index describes them, without their targets: what home
+    /// needs. The views that show targets need [`Library::with_base_targets`] first, and so does
+    /// opening a file (its ids are checked against the published targets).
+    pub fn from_index(index: &Index) -> Self {
+        let counts = Rc::new(index.counts());
+        let dataset = index.dataset();
+        let catalog = Rc::new(Catalog::new(dataset.clone(), BTreeMap::new()).with_counts(&counts));
+        Library {
+            base: Rc::new((dataset, BTreeMap::new())),
+            base_counts: Some(counts),
+            files: Vec::new(),
+            catalog,
+        }
+    }
+
+    /// True when the published documents' targets are in (always, unless the library was made
+    /// [`Library::from_index`] and not given them yet).
+    pub fn has_targets(&self) -> bool {
+        self.base_counts.is_none()
+    }
+
+    /// The library with the published targets `dataset` in place of the index's documents,
+    /// keeping the texts already fetched. Files already open are checked again against the
+    /// targets (with `check`, which is loaded whenever a file is open); those that fail are left
+    /// out and their errors returned.
+    pub fn with_base_targets(&self, dataset: Dataset, check: Option<CheckFile>) -> (Library, Vec<FileError>) {
+        let base = Library::new(dataset, self.base.1.clone());
+        match check {
+            Some(check) => base.restore(check, &self.saved_files()),
+            None => (base, Vec::new()),
         }
     }
 
@@ -70,6 +108,7 @@ impl Library {
         }
         Library {
             base: Rc::new((self.base.0.clone(), texts)),
+            base_counts: self.base_counts.clone(),
             files: self.files.clone(),
             catalog: Rc::new(self.catalog.with_texts(all)),
         }
@@ -185,11 +224,78 @@ impl Library {
                 .iter()
                 .flat_map(|f| f.dataset.documents.iter().map(|e| e.document.id.clone())),
         );
-        let catalog = Rc::new(Catalog::new(dataset, texts).with_opened(opened));
+        let mut catalog = Catalog::new(dataset, texts).with_opened(opened);
+        if let Some(counts) = &self.base_counts {
+            catalog = catalog.with_counts(counts);
+        }
         Library {
             base: self.base.clone(),
+            base_counts: self.base_counts.clone(),
+            catalog: Rc::new(catalog),
             files,
-            catalog,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use policy_data::bundled;
+    use policy_data::dataset_file;
+
+    fn index_only() -> Library {
+        Library::from_index(&super::super::summary::index_of(bundled::dataset()))
+    }
+
+    #[test]
+    fn a_library_from_the_index_has_documents_and_counts_but_no_targets() {
+        let library = index_only();
+        let catalog = library.catalog();
+        assert!(!library.has_targets());
+        assert_eq!(catalog.dataset.documents.len(), bundled::dataset().documents.len());
+        assert!(catalog.rows.is_empty());
+        let full = Library::new(bundled::dataset().clone(), BTreeMap::new());
+        assert!(full.has_targets());
+        assert_eq!(
+            catalog.counts,
+            full.catalog().counts,
+            "home's counts do not wait for the targets"
+        );
+        assert!(catalog.counts.iter().any(|c| c.targets > 0));
+    }
+
+    #[test]
+    fn the_targets_replace_the_index_and_keep_the_texts() {
+        let texts: BTreeMap<String, String> = [("sihui-2022".to_string(), "正文".to_string())].into();
+        let library = index_only().with_base_texts(texts.clone());
+        let (library, dropped) = library.with_base_targets(bundled::dataset().clone(), None);
+        assert!(dropped.is_empty());
+        assert!(library.has_targets());
+        let catalog = library.catalog();
+        assert_eq!(
+            catalog.rows.len(),
+            bundled::dataset()
+                .documents
+                .iter()
+                .map(|d| d.targets.len())
+                .sum::<usize>()
+        );
+        assert_eq!(catalog.texts, texts);
+    }
+
+    #[test]
+    fn opened_files_are_checked_again_when_the_targets_arrive() {
+        let file = DATASET_FILE.replace("\"sihui-2022", "\"copy-of-sihui-2022");
+        let full = Library::new(bundled::dataset().clone(), BTreeMap::new());
+        let opened = full.open(dataset_file::open, "copy.json", file.as_bytes()).unwrap();
+        let (again, dropped) = opened.with_base_targets(bundled::dataset().clone(), Some(dataset_file::open));
+        assert!(dropped.is_empty());
+        assert_eq!(again.files().len(), 1);
+        assert!(again.catalog().is_opened("copy-of-sihui-2022"));
+        // The published document itself clashes with the published data.
+        let clash = full.open(dataset_file::open, "same.json", DATASET_FILE.as_bytes());
+        assert!(clash.is_err(), "the published document itself clashes");
+    }
+
+    const DATASET_FILE: &str = include_str!("../../../data/published/documents/sihui-2022.json");
 }

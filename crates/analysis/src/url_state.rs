@@ -112,4 +112,16 @@ impl UrlState {
             _ => false,
         }
     }
+
+    /// True unless the page is home with nothing but a language chosen: every other view and every
+    /// embed shows the published targets, and a home link that carries a filter, a search or a
+    /// selection needs them to resolve its ids (kept for the views it leads back to). The app
+    /// fetches them before showing such a page; bare home needs only the published index.
+    pub fn needs_targets(&self) -> bool {
+        let bare_home = UrlState {
+            lang: self.lang,
+            ..UrlState::default()
+        };
+        *self != bare_home
+    }
 }

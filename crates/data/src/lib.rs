@@ -16,6 +16,7 @@ pub mod model;
 pub mod numerals;
 pub mod published;
 pub mod script;
+pub mod summary;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 pub mod validation;

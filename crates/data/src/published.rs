@@ -1,5 +1,6 @@
-//! The published dataset as the app receives it: `data/targets.json` at start and
-//! `data/texts.json` when a view first needs the documents' texts. A fetched file is accepted only
+//! The published dataset as the app receives it: `data/index.json` (home's documents and counts,
+//! [`Index`]) when the first view is home, `data/targets.json` when the first view shows targets or
+//! when a view first needs them, and `data/texts.json` when a view first needs the documents' texts. A fetched file is accepted only
 //! when its fingerprint equals the one baked in at build time (build.rs), so a copy cached from
 //! another version of the site is refused instead of being shown with this version's code; the
 //! reason for a refusal is worded here, in Chinese and English.
@@ -9,12 +10,16 @@ use std::rc::Rc;
 
 use super::lang::Lang;
 use super::model::Dataset;
+use super::summary::Index;
 
+/// Where the app fetches home's index (relative to the page).
+pub const INDEX_URL: &str = "data/index.json";
 /// Where the app fetches the targets (relative to the page).
 pub const TARGETS_URL: &str = "data/targets.json";
 /// Where the app fetches the documents' cleaned texts.
 pub const TEXTS_URL: &str = "data/texts.json";
 
+const INDEX_FNV: &str = env!("PUBLISHED_INDEX_FNV");
 const TARGETS_FNV: &str = env!("PUBLISHED_TARGETS_FNV");
 const TEXTS_FNV: &str = env!("PUBLISHED_TEXTS_FNV");
 
@@ -68,6 +73,12 @@ fn check(bytes: &[u8], expected: &str) -> Result<(), Problem> {
     }
 }
 
+/// Checks and parses a fetched `index.json`.
+pub fn parse_index(bytes: &[u8]) -> Result<Index, Problem> {
+    check(bytes, INDEX_FNV)?;
+    serde_json::from_slice(bytes).map_err(unreadable)
+}
+
 /// Checks and parses a fetched `targets.json`.
 pub fn parse_targets(bytes: &[u8]) -> Result<Dataset, Problem> {
     check(bytes, TARGETS_FNV)?;
@@ -80,11 +91,16 @@ pub fn parse_texts(bytes: &[u8]) -> Result<BTreeMap<String, String>, Problem> {
     serde_json::from_slice(bytes).map_err(unreadable)
 }
 
-/// The published data the app starts with: the targets, and the texts once they have arrived.
+/// The published data the app starts with: the targets (or, until they arrive, the index), and
+/// the texts once they have arrived.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PublishedData {
+    /// The targets; while only the index has arrived, the index's documents without targets.
     pub dataset: Rc<Dataset>,
     pub texts: Option<Rc<BTreeMap<String, String>>>,
+    /// Set while only the index has arrived: home's counts come from it, and the views that show
+    /// targets fetch them first.
+    pub index: Option<Rc<Index>>,
 }
 
 impl PublishedData {
@@ -94,6 +110,16 @@ impl PublishedData {
         PublishedData {
             dataset: Rc::new(super::bundled::dataset().clone()),
             texts: Some(Rc::new(super::bundled::texts().clone())),
+            index: None,
+        }
+    }
+
+    /// The data of a first view that needs no targets: the index alone.
+    pub fn from_index(index: Index) -> Self {
+        PublishedData {
+            dataset: Rc::new(index.dataset()),
+            texts: None,
+            index: Some(Rc::new(index)),
         }
     }
 }
@@ -110,6 +136,7 @@ impl Default for PublishedData {
             PublishedData {
                 dataset: Rc::new(Dataset::default()),
                 texts: None,
+                index: None,
             }
         }
     }
@@ -121,11 +148,26 @@ mod tests {
 
     const TARGETS: &[u8] = include_bytes!("../../../data/published/targets.json");
     const TEXTS: &[u8] = include_bytes!("../../../data/published/texts.json");
+    const INDEX: &[u8] = include_bytes!("../../../data/published/index.json");
 
     #[test]
     fn the_published_files_pass_their_build_time_fingerprint() {
         assert_eq!(&parse_targets(TARGETS).unwrap(), super::super::bundled::dataset());
         assert_eq!(&parse_texts(TEXTS).unwrap(), super::super::bundled::texts());
+        let index = parse_index(INDEX).unwrap();
+        let dataset = super::super::bundled::dataset();
+        assert_eq!(index.version, dataset.version);
+        let ids = |documents: Vec<&str>| documents.join(" ");
+        assert_eq!(
+            ids(index.documents.iter().map(|d| d.document.id.as_str()).collect()),
+            ids(dataset.documents.iter().map(|d| d.document.id.as_str()).collect())
+        );
+        let from_index = PublishedData::from_index(index);
+        assert!(from_index.dataset.documents.iter().all(|d| d.targets.is_empty()));
+        assert_eq!(
+            from_index.dataset.documents[0].document.title,
+            dataset.documents[0].document.title
+        );
     }
 
     #[test]
@@ -135,6 +177,7 @@ mod tests {
         assert_eq!(parse_targets(&changed), Err(Problem::OtherVersion));
         assert_eq!(parse_texts(TARGETS), Err(Problem::OtherVersion));
         assert_eq!(parse_texts(b""), Err(Problem::OtherVersion));
+        assert_eq!(parse_index(TARGETS), Err(Problem::OtherVersion));
     }
 
     #[test]

@@ -1228,9 +1228,13 @@ pub fn generate(base: &Dataset, texts: &BTreeMap<String, String>, scale: usize, 
     }
 }
 
-/// The generated dataset as the published files: `targets.json` and `texts.json`.
+/// The generated dataset as the published files: `index.json`, `targets.json` and `texts.json`.
 pub fn published_files(generated: &Generated) -> Vec<(&'static str, String)> {
     vec![
+        (
+            "index.json",
+            policy_data::summary::index_json(&policy_analysis::summary::index_of(&generated.dataset)),
+        ),
         ("targets.json", policy_data::export::dataset_json(&generated.dataset)),
         (
             "texts.json",
@@ -1244,6 +1248,9 @@ pub fn published_files(generated: &Generated) -> Vec<(&'static str, String)> {
 pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write;
     let create = |name: &str| std::fs::File::create(dir.join(name)).map(std::io::BufWriter::new);
+    let mut out = create("index.json")?;
+    serde_json::to_writer(&mut out, &policy_analysis::summary::index_of(&generated.dataset))?;
+    out.flush()?;
     let mut out = create("targets.json")?;
     serde_json::to_writer_pretty(&mut out, &generated.dataset)?;
     out.flush()?;

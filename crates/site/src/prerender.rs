@@ -87,6 +87,23 @@ pub fn inject(template: &str, body: &str, query: &str) -> Result<String, String>
     ))
 }
 
+/// The data preload of the site's main page (home starts from the index).
+const INDEX_PRELOAD: &str = r#"<link rel="preload" href="data/index.json" as="fetch" crossorigin="anonymous" />"#;
+/// The data preload of a document's page, which shows targets.
+const TARGETS_PRELOAD: &str = r#"<link rel="preload" href="data/targets.json" as="fetch" crossorigin="anonymous" />"#;
+
+/// `page` preloading the data its first view fetches: home's index for home (`query` empty), the
+/// targets for a document's page. An error if the page has no index preload to change.
+fn preload_for(page: &str, query: &str) -> Result<String, String> {
+    if !page.contains(INDEX_PRELOAD) {
+        return Err(format!("index.html has no `{INDEX_PRELOAD}`"));
+    }
+    Ok(match query.is_empty() {
+        true => page.to_string(),
+        false => page.replacen(INDEX_PRELOAD, TARGETS_PRELOAD, 1),
+    })
+}
+
 /// Writes the home page into `dir/index.html` and, with `document_pages`, one page per document
 /// of `dir/data/targets.json` beside it. Returns how many pages were written.
 pub fn write_pages(dir: &std::path::Path, document_pages: bool) -> Result<usize, String> {
@@ -116,9 +133,35 @@ pub fn write_pages(dir: &std::path::Path, document_pages: bool) -> Result<usize,
     let mut count = 0;
     for (query, file) in pages {
         let body = mark_prerendered(&link_document_pages(&runtime.block_on(render(&query)), &ids));
-        let page = inject(&template, &body, &query)?;
+        let page = preload_for(&inject(&template, &body, &query)?, &query)?;
         std::fs::write(dir.join(&file), page).map_err(|e| format!("{file}: {e}"))?;
         count += 1;
     }
     Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_preloads_the_index_and_a_document_s_page_the_targets() {
+        let page = format!("<head>{INDEX_PRELOAD}</head>");
+        assert_eq!(preload_for(&page, "").unwrap(), page);
+        let document = preload_for(&page, &document_query("sihui-2022")).unwrap();
+        assert!(
+            document.contains(TARGETS_PRELOAD) && !document.contains(INDEX_PRELOAD),
+            "{document}"
+        );
+        assert!(
+            preload_for("<head></head>", "").is_err(),
+            "a template without the preload is refused"
+        );
+    }
+
+    #[test]
+    fn the_site_template_has_the_index_preload() {
+        let template = include_str!("../../../index.html");
+        assert!(template.contains(INDEX_PRELOAD));
+    }
 }

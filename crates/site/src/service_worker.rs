@@ -21,7 +21,7 @@ pub fn is_cached_file(name: &str) -> bool {
 }
 
 /// The published data files the explorer reads, cached too.
-pub const DATA_FILES: [&str; 2] = ["data/targets.json", "data/texts.json"];
+pub const DATA_FILES: [&str; 3] = ["data/index.json", "data/targets.json", "data/texts.json"];
 
 /// The cached files of a built site (names relative to `dir`, sorted), and their fingerprint.
 pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
@@ -145,6 +145,14 @@ mod tests {
                 "style-9f.css"
             ]
         );
+    }
+
+    #[test]
+    fn lists_home_s_index_with_the_other_data() {
+        let mut files = BUILD.to_vec();
+        files.push(("data/index.json", "{}"));
+        let (names, _) = collect(&site(&files)).unwrap();
+        assert!(names.iter().any(|n| n == "data/index.json"), "{names:?}");
     }
 
     #[test]

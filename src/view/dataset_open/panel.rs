@@ -10,6 +10,7 @@ use policy_data::dataset_file::upgrade_summary;
 use policy_data::lang::Lang;
 
 use super::super::text::{pick, tr};
+use super::super::texts_status::{TargetsNotice, TargetsState};
 use super::notices::opened_mark;
 use super::problems::error_list;
 use super::state::{DatasetsAction, DatasetsState, Outcome};
@@ -38,6 +39,7 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
     let datasets = props.datasets.clone();
     let dragging = use_state(|| false);
     let reading = use_state(|| FileRead::Idle);
+    let targets_state = use_context::<TargetsState>();
 
     // Keep the opened files for the next visit whenever they change.
     {
@@ -210,6 +212,12 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
                     FileRead::Idle => status,
                 } }
             </p>
+            // A file opened before the published targets arrived waits for them (or for a retry).
+            if datasets.waiting.is_some() {
+                if let Some(targets) = targets_state.clone() {
+                    <TargetsNotice {lang} {targets} />
+                }
+            }
             if !datasets.errors.is_empty() {
                 { error_list(lang, &datasets.errors) }
             }

@@ -1,6 +1,7 @@
 //! The session's data as a reducer: the library (bundled data plus opened files), the problems of
 //! the last open, the stored files dropped at start-up, and what the last action did. Opening only
-//! adds, so a refused file changes nothing.
+//! adds, so a refused file changes nothing. A file opened before the published targets have
+//! arrived (the app started from home's index) waits for them: its ids are checked against them.
 
 use std::rc::Rc;
 
@@ -8,6 +9,10 @@ use yew::prelude::*;
 
 use policy_analysis::library::{Library, SavedFile};
 use policy_data::dataset_file::{CheckFile, FileError, ReadFailure};
+use policy_data::model::Dataset;
+
+/// Files read from the picker or a drop: each name with its bytes, or why it could not be read.
+pub type ReadFiles = Vec<(String, Result<Vec<u8>, ReadFailure>)>;
 
 /// The data the session shows and the outcome of the last open or remove.
 #[derive(Clone)]
@@ -21,6 +26,8 @@ pub struct DatasetsState {
     pub outcome: Option<Outcome>,
     /// The opened files could not be kept in local storage (too large).
     pub not_stored: bool,
+    /// Files read while the published targets were not here yet, opened when they arrive.
+    pub waiting: Option<(CheckFile, ReadFiles)>,
 }
 
 impl PartialEq for DatasetsState {
@@ -30,6 +37,7 @@ impl PartialEq for DatasetsState {
             && self.dropped == other.dropped
             && self.outcome == other.outcome
             && self.not_stored == other.not_stored
+            && self.waiting.is_some() == other.waiting.is_some()
     }
 }
 
@@ -43,8 +51,8 @@ pub enum Outcome {
 /// Changes to the session's data.
 pub enum DatasetsAction {
     /// Files read from the picker or a drop (name and bytes, or why they could not be read), to be
-    /// checked by the checker.
-    Open(CheckFile, Vec<(String, Result<Vec<u8>, ReadFailure>)>),
+    /// checked by the checker (once the published targets are here).
+    Open(CheckFile, ReadFiles),
     /// A file made in this session (the page "Analyse a document"), replacing the file it made
     /// before (`old`, if still open), already checked by the page: its name and content.
     Reopen(CheckFile, String, String, Vec<u8>),
@@ -54,6 +62,9 @@ pub enum DatasetsAction {
     DismissDropped,
     /// The base dataset's texts arrived (fetched after the start).
     Texts(std::collections::BTreeMap<String, String>),
+    /// The published targets arrived (the app started from home's index), with the checker if it
+    /// is loaded: open files are checked again, waiting files opened.
+    Targets(Box<Dataset>, Option<CheckFile>),
 }
 
 impl DatasetsState {
@@ -71,7 +82,28 @@ impl DatasetsState {
             dropped,
             outcome: None,
             not_stored: false,
+            waiting: None,
         }
+    }
+
+    /// Opens `files` in order on top of the library; the refused ones' problems are listed.
+    fn open(&mut self, check: CheckFile, files: ReadFiles) {
+        self.errors.clear();
+        let mut opened = Vec::new();
+        for (name, bytes) in files {
+            let result = match bytes {
+                Ok(bytes) => self.library.open(check, &name, &bytes),
+                Err(failure) => Err(vec![FileError::read_failed(&name, failure)]),
+            };
+            match result {
+                Ok(library) => {
+                    self.library = library;
+                    opened.push(name);
+                }
+                Err(errors) => self.errors.extend(errors),
+            }
+        }
+        self.outcome = (!opened.is_empty()).then_some(Outcome::Opened(opened));
     }
 }
 
@@ -81,24 +113,12 @@ impl Reducible for DatasetsState {
     fn reduce(self: Rc<Self>, action: DatasetsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            DatasetsAction::Open(check, files) => {
-                next.errors.clear();
-                let mut opened = Vec::new();
-                for (name, bytes) in files {
-                    let result = match bytes {
-                        Ok(bytes) => next.library.open(check, &name, &bytes),
-                        Err(failure) => Err(vec![FileError::read_failed(&name, failure)]),
-                    };
-                    match result {
-                        Ok(library) => {
-                            next.library = library;
-                            opened.push(name);
-                        }
-                        Err(errors) => next.errors.extend(errors),
-                    }
-                }
-                next.outcome = (!opened.is_empty()).then_some(Outcome::Opened(opened));
+            DatasetsAction::Open(check, files) if !next.library.has_targets() => {
+                let mut all = next.waiting.take().map(|(_, files)| files).unwrap_or_default();
+                all.extend(files);
+                next.waiting = Some((check, all));
             }
+            DatasetsAction::Open(check, files) => next.open(check, files),
             DatasetsAction::Reopen(check, old, name, bytes) => match next.library.replace(check, &old, &name, &bytes) {
                 Ok((library, dropped)) => {
                     next.library = library;
@@ -118,6 +138,14 @@ impl Reducible for DatasetsState {
             DatasetsAction::Stored(ok) => next.not_stored = !ok,
             DatasetsAction::DismissDropped => next.dropped.clear(),
             DatasetsAction::Texts(texts) => next.library = next.library.with_base_texts(texts),
+            DatasetsAction::Targets(dataset, check) => {
+                let (library, dropped) = next.library.with_base_targets(*dataset, check);
+                next.library = library;
+                next.dropped.extend(dropped);
+                if let Some((check, files)) = next.waiting.take() {
+                    next.open(check, files);
+                }
+            }
         }
         Rc::new(next)
     }

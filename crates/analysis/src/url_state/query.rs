@@ -185,6 +185,21 @@ mod tests {
     use policy_data::model::Kind;
 
     #[test]
+    fn only_home_starts_without_the_targets() {
+        let needs = |query: &str| UrlState::parse(query).0.needs_targets();
+        assert!(!needs(""), "home");
+        assert!(!needs("lang=en"), "home in English");
+        assert!(needs("v=targets"));
+        assert!(needs("v=compare"));
+        assert!(needs("v=analyse"), "the analysis reads with the catalogue's indicators");
+        assert!(needs("embed=1"), "an embed shows targets");
+        assert!(
+            needs("q=班额"),
+            "a home link with a search keeps it for the targets list"
+        );
+    }
+
+    #[test]
     fn default_state_is_an_empty_query() {
         assert_eq!(UrlState::default().to_query(), "");
         assert_eq!(UrlState::parse(""), (UrlState::default(), vec![]));

@@ -48,7 +48,7 @@ mod tool {
 
     use policy_data::dataset_file::DatasetFile;
     use policy_data::model::{Indicator, Theme};
-    use policy_data::{export, format, validation};
+    use policy_data::{export, format, summary, validation};
     use policy_dataset::cleaning::{clean as clean_text, CleaningRules};
     use policy_dataset::draft::{self, Draft};
     use policy_dataset::repository;
@@ -94,6 +94,10 @@ mod tool {
         let out = root.join("data/published");
         std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
         let files = [
+            (
+                "index.json",
+                summary::index_json(&policy_analysis::summary::index_of(&loaded.dataset)),
+            ),
             ("targets.json", export::dataset_json(&loaded.dataset)),
             (
                 "texts.json",
@@ -175,7 +179,7 @@ mod tool {
         let real = synthetic::generate(&loaded.dataset, &loaded.texts, 1, seed);
         let real_files = synthetic::published_files(&real);
         let started = Instant::now();
-        let names = ["targets.json", "texts.json"];
+        let names = ["index.json", "targets.json", "texts.json"];
         let real_each = measure::each_file_sizes(
             real_files.iter().map(|(_, content)| content.as_bytes()).collect(),
             real.dataset.documents.len(),

@@ -1,0 +1,66 @@
+//! The first view's data (`data/index.json`): every published document's metadata and its targets
+//! counted by theme and by kind, without the targets themselves. Home is drawn from it, so a first
+//! visit does not fetch, parse or hold any target; the views that show targets fetch
+//! `data/targets.json` when they are first opened. The counts are made by
+//! `analysis::choices::summarise`, for the published documents when the index is written and for
+//! opened files in the browser, so both are counted by one rule.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Dataset, Document, DocumentEntry, Kind, Theme};
+
+/// How many targets a document has, by theme and by kind: the counts on its home card.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TargetCounts {
+    pub targets: usize,
+    /// Targets per theme id: most first, ties in id order.
+    pub themes: Vec<(String, usize)>,
+    /// Targets per kind, in the order `Kind` declares them.
+    pub kinds: Vec<(Kind, usize)>,
+}
+
+/// A document as home shows it: its metadata and its targets' counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub document: Document,
+    pub counts: TargetCounts,
+}
+
+/// The published index: what home needs of the whole dataset.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// The dataset's version, as in `targets.json`.
+    pub version: String,
+    pub themes: Vec<Theme>,
+    pub documents: Vec<DocumentSummary>,
+}
+
+impl Index {
+    /// The documents' counts, in the index's order.
+    pub fn counts(&self) -> Vec<TargetCounts> {
+        self.documents.iter().map(|summary| summary.counts.clone()).collect()
+    }
+
+    /// The dataset the app holds until the targets arrive: the index's documents, themes and
+    /// version, with no targets and no indicators.
+    pub fn dataset(&self) -> Dataset {
+        Dataset {
+            version: self.version.clone(),
+            themes: self.themes.clone(),
+            indicators: Vec::new(),
+            documents: self
+                .documents
+                .iter()
+                .map(|summary| DocumentEntry {
+                    document: summary.document.clone(),
+                    targets: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The index as published (`data/index.json`): compact JSON, as the app reads it.
+pub fn index_json(index: &Index) -> String {
+    serde_json::to_string(index).unwrap_or_default()
+}

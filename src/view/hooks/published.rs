@@ -1,0 +1,86 @@
+//! A published data file fetched once a view needs it (`data/texts.json`, `data/targets.json`),
+//! checked against this build's fingerprint and handed over; a failure keeps the status for a
+//! retry. The texts and the targets are two uses of the one hook.
+
+use yew::prelude::*;
+
+use policy_data::published::{self, Problem};
+
+use super::super::dataset_open::{DatasetsAction, DatasetsState};
+use super::super::texts_status::{FetchStatus, TargetsState, TextsState};
+
+/// The status of the published file at `url`. `present` says whether it came with the data;
+/// otherwise it is fetched (and read by `parse`) the first time `needed` is true, and handed to
+/// `arrived`. Returns the status and a retry callback.
+#[hook]
+fn use_published_file<T: 'static>(
+    present: bool,
+    needed: bool,
+    url: &'static str,
+    parse: fn(&[u8]) -> Result<T, Problem>,
+    arrived: Callback<T>,
+) -> (FetchStatus, Callback<()>) {
+    let status = use_state(|| match present {
+        true => FetchStatus::Ready,
+        false => FetchStatus::Waiting,
+    });
+    let attempt = use_state(|| 0u32);
+    {
+        let status = status.clone();
+        use_effect_with((needed, *attempt), move |(needed, attempt)| {
+            if *needed && *status == FetchStatus::Waiting {
+                status.set(FetchStatus::Loading);
+                let reload = *attempt > 0;
+                yew::platform::spawn_local(async move {
+                    let fetched = crate::browser::fetch::fetch_bytes(url, reload).await;
+                    match fetched.map_err(Problem::Fetch).and_then(|bytes| parse(&bytes)) {
+                        Ok(value) => {
+                            arrived.emit(value);
+                            status.set(FetchStatus::Ready);
+                        }
+                        Err(problem) => status.set(FetchStatus::Failed(problem)),
+                    }
+                });
+            }
+            || ()
+        });
+    }
+    let retry = {
+        let status = status.clone();
+        let attempt = attempt.clone();
+        use_callback(*attempt, move |(), current| {
+            status.set(FetchStatus::Waiting);
+            attempt.set(*current + 1);
+        })
+    };
+    ((*status).clone(), retry)
+}
+
+/// The documents' texts (`data/texts.json`): `present` when they came with the data, otherwise
+/// fetched the first time `needed` is true.
+#[hook]
+pub fn use_texts(present: bool, needed: bool, datasets: UseReducerHandle<DatasetsState>) -> TextsState {
+    let arrived = Callback::from(move |texts| datasets.dispatch(DatasetsAction::Texts(texts)));
+    let (status, retry) = use_published_file(present, needed, published::TEXTS_URL, published::parse_texts, arrived);
+    TextsState { status, retry }
+}
+
+/// The published targets (`data/targets.json`): present unless the app started from home's
+/// index, then fetched the first time `needed` is true (a view that shows targets, or a dataset
+/// file waiting to be checked against them).
+#[hook]
+pub fn use_targets(needed: bool, datasets: UseReducerHandle<DatasetsState>) -> TargetsState {
+    let present = datasets.library.has_targets();
+    let arrived = Callback::from(move |dataset| {
+        let check = super::super::parts::DATASET_CHECK.ready();
+        datasets.dispatch(DatasetsAction::Targets(Box::new(dataset), check));
+    });
+    let (status, retry) = use_published_file(
+        present,
+        needed,
+        published::TARGETS_URL,
+        published::parse_targets,
+        arrived,
+    );
+    TargetsState { status, retry }
+}
