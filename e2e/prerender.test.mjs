@@ -24,7 +24,10 @@ test('every document has its own built page with the same policy, integrity and 
   assert.ok(index.includes('class="doc-card"') || index.includes('doc-card'), 'the home page holds the document cards');
   for (const file of pages) {
     const html = await readFile(join(DIST, file), 'utf8');
-    assert.equal(head(html), head(index), `${file} has index.html's head`);
+    // The one difference: a document's page preloads the targets it shows, home its index.
+    const preload = (name) => `<link rel="preload" href="data/${name}.json" as="fetch" crossorigin="anonymous" />`;
+    assert.ok(head(html).includes(preload('targets')) && !head(html).includes(preload('index')), `${file} preloads the targets`);
+    assert.equal(head(html).replace(preload('targets'), preload('index')), head(index), `${file} has index.html's head`);
     const id = file.slice(4, -5);
     assert.ok(html.includes(`<div id="app" data-prerendered="v=doc&amp;doc=${id}">`), `${file} names its view`);
     const markup = html.replace(/<!--[\s\S]*?-->/g, '');

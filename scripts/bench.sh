@@ -29,14 +29,14 @@ trunk build --release --offline
 # build are never touched). One copy is reused for every scale, so each build recompiles only the app.
 build_variant() {
   local scale="$1" site="$BENCH/site" out="$BENCH/dist-${1}x"
-  if [ -f "$out/index.html" ] && [ -z "$(find src Cargo.toml Cargo.lock index.html Trunk.toml static "$BENCH/data-${scale}x" -newer "$out/index.html" -print -quit)" ]; then
+  if [ -f "$out/index.html" ] && [ -z "$(find src crates Cargo.toml Cargo.lock index.html Trunk.toml static "$BENCH/data-${scale}x" -newer "$out/index.html" -print -quit)" ]; then
     echo "target/bench/dist-${scale}x is up to date" >&2
     return
   fi
   rm -rf "$site"
   mkdir -p "$site/data/published"
   cp -a Cargo.toml Cargo.lock Trunk.toml index.html src crates static benches .cargo "$site/"
-  cp "$BENCH/data-${scale}x/targets.json" "$BENCH/data-${scale}x/texts.json" "$site/data/published/"
+  cp "$BENCH/data-${scale}x/index.json" "$BENCH/data-${scale}x/targets.json" "$BENCH/data-${scale}x/texts.json" "$site/data/published/"
   if [ ! -d "$BENCH/cargo" ] && [ -d target/wasm32-unknown-unknown/release ]; then
     # Seed the bench build with the real build's compiled dependencies.
     mkdir -p "$BENCH/cargo/wasm32-unknown-unknown"

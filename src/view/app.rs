@@ -12,12 +12,10 @@ use policy_data::published::PublishedData;
 
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
-use super::document_view::DocumentView;
 use super::home::Home;
 use super::hooks::{use_after_paint, use_targets, use_texts, use_url_state, SessionChange};
 use super::on_demand::Deferred;
 use super::parts;
-use super::targets::TargetsView;
 use super::text::{lang_parts, tr};
 use super::texts_status::{TargetsNotice, TargetsState, TextsState};
 
@@ -110,8 +108,8 @@ pub fn App(props: &AppProps) -> Html {
     let body = match state.view {
         _ if waiting_for_targets => html! { <TargetsNotice {lang} targets={targets.clone()} /> },
         View::Home => html! { <Home /> },
-        View::Targets => html! { <TargetsView /> },
-        View::Document => html! { <DocumentView /> },
+        View::Targets => html! { <Deferred<()> chunk={&parts::TARGETS} props={()} /> },
+        View::Document => html! { <Deferred<()> chunk={&parts::DOCUMENT} props={()} /> },
         View::Compare => html! { <Deferred<()> chunk={&parts::COMPARE} props={()} /> },
         View::Evaluate => html! { <Deferred<String> chunk={&parts::EVALUATE} props={props.today.clone()} /> },
         View::Analyse => html! { <Deferred<()> chunk={&parts::ANALYSE} props={()} /> },

@@ -1,4 +1,5 @@
-//! The parts of the app a first visit does not load: the comparison (matrix, key differences,
+//! The parts of the app a first visit does not load: the targets list and the document page
+//! (`explore`: home, the first view, needs neither), the comparison (matrix, key differences,
 //! charts, its print copy and embed), the progress calculator, the chart panel, the page "Analyse a
 //! document" (extractor, review, file readers), the files of the download buttons, and the
 //! dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
@@ -36,6 +37,10 @@ macro_rules! chunk {
     };
 }
 
+/// The targets list.
+pub static TARGETS: Chunk<Render<()>> = chunk!(targets_view);
+/// A document's page: its metadata, targets and text.
+pub static DOCUMENT: Chunk<Render<()>> = chunk!(document_view);
 /// The comparison page.
 pub static COMPARE: Chunk<Render<()>> = chunk!(compare_view);
 /// The comparison's cited table for print, under the comparison page.
@@ -53,6 +58,16 @@ pub static ANALYSE: Chunk<Render<()>> = chunk!(analyse_view);
 pub static DOWNLOADS: Chunk<MakeFile> = chunk!(downloads);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]
+fn targets_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::targets::TargetsView /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]
+fn document_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::document_view::DocumentView /> })
+}
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
 fn compare_view() -> Result<Render<()>, LoadFailed> {
@@ -113,8 +128,12 @@ pub fn prefetch_for(state: &policy_analysis::url_state::UrlState) {
     match state.view {
         View::Compare => fetch(&COMPARE),
         View::Evaluate => fetch(&EVALUATE),
-        View::Document => fetch(&CHART),
+        View::Document => {
+            fetch(&DOCUMENT);
+            fetch(&CHART);
+        }
+        View::Targets => fetch(&TARGETS),
         View::Analyse => fetch(&ANALYSE),
-        View::Home | View::Targets => {}
+        View::Home => {}
     }
 }
