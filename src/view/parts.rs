@@ -12,6 +12,8 @@ use yew::prelude::*;
 use policy_analysis::catalog::Catalog;
 use policy_analysis::downloads::{File, Format, Rows};
 use policy_data::dataset_file::CheckFile;
+use policy_data::model::Dataset;
+use policy_data::published::Problem;
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
 use super::on_demand::{Chunk, LoadFailed, Render};
@@ -58,6 +60,12 @@ pub static ANALYSE: Chunk<Render<()>> = chunk!(analyse_view);
 pub static DOWNLOADS: Chunk<MakeFile> = chunk!(downloads);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
+/// The reader of the published targets (`data/targets.json`): home, which needs only the index,
+/// does not load the targets' deserializer.
+pub static TARGETS_READER: Chunk<ReadTargets> = chunk!(targets_reader);
+
+/// Checks and reads a fetched `targets.json`: [`policy_data::published::parse_targets`].
+pub type ReadTargets = fn(&[u8]) -> Result<Dataset, Problem>;
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]
 fn targets_view() -> Result<Render<()>, LoadFailed> {
@@ -112,6 +120,11 @@ fn dataset_check() -> Result<CheckFile, LoadFailed> {
     Ok(policy_data::dataset_file::open)
 }
 
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(targets_reader, fallible))]
+fn targets_reader() -> Result<ReadTargets, LoadFailed> {
+    Ok(policy_data::published::parse_targets)
+}
+
 /// Starts fetching what the view a link opens will need, alongside the data, so that a link
 /// straight to the comparison or the calculator shows it as soon as the app starts.
 pub fn prefetch_for(state: &policy_analysis::url_state::UrlState) {
@@ -120,6 +133,9 @@ pub fn prefetch_for(state: &policy_analysis::url_state::UrlState) {
         yew::platform::spawn_local(async move {
             let _ = chunk.load().await;
         });
+    }
+    if state.needs_targets() {
+        fetch(&TARGETS_READER);
     }
     if state.embed {
         fetch(&EMBED);

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use policy_analysis::url_state::UrlState;
 use policy_data::lang::Lang;
+use policy_data::model::Dataset;
 use policy_data::published::{self, Problem, PublishedData};
 
 use super::app::{App, AppProps};
@@ -49,17 +50,27 @@ pub async fn fetch_data(query: &str, reload: bool, restore_files: bool) -> Phase
 
 async fn fetch_targets(reload: bool) -> Phase {
     let fetched = crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await;
-    match fetched
-        .map_err(Problem::Fetch)
-        .and_then(|bytes| published::parse_targets(&bytes))
-    {
-        Ok(dataset) => Phase::Ready(PublishedData {
-            dataset: Rc::new(dataset),
-            texts: None,
-            index: None,
-        }),
+    match fetched.map_err(Problem::Fetch) {
+        Ok(bytes) => match read_targets(bytes).await {
+            Ok(dataset) => Phase::Ready(PublishedData {
+                dataset: Rc::new(dataset),
+                texts: None,
+                index: None,
+            }),
+            Err(problem) => Phase::Failed(problem),
+        },
         Err(problem) => Phase::Failed(problem),
     }
+}
+
+/// Checks and reads fetched `targets.json` bytes with the reader's chunk (`parts::TARGETS_READER`),
+/// loading it first if need be.
+pub async fn read_targets(bytes: Vec<u8>) -> Result<Dataset, Problem> {
+    let read = super::parts::TARGETS_READER
+        .load()
+        .await
+        .map_err(|_| Problem::ReaderMissing)?;
+    read(&bytes)
 }
 
 async fn fetch_index(reload: bool) -> Phase {

@@ -41,6 +41,8 @@ pub enum Problem {
     /// The file has this build's fingerprint but could not be read at this position (should not
     /// happen: the published files are checked by the tests).
     Unreadable { line: usize, column: usize },
+    /// The part of the program that reads the file could not be fetched.
+    ReaderMissing,
 }
 
 impl Problem {
@@ -50,6 +52,9 @@ impl Problem {
             // The browser's own short reason ("HTTP 404", a network error).
             Problem::Fetch(reason) => reason.clone(),
             Problem::OtherVersion => lang.pick("版本不符", "another version").to_string(),
+            Problem::ReaderMissing => lang
+                .pick("读取程序未能加载", "its reader could not be loaded")
+                .to_string(),
             Problem::Unreadable { line, column } => match lang {
                 Lang::Zh => format!("文件第 {line} 行第 {column} 列无法读取"),
                 Lang::En => format!("unreadable at line {line}, column {column}"),
@@ -193,5 +198,10 @@ mod tests {
         assert_eq!(unreadable.reason(Lang::En), "unreadable at line 3, column 9");
         let fetch = Problem::Fetch("HTTP 404".into());
         assert_eq!(fetch.reason(Lang::Zh), "HTTP 404");
+        assert_eq!(Problem::ReaderMissing.reason(Lang::Zh), "读取程序未能加载");
+        assert_eq!(
+            Problem::ReaderMissing.reason(Lang::En),
+            "its reader could not be loaded"
+        );
     }
 }

@@ -2,6 +2,9 @@
 //! checked against this build's fingerprint and handed over; a failure keeps the status for a
 //! retry. The texts and the targets are two uses of the one hook.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use yew::prelude::*;
 
 use policy_data::published::{self, Problem};
@@ -9,15 +12,18 @@ use policy_data::published::{self, Problem};
 use super::super::dataset_open::{DatasetsAction, DatasetsState};
 use super::super::texts_status::{FetchStatus, TargetsState, TextsState};
 
+/// Checks and reads a fetched file's bytes (perhaps loading its reader's chunk first).
+type Read<T> = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Result<T, Problem>>>>;
+
 /// The status of the published file at `url`. `present` says whether it came with the data;
-/// otherwise it is fetched (and read by `parse`) the first time `needed` is true, and handed to
+/// otherwise it is fetched (and read by `read`) the first time `needed` is true, and handed to
 /// `arrived`. Returns the status and a retry callback.
 #[hook]
 fn use_published_file<T: 'static>(
     present: bool,
     needed: bool,
     url: &'static str,
-    parse: fn(&[u8]) -> Result<T, Problem>,
+    read: Read<T>,
     arrived: Callback<T>,
 ) -> (FetchStatus, Callback<()>) {
     let status = use_state(|| match present {
@@ -33,7 +39,11 @@ fn use_published_file<T: 'static>(
                 let reload = *attempt > 0;
                 yew::platform::spawn_local(async move {
                     let fetched = crate::browser::fetch::fetch_bytes(url, reload).await;
-                    match fetched.map_err(Problem::Fetch).and_then(|bytes| parse(&bytes)) {
+                    let read = match fetched.map_err(Problem::Fetch) {
+                        Ok(bytes) => read(bytes).await,
+                        Err(problem) => Err(problem),
+                    };
+                    match read {
                         Ok(value) => {
                             arrived.emit(value);
                             status.set(FetchStatus::Ready);
@@ -61,7 +71,8 @@ fn use_published_file<T: 'static>(
 #[hook]
 pub fn use_texts(present: bool, needed: bool, datasets: UseReducerHandle<DatasetsState>) -> TextsState {
     let arrived = Callback::from(move |texts| datasets.dispatch(DatasetsAction::Texts(texts)));
-    let (status, retry) = use_published_file(present, needed, published::TEXTS_URL, published::parse_texts, arrived);
+    let read: Read<_> = |bytes| Box::pin(async move { published::parse_texts(&bytes) });
+    let (status, retry) = use_published_file(present, needed, published::TEXTS_URL, read, arrived);
     TextsState { status, retry }
 }
 
@@ -75,12 +86,8 @@ pub fn use_targets(needed: bool, datasets: UseReducerHandle<DatasetsState>) -> T
         let check = super::super::parts::DATASET_CHECK.ready();
         datasets.dispatch(DatasetsAction::Targets(Box::new(dataset), check));
     });
-    let (status, retry) = use_published_file(
-        present,
-        needed,
-        published::TARGETS_URL,
-        published::parse_targets,
-        arrived,
-    );
+    // The targets' reader is a chunk of its own (`parts::TARGETS_READER`).
+    let read: Read<_> = |bytes| Box::pin(super::super::start::read_targets(bytes));
+    let (status, retry) = use_published_file(present, needed, published::TARGETS_URL, read, arrived);
     TargetsState { status, retry }
 }
