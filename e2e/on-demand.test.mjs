@@ -112,7 +112,9 @@ for (const [what, handle, expected] of [
   test(`a chunk that ${what} gives a message and a retry that keeps the link's state`, async () => {
     await withPage(1280, async (page) => {
       let broken = true;
-      await page.route('**/chunk-*.wasm', (route) => (broken ? handle(route) : route.continue()));
+      // The comparison's own chunk: the targets' reader (chunk-targets-reader) is needed before
+      // any view with targets starts, and its failure is the next test's.
+      await page.route('**/chunk-compare-*.wasm', (route) => (broken ? handle(route) : route.continue()));
       await page.goto(`${server.url}?v=compare&cmp=dongguan-2019,panjin-2019&lang=en`);
       await appReady(page);
       // The comparison and its print copy (hidden on screen) wait for the same chunk.
@@ -133,6 +135,22 @@ for (const [what, handle, expected] of [
     }, { expected });
   });
 }
+
+test('a targets reader that cannot be fetched gives the data message and a retry that keeps the link', async () => {
+  await withPage(1280, async (page) => {
+    let broken = true;
+    await page.route('**/chunk-*.wasm', (route) => (broken ? route.abort('failed') : route.continue()));
+    await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('班额')}`);
+    const problem = page.locator('#data-problem[role="alert"]');
+    await problem.waitFor({ timeout: 20000 });
+    assert.match(await problem.innerText(), /读取程序未能加载/);
+    assert.match(await problem.innerText(), /its reader could not be loaded/);
+    broken = false;
+    await page.locator('#data-retry').click();
+    await page.locator('.target-list .target-summary').first().waitFor();
+    assert.equal(await page.locator('#search').inputValue(), '班额', 'the search typed in the link is kept');
+  }, { expected: [/console error: /, /ERR_FAILED|Failed to fetch/] });
+});
 
 test('opening a dataset file fetches the checks then; a document page loads its timeline chart', async () => {
   await withPage(1280, async (page, chunks) => {
