@@ -1,5 +1,6 @@
 //! The review list: each proposed target (or added sentence) with its quote, the extractor's
-//! reading, confidence and reasons, accept and reject buttons, and the fields to edit (value,
+//! reading (with the name of a new indicator the extractor read, where no catalogue one fits),
+//! confidence and reasons, accept and reject buttons, and the fields to edit (value,
 //! comparator, year, indicator, scope in both languages). Editing a field accepts the item. The
 //! first items are shown and more on request, so a long text does not render thousands of forms.
 
@@ -125,6 +126,13 @@ fn item_row(
 ) -> Html {
     let n = index + 1;
     let read = reading(lang, item, catalog);
+    let read_is_empty = read.is_empty();
+    // A name the extractor read as a new indicator, while no catalogue indicator is chosen.
+    let new_indicator = item
+        .candidate
+        .as_ref()
+        .and_then(|c| c.new_indicator.clone())
+        .filter(|_| catalog.indicator(item.fields.indicator.trim()).is_none());
     let decide = |decision: Decision| {
         let page = page.dispatcher();
         Callback::from(move |_: MouseEvent| page.dispatch(PageAction::Decide(index, decision)))
@@ -164,8 +172,15 @@ fn item_row(
     html! {
         <li {key} id={format!("review-item-{n}")} class={classes!("review-item", class)}>
             <p class="review-head">{ head }</p>
-            if !read.is_empty() {
-                <p class="review-reading">{ tr(lang, "读作:", "Read as: ") }{ read }</p>
+            if !read.is_empty() || new_indicator.is_some() {
+                <p class="review-reading">
+                    { tr(lang, "读作:", "Read as: ") }{ read }
+                    if let Some(name) = new_indicator {
+                        { if read_is_empty { "" } else { " · " } }
+                        { tr(lang, "新指标(目录中没有):", "a new indicator (not in the catalogue): ") }
+                        <span lang="zh">{ name }</span>
+                    }
+                </p>
             }
             <blockquote class="review-quote" lang="zh">{ quote_with_value(review, item) }</blockquote>
             if let Some(reasons) = reasons {
