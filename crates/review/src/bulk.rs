@@ -40,11 +40,12 @@ impl Level {
         }
     }
 
-    /// The level for a choice list, with its floor: 高(把握 ≥ 0.80), high (confidence ≥ 0.80).
+    /// The level for a choice list labelled with the word confidence, with its floor: 高(≥ 0.80),
+    /// high (≥ 0.80).
     pub fn label(self, lang: Lang) -> String {
         match lang {
-            Lang::Zh => format!("{}(把握 ≥ {:.2})", self.name(lang), self.floor()),
-            Lang::En => format!("{} (confidence ≥ {:.2})", self.name(lang), self.floor()),
+            Lang::Zh => format!("{}(≥ {:.2})", self.name(lang), self.floor()),
+            Lang::En => format!("{} (≥ {:.2})", self.name(lang), self.floor()),
         }
     }
 
@@ -304,6 +305,7 @@ mod tests {
         };
         assert_eq!(none.status(Lang::En), "No items to accept (confidence high or above).");
         assert_eq!(Level::from_id(Level::Medium.id()), Some(Level::Medium));
-        assert_eq!(Level::High.label(Lang::Zh), "高(把握 ≥ 0.80)");
+        assert_eq!(Level::High.label(Lang::Zh), "高(≥ 0.80)");
+        assert_eq!(Level::Low.label(Lang::En), "low (≥ 0.40)");
     }
 }
