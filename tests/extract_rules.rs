@@ -869,3 +869,19 @@ fn an_exact_name_keeps_its_indicator_and_confidence() {
     let ids: Vec<Option<&str>> = both.iter().map(|c| c.indicator.as_deref()).collect();
     assert_eq!(ids, vec![Some("primary-class-size-cap"), Some("junior-class-size-cap")]);
 }
+
+#[test]
+fn fixture_twenty_target_plan() {
+    let text = fixture("yunxi-county-plan-2025.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(extraction.issued(), Some((2025, 2)), "the date line");
+    let found = targets(&text, None);
+    assert_eq!(found.len(), 20, "{found:#?}");
+    assert!(found.iter().all(|c| c.target_year == Some(2027)), "{found:#?}");
+    let sure: Vec<&Candidate> = found.iter().filter(|c| c.confidence >= 0.8).collect();
+    assert_eq!(sure.len(), 19);
+    assert!(sure.iter().all(|c| c.indicator.is_some() && c.new_indicator.is_none()));
+    // The money to be spent each year names no indicator of the catalogue.
+    let money = found.last().unwrap();
+    assert_eq!((money.value, money.indicator.as_deref()), (Some(12_000_000.0), None));
+}

@@ -62,10 +62,11 @@ pub fn ReviewList(props: &ReviewListProps) -> Html {
                 .clone()
                 .map(|index| item_row(lang, page, review, &app.catalog, index, &review.items[index]));
             html! {
-                <section class="review-section" aria-labelledby={format!("review-section-{g}")}>
+                // A heading per section, no landmark: eight regions would crowd a screen reader's list.
+                <div class="review-section">
                     { section_head(lang, page, review, g, section) }
                     <ol class="review-list" start={(range.start + 1).to_string()}>{ for rows }</ol>
-                </section>
+                </div>
             }
         });
     let more = page.dispatcher();
