@@ -3,14 +3,19 @@
 // marked text and the review list); candidates are accepted, edited and rejected, a missed sentence
 // is added by selecting it; the metadata is completed; the result opens in the explorer as a
 // dataset file and is compared with Sihui. Bad inputs (an empty paste, a .docx that is not a zip,
-// a binary file) get a message and lose nothing. Fails on any console error or request leaving
+// a binary file) get a message and lose nothing. A fictional plan of 20 targets is reviewed the
+// fast way (accept by confidence, fix one item, open, compare with Sihui) in both languages at 375
+// and 1280 px, counting the visitor's actions. Fails on any console error or request leaving
 // 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useSite, appReady, screenshot, horizontalOverflow, ROOT, readFile } from './harness.mjs';
+import { useSite, appReady, screenshot, horizontalOverflow, ROOT, readFile, SHOTS } from './harness.mjs';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'qinghe-county-2024.txt');
+const TWENTY = join(ROOT, 'tests', 'fixtures', 'yunxi-county-plan-2025.txt');
+/** The most actions (clicks and entries) the fast review of the 20-target plan may take. */
+const MAX_ACTIONS = 7;
 
 const site = useSite();
 
@@ -189,3 +194,103 @@ test('in English: a .docx, a 20 MB file, a text without targets and a restored r
     assert.ok(!/[\u4e00-\u9fff]/.test(lead), lead);
   });
 });
+
+for (const lang of ['zh', 'en']) {
+  for (const width of [375, 1280]) {
+    test(`a 20-target plan: accept by confidence, fix one item, open and compare with Sihui (${lang}, ${width}px)`, async () => {
+      await site.withPage(width, async (page) => {
+        const zh = lang === 'zh';
+        await page.goto(`${site.server.url}?v=analyse${zh ? '' : '&lang=en'}`);
+        await appReady(page);
+        await page.locator('#analyse-paste').waitFor();
+        // Every click and every entry (a paste, a choice, a typed field) from the paste to the
+        // opened result.
+        let actions = 0;
+        const click = async (selector) => { actions += 1; await page.click(selector); };
+
+        actions += 1;
+        await page.fill('#analyse-paste', await readFile(TWENTY, 'utf8'));
+        await click('#analyse-start');
+        await page.locator('.review-item').first().waitFor();
+        assert.equal(await page.locator('.review-item').count(), 20, 'twenty targets proposed');
+        assert.equal(await page.locator('.review-section').count(), 8, 'grouped by section');
+
+        // Accept everything of high confidence: one choice, one click, announced.
+        const status = page.locator('#review-bulk-status');
+        assert.equal(await status.getAttribute('aria-live'), 'polite');
+        assert.equal(await status.getAttribute('role'), 'status');
+        const label = await page.locator('label[for="review-bulk-level"]').innerText();
+        assert.ok(label.length > 0, 'the choice is labelled');
+        actions += 1;
+        await page.selectOption('#review-bulk-level', 'high');
+        await click('#review-bulk-accept');
+        const accepted = zh ? '已采纳 19 项(把握≥高)。可撤销。' : 'Accepted 19 items (confidence high or above). Undo is available.';
+        await page.waitForFunction((t) => document.querySelector('#review-bulk-status').textContent === t, accepted);
+        assert.equal(await page.locator('.review-item.accepted').count(), 19);
+
+        // Not counted (checks): the undo, from the keyboard, restores every decision; a section
+        // is accepted on its own and undone; then the same acceptance again.
+        await page.focus('#review-bulk-undo');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.querySelectorAll('.review-item.accepted').length === 0);
+        assert.equal(await status.innerText(), zh ? '已撤销:19 项恢复为原来的决定。' : 'Undone: 19 items are back to their earlier decisions.');
+        assert.equal(await page.getAttribute('#review-bulk-undo', 'aria-disabled'), 'true');
+        await page.locator('.review-section-accept').first().press('Enter');
+        await page.waitForFunction(() => document.querySelectorAll('.review-item.accepted').length === 4);
+        assert.ok((await status.innerText()).includes(zh ? '已采纳 4 项(本节:' : 'Accepted 4 items in the section'), await status.innerText());
+        await page.click('#review-bulk-undo');
+        await page.waitForFunction(() => document.querySelectorAll('.review-item.accepted').length === 0);
+        await page.focus('#review-bulk-accept');
+        await page.keyboard.press('Space');
+        await page.waitForFunction(() => document.querySelectorAll('.review-item.accepted').length === 19);
+        // A rejected item is not overwritten by a later bulk acceptance, and the line says so.
+        const money = 20;
+        assert.ok((await page.locator('#review-item-20 .review-quote').innerText()).includes('1200万元'));
+        assert.ok(!(await page.locator('#review-item-20').getAttribute('class')).includes('accepted'), 'below high');
+        await page.click(`#review-item-${money} .reject`);
+        await page.selectOption('#review-bulk-level', 'low');
+        await page.click('#review-bulk-accept');
+        await page.waitForFunction(() => document.querySelector('#review-bulk-status').textContent.length > 0);
+        const skipped = await status.innerText();
+        assert.ok(skipped.includes(zh ? '您已不采纳或修改过的 1 项保持不变' : '1 item you had rejected or edited was left as it was'), skipped);
+        assert.equal(await page.getAttribute(`#review-item-${money} .reject`, 'aria-pressed'), 'true');
+
+        if (width === 375) {
+          assert.ok(await horizontalOverflow(page) <= 0, 'no horizontal scrolling');
+          // The page hides sideways overflow (html, body), so check that nothing is cut off.
+          const cut = await page.evaluate(() => [...document.querySelectorAll('.analyse-list-column *')]
+            .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > innerWidth + 0.5)
+            .map((e) => `${e.tagName}.${e.className}`));
+          assert.deepEqual(cut, [], 'the review panel fits the width');
+          await page.locator('.analyse-list-column').scrollIntoViewIfNeeded();
+          await page.locator('.analyse-list-column').screenshot({ path: join(SHOTS, `analyse-bulk-review-${lang}-375.png`) });
+        }
+
+        // Fix one item: the screening rate's year.
+        const screening = await itemWithValue(page, '100');
+        await click(`#review-item-${screening} summary`);
+        actions += 1;
+        await change(page, `#item-${screening}-year`, '2026');
+        await page.waitForFunction((n) => document.querySelector(`#review-item-${n} .review-reading`).textContent.includes('2026'), screening);
+
+        await click('#analyse-open');
+        await page.locator('.analyse-opened').waitFor();
+        const opened = await page.locator('.analyse-opened').innerText();
+        const id = opened.match(/yunxi-[a-z0-9-]+/)?.[0];
+        assert.ok(id, opened);
+        console.log(`actions from paste to the opened result, 20-target plan (${lang}, ${width}px): ${actions}`);
+        assert.ok(actions <= MAX_ACTIONS, `${actions} actions, at most ${MAX_ACTIONS}`);
+
+        // Compared with Sihui.
+        await page.goto(`${site.server.url}?v=compare&cmp=${id},sihui-2022${zh ? '' : '&lang=en'}`);
+        await appReady(page);
+        await page.locator('#compare-matrix').waitFor();
+        const header = await page.locator('#compare-matrix thead').innerText();
+        assert.ok(zh ? header.includes('云溪') && header.includes('四会') : header.includes('Yunxi') && header.includes('Sihui'), header);
+        const body = await page.locator('#compare-matrix').innerText();
+        assert.ok(body.includes('95%'), 'the accepted enrolment target is compared');
+        await screenshot(page, `analyse-twenty-compare-${lang}-${width}`);
+      });
+    });
+  }
+}

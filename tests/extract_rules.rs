@@ -806,3 +806,82 @@ fn each_value_is_read_with_the_scope_written_before_it() {
     let listed = targets("到2025年,幼儿园、小学专任教师本科学历比例分别达到60%、90%。", None);
     assert_eq!(listed[1].scope.as_deref(), Some("小学"));
 }
+
+// Honest indicator guesses (issue 24): one qualifier apart is another indicator.
+
+#[test]
+fn a_name_one_qualifier_apart_is_a_new_indicator() {
+    let exact = one("到2025年,全市学前三年毛入园率达到60%。");
+    for (text, name, signal) in [
+        (
+            "到2025年,全市学前第四年毛入园率达到60%。",
+            "学前第四年毛入园率",
+            Signal::YearsDiffer,
+        ),
+        (
+            "到2025年,全县普惠性幼儿园建园率达到60%。",
+            "普惠性幼儿园建园率",
+            Signal::TypeDiffers,
+        ),
+        ("到2025年,初中毛入学率达到60%。", "初中毛入学率", Signal::StageDiffers),
+    ] {
+        let c = one(text);
+        assert_eq!(c.indicator, None, "{text}: {c:#?}");
+        assert_eq!(c.new_indicator.as_deref(), Some(name), "{text}");
+        assert!(c.reasons.contains(&signal), "{text}: {:?}", c.reasons);
+        assert!(!c.reasons.contains(&Signal::IndicatorMatch), "{text}");
+        assert!(c.theme.is_some(), "{text}: the nearest indicator's theme");
+        assert!(
+            c.confidence < exact.confidence,
+            "{text}: {} < {}",
+            c.confidence,
+            exact.confidence
+        );
+        assert_eq!(c.value, Some(60.0));
+    }
+    let json = serde_json::to_value(one("到2025年,全市学前第四年毛入园率达到60%。")).unwrap();
+    assert_eq!(json["new_indicator"], "学前第四年毛入园率");
+    assert_eq!(json["reasons"][3], "years_differ");
+}
+
+#[test]
+fn an_exact_name_keeps_its_indicator_and_confidence() {
+    for (text, id) in [
+        ("到2025年,全市学前三年毛入园率达到60%。", "preschool-gross-enrolment"),
+        ("到2025年,小学教师高级岗位比例达到30%。", "senior-post-ratio-primary"),
+        ("到2025年,初中班额不超过50人。", "junior-class-size-cap"),
+        ("到2025年,义务教育阶段中小学班额不超过45人。", "primary-class-size-cap"),
+    ] {
+        let c = one(text);
+        assert_eq!(c.indicator.as_deref(), Some(id), "{text}: {c:#?}");
+        assert_eq!(c.new_indicator, None, "{text}");
+        assert!(c.confidence >= 0.8, "{text}: {}", c.confidence);
+        let json = serde_json::to_value(&c).unwrap();
+        assert!(json.get("new_indicator").is_none(), "left out when absent");
+    }
+    // A deadline of three years is not a count of years in the name.
+    assert_eq!(
+        one("三年内,全市学前三年毛入园率达到95%。").indicator.as_deref(),
+        Some("preschool-gross-enrolment")
+    );
+    // Beside the primary class size, the junior one that the sentence names.
+    let both = targets("到2022年,实现小学班额不超过45人,初中不超过50人。", None);
+    let ids: Vec<Option<&str>> = both.iter().map(|c| c.indicator.as_deref()).collect();
+    assert_eq!(ids, vec![Some("primary-class-size-cap"), Some("junior-class-size-cap")]);
+}
+
+#[test]
+fn fixture_twenty_target_plan() {
+    let text = fixture("yunxi-county-plan-2025.txt");
+    let extraction = Extraction::new(text.as_str(), None);
+    assert_eq!(extraction.issued(), Some((2025, 2)), "the date line");
+    let found = targets(&text, None);
+    assert_eq!(found.len(), 20, "{found:#?}");
+    assert!(found.iter().all(|c| c.target_year == Some(2027)), "{found:#?}");
+    let sure: Vec<&Candidate> = found.iter().filter(|c| c.confidence >= 0.8).collect();
+    assert_eq!(sure.len(), 19);
+    assert!(sure.iter().all(|c| c.indicator.is_some() && c.new_indicator.is_none()));
+    // The money to be spent each year names no indicator of the catalogue.
+    let money = found.last().unwrap();
+    assert_eq!((money.value, money.indicator.as_deref()), (Some(12_000_000.0), None));
+}

@@ -1,16 +1,18 @@
 //! The page "分析一份新文件 / Analyse a document", loaded on demand (`parts::ANALYSE`): the visitor
 //! pastes a policy text or opens a `.txt`, `.html` or `.docx` file; the extractor reads it slice by
 //! slice across animation frames with a progress bar; the text is shown with the candidates marked
-//! next to the review list (accept, reject or edit each; add a sentence by selecting it); the
+//! next to the review list (accept, reject or edit each, or many at once by confidence or by
+//! section, with undo; add a sentence by selecting it); the
 //! visitor fills in the metadata; the result opens in the explorer as a dataset file through the
 //! session's library, like any opened file (checked, marked as not published, kept across visits,
 //! comparable). Nothing leaves the browser.
 //!
 //! Decisions are the core's (`policy_review`: the review, and `policy_review::input`, the file
 //! reader, whose `InputError`s the page shows as `ReviewProblem::Input`); this module arranges
-//! them. `state` holds the page's reducer; `input_panel`, `marked_text`, `review_list` and
-//! `meta_form` draw the parts.
+//! them. `state` holds the page's reducer; `input_panel`, `marked_text`, `bulk_accept`,
+//! `review_list` and `meta_form` draw the parts.
 
+mod bulk_accept;
 mod input_panel;
 mod marked_text;
 mod meta_form;
@@ -238,6 +240,7 @@ fn reviewed(
                 </div>
                 <div class="analyse-list-column">
                     <h2>{ tr(lang, "审阅", "Review") }</h2>
+                    <bulk_accept::BulkAccept {lang} page={page.clone()} review={review.clone()} />
                     <review_list::ReviewList {lang} page={page.clone()} review={review.clone()} />
                 </div>
             </div>

@@ -100,6 +100,11 @@ pub struct Candidate {
     pub binding: Option<Binding>,
     /// Best-guess indicator id from the catalogue.
     pub indicator: Option<String>,
+    /// A new indicator's name, from the sentence's words, when the nearest catalogue indicator's
+    /// name differs by a qualifier (学前第四年毛入园率, not 学前三年毛入园率); `indicator` is then
+    /// absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_indicator: Option<String>,
     /// Best-guess theme id.
     pub theme: Option<String>,
     /// The headings the sentence sits under, joined with " / ".

@@ -51,6 +51,14 @@ pub enum Signal {
     WeakIndicatorMatch,
     /// No indicator in the catalogue fits.
     NoIndicator,
+    /// The name's count of years differs from the nearest indicator's (第四年 for 三年): a new
+    /// indicator.
+    YearsDiffer,
+    /// The name's stage of schooling differs from the nearest indicator's (初中 for 小学): a new
+    /// indicator.
+    StageDiffers,
+    /// The name's type of act differs from the nearest indicator's (建园 for 入园): a new indicator.
+    TypeDiffers,
     /// The value's unit differs from the guessed indicator's.
     UnitMismatch,
     /// One of several values given to enumerated items (分别达到60%、90%).
@@ -124,6 +132,18 @@ impl Signal {
             Signal::IndicatorMatch => ("句中写有指标名称", "the indicator's name is in the sentence"),
             Signal::WeakIndicatorMatch => ("只部分符合指标名称", "only part of an indicator's name matches"),
             Signal::NoIndicator => ("指标目录中没有相符的指标", "no indicator in the catalogue fits"),
+            Signal::YearsDiffer => (
+                "名称中的年数与目录中最接近的指标不同(如第四年与三年),按新指标提出",
+                "the name counts other years than the nearest catalogue indicator (fourth year, not three years): proposed as a new indicator",
+            ),
+            Signal::StageDiffers => (
+                "名称中的学段与目录中最接近的指标不同(如初中与小学),按新指标提出",
+                "the name's stage of schooling differs from the nearest catalogue indicator's (junior, not primary school): proposed as a new indicator",
+            ),
+            Signal::TypeDiffers => (
+                "名称中的类型与目录中最接近的指标不同(如建园与入园),按新指标提出",
+                "the name's type differs from the nearest catalogue indicator's (founding, not enrolment): proposed as a new indicator",
+            ),
             Signal::UnitMismatch => ("单位与猜测的指标不同", "the unit differs from the guessed indicator's"),
             Signal::Enumerated => ("多个对象分别对应多个数值", "one of several values for enumerated items"),
             Signal::ScopeThreshold => (
@@ -174,6 +194,9 @@ mod tests {
             Signal::RelativeDeadline,
             Signal::HeadingDeadline,
             Signal::PlanPeriod,
+            Signal::YearsDiffer,
+            Signal::StageDiffers,
+            Signal::TypeDiffers,
             Signal::Difference,
             Signal::Spent,
             Signal::FactWords,

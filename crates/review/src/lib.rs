@@ -10,20 +10,24 @@
 //! number is not lost; they are read when the file is built, and what cannot be read is a
 //! [`ReviewProblem`] worded in both languages (`problems`). The text comes from `input`, the
 //! reader of the file the visitor opens (.txt, .html, .docx), with errors of its own
-//! (`input::InputError`) that the page shows as a `ReviewProblem::Input`.
+//! (`input::InputError`) that the page shows as a `ReviewProblem::Input`. Accepting many items at
+//! once (by confidence or by section) and undoing it is `bulk`'s.
 // Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 mod build;
+mod bulk;
 mod guessed;
 pub mod input;
 mod problems;
 pub mod romanise;
+mod scope_words;
 
 use std::ops::Range;
 use std::rc::Rc;
 
 pub use build::build;
+pub use bulk::{section_name, BulkAccepted, Level, Picked, Selection};
 pub use guessed::Guessed;
 pub use problems::ReviewProblem;
 
@@ -58,7 +62,8 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// The candidate's reading, as the form shows it.
+    /// The candidate's reading, as the form shows it; the scope in English too where it is one of
+    /// the scope words the extractor reads (`scope_words`).
     fn of(candidate: &Candidate) -> Fields {
         Fields {
             kind: candidate.kind.target(),
@@ -70,7 +75,12 @@ impl Fields {
             year: candidate.target_year.map(|y| y.to_string()).unwrap_or_default(),
             indicator: candidate.indicator.clone().unwrap_or_default(),
             scope_zh: candidate.scope.clone().unwrap_or_default(),
-            scope_en: String::new(),
+            scope_en: candidate
+                .scope
+                .as_deref()
+                .and_then(scope_words::english)
+                .unwrap_or_default()
+                .to_string(),
         }
     }
 }

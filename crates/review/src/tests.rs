@@ -255,3 +255,26 @@ fn the_period_from_the_targets_never_ends_where_it_starts() {
     );
     assert!(meta.guessed.is_empty(), "{:?}", meta.guessed);
 }
+
+/// A fictional plan of 20 targets (issue 24's journey): accepted by confidence, one year fixed,
+/// built and opened without anything else typed.
+#[test]
+fn a_twenty_target_plan_accepted_by_confidence_opens() {
+    const YUNXI: &str = include_str!("../../../tests/fixtures/yunxi-county-plan-2025.txt");
+    let mut review = review_of(YUNXI);
+    assert_eq!(review.items.len(), 20, "{:#?}", review.items);
+    assert_eq!(
+        (review.meta.locality_zh.as_str(), review.meta.locality_en.as_str()),
+        ("云溪", "Yunxi")
+    );
+    let done = review.accept_all(crate::Selection::AtLeast(crate::Level::High));
+    assert_eq!((done.replaced.len(), done.skipped), (19, 0));
+    let screening = index_of(&review, "100");
+    review.edit(screening, Edit::Year("2026".into()));
+    let file = build(&review, bundled::dataset()).unwrap_or_else(|p| panic!("{p:#?}"));
+    let targets = &file.documents[0].targets;
+    assert_eq!(targets.len(), 19);
+    assert!(targets.iter().any(|t| t.target_year == Some(2026)));
+    dataset_file::open("yunxi.json", file.to_json().as_bytes(), bundled::dataset())
+        .unwrap_or_else(|e| panic!("{:#?}", e.iter().map(|e| e.describe(Lang::En)).collect::<Vec<_>>()));
+}

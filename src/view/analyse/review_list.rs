@@ -1,8 +1,12 @@
 //! The review list: each proposed target (or added sentence) with its quote, the extractor's
-//! reading, confidence and reasons, accept and reject buttons, and the fields to edit (value,
-//! comparator, year, indicator, scope in both languages). Editing a field accepts the item. The
-//! first items are shown and more on request, so a long text does not render thousands of forms.
+//! reading (with the name of a new indicator the extractor read, where no catalogue one fits),
+//! confidence and reasons, accept and reject buttons, and the fields to edit (value,
+//! comparator, year, indicator, scope in both languages). Editing a field accepts the item. Items
+//! are grouped by the section of the text they come from, each with an "accept this section" button
+//! (the core's rule, `Review::select`). The first items are shown and more on request, so a long
+//! text does not render thousands of forms.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,7 +17,7 @@ use policy_data::export::comparator_code;
 use policy_data::format::comparator_symbol;
 use policy_data::lang::Lang;
 use policy_data::model::Comparator;
-use policy_review::{Decision, Edit, Item, Review};
+use policy_review::{section_name, Decision, Edit, Item, Review, Selection};
 
 use super::super::context::use_app;
 use super::super::text::{kind_name, pick, tr};
@@ -50,14 +54,25 @@ pub fn ReviewList(props: &ReviewListProps) -> Html {
     }
     let app = use_app();
     let shown = page.shown.min(review.items.len());
-    let rows = review.items[..shown]
-        .iter()
+    let groups = sections(review, shown)
+        .into_iter()
         .enumerate()
-        .map(|(index, item)| item_row(lang, page, review, &app.catalog, index, item));
+        .map(|(g, (section, range))| {
+            let rows = range
+                .clone()
+                .map(|index| item_row(lang, page, review, &app.catalog, index, &review.items[index]));
+            html! {
+                // A heading per section, no landmark: eight regions would crowd a screen reader's list.
+                <div class="review-section">
+                    { section_head(lang, page, review, g, section) }
+                    <ol class="review-list" start={(range.start + 1).to_string()}>{ for rows }</ol>
+                </div>
+            }
+        });
     let more = page.dispatcher();
     html! {
         <>
-            <ol class="review-list">{ for rows }</ol>
+            <div class="review-groups">{ for groups }</div>
             if shown < review.items.len() {
                 <button type="button" class="button" onclick={Callback::from(move |_: MouseEvent| more.dispatch(PageAction::ShowMore))}>
                     { match lang {
@@ -67,6 +82,51 @@ pub fn ReviewList(props: &ReviewListProps) -> Html {
                 </button>
             }
         </>
+    }
+}
+
+/// The shown items (the first `shown`) in runs of one section each: the section (the headings the
+/// extractor read; a sentence the visitor added joins the run it falls in) and the items' indices.
+fn sections(review: &Review, shown: usize) -> Vec<(Option<&str>, Range<usize>)> {
+    let mut runs: Vec<(Option<&str>, Range<usize>)> = Vec::new();
+    for (index, item) in review.items[..shown].iter().enumerate() {
+        let section = item.candidate.as_ref().map(|c| c.section.as_str());
+        match runs.last_mut() {
+            Some((current, range)) if section.is_none() || *current == section || current.is_none() => {
+                if current.is_none() {
+                    *current = section;
+                }
+                range.end = index + 1;
+            }
+            _ => runs.push((section, index..index + 1)),
+        }
+    }
+    runs
+}
+
+/// A section's heading and its "accept this section" button (with how many items it would accept).
+fn section_head(lang: Lang, page: &UseReducerHandle<Page>, review: &Review, g: usize, section: Option<&str>) -> Html {
+    let id = format!("review-section-{g}");
+    let Some(section) = section else {
+        return html! { <h3 class="review-section-title" {id}>{ tr(lang, "您添加的句子", "Sentences you added") }</h3> };
+    };
+    let selection = Selection::Section(section.to_string());
+    let n = review.select(&selection).accept.len();
+    let accept = {
+        let page = page.dispatcher();
+        Callback::from(move |_: MouseEvent| page.dispatch(PageAction::AcceptAll(selection.clone())))
+    };
+    let name = section_name(section, lang);
+    html! {
+        <div class="review-section-head">
+            <h3 class="review-section-title" id={id.clone()} lang={if section.trim().is_empty() { None } else { Some("zh") }}>{ name }</h3>
+            <button type="button" class="button review-section-accept" onclick={accept} aria-describedby={id}>
+                { match lang {
+                    Lang::Zh => format!("采纳本节({n} 项)"),
+                    Lang::En => format!("Accept this section ({n})"),
+                } }
+            </button>
+        </div>
     }
 }
 
@@ -125,6 +185,13 @@ fn item_row(
 ) -> Html {
     let n = index + 1;
     let read = reading(lang, item, catalog);
+    let read_is_empty = read.is_empty();
+    // A name the extractor read as a new indicator, while no catalogue indicator is chosen.
+    let new_indicator = item
+        .candidate
+        .as_ref()
+        .and_then(|c| c.new_indicator.clone())
+        .filter(|_| catalog.indicator(item.fields.indicator.trim()).is_none());
     let decide = |decision: Decision| {
         let page = page.dispatcher();
         Callback::from(move |_: MouseEvent| page.dispatch(PageAction::Decide(index, decision)))
@@ -164,8 +231,15 @@ fn item_row(
     html! {
         <li {key} id={format!("review-item-{n}")} class={classes!("review-item", class)}>
             <p class="review-head">{ head }</p>
-            if !read.is_empty() {
-                <p class="review-reading">{ tr(lang, "读作:", "Read as: ") }{ read }</p>
+            if !read.is_empty() || new_indicator.is_some() {
+                <p class="review-reading">
+                    { tr(lang, "读作:", "Read as: ") }{ read }
+                    if let Some(name) = new_indicator {
+                        { if read_is_empty { "" } else { " · " } }
+                        { tr(lang, "新指标(目录中没有):", "a new indicator (not in the catalogue): ") }
+                        <span lang="zh">{ name }</span>
+                    }
+                </p>
             }
             <blockquote class="review-quote" lang="zh">{ quote_with_value(review, item) }</blockquote>
             if let Some(reasons) = reasons {

@@ -2,7 +2,10 @@
 //! the extraction's progress, the problems of the last input and of the last build, what the
 //! site's checks found in the last file built, and the file last opened from the review. A bad
 //! input or a failed build changes nothing else, and a new text replaces a review that holds work
-//! only with a way back (`previous`), so no review work is lost. The state is kept for the session
+//! only with a way back (`previous`), so no review work is lost. A bulk acceptance (by confidence or
+//! by section: `policy_review::Review::accept_all`, the rule) can be undone until the next change to
+//! the items, and its status line is kept for the screen readers' announcement (`bulk_status`). The
+//! state is kept for the session
 //! when the visitor goes to another page and back (it is not in the URL: a whole text and its
 //! review do not fit in a link).
 
@@ -14,7 +17,7 @@ use yew::prelude::*;
 
 use policy_data::dataset_file::FileError;
 use policy_extract::{Catalogue, Progress};
-use policy_review::{Decision, Edit, MetaField, Review, ReviewProblem};
+use policy_review::{BulkAccepted, Decision, Edit, MetaField, Review, ReviewProblem, Selection};
 
 /// Items shown at first and added by "show more".
 pub const PAGE: usize = 30;
@@ -41,6 +44,17 @@ pub struct Page {
     pub shown: usize,
     /// The review a new text replaced while it held work, and its source: one click restores it.
     pub previous: Option<(Rc<Review>, Option<String>)>,
+    /// The last bulk acceptance, while it can be undone: any other change to the items ends that.
+    pub bulk: Option<Rc<BulkAccepted>>,
+    /// What the status line says after a bulk acceptance or its undo.
+    pub bulk_status: Option<BulkStatus>,
+}
+
+/// The status line of the bulk acceptance.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkStatus {
+    Accepted(Rc<BulkAccepted>),
+    Undone(Rc<BulkAccepted>),
 }
 
 /// Changes to the page's state.
@@ -50,6 +64,10 @@ pub enum PageAction {
     Extracted(Rc<Review>, Option<String>),
     InputProblem(ReviewProblem),
     Decide(usize, Decision),
+    /// Accept every open item of a confidence level or section.
+    AcceptAll(Selection),
+    /// Undo the last bulk acceptance.
+    UndoBulk,
     Edit(usize, Edit),
     Meta(MetaField, String),
     Add(Range<usize>, Rc<Catalogue>),
@@ -76,6 +94,12 @@ impl Page {
     /// Keeps `page` for the visitor's return.
     pub fn keep(page: Rc<Page>) {
         KEPT.with(|k| *k.borrow_mut() = Some(page));
+    }
+
+    /// Another change to the items: the last bulk acceptance can no longer be undone.
+    fn end_bulk(&mut self) {
+        self.bulk = None;
+        self.bulk_status = None;
     }
 
     fn change_review(&mut self, change: impl FnOnce(&mut Review)) {
@@ -124,10 +148,32 @@ impl Reducible for Page {
                 next.progress = None;
                 next.input_problems = vec![problem];
             }
-            PageAction::Decide(index, decision) => next.change_review(|r| r.decide(index, decision)),
-            PageAction::Edit(index, edit) => next.change_review(|r| r.edit(index, edit)),
+            PageAction::Decide(index, decision) => {
+                next.end_bulk();
+                next.change_review(|r| r.decide(index, decision));
+            }
+            PageAction::Edit(index, edit) => {
+                next.end_bulk();
+                next.change_review(|r| r.edit(index, edit));
+            }
+            PageAction::AcceptAll(selection) => {
+                let mut done = None;
+                next.change_review(|r| done = Some(Rc::new(r.accept_all(selection))));
+                if let Some(done) = done {
+                    next.bulk = (!done.replaced.is_empty()).then(|| done.clone());
+                    next.bulk_status = Some(BulkStatus::Accepted(done));
+                }
+            }
+            PageAction::UndoBulk => {
+                if let Some(done) = self.bulk.clone() {
+                    next.change_review(|r| r.undo(&done));
+                    next.bulk = None;
+                    next.bulk_status = Some(BulkStatus::Undone(done));
+                }
+            }
             PageAction::Meta(field, value) => next.change_review(|r| r.set_meta(field, value)),
             PageAction::Add(range, catalogue) => {
+                next.end_bulk();
                 let mut added = Ok(0);
                 next.change_review(|r| added = r.add(range, &catalogue));
                 match added {

@@ -1,13 +1,15 @@
 //! The candidates of a sentence, from its reading: a value's (`value_candidate`) and a commitment
 //! without a number's (`unnumbered_candidate`), each with its quote and ranges, deadline and the
 //! signals of how it was read; and what every candidate, a table row's too, ends with: the
-//! indicator guess (`guess_indicator`) and the confidence (`finish`).
+//! indicator guess (`guess_indicator`: a catalogue indicator, or a new one named from the sentence
+//! when a qualifier sets it apart) and the confidence (`finish`).
 
 use crate::assemble::context::{Context, Piece};
 use crate::candidate::{Candidate, CandidateKind};
 use crate::judge::classify;
 use crate::judge::confidence::confidence;
 use crate::judge::indicators::{Guess, Words, GUESS_SCORE, STRONG_SCORE};
+use crate::judge::qualifiers::Qualifier;
 use crate::read::comparators::Comparison;
 use crate::read::deadlines::Deadline;
 use crate::read::items::Item;
@@ -94,6 +96,7 @@ pub fn value_candidate(
         baseline: None,
         binding: None,
         indicator: None,
+        new_indicator: None,
         theme: None,
         section: ctx.section.to_string(),
         confidence: 0.0,
@@ -161,6 +164,7 @@ pub fn unnumbered_candidate(
         baseline: None,
         binding: None,
         indicator: None,
+        new_indicator: None,
         theme: None,
         section: ctx.section.to_string(),
         confidence: 0.0,
@@ -177,7 +181,13 @@ pub fn guess_indicator(ctx: &Context, candidate: &mut Candidate, subject: &str, 
     candidate.reasons.retain(|s| {
         !matches!(
             s,
-            Signal::IndicatorMatch | Signal::WeakIndicatorMatch | Signal::NoIndicator | Signal::UnitMismatch
+            Signal::IndicatorMatch
+                | Signal::WeakIndicatorMatch
+                | Signal::NoIndicator
+                | Signal::UnitMismatch
+                | Signal::YearsDiffer
+                | Signal::StageDiffers
+                | Signal::TypeDiffers
         )
     });
     let Guess {
@@ -185,10 +195,18 @@ pub fn guess_indicator(ctx: &Context, candidate: &mut Candidate, subject: &str, 
         theme,
         score,
         unit_mismatch,
+        qualifier,
+        new_name,
     } = ctx
         .catalogue
         .guess(subject, context, candidate.unit.as_deref().unwrap_or(""));
-    candidate.reasons.push(if score >= STRONG_SCORE {
+    candidate.reasons.push(if let Some(qualifier) = qualifier {
+        match qualifier {
+            Qualifier::Years => Signal::YearsDiffer,
+            Qualifier::Stage => Signal::StageDiffers,
+            Qualifier::Type => Signal::TypeDiffers,
+        }
+    } else if score >= STRONG_SCORE {
         Signal::IndicatorMatch
     } else if score >= GUESS_SCORE {
         Signal::WeakIndicatorMatch
@@ -199,6 +217,7 @@ pub fn guess_indicator(ctx: &Context, candidate: &mut Candidate, subject: &str, 
         candidate.reasons.push(Signal::UnitMismatch);
     }
     candidate.indicator = indicator;
+    candidate.new_indicator = new_name;
     candidate.theme = theme;
 }
 

@@ -70,6 +70,7 @@ pub fn table_row(
         baseline: row.baseline.map(|(value, year)| Baseline { value, year }),
         binding: row.binding,
         indicator: None,
+        new_indicator: None,
         theme: None,
         section: ctx.section.to_string(),
         confidence: 0.0,

@@ -28,6 +28,8 @@ impl Signal {
             Signal::IndicatorMatch => 0.1,
             Signal::WeakIndicatorMatch => 0.0,
             Signal::NoIndicator => -0.1,
+            // A new indicator named from the sentence: surer than none, less than an exact match.
+            Signal::YearsDiffer | Signal::StageDiffers | Signal::TypeDiffers => -0.05,
             Signal::UnitMismatch => -0.05,
             Signal::Enumerated => 0.0,
             Signal::ScopeThreshold => -0.05,

@@ -5,8 +5,12 @@
 //! catalogue (班额 tells more than 比例). An indicator's score is the weighted share of its name's
 //! pairs that the value's subject writes (pairs found only elsewhere in the sentence count half),
 //! adjusted by whether the units agree. The best indicator over a threshold is the guess; the
-//! theme is its theme, or the theme most of the nearly-fitting indicators share.
+//! theme is its theme, or the theme most of the nearly-fitting indicators share. A subject whose
+//! name differs from the best indicator's by a qualifier (`qualifiers`: 第四年 for 三年, 建园 for
+//! 入园, 初中 for 小学) is not that indicator: the guess is a new indicator named from the subject,
+//! in the best one's theme.
 
+use crate::judge::qualifiers::{self, Qualifier};
 use crate::text::folded::is_han;
 use policy_analysis::ordering;
 use policy_data::model::{Indicator, Theme};
@@ -36,6 +40,8 @@ struct Entry {
     id: String,
     theme: String,
     unit: String,
+    /// The name and aliases, folded.
+    names: Vec<String>,
 }
 
 /// The pairs of a text, ready to be scored against the catalogue (a sentence's, computed once for
@@ -58,6 +64,11 @@ pub struct Guess {
     pub score: f64,
     /// The guessed indicator's unit differs from the value's.
     pub unit_mismatch: bool,
+    /// The best-fitting indicator's name differs from the subject's by this qualifier: no
+    /// indicator is guessed, and `new_name` is the subject's own.
+    pub qualifier: Option<Qualifier>,
+    /// The name of a new indicator, from the subject's words (with `qualifier`).
+    pub new_name: Option<String>,
 }
 
 impl Catalogue {
@@ -100,6 +111,10 @@ impl Catalogue {
                     id: indicator.id.clone(),
                     theme: indicator.theme.clone(),
                     unit: indicator.unit.clone(),
+                    names: std::iter::once(&indicator.name.zh)
+                        .chain(&indicator.aliases)
+                        .map(|n| fold(n))
+                        .collect(),
                 })
                 .collect(),
             themes: themes.iter().map(|t| t.id.clone()).collect(),
@@ -125,6 +140,7 @@ impl Catalogue {
     /// The best guess for a value whose subject is `subject` (folded), in a sentence whose words
     /// are `context`, written with `unit` (empty when none).
     pub fn guess(&self, subject: &str, context: &Words, unit: &str) -> Guess {
+        let written = subject;
         let subject = pairs(subject);
         // Each name's found weight: whole for a pair of the subject, half for one only in the context.
         let mut found = vec![0.0; self.names.len()];
@@ -170,7 +186,42 @@ impl Catalogue {
                 theme: None,
                 score: 0.0,
                 unit_mismatch: false,
+                qualifier: None,
+                new_name: None,
             };
+        };
+        let names = |i: usize| self.entries[i].names.iter().map(String::as_str);
+        let qualifier = (score >= GUESS_SCORE)
+            .then(|| qualifiers::differs(written, names(best)))
+            .flatten();
+        let (best, score, mismatch) = match qualifier {
+            None => (best, score, mismatch),
+            // Another indicator over the threshold that writes the subject's own qualifier
+            // (初中不超过50人 beside 小学班额: 初中班额) is the guess; without one, a new indicator.
+            Some(qualifier) => match scores
+                .iter()
+                .copied()
+                .filter(|s| {
+                    s.1 >= GUESS_SCORE
+                        && qualifiers::agrees(written, names(s.0), qualifier)
+                        && qualifiers::differs(written, names(s.0)).is_none()
+                })
+                .fold(None, |best: Option<(usize, f64, bool)>, s| match best {
+                    Some(b) if b.1 >= s.1 => Some(b),
+                    _ => Some(s),
+                }) {
+                Some(agreeing) => agreeing,
+                None => {
+                    return Guess {
+                        indicator: None,
+                        theme: Some(self.entries[best].theme.clone()),
+                        score,
+                        unit_mismatch: false,
+                        qualifier: Some(qualifier),
+                        new_name: Some(qualifiers::name_from(written, names(best))),
+                    }
+                }
+            },
         };
         let indicator = (score >= GUESS_SCORE).then(|| self.entries[best].id.clone());
         let theme = if indicator.is_some() {
@@ -183,6 +234,8 @@ impl Catalogue {
             theme,
             score,
             unit_mismatch: mismatch && score >= GUESS_SCORE,
+            qualifier: None,
+            new_name: None,
         }
     }
 
@@ -286,6 +339,18 @@ mod tests {
             guess("适龄残疾儿童少年入学率达", "%").as_deref(),
             Some("disabled-children-enrolment")
         );
+    }
+
+    #[test]
+    fn a_qualifier_apart_is_a_new_indicator() {
+        let found = catalogue().guess(&fold("全市学前第四年毛入园率达到"), &Words::default(), "%");
+        assert_eq!(found.indicator, None);
+        assert_eq!(found.qualifier, Some(Qualifier::Years));
+        assert_eq!(found.new_name.as_deref(), Some("学前第四年毛入园率"));
+        assert_eq!(found.theme.as_deref(), Some("preschool"));
+        let exact = catalogue().guess(&fold("全市学前三年毛入园率达到"), &Words::default(), "%");
+        assert_eq!(exact.indicator.as_deref(), Some("preschool-gross-enrolment"));
+        assert_eq!((exact.qualifier, exact.new_name), (None, None));
     }
 
     #[test]
