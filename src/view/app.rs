@@ -86,6 +86,19 @@ pub fn App(props: &AppProps) -> Html {
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.
     let waiting_for_targets = state.needs_targets() && !datasets.library.has_targets();
+    {
+        // The view's own code loads alongside the targets, not after them.
+        let state = state.clone();
+        use_effect_with(
+            (state.view, state.embed, waiting_for_targets),
+            move |(_, _, waiting)| {
+                if *waiting {
+                    parts::prefetch_for(&state);
+                }
+                || ()
+            },
+        );
+    }
     // The compare page's print-only cited table follows the state once the next frame has been
     // painted, so ticking a locality is not held up by a table that is only printed. Other views
     // have no print table, so they schedule nothing (and cause no second render).
