@@ -101,3 +101,123 @@ async fn the_crash_screen_replaces_the_app_with_a_reload_link() {
     assert!(!href.is_empty(), "the reload link points at the current address");
     app.remove();
 }
+
+/// Home started from an index of 60 documents (the bundled five, renamed twelve times over, in
+/// three provinces): more documents than cards.
+fn mount_many() -> web_sys::Element {
+    let bundled = policy_analysis::summary::index_of(policy_data::bundled::dataset());
+    let provinces = [("广东省", "Guangdong"), ("辽宁省", "Liaoning"), ("四川省", "Sichuan")];
+    let mut index = bundled.clone();
+    index.documents = (0..60)
+        .map(|k| {
+            let mut summary = bundled.documents[k % bundled.documents.len()].clone();
+            summary.document.id = format!("city-{k}");
+            summary.document.locality = policy_data::model::Bilingual {
+                zh: format!("第{k}号市"),
+                en: format!("Town{k}"),
+            };
+            let (zh, en) = provinces[k % 3];
+            summary.document.province = policy_data::model::Bilingual {
+                zh: zh.into(),
+                en: en.into(),
+            };
+            summary
+        })
+        .collect();
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        data: policy_data::published::PublishedData::from_index(index),
+        ..Default::default()
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn home_from_the_index_finds_a_place_by_name_or_pinyin_and_lists_the_rest_by_province() {
+    let root = mount_many();
+    settle().await;
+    assert_eq!(
+        root.query_selector_all(".doc-card").unwrap().length(),
+        12,
+        "a dozen cards"
+    );
+    assert!(
+        root.query_selector("#home-find-results").unwrap().is_none(),
+        "no results before typing"
+    );
+    // By Chinese name: one document.
+    type_into(&root, "#home-find", "第37号");
+    settle().await;
+    let results = root
+        .query_selector("#home-find-results")
+        .unwrap()
+        .expect("results listed");
+    assert_eq!(results.query_selector_all("li").unwrap().length(), 1);
+    let link = results.query_selector("a").unwrap().expect("a link to its targets");
+    assert!(link.get_attribute("href").unwrap_or_default().contains("city-37"));
+    let status = root.query_selector("#home-find-status").unwrap().unwrap();
+    assert_eq!(status.text_content().unwrap_or_default(), "找到 1 处。");
+    // By pinyin, folded: the same document.
+    type_into(&root, "#home-find", "town37");
+    settle().await;
+    let results = root.query_selector("#home-find-results").unwrap().unwrap();
+    assert_eq!(results.query_selector_all("li").unwrap().length(), 1);
+    // By province: more than the list holds, and the status says so.
+    type_into(&root, "#home-find", "辽宁");
+    settle().await;
+    let status = root
+        .query_selector("#home-find-status")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(status.starts_with("找到 20 处"), "{status}");
+    // Nothing found: a hint, no list items.
+    type_into(&root, "#home-find", "杭州");
+    settle().await;
+    let status = root
+        .query_selector("#home-find-status")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(status.contains("没有找到"), "{status}");
+    // The documents that are not cards, by province.
+    let button: web_sys::HtmlElement = root
+        .query_selector("#show-all-documents")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    let groups = root.query_selector_all(".province-group").unwrap();
+    assert_eq!(groups.length(), 3, "three provinces");
+    let headings: Vec<String> = (0..groups.length())
+        .map(|i| {
+            groups
+                .item(i)
+                .unwrap()
+                .dyn_into::<web_sys::Element>()
+                .unwrap()
+                .query_selector("h3")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(headings[0], "广东省(16)", "{headings:?}");
+    root.remove();
+}

@@ -1,6 +1,8 @@
 //! Which documents to offer when there are many: the locality checkboxes of the filter panel and
-//! the comparison, and the home page's cards. Every chosen one is offered, plus a bounded number of
-//! others that match the name typed (Chinese or English, either script, or the id).
+//! the comparison, home's locality finder, and the home page's cards. Every chosen one is offered,
+//! plus a bounded number of others that match the name typed (the locality's or its province's,
+//! Chinese or English (pinyin), either script, or the id). Home lists the documents that are not
+//! cards grouped by province ([`by_province`]).
 
 use super::catalog::Catalog;
 use super::paging::bounded_choices;
@@ -23,9 +25,15 @@ pub fn offered_localities(catalog: &Catalog, is_chosen: impl Fn(&str) -> bool, t
         |i| {
             let doc = &documents[i].document;
             needle.is_empty()
-                || [doc.locality.zh.as_str(), doc.locality.en.as_str(), doc.id.as_str()]
-                    .iter()
-                    .any(|name| fold(name).contains(&needle))
+                || [
+                    doc.locality.zh.as_str(),
+                    doc.locality.en.as_str(),
+                    doc.province.zh.as_str(),
+                    doc.province.en.as_str(),
+                    doc.id.as_str(),
+                ]
+                .iter()
+                .any(|name| fold(name).contains(&needle))
         },
     )
 }
@@ -49,6 +57,33 @@ pub fn home_cards(catalog: &Catalog) -> (Vec<usize>, Vec<usize>) {
         .filter(|i| carded.binary_search(i).is_err())
         .collect();
     (carded, rest)
+}
+
+/// The documents at `positions` grouped by province: provinces in the order of their English
+/// (pinyin) names, which is also the order of their Chinese names read in pinyin; within one, the
+/// documents in the order of their localities' English names. Each group is the province's
+/// documents' positions; the province is that of its first.
+pub fn by_province(catalog: &Catalog, positions: &[usize]) -> Vec<Vec<usize>> {
+    let documents = &catalog.dataset.documents;
+    let mut sorted = positions.to_vec();
+    super::ordering::sort_by_key(&mut sorted, |&i| {
+        let doc = &documents[i].document;
+        (
+            doc.province.en.to_lowercase(),
+            doc.locality.en.to_lowercase(),
+            doc.id.clone(),
+        )
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in sorted {
+        match groups.last_mut() {
+            Some(group) if documents[group[0]].document.province.zh == documents[i].document.province.zh => {
+                group.push(i)
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 #[cfg(test)]
@@ -95,5 +130,56 @@ mod tests {
         assert_eq!(cards.len(), catalog.dataset.documents.len());
         assert!(rest.is_empty());
         assert!(!needs_locality_search(&catalog));
+    }
+
+    #[test]
+    fn a_province_finds_its_localities_and_pinyin_finds_a_city() {
+        let catalog = catalog();
+        let ids = |typed: &str| -> Vec<String> {
+            let (offered, _) = offered_localities(&catalog, |_| false, typed);
+            offered
+                .iter()
+                .map(|&i| catalog.dataset.documents[i].document.id.clone())
+                .collect()
+        };
+        let guangdong = ids("广东");
+        assert!(
+            guangdong.contains(&"dongguan-2019".to_string()) && guangdong.contains(&"sihui-2022".to_string()),
+            "{guangdong:?}"
+        );
+        assert!(!guangdong.contains(&"panjin-2019".to_string()));
+        assert_eq!(ids("sihui"), ["sihui-2022"], "the English name is the city's pinyin");
+        assert_eq!(ids("SiHui"), ["sihui-2022"], "folded");
+        assert!(ids("杭州").is_empty());
+    }
+
+    #[test]
+    fn documents_are_grouped_by_province_in_pinyin_order() {
+        let catalog = catalog();
+        let all: Vec<usize> = (0..catalog.dataset.documents.len()).collect();
+        let groups = by_province(&catalog, &all);
+        assert_eq!(
+            groups.iter().map(Vec::len).sum::<usize>(),
+            all.len(),
+            "every document once"
+        );
+        let provinces: Vec<&str> = groups
+            .iter()
+            .map(|g| catalog.dataset.documents[g[0]].document.province.en.as_str())
+            .collect();
+        let mut sorted = provinces.clone();
+        sorted.sort_by_key(|p| p.to_lowercase());
+        assert_eq!(provinces, sorted);
+        for group in &groups {
+            let province = &catalog.dataset.documents[group[0]].document.province.zh;
+            assert!(group
+                .iter()
+                .all(|&i| &catalog.dataset.documents[i].document.province.zh == province));
+        }
+        let guangdong = groups
+            .iter()
+            .find(|g| catalog.dataset.documents[g[0]].document.province.zh.contains("广东"))
+            .unwrap();
+        assert!(guangdong.len() >= 2, "Dongguan and Sihui share a group");
     }
 }
