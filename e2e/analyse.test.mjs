@@ -332,6 +332,10 @@ test('a new indicator: accepted, named in English, opened and shown in both lang
 
     await change(page, `#item-${fourth}-new-en`, NEW_EN);
     await page.waitForFunction(() => !document.querySelector('#analyse-build-problems'));
+    // The other sentence of the same new name shares the indicator and says whose English name it takes.
+    const town = await itemWithValue(page, '75');
+    const shared = await page.locator(`#review-item-${town} .review-new-shared`).innerText();
+    assert.ok(shared.includes(`第 ${fourth} 项`) && shared.includes(NEW_EN), shared);
     await page.click('#analyse-open');
     await page.locator('.analyse-opened').waitFor();
     const opened = await page.locator('.analyse-opened').innerText();

@@ -411,6 +411,12 @@ impl Review {
             .count()
     }
 
+    /// For item `index`, accepted with a new indicator and no English name of its own: the other
+    /// item (index) whose English name the shared indicator takes, and that name.
+    pub fn english_from(&self, index: usize) -> Option<(usize, &str)> {
+        new_indicator::english_from(&self.items, index)
+    }
+
     /// Accepted items, in order.
     pub fn accepted(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| i.decision == Decision::Accepted)

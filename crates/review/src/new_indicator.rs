@@ -9,7 +9,7 @@
 //! extractor gave it (the nearest catalogue indicator's).
 
 use super::romanise;
-use super::{Item, ReviewProblem};
+use super::{Decision, Item, ReviewProblem};
 use policy_data::model::{Better, Bilingual, Dataset, Indicator};
 use policy_data::validation::{has_han, MAX_ID_LEN};
 
@@ -108,6 +108,24 @@ pub(crate) fn declare(
         });
     }
     declared
+}
+
+/// For item `index` of `items`, accepted with a new indicator and no English name of its own: the
+/// first other accepted item of the same Chinese name that gives one (its index and the name),
+/// which `declare` gives the shared indicator.
+pub(crate) fn english_from(items: &[Item], index: usize) -> Option<(usize, &str)> {
+    let item = items.get(index)?;
+    let zh = item.fields.new_zh.trim();
+    let shares = |i: &Item| i.decision == Decision::Accepted && proposes(i) && i.fields.new_zh.trim() == zh;
+    if zh.is_empty() || !shares(item) || !item.fields.new_en.trim().is_empty() {
+        return None;
+    }
+    items
+        .iter()
+        .enumerate()
+        .filter(|&(i, other)| i != index && shares(other))
+        .map(|(i, other)| (i, other.fields.new_en.trim()))
+        .find(|(_, en)| !en.is_empty() && !has_han(en))
 }
 
 /// The indicator of an accepted item that proposes a new one, among the `declared`.

@@ -1,6 +1,7 @@
 //! The new indicator of an accepted item whose indicator the extractor read as one the catalogue
 //! does not have (a qualifier apart): its Chinese name (from the sentence, editable) and its
-//! English name, which the visitor writes, since the site cannot invent it. The rules (one
+//! English name, which the visitor writes, since the site cannot invent it (or another item of the
+//! same name gives, `Review::english_from`). The rules (one
 //! indicator per name, the English name required) are `policy_review`'s; this only shows the fields
 //! and dispatches the edits.
 
@@ -8,16 +9,20 @@ use yew::prelude::*;
 
 use crate::browser::events::value_of;
 use policy_data::lang::Lang;
-use policy_review::{Decision, Edit, Item};
+use policy_review::{Decision, Edit, Review};
 
 use super::super::text::tr;
 use super::state::{Page, PageAction};
 
-/// The two names' fields of item `index`, or nothing when it is not accepted with a new indicator.
-pub fn new_indicator_fields(lang: Lang, page: &UseReducerHandle<Page>, index: usize, item: &Item) -> Html {
+/// The two names' fields of item `index` of `review`, or nothing when it is not accepted with a new indicator.
+pub fn new_indicator_fields(lang: Lang, page: &UseReducerHandle<Page>, review: &Review, index: usize) -> Html {
+    let Some(item) = review.items.get(index) else {
+        return Html::default();
+    };
     if item.decision != Decision::Accepted || !item.proposes_new() {
         return Html::default();
     }
+    let shared = review.english_from(index);
     let n = index + 1;
     let edit = |make: fn(String) -> Edit| {
         let page = page.dispatcher();
@@ -39,9 +44,19 @@ pub fn new_indicator_fields(lang: Lang, page: &UseReducerHandle<Page>, index: us
                 </div>
                 <div class="field">
                     <label class="field-label" for={en_id.clone()}>{ tr(lang, "新指标英文名", "New indicator's English name") }</label>
-                    <input type="text" id={en_id} lang="en" value={item.fields.new_en.clone()} onchange={edit(Edit::NewEn)} />
+                    <input type="text" id={en_id} lang="en" value={item.fields.new_en.clone()} onchange={edit(Edit::NewEn)}
+                        placeholder={shared.map(|(_, en)| en.to_string())} />
                 </div>
             </div>
+            if let Some((other, en)) = shared {
+                <p class="muted small review-new-shared">
+                    { match lang {
+                        Lang::Zh => format!("与第 {} 项是同一个新指标,沿用其英文名:", other + 1),
+                        Lang::En => format!("The same new indicator as item {}, whose English name it takes: ", other + 1),
+                    } }
+                    <span lang="en">{ en.to_string() }</span>
+                </p>
+            }
         </div>
     }
 }

@@ -250,7 +250,7 @@ fn item_row(
                 <button type="button" class="button reject" aria-pressed={(item.decision == Decision::Rejected).to_string()}
                     onclick={decide(Decision::Rejected)}>{ tr(lang, "不采纳", "Reject") }</button>
             </div>
-            { new_indicator_fields(lang, page, index, item) }
+            { new_indicator_fields(lang, page, review, index) }
             <ItemEdit {lang} page={page.clone()} {index} item={Rc::new(item.clone())} />
         </li>
     }
