@@ -5,8 +5,10 @@
 // dataset file and is compared with Sihui. Bad inputs (an empty paste, a .docx that is not a zip,
 // a binary file) get a message and lose nothing. A fictional plan of 20 targets is reviewed the
 // fast way (accept by confidence, fix one item, open, compare with Sihui) in both languages at 375
-// and 1280 px, counting the visitor's actions. Fails on any console error or request leaving
-// 127.0.0.1.
+// and 1280 px, counting the visitor's actions. A plan with a sentence a qualifier apart from a
+// catalogue indicator (学前第四年毛入园率) is accepted; its new indicator is named in English, and
+// the opened target shows the new name in both languages. Fails on any console error or request
+// leaving 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { useSite, appReady, screenshot, horizontalOverflow, ROOT, readFile, SHOT
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'qinghe-county-2024.txt');
 const TWENTY = join(ROOT, 'tests', 'fixtures', 'yunxi-county-plan-2025.txt');
+const FOURTH_YEAR = join(ROOT, 'tests', 'fixtures', 'fourth-year-plan.txt');
 /** The most actions (clicks and entries) the fast review of the 20-target plan may take. */
 const MAX_ACTIONS = 7;
 
@@ -294,3 +297,63 @@ for (const lang of ['zh', 'en']) {
     });
   }
 }
+
+test('a new indicator: accepted, named in English, opened and shown in both languages', async () => {
+  await site.withPage(1280, async (page) => {
+    const NEW_ZH = '学前第四年毛入园率';
+    const NEW_EN = 'Gross enrolment rate of the fourth preschool year';
+    await page.goto(`${site.server.url}?v=analyse`);
+    await appReady(page);
+    await page.locator('#analyse-paste').waitFor();
+    await page.fill('#analyse-paste', await readFile(FOURTH_YEAR, 'utf8'));
+    await page.click('#analyse-start');
+    await page.locator('.review-item').first().waitFor();
+    const fourth = await itemWithValue(page, '60');
+    const reading = await page.locator(`#review-item-${fourth} .review-reading`).innerText();
+    assert.ok(reading.includes(NEW_ZH) && reading.includes('新指标'), reading);
+    const exact = await itemWithValue(page, '92');
+    assert.ok((await page.locator(`#review-item-${exact} .review-reading`).innerText()).includes('学前三年毛入园率'));
+    assert.equal(await page.locator(`#item-${fourth}-new-en`).count(), 0, 'the names are asked once the item is accepted');
+
+    // Everything accepted; the new indicator's names are asked for, the Chinese one prefilled.
+    await page.selectOption('#review-bulk-level', 'low');
+    await page.click('#review-bulk-accept');
+    await page.waitForFunction(() => document.querySelectorAll('.review-item.accepted').length === document.querySelectorAll('.review-item').length);
+    assert.equal(await page.inputValue(`#item-${fourth}-new-zh`), NEW_ZH);
+    assert.equal(await page.inputValue(`#item-${fourth}-new-en`), '');
+    assert.ok((await page.locator(`label[for="item-${fourth}-new-en"]`).innerText()).includes('新指标英文名'));
+
+    // Without the English name, the build names the item and opens nothing.
+    await page.click('#analyse-open');
+    await page.locator('#analyse-build-problems').waitFor();
+    const problems = await page.locator('#analyse-build-problems').innerText();
+    assert.ok(problems.includes(`第 ${fourth} 项`) && problems.includes('新指标英文名'), problems);
+    assert.equal(await page.locator('.analyse-opened').count(), 0);
+
+    await change(page, `#item-${fourth}-new-en`, NEW_EN);
+    await page.waitForFunction(() => !document.querySelector('#analyse-build-problems'));
+    // The other sentence of the same new name shares the indicator and says whose English name it takes.
+    const town = await itemWithValue(page, '75');
+    const shared = await page.locator(`#review-item-${town} .review-new-shared`).innerText();
+    assert.ok(shared.includes(`第 ${fourth} 项`) && shared.includes(NEW_EN), shared);
+    await page.click('#analyse-open');
+    await page.locator('.analyse-opened').waitFor();
+    const opened = await page.locator('.analyse-opened').innerText();
+    const id = opened.match(/qinghe-[a-z0-9-]+/)?.[0];
+    assert.ok(id, opened);
+    await page.locator(`#review-item-${fourth}`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'analyse-new-indicator-1280');
+
+    // The opened target, in the targets list, in Chinese and in English: the new indicator's name.
+    const target = `${id}-${fourth}`;
+    for (const [query, name] of [['', NEW_ZH], ['&lang=en', NEW_EN]]) {
+      await page.goto(`${site.server.url}?v=targets&t=${target}${query}`);
+      await appReady(page);
+      await page.locator('.target-detail').waitFor();
+      const row = await page.locator(`#row-${target}`).innerText();
+      assert.ok(row.includes(name), row);
+      const detail = await page.locator('.target-detail').innerText();
+      assert.ok(detail.includes(name), detail);
+    }
+  });
+});

@@ -10,12 +10,14 @@
 //! Decisions are the core's (`policy_review`: the review, and `policy_review::input`, the file
 //! reader, whose `InputError`s the page shows as `ReviewProblem::Input`); this module arranges
 //! them. `state` holds the page's reducer; `input_panel`, `marked_text`, `bulk_accept`,
-//! `review_list` and `meta_form` draw the parts.
+//! `review_list` (with `new_indicator`, the names of a new indicator an accepted item proposes) and
+//! `meta_form` draw the parts.
 
 mod bulk_accept;
 mod input_panel;
 mod marked_text;
 mod meta_form;
+mod new_indicator;
 mod review_list;
 mod state;
 

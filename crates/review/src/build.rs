@@ -1,13 +1,14 @@
 //! A review turned into a dataset file in the published per-document form: the accepted items as
 //! targets with ids `<doc-id>-<n>`, summaries written from their fields in both languages, a note
 //! saying the extractor drafted them and the visitor reviewed them, the themes and indicators they
-//! use (copied from the site's catalogue) and the text. What cannot be read is returned as every
+//! use (copied from the site's catalogue, and the new indicators accepted items propose, declared
+//! by `new_indicator`) and the text. What cannot be read is returned as every
 //! [`ReviewProblem`] at once; the file then still goes through `dataset_file::open`, the same
 //! checks as any opened file.
 
 use std::collections::BTreeMap;
 
-use super::{Item, Review, ReviewProblem};
+use super::{new_indicator, Item, Review, ReviewProblem};
 use policy_data::dataset_file::DatasetFile;
 use policy_data::format::{requirement_in, target_year, ValueForm, YearForm};
 use policy_data::lang::Lang;
@@ -61,6 +62,7 @@ pub fn build(review: &Review, loaded: &Dataset) -> Result<DatasetFile, Vec<Revie
         problems.push(ReviewProblem::NothingAccepted);
     }
     let doc_id = document_id(meta.locality_en.trim(), &dates[0].1, period, loaded);
+    let declared = new_indicator::declare(&accepted, &doc_id, loaded, &mut problems);
     let mut targets = Vec::new();
     for (n, (index, item)) in accepted.iter().enumerate() {
         if let Some(target) = target(
@@ -69,6 +71,7 @@ pub fn build(review: &Review, loaded: &Dataset) -> Result<DatasetFile, Vec<Revie
             *index + 1,
             &format!("{doc_id}-{}", n + 1),
             loaded,
+            &declared,
             &mut problems,
         ) {
             targets.push(target);
@@ -116,6 +119,7 @@ pub fn build(review: &Review, loaded: &Dataset) -> Result<DatasetFile, Vec<Revie
     let indicators: Vec<Indicator> = loaded
         .indicators
         .iter()
+        .chain(&declared)
         .filter(|i| indicator_ids.contains(&i.id.as_str()))
         .cloned()
         .collect();
@@ -142,13 +146,18 @@ fn target(
     n: usize,
     id: &str,
     loaded: &Dataset,
+    declared: &[Indicator],
     problems: &mut Vec<ReviewProblem>,
 ) -> Option<Target> {
     let f = &item.fields;
     let quote = review.text.get(item.range.clone()).unwrap_or_default().to_string();
     let before = problems.len();
-    let indicator = loaded.indicators.iter().find(|i| i.id == f.indicator.trim());
-    if indicator.is_none() {
+    let indicator = match item.proposes_new() {
+        false => loaded.indicators.iter().find(|i| i.id == f.indicator.trim()),
+        true => new_indicator::of(item, declared),
+    };
+    // A named new indicator that could not be declared has its problem already.
+    if indicator.is_none() && (!item.proposes_new() || f.new_zh.trim().is_empty()) {
         problems.push(ReviewProblem::NoIndicator { n });
     }
     let value_text = f.value.trim();

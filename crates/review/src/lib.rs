@@ -11,7 +11,9 @@
 //! [`ReviewProblem`] worded in both languages (`problems`). The text comes from `input`, the
 //! reader of the file the visitor opens (.txt, .html, .docx), with errors of its own
 //! (`input::InputError`) that the page shows as a `ReviewProblem::Input`. Accepting many items at
-//! once (by confidence or by section) and undoing it is `bulk`'s.
+//! once (by confidence or by section) and undoing it is `bulk`'s. An accepted item whose indicator
+//! the extractor read as a new one (a qualifier apart from the catalogue's) is declared in the file
+//! as its own indicator, once per name, with the English name the visitor gives (`new_indicator`).
 // Unit tests may sort freely; the app sorts through `policy_analysis::ordering` (clippy.toml).
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
@@ -19,6 +21,7 @@ mod build;
 mod bulk;
 mod guessed;
 pub mod input;
+mod new_indicator;
 mod problems;
 pub mod romanise;
 mod scope_words;
@@ -59,6 +62,11 @@ pub struct Fields {
     pub indicator: String,
     pub scope_zh: String,
     pub scope_en: String,
+    /// A new indicator's Chinese name, while no catalogue indicator is chosen: the one the
+    /// extractor read from the sentence, as the visitor may edit it; empty for none.
+    pub new_zh: String,
+    /// The new indicator's English name, as the visitor types it (the extractor cannot invent it).
+    pub new_en: String,
 }
 
 impl Fields {
@@ -81,6 +89,12 @@ impl Fields {
                 .and_then(scope_words::english)
                 .unwrap_or_default()
                 .to_string(),
+            new_zh: candidate
+                .new_indicator
+                .clone()
+                .filter(|_| candidate.indicator.is_none())
+                .unwrap_or_default(),
+            new_en: String::new(),
         }
     }
 }
@@ -104,6 +118,12 @@ impl Item {
             None => true,
         }
     }
+
+    /// True when the item proposes a new indicator (`new_indicator`'s rule): no catalogue
+    /// indicator chosen, and a new one named by the extractor or the visitor.
+    pub fn proposes_new(&self) -> bool {
+        new_indicator::proposes(self)
+    }
 }
 
 /// One change to an item's fields.
@@ -115,6 +135,10 @@ pub enum Edit {
     Indicator(String),
     ScopeZh(String),
     ScopeEn(String),
+    /// The new indicator's Chinese name.
+    NewZh(String),
+    /// The new indicator's English name.
+    NewEn(String),
 }
 
 /// The document's metadata, as typed in the form.
@@ -315,6 +339,8 @@ impl Review {
             Edit::Indicator(i) => f.indicator = i,
             Edit::ScopeZh(s) => f.scope_zh = s,
             Edit::ScopeEn(s) => f.scope_en = s,
+            Edit::NewZh(s) => f.new_zh = s,
+            Edit::NewEn(s) => f.new_en = s,
         }
         item.decision = Decision::Accepted;
     }
@@ -362,6 +388,8 @@ impl Review {
                 indicator: String::new(),
                 scope_zh: String::new(),
                 scope_en: String::new(),
+                new_zh: String::new(),
+                new_en: String::new(),
             },
         };
         let item = Item {
@@ -381,6 +409,12 @@ impl Review {
             .iter()
             .filter(|i| i.decision != Decision::Open || i.edited())
             .count()
+    }
+
+    /// For item `index`, accepted with a new indicator and no English name of its own: the other
+    /// item (index) whose English name the shared indicator takes, and that name.
+    pub fn english_from(&self, index: usize) -> Option<(usize, &str)> {
+        new_indicator::english_from(&self.items, index)
     }
 
     /// Accepted items, in order.

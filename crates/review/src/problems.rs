@@ -37,6 +37,14 @@ pub enum ReviewProblem {
     BadYear { n: usize, text: String },
     /// Item `n`'s scope is written in one language only.
     ScopeHalf { n: usize },
+    /// Item `n` proposes the new indicator `name` (Chinese) and has no English name for it (or one
+    /// written in Chinese).
+    NewIndicatorEnglish { n: usize, name: String },
+    /// Item `n`'s new indicator `name` has no unit the file can declare (the sentence writes none,
+    /// or a Chinese one no catalogue indicator reads in English).
+    NewIndicatorUnit { n: usize, name: String },
+    /// Item `n`'s new indicator `name` has no theme of the site.
+    NewIndicatorTheme { n: usize, name: String },
 }
 
 impl From<InputError> for ReviewProblem {
@@ -100,6 +108,18 @@ impl ReviewProblem {
                 true => format!("第 {n} 项的适用范围须同时填写中文和英文,或都留空。"),
                 false => format!("Item {n}: write the scope in both Chinese and English, or leave both empty."),
             },
+            ReviewProblem::NewIndicatorEnglish { n, name } => match zh {
+                true => format!("第 {n} 项的新指标“{name}”还没有英文名:请在“新指标英文名”中用英文填写,或选择目录中的指标,或不采纳这一项。"),
+                false => format!("Item {n} proposes a new indicator without an English name: fill in “New indicator's English name” in English, choose a catalogue indicator, or do not accept the item."),
+            },
+            ReviewProblem::NewIndicatorUnit { n, name } => match zh {
+                true => format!("第 {n} 项的新指标“{name}”没有可用的单位(原句没有写,或写的单位本站无法译成英文):请选择目录中的指标,或不采纳这一项。"),
+                false => format!("Item {n}'s new indicator has no unit the file can declare (its sentence writes none, or one the site cannot put in English): choose a catalogue indicator, or do not accept the item."),
+            },
+            ReviewProblem::NewIndicatorTheme { n, name } => match zh {
+                true => format!("第 {n} 项的新指标“{name}”不属于本站的任何主题:请选择目录中的指标,或不采纳这一项。"),
+                false => format!("Item {n}'s new indicator belongs to no theme of the site: choose a catalogue indicator, or do not accept the item."),
+            },
         }
     }
 }
@@ -149,6 +169,18 @@ mod tests {
                 text: "3000".into(),
             },
             ReviewProblem::ScopeHalf { n: 3 },
+            ReviewProblem::NewIndicatorEnglish {
+                n: 4,
+                name: "学前第四年毛入园率".into(),
+            },
+            ReviewProblem::NewIndicatorUnit {
+                n: 4,
+                name: "学前第四年毛入园率".into(),
+            },
+            ReviewProblem::NewIndicatorTheme {
+                n: 4,
+                name: "学前第四年毛入园率".into(),
+            },
         ];
         for p in all {
             let (zh, en) = (p.message(Lang::Zh), p.message(Lang::En));

@@ -3,6 +3,7 @@
 //! before a syllable that starts with a vowel (西安 → Xi'an), the level (市、区、县) left out as the
 //! dataset writes its localities. A character of several readings takes the one place names use
 //! (长沙 → Changsha, 重庆 → Chongqing). A guess for the visitor to check, like every guessed field.
+//! `slug` writes any name as an id's words (学前第四年毛入园率 → xue-qian-di-si-nian-mao-ru-yuan-lv).
 
 use pinyin::ToPinyin;
 use policy_extract::guess::strip_level;
@@ -48,6 +49,31 @@ pub fn romanise(locality: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// `name` as lowercase ASCII words for an id: each Chinese character's pinyin without tones (ü as
+/// v), runs of ASCII letters and digits kept, everything else a separator; empty when nothing is
+/// left.
+pub fn slug(name: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            run.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !run.is_empty() {
+            words.push(std::mem::take(&mut run));
+        }
+        if let Some(p) = c.to_pinyin() {
+            words.push(p.plain().replace('ü', "v"));
+        }
+    }
+    if !run.is_empty() {
+        words.push(run);
+    }
+    words.retain(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    words.join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +105,12 @@ mod tests {
         assert_eq!(romanise("  "), None);
         assert_eq!(romanise("A市"), None);
         assert_eq!(romanise("某市(未具名)"), None);
+    }
+
+    #[test]
+    fn a_slug_is_an_ids_words() {
+        assert_eq!(slug("学前第四年毛入园率"), "xue-qian-di-si-nian-mao-ru-yuan-lv");
+        assert_eq!(slug("初中班额 (2025)"), "chu-zhong-ban-e-2025");
+        assert_eq!(slug("……"), "");
     }
 }

@@ -278,3 +278,5 @@ fn a_twenty_target_plan_accepted_by_confidence_opens() {
     dataset_file::open("yunxi.json", file.to_json().as_bytes(), bundled::dataset())
         .unwrap_or_else(|e| panic!("{:#?}", e.iter().map(|e| e.describe(Lang::En)).collect::<Vec<_>>()));
 }
+
+mod new_indicator;

@@ -1,5 +1,6 @@
 //! The review list: each proposed target (or added sentence) with its quote, the extractor's
-//! reading (with the name of a new indicator the extractor read, where no catalogue one fits),
+//! reading (with the name of a new indicator the extractor read, where no catalogue one fits, and
+//! once accepted the fields of its names: `new_indicator`),
 //! confidence and reasons, accept and reject buttons, and the fields to edit (value,
 //! comparator, year, indicator, scope in both languages). Editing a field accepts the item. Items
 //! are grouped by the section of the text they come from, each with an "accept this section" button
@@ -21,6 +22,7 @@ use policy_review::{section_name, Decision, Edit, Item, Review, Selection};
 
 use super::super::context::use_app;
 use super::super::text::{kind_name, pick, tr};
+use super::new_indicator::new_indicator_fields;
 use super::state::{Page, PageAction};
 
 const COMPARATORS: [(Comparator, &str, &str); 10] = [
@@ -186,12 +188,9 @@ fn item_row(
     let n = index + 1;
     let read = reading(lang, item, catalog);
     let read_is_empty = read.is_empty();
-    // A name the extractor read as a new indicator, while no catalogue indicator is chosen.
-    let new_indicator = item
-        .candidate
-        .as_ref()
-        .and_then(|c| c.new_indicator.clone())
-        .filter(|_| catalog.indicator(item.fields.indicator.trim()).is_none());
+    // The new indicator's name, while the item proposes one (no catalogue indicator chosen).
+    let new_indicator =
+        Some(item.fields.new_zh.trim().to_string()).filter(|name| item.proposes_new() && !name.is_empty());
     let decide = |decision: Decision| {
         let page = page.dispatcher();
         Callback::from(move |_: MouseEvent| page.dispatch(PageAction::Decide(index, decision)))
@@ -251,6 +250,7 @@ fn item_row(
                 <button type="button" class="button reject" aria-pressed={(item.decision == Decision::Rejected).to_string()}
                     onclick={decide(Decision::Rejected)}>{ tr(lang, "不采纳", "Reject") }</button>
             </div>
+            { new_indicator_fields(lang, page, review, index) }
             <ItemEdit {lang} page={page.clone()} {index} item={Rc::new(item.clone())} />
         </li>
     }
