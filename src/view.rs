@@ -21,6 +21,7 @@ mod footer;
 mod header;
 mod highlight;
 mod home;
+mod home_find;
 mod hooks;
 mod link;
 mod on_demand;

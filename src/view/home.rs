@@ -5,15 +5,15 @@
 
 use yew::prelude::*;
 
-use crate::browser::events::value_of;
-
-use policy_analysis::choices::{by_province, home_cards, needs_locality_search, offered_localities};
+use policy_analysis::choices::{by_province, home_cards, needs_locality_search};
 use policy_analysis::url_state::{Action, Lang};
 use policy_data::summary::TargetCounts;
 
 use super::context::use_app;
 use super::dataset_open::opened_mark;
 use super::link::action_link;
+use super::on_demand::Deferred;
+use super::parts;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
 
 #[component]
@@ -27,54 +27,14 @@ pub fn Home() -> Html {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
     };
-    // A document's line in the finder's results and in the list by province.
-    let document_line = |i: usize| {
-        let doc = &documents[i].document;
-        html! {
-            <li key={doc.id.clone()}>
-                { action_link(&app, Action::ListDocument(doc.id.clone()), "", false, pick(lang, &doc.locality)) }
-                <span class="muted small">{ format!(" · {} · {}–{} · ", pick(lang, &doc.province), doc.period.start, doc.period.end) }{ catalog.counts[i].targets }{ tr(lang, " 项目标", " targets") }</span>
-            </li>
-        }
-    };
     let provinces = by_province(catalog, &rest);
     let index_groups = provinces.iter().filter(|_| *show_all).map(|group| {
         let province = pick(lang, &documents[group[0]].document.province).to_string();
         html! {
             <li key={province.clone()} class="province-group">
                 <h3 class="province-name">{ format!("{province}({})", group.len()) }</h3>
-                <ul class="doc-index-list">{ for group.iter().map(|&i| document_line(i)) }</ul>
+                <ul class="doc-index-list">{ for group.iter().map(|&i| html! { <DocumentLine key={documents[i].document.id.clone()} position={i} /> }) }</ul>
             </li>
-        }
-    });
-    let find = use_state(String::new);
-    let finder = needs_locality_search(catalog).then(|| {
-        let oninput = {
-            let find = find.clone();
-            Callback::from(move |e: InputEvent| find.set(value_of(&e)))
-        };
-        let typed = find.trim();
-        let (found, left_out) = offered_localities(catalog, |_| false, typed);
-        let status = match (typed.is_empty(), found.len(), lang) {
-            (true, _, _) => String::new(),
-            (false, 0, Lang::Zh) => "没有找到这个地方。试试城市名或省名,如“四会”“广东”,或拼音“sihui”。".to_string(),
-            (false, 0, Lang::En) => "No place of that name. Try a city or province, e.g. Sihui, Guangdong.".to_string(),
-            (false, n, Lang::Zh) if left_out > 0 => format!("找到 {} 处,下面列出 {n} 处;请输入更多字缩小范围。", n + left_out),
-            (false, n, Lang::En) if left_out > 0 => format!("{} places found; the first {n} are listed. Type more to narrow them.", n + left_out),
-            (false, n, Lang::Zh) => format!("找到 {n} 处。"),
-            (false, n, Lang::En) => format!("{n} places found."),
-        };
-        html! {
-            <section class="home-find" aria-label={tr(lang, "查找地方", "Find a place")}>
-                <label class="field" for="home-find">
-                    <span>{ tr(lang, "找到您所在的地方(城市、区县或省的名称,中文或拼音)", "Find your place (city, county or province; Chinese or pinyin)") }</span>
-                    <input id="home-find" type="search" autocomplete="off" value={(*find).clone()} {oninput} />
-                </label>
-                <p class="muted small" id="home-find-status" role="status" aria-live="polite">{ status }</p>
-                if !typed.is_empty() {
-                    <ul id="home-find-results" class="doc-index-list">{ for found.iter().map(|&i| document_line(i)) }</ul>
-                }
-            </section>
         }
     });
     let cards = carded.iter().map(|&i| {
@@ -131,7 +91,10 @@ pub fn Home() -> Html {
                         "Compare places side by side: whose target is higher, whose deadline earlier. Everything is computed in your browser.") }</li>
                 </ul>
             </section>
-            { finder.unwrap_or_default() }
+            // The finder's code (and the folding it matches with) loads only where it is shown.
+            if needs_locality_search(catalog) {
+                <Deferred<()> chunk={&parts::HOME_FIND} props={()} />
+            }
             <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
             if !rest.is_empty() {
                 <section class="doc-index" aria-label={tr(lang, "其余文件", "More documents")}>
@@ -146,5 +109,27 @@ pub fn Home() -> Html {
                 </section>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentLineProps {
+    /// The document's position in the catalogue.
+    pub position: usize,
+}
+
+/// A document in one line, a link to its targets: in home's list by province and in the
+/// locality finder's results.
+#[component]
+pub fn DocumentLine(props: &DocumentLineProps) -> Html {
+    let app = use_app();
+    let (catalog, lang) = (&app.catalog, app.lang());
+    let i = props.position;
+    let doc = &catalog.dataset.documents[i].document;
+    html! {
+        <li>
+            { action_link(&app, Action::ListDocument(doc.id.clone()), "", false, pick(lang, &doc.locality)) }
+            <span class="muted small">{ format!(" · {} · {}–{} · ", pick(lang, &doc.province), doc.period.start, doc.period.end) }{ catalog.counts[i].targets }{ tr(lang, " 项目标", " targets") }</span>
+        </li>
     }
 }

@@ -1,0 +1,56 @@
+//! Home's locality finder, shown when there are more documents than cards: the place's or its
+//! province's name, Chinese or pinyin (folded), gives a bounded list of links to the matching
+//! documents' targets and a polite count. An on-demand chunk (`parts::HOME_FIND`): its matching
+//! and folding code is not loaded where it is not shown.
+
+use yew::prelude::*;
+
+use crate::browser::events::value_of;
+use policy_analysis::choices::offered_localities;
+use policy_analysis::url_state::Lang;
+
+use super::context::use_app;
+use super::home::DocumentLine;
+use super::text::tr;
+
+#[component]
+pub fn HomeFind() -> Html {
+    let app = use_app();
+    let (catalog, lang) = (&app.catalog, app.lang());
+    let find = use_state(String::new);
+    let oninput = {
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| find.set(value_of(&e)))
+    };
+    let typed = find.trim();
+    let (found, left_out) = offered_localities(catalog, |_| false, typed);
+    let status = match (typed.is_empty(), found.len(), lang) {
+        (true, _, _) => String::new(),
+        (false, 0, Lang::Zh) => "没有找到这个地方。试试城市名或省名,如“四会”“广东”,或拼音“sihui”。".to_string(),
+        (false, 0, Lang::En) => "No place of that name. Try a city or province, e.g. Sihui, Guangdong.".to_string(),
+        (false, n, Lang::Zh) if left_out > 0 => {
+            format!("找到 {} 处,下面列出 {n} 处;请输入更多字缩小范围。", n + left_out)
+        }
+        (false, n, Lang::En) if left_out > 0 => format!(
+            "{} places found; the first {n} are listed. Type more to narrow them.",
+            n + left_out
+        ),
+        (false, n, Lang::Zh) => format!("找到 {n} 处。"),
+        (false, n, Lang::En) => format!("{n} places found."),
+    };
+    let documents = &catalog.dataset.documents;
+    html! {
+        <section class="home-find" aria-label={tr(lang, "查找地方", "Find a place")}>
+            <label class="field" for="home-find">
+                <span>{ tr(lang, "找到您所在的地方(城市、区县或省的名称,中文或拼音)", "Find your place (city, county or province; Chinese or pinyin)") }</span>
+                <input id="home-find" type="search" autocomplete="off" value={(*find).clone()} {oninput} />
+            </label>
+            <p class="muted small" id="home-find-status" role="status" aria-live="polite">{ status }</p>
+            if !typed.is_empty() {
+                <ul id="home-find-results" class="doc-index-list">
+                    { for found.iter().map(|&i| html! { <DocumentLine key={documents[i].document.id.clone()} position={i} /> }) }
+                </ul>
+            }
+        </section>
+    }
+}
