@@ -1,12 +1,12 @@
 //! Home: what the site is, in three lines, and one card per document with its metadata and the
-//! number of targets by theme and kind. With more documents than cards, a locality finder (the
-//! place's or its province's name, Chinese or pinyin) lists the matching documents, each a link
-//! to its targets, and the documents that are not cards are listed by province on request.
+//! number of targets by theme and kind. With more documents than cards, a locality finder
+//! (`home_find`) and the documents that are not cards, by province (`home_rest`): on-demand chunks
+//! that load only where there are that many documents.
 
 use yew::prelude::*;
 
-use policy_analysis::choices::{by_province, home_cards, needs_locality_search};
-use policy_analysis::url_state::{Action, Lang};
+use policy_analysis::choices::{home_cards, needs_locality_search};
+use policy_analysis::url_state::Action;
 use policy_data::summary::TargetCounts;
 
 use super::context::use_app;
@@ -22,21 +22,6 @@ pub fn Home() -> Html {
     let (catalog, lang) = (&app.catalog, app.lang());
     let documents = &catalog.dataset.documents;
     let (carded, rest) = home_cards(catalog);
-    let show_all = use_state(|| false);
-    let on_show_all = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
-    };
-    let provinces = by_province(catalog, &rest);
-    let index_groups = provinces.iter().filter(|_| *show_all).map(|group| {
-        let province = pick(lang, &documents[group[0]].document.province).to_string();
-        html! {
-            <li key={province.clone()} class="province-group">
-                <h3 class="province-name">{ format!("{province}({})", group.len()) }</h3>
-                <ul class="doc-index-list">{ for group.iter().map(|&i| html! { <DocumentLine key={documents[i].document.id.clone()} position={i} /> }) }</ul>
-            </li>
-        }
-    });
     let cards = carded.iter().map(|&i| {
         let doc = &documents[i].document;
         let TargetCounts { targets, themes, kinds: by_kind } = &catalog.counts[i];
@@ -97,39 +82,8 @@ pub fn Home() -> Html {
             }
             <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
             if !rest.is_empty() {
-                <section class="doc-index" aria-label={tr(lang, "其余文件", "More documents")}>
-                    <button type="button" class="button" id="show-all-documents" aria-expanded={show_all.to_string()}
-                        aria-controls="doc-index-list" onclick={on_show_all}>{ match (lang, *show_all) {
-                        (Lang::Zh, false) => format!("显示其余 {} 份文件", rest.len()),
-                        (Lang::En, false) => format!("Show the other {} documents", rest.len()),
-                        (Lang::Zh, true) => "收起".to_string(),
-                        (Lang::En, true) => "Hide them".to_string(),
-                    } }</button>
-                    <ul id="doc-index-list" class="province-list">{ for index_groups }</ul>
-                </section>
+                <Deferred<()> chunk={&parts::HOME_REST} props={()} />
             }
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct DocumentLineProps {
-    /// The document's position in the catalogue.
-    pub position: usize,
-}
-
-/// A document in one line, a link to its targets: in home's list by province and in the
-/// locality finder's results.
-#[component]
-pub fn DocumentLine(props: &DocumentLineProps) -> Html {
-    let app = use_app();
-    let (catalog, lang) = (&app.catalog, app.lang());
-    let i = props.position;
-    let doc = &catalog.dataset.documents[i].document;
-    html! {
-        <li>
-            { action_link(&app, Action::ListDocument(doc.id.clone()), "", false, pick(lang, &doc.locality)) }
-            <span class="muted small">{ format!(" · {} · {}–{} · ", pick(lang, &doc.province), doc.period.start, doc.period.end) }{ catalog.counts[i].targets }{ tr(lang, " 项目标", " targets") }</span>
-        </li>
     }
 }

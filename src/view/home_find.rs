@@ -10,7 +10,7 @@ use policy_analysis::choices::offered_localities;
 use policy_analysis::url_state::Lang;
 
 use super::context::use_app;
-use super::home::DocumentLine;
+use super::document_line::DocumentLine;
 use super::text::tr;
 
 #[component]

@@ -1,6 +1,6 @@
 //! The parts of the app a first visit does not load: the targets list and the document page
-//! (`explore`: home, the first view, needs neither), home's locality finder (shown only with more
-//! documents than cards), the comparison (matrix, key differences,
+//! (`explore`: home, the first view, needs neither), home's locality finder and list by province
+//! (`home_many`: shown only with more documents than cards), the comparison (matrix, key differences,
 //! charts, its print copy and embed), the progress calculator, the chart panel, the page "Analyse a
 //! document" (extractor, review, file readers), the files of the download buttons, and the
 //! dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
@@ -42,6 +42,8 @@ macro_rules! chunk {
 
 /// Home's locality finder (shown with more documents than cards).
 pub static HOME_FIND: Chunk<Render<()>> = chunk!(home_find_view);
+/// Home's documents that are not cards, by province (shown with more documents than cards).
+pub static HOME_REST: Chunk<Render<()>> = chunk!(home_rest_view);
 /// The targets list.
 pub static TARGETS: Chunk<Render<()>> = chunk!(targets_view);
 /// A document's page: its metadata, targets and text.
@@ -70,9 +72,14 @@ pub static TARGETS_READER: Chunk<ReadTargets> = chunk!(targets_reader);
 /// Checks and reads a fetched `targets.json`: [`policy_data::published::parse_targets`].
 pub type ReadTargets = fn(&[u8]) -> Result<Dataset, Problem>;
 
-#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_find, fallible))]
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
 fn home_find_view() -> Result<Render<()>, LoadFailed> {
     Ok(|_| html! { <super::home_find::HomeFind /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
+fn home_rest_view() -> Result<Render<()>, LoadFailed> {
+    Ok(|_| html! { <super::home_rest::HomeRest /> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]
