@@ -135,6 +135,14 @@ fn mount_many() -> web_sys::Element {
     root
 }
 
+fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
 fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
     let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
     input.set_value(value);
@@ -166,8 +174,7 @@ async fn home_from_the_index_finds_a_place_by_name_or_pinyin_and_lists_the_rest_
     assert_eq!(results.query_selector_all("li").unwrap().length(), 1);
     let link = results.query_selector("a").unwrap().expect("a link to its targets");
     assert!(link.get_attribute("href").unwrap_or_default().contains("city-37"));
-    let status = root.query_selector("#home-find-status").unwrap().unwrap();
-    assert_eq!(status.text_content().unwrap_or_default(), "找到 1 处。");
+    assert_eq!(text_of(&root, "#home-find-status"), "找到 1 处。");
     // By pinyin, folded: the same document.
     type_into(&root, "#home-find", "town37");
     settle().await;
@@ -176,22 +183,12 @@ async fn home_from_the_index_finds_a_place_by_name_or_pinyin_and_lists_the_rest_
     // By province: more than the list holds, and the status says so.
     type_into(&root, "#home-find", "辽宁");
     settle().await;
-    let status = root
-        .query_selector("#home-find-status")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap_or_default();
+    let status = text_of(&root, "#home-find-status");
     assert!(status.starts_with("找到 20 处"), "{status}");
     // Nothing found: a hint, no list items.
     type_into(&root, "#home-find", "杭州");
     settle().await;
-    let status = root
-        .query_selector("#home-find-status")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap_or_default();
+    let status = text_of(&root, "#home-find-status");
     assert!(status.contains("没有找到"), "{status}");
     // The documents that are not cards, by province.
     let button: web_sys::HtmlElement = root

@@ -53,34 +53,8 @@ pub struct TextsNoticeProps {
 /// Nothing when the texts are here; a loading line or an error with a retry button otherwise.
 #[component]
 pub fn TextsNotice(props: &TextsNoticeProps) -> Html {
-    let lang = props.lang;
     let texts = use_context::<TextsState>().unwrap_or_default();
-    match &texts.status {
-        FetchStatus::Ready => html! {},
-        FetchStatus::Waiting | FetchStatus::Loading => html! {
-            <p class="texts-loading muted" id="texts-status" role="status">
-                { tr(lang, "正在加载文件原文…", "Loading the documents' texts…") }
-            </p>
-        },
-        FetchStatus::Failed(problem) => {
-            let retry = texts.retry.clone();
-            let onclick = Callback::from(move |_: MouseEvent| retry.emit(()));
-            html! {
-                <div class="notice texts-failed" id="texts-status" role="alert">
-                    <p>
-                        if *problem == Problem::OtherVersion {
-                            { tr(lang, "文件原文与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
-                                 "The documents' texts do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.") }
-                        } else {
-                            { tr(lang, "文件原文未能加载,请检查网络后重试。", "The documents' texts could not be loaded. Please check the connection and retry.") }
-                            { format!(" ({})", problem.reason(lang)) }
-                        }
-                    </p>
-                    <button type="button" class="button primary" {onclick}>{ tr(lang, "重试", "Retry") }</button>
-                </div>
-            }
-        }
-    }
+    fetch_notice(props.lang, &texts.status, &texts.retry, &TEXTS_WORDING)
 }
 
 #[derive(Properties, PartialEq)]
@@ -93,29 +67,80 @@ pub struct TargetsNoticeProps {
 /// be fetched with a retry button. Nothing typed or opened is lost meanwhile.
 #[component]
 pub fn TargetsNotice(props: &TargetsNoticeProps) -> Html {
-    let lang = props.lang;
-    match &props.targets.status {
+    fetch_notice(
+        props.lang,
+        &props.targets.status,
+        &props.targets.retry,
+        &TARGETS_WORDING,
+    )
+}
+
+/// What a notice about one published file says, and its element ids and classes.
+struct NoticeWording {
+    id: &'static str,
+    loading_class: &'static str,
+    failed_class: &'static str,
+    retry_id: Option<&'static str>,
+    loading: (&'static str, &'static str),
+    other_version: (&'static str, &'static str),
+    failed: (&'static str, &'static str),
+}
+
+const TEXTS_WORDING: NoticeWording = NoticeWording {
+    id: "texts-status",
+    loading_class: "texts-loading muted",
+    failed_class: "notice texts-failed",
+    retry_id: None,
+    loading: ("正在加载文件原文…", "Loading the documents' texts…"),
+    other_version: (
+        "文件原文与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
+        "The documents' texts do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.",
+    ),
+    failed: (
+        "文件原文未能加载,请检查网络后重试。",
+        "The documents' texts could not be loaded. Please check the connection and retry.",
+    ),
+};
+
+const TARGETS_WORDING: NoticeWording = NoticeWording {
+    id: "targets-status",
+    loading_class: "boot",
+    failed_class: "notice targets-failed",
+    retry_id: Some("targets-retry"),
+    loading: ("正在加载目标数据…", "Loading the targets…"),
+    other_version: (
+        "目标数据与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
+        "The targets do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.",
+    ),
+    failed: (
+        "目标数据未能加载,请检查网络后重试。",
+        "The targets could not be loaded. Please check the connection and retry.",
+    ),
+};
+
+/// Nothing when the file is here; a loading line, or why it could not be fetched with a retry
+/// button, worded by `wording`.
+fn fetch_notice(lang: Lang, status: &FetchStatus, retry: &Callback<()>, wording: &NoticeWording) -> Html {
+    let say = |(zh, en): (&'static str, &'static str)| tr(lang, zh, en);
+    match status {
         FetchStatus::Ready => html! {},
         FetchStatus::Waiting | FetchStatus::Loading => html! {
-            <p class="boot" id="targets-status" role="status">
-                { tr(lang, "正在加载目标数据…", "Loading the targets…") }
-            </p>
+            <p class={wording.loading_class} id={wording.id} role="status">{ say(wording.loading) }</p>
         },
         FetchStatus::Failed(problem) => {
-            let retry = props.targets.retry.clone();
+            let retry = retry.clone();
             let onclick = Callback::from(move |_: MouseEvent| retry.emit(()));
             html! {
-                <div class="notice targets-failed" id="targets-status" role="alert">
+                <div class={wording.failed_class} id={wording.id} role="alert">
                     <p>
                         if *problem == Problem::OtherVersion {
-                            { tr(lang, "目标数据与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
-                                 "The targets do not match this version of the page (perhaps an old cached copy). Please retry or reload the page.") }
+                            { say(wording.other_version) }
                         } else {
-                            { tr(lang, "目标数据未能加载,请检查网络后重试。", "The targets could not be loaded. Please check the connection and retry.") }
+                            { say(wording.failed) }
                             { format!(" ({})", problem.reason(lang)) }
                         }
                     </p>
-                    <button type="button" class="button primary" id="targets-retry" {onclick}>{ tr(lang, "重试", "Retry") }</button>
+                    <button type="button" class="button primary" id={wording.retry_id} {onclick}>{ tr(lang, "重试", "Retry") }</button>
                 </div>
             }
         }
