@@ -175,6 +175,29 @@ fn published_files_are_fresh() {
 }
 
 #[test]
+fn the_split_by_document_is_fresh_and_complete() {
+    let loaded = repository::load(root()).unwrap();
+    let stale = "data/published/targets/ is stale: run `cargo run --bin dataset -- publish`";
+    let split =
+        policy_data::by_document::published_files(&loaded.dataset, &read("data/published/targets.json")).unwrap();
+    for (name, content) in &split {
+        assert!(read(&format!("data/published/{name}")) == *content, "{name}: {stale}");
+    }
+    let mut expected: Vec<String> = split
+        .iter()
+        .filter_map(|(name, _)| name.strip_prefix("targets/"))
+        .map(str::to_string)
+        .collect();
+    let mut present: Vec<String> = std::fs::read_dir(root().join("data/published/targets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    present.sort();
+    expected.sort();
+    assert_eq!(present, expected, "{stale}");
+}
+
+#[test]
 fn per_document_files_are_fresh_and_complete() {
     let loaded = repository::load(root()).unwrap();
     let stale = "data/published/documents is stale: run `cargo run --bin dataset -- publish`";

@@ -8,11 +8,12 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use policy_data::dataset_file::{CheckFile, FileError, OpenedDataset};
-use policy_data::model::Dataset;
+use policy_data::model::{Dataset, DocumentEntry, Indicator};
 use policy_data::summary::{Index, TargetCounts};
 
 use super::catalog::Catalog;
 use super::ordering;
+use super::url_state::TargetsShown;
 
 /// A file as the visitor opened it, in the form kept in local storage between visits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +37,9 @@ pub struct Library {
     /// The published index's counts while the base documents are held without their targets
     /// ([`Library::from_index`]); `None` once the targets are in.
     base_counts: Option<Rc<Vec<TargetCounts>>>,
+    /// While the base documents are held without their targets: those whose targets came one by
+    /// one ([`Library::with_document_targets`]).
+    loaded: Rc<Vec<String>>,
     /// Shared, so that copying a library (every state change does) copies no file content.
     files: Vec<Rc<OpenedFile>>,
     catalog: Rc<Catalog>,
@@ -60,6 +64,7 @@ impl Library {
         Library {
             base: Rc::new((dataset, texts)),
             base_counts: None,
+            loaded: Rc::default(),
             files: Vec::new(),
             catalog,
         }
@@ -75,6 +80,7 @@ impl Library {
         Library {
             base: Rc::new((dataset, BTreeMap::new())),
             base_counts: Some(counts),
+            loaded: Rc::default(),
             files: Vec::new(),
             catalog,
         }
@@ -84,6 +90,69 @@ impl Library {
     /// [`Library::from_index`] and not given them yet).
     pub fn has_targets(&self) -> bool {
         self.base_counts.is_none()
+    }
+
+    /// True when the library holds every target the view needs (`shown`, see
+    /// [`TargetsShown`]): all of them, or the indicator catalogue and the documents named.
+    pub fn shows(&self, shown: &TargetsShown) -> bool {
+        match shown {
+            TargetsShown::Nothing => true,
+            TargetsShown::All => self.has_targets(),
+            TargetsShown::Documents(_) => self.missing(shown).is_none(),
+        }
+    }
+
+    /// What the library lacks for a view of a few documents (`shown`): whether the indicator
+    /// catalogue is missing, and which published documents' targets (unknown ids are not
+    /// published documents, so they are never missing). `None` when nothing is, and for the other
+    /// kinds of view.
+    pub fn missing(&self, shown: &TargetsShown) -> Option<(bool, Vec<String>)> {
+        let TargetsShown::Documents(ids) = shown else {
+            return None;
+        };
+        if self.has_targets() {
+            return None;
+        }
+        let published = |id: &String| self.base.0.documents.iter().any(|e| &e.document.id == id);
+        let documents: Vec<String> = ids
+            .iter()
+            .filter(|id| published(id) && !self.loaded.contains(id))
+            .cloned()
+            .collect();
+        let indicators = self.base.0.indicators.is_empty();
+        (indicators || !documents.is_empty()).then_some((indicators, documents))
+    }
+
+    /// The library with the published documents `entries` holding their targets, and with the
+    /// indicator catalogue `indicators` when given: a view of a few documents after a start from
+    /// the index (`by_document`). The index's counts stay, so home's cards do not change. Without
+    /// effect once every target is in.
+    pub fn with_document_targets(&self, indicators: Option<Vec<Indicator>>, entries: Vec<DocumentEntry>) -> Library {
+        if self.has_targets() {
+            return self.clone();
+        }
+        let (mut dataset, texts) = (self.base.0.clone(), self.base.1.clone());
+        if let Some(indicators) = indicators {
+            dataset.indicators = indicators;
+        }
+        let mut loaded = (*self.loaded).clone();
+        for entry in entries {
+            let id = entry.document.id.clone();
+            if let Some(place) = dataset.documents.iter_mut().find(|e| e.document.id == id) {
+                *place = entry;
+                if !loaded.contains(&id) {
+                    loaded.push(id);
+                }
+            }
+        }
+        Library {
+            base: Rc::new((dataset, texts)),
+            base_counts: self.base_counts.clone(),
+            loaded: Rc::new(loaded),
+            files: Vec::new(),
+            catalog: self.catalog.clone(),
+        }
+        .with_files(self.files.clone())
     }
 
     /// The library with the published targets `dataset` in place of the index's documents,
@@ -109,6 +178,7 @@ impl Library {
         Library {
             base: Rc::new((self.base.0.clone(), texts)),
             base_counts: self.base_counts.clone(),
+            loaded: self.loaded.clone(),
             files: self.files.clone(),
             catalog: Rc::new(self.catalog.with_texts(all)),
         }
@@ -231,6 +301,7 @@ impl Library {
         Library {
             base: self.base.clone(),
             base_counts: self.base_counts.clone(),
+            loaded: self.loaded.clone(),
             catalog: Rc::new(catalog),
             files,
         }
@@ -295,6 +366,54 @@ mod tests {
         // The published document itself clashes with the published data.
         let clash = full.open(dataset_file::open, "same.json", DATASET_FILE.as_bytes());
         assert!(clash.is_err(), "the published document itself clashes");
+    }
+
+    #[test]
+    fn a_view_of_a_few_documents_gets_their_targets_and_keeps_the_index_s_counts() {
+        let dataset = bundled::dataset();
+        let library = index_only();
+        let compare = TargetsShown::Documents(vec!["panjin-2019".into(), "sihui-2022".into(), "nowhere".into()]);
+        assert!(!library.shows(&compare));
+        assert_eq!(
+            library.missing(&compare),
+            Some((true, vec!["panjin-2019".to_string(), "sihui-2022".to_string()])),
+            "an unknown id is never missing"
+        );
+        let entry = |id: &str| dataset.documents.iter().find(|e| e.document.id == id).unwrap().clone();
+        let some = library.with_document_targets(Some(dataset.indicators.clone()), vec![entry("panjin-2019")]);
+        assert_eq!(some.missing(&compare), Some((false, vec!["sihui-2022".to_string()])));
+        let both = some.with_document_targets(None, vec![entry("sihui-2022"), entry("panjin-2019")]);
+        assert!(both.shows(&compare));
+        assert_eq!(both.missing(&compare), None);
+        assert!(!both.has_targets(), "the others are still not here");
+        assert!(!both.shows(&TargetsShown::All));
+        assert!(both.shows(&TargetsShown::Nothing));
+        let catalog = both.catalog();
+        let (sihui, _) = catalog.document_by_id("sihui-2022").unwrap();
+        assert_eq!(
+            catalog.rows_of_document(sihui).count(),
+            entry("sihui-2022").targets.len()
+        );
+        assert_eq!(
+            catalog.rows.len(),
+            entry("sihui-2022").targets.len() + entry("panjin-2019").targets.len()
+        );
+        for row in &catalog.rows {
+            let indicator = &catalog.target(*row).indicator;
+            assert!(catalog.indicator(indicator).is_some(), "{indicator}");
+        }
+        assert_eq!(
+            catalog.counts,
+            index_only().catalog().counts,
+            "home's counts stay the index's"
+        );
+        // The whole targets make the split pointless.
+        let (all, _) = both.with_base_targets(dataset.clone(), None);
+        assert!(all.shows(&compare) && all.shows(&TargetsShown::All));
+        assert!(Rc::ptr_eq(
+            &all.with_document_targets(None, vec![entry("panjin-2019")]).catalog(),
+            &all.catalog()
+        ));
     }
 
     const DATASET_FILE: &str = include_str!("../../../data/published/documents/sihui-2022.json");

@@ -4,6 +4,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 pub mod bundled;
+pub mod by_document;
 pub mod dataset_file;
 pub mod export;
 pub mod fold;

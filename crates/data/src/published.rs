@@ -8,8 +8,9 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::by_document::{DocumentTargets, Indicators};
 use super::lang::Lang;
-use super::model::Dataset;
+use super::model::{Dataset, DocumentEntry, Indicator};
 use super::summary::Index;
 
 /// Where the app fetches home's index (relative to the page).
@@ -20,6 +21,7 @@ pub const TARGETS_URL: &str = "data/targets.json";
 pub const TEXTS_URL: &str = "data/texts.json";
 
 const INDEX_FNV: &str = env!("PUBLISHED_INDEX_FNV");
+const INDICATORS_FNV: &str = env!("PUBLISHED_INDICATORS_FNV");
 const TARGETS_FNV: &str = env!("PUBLISHED_TARGETS_FNV");
 const TEXTS_FNV: &str = env!("PUBLISHED_TEXTS_FNV");
 
@@ -90,6 +92,26 @@ pub fn parse_targets(bytes: &[u8]) -> Result<Dataset, Problem> {
     serde_json::from_slice(bytes).map_err(unreadable)
 }
 
+/// Checks and parses a fetched `indicators.json` (`by_document`).
+pub fn parse_indicators(bytes: &[u8]) -> Result<Vec<Indicator>, Problem> {
+    check(bytes, INDICATORS_FNV)?;
+    serde_json::from_slice::<Indicators>(bytes)
+        .map(|file| file.indicators)
+        .map_err(unreadable)
+}
+
+/// Checks and parses a fetched `targets/<id>.json` (`by_document`): it must carry the fingerprint
+/// of the `targets.json` this build was made with, and be the document `id`.
+pub fn parse_document_targets(bytes: &[u8], id: &str) -> Result<DocumentEntry, Problem> {
+    // It is checked by what it says, so a file without this form is another version's (or a
+    // damaged copy): either way a fetch bypassing the cache is the remedy.
+    let file: DocumentTargets = serde_json::from_slice(bytes).map_err(|_| Problem::OtherVersion)?;
+    if file.published != TARGETS_FNV || file.entry.document.id != id {
+        return Err(Problem::OtherVersion);
+    }
+    Ok(file.entry)
+}
+
 /// Checks and parses a fetched `texts.json`.
 pub fn parse_texts(bytes: &[u8]) -> Result<BTreeMap<String, String>, Problem> {
     check(bytes, TEXTS_FNV)?;
@@ -154,6 +176,37 @@ mod tests {
     const TARGETS: &[u8] = include_bytes!("../../../data/published/targets.json");
     const TEXTS: &[u8] = include_bytes!("../../../data/published/texts.json");
     const INDEX: &[u8] = include_bytes!("../../../data/published/index.json");
+    const INDICATORS: &[u8] = include_bytes!("../../../data/published/indicators.json");
+    const PANJIN: &[u8] = include_bytes!("../../../data/published/targets/panjin-2019.json");
+
+    #[test]
+    fn the_split_files_pass_their_checks() {
+        let dataset = super::super::bundled::dataset();
+        assert_eq!(parse_indicators(INDICATORS).unwrap(), dataset.indicators);
+        let panjin = dataset
+            .documents
+            .iter()
+            .find(|e| e.document.id == "panjin-2019")
+            .unwrap();
+        assert_eq!(&parse_document_targets(PANJIN, "panjin-2019").unwrap(), panjin);
+    }
+
+    #[test]
+    fn a_split_file_from_another_version_or_of_another_document_is_refused() {
+        assert_eq!(parse_document_targets(PANJIN, "sihui-2022"), Err(Problem::OtherVersion));
+        let text = String::from_utf8(PANJIN.to_vec()).unwrap();
+        let other = text.replacen(TARGETS_FNV, "0123456789abcdef", 1);
+        assert_eq!(
+            parse_document_targets(other.as_bytes(), "panjin-2019"),
+            Err(Problem::OtherVersion)
+        );
+        assert_eq!(
+            parse_document_targets(b"[1, 2]", "panjin-2019"),
+            Err(Problem::OtherVersion)
+        );
+        assert_eq!(parse_document_targets(b"", "panjin-2019"), Err(Problem::OtherVersion));
+        assert_eq!(parse_indicators(TARGETS), Err(Problem::OtherVersion));
+    }
 
     #[test]
     fn the_published_files_pass_their_build_time_fingerprint() {

@@ -1244,7 +1244,7 @@ pub fn published_files(generated: &Generated) -> Vec<(&'static str, String)> {
 }
 
 /// Writes [`published_files`] into `dir` (the same bytes), streamed: at 1,000× they are hundreds
-/// of megabytes.
+/// of megabytes; then the split by document (`indicators.json`, `targets/<id>.json`).
 pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write;
     let create = |name: &str| std::fs::File::create(dir.join(name)).map(std::io::BufWriter::new);
@@ -1256,7 +1256,17 @@ pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io:
     out.flush()?;
     let mut out = create("texts.json")?;
     serde_json::to_writer(&mut out, &generated.texts)?;
-    out.flush()
+    out.flush()?;
+    // The split by document carries the fingerprint of targets.json as written.
+    let targets = std::fs::read_to_string(dir.join("targets.json"))?;
+    let split =
+        policy_data::by_document::published_files(&generated.dataset, &targets).map_err(std::io::Error::other)?;
+    let _ = std::fs::remove_dir_all(dir.join("targets"));
+    std::fs::create_dir_all(dir.join("targets"))?;
+    for (name, content) in split {
+        std::fs::write(dir.join(name), content)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! What a state shows where the link leaves it open: the documents compared (the link's, or a
-//! default derived from the data) and the document the reader shows.
+//! default derived from the data), the document the reader shows, and which published targets the
+//! view needs ([`TargetsShown`]: none, a few documents', or all).
 
 use policy_data::model::Level;
 
 use super::super::catalog::Catalog;
-use super::UrlState;
+use super::{UrlState, View};
 
 /// Fewest documents a comparison shows.
 pub const MIN_COMPARED: usize = 2;
@@ -57,6 +58,67 @@ pub fn document_shown(state: &UrlState, catalog: &Catalog) -> Option<String> {
         .or_else(|| catalog.dataset.documents.first().map(|e| e.document.id.clone()))
 }
 
+/// Which of the published targets a state's view shows, so which the app must have before showing
+/// it (the rest can stay on the server).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetsShown {
+    /// None: bare home (its counts come from the published index).
+    Nothing,
+    /// These documents' only: a document's page, the comparison and its table's embed.
+    Documents(Vec<String>),
+    /// Every target: the targets list and its search, the calculator (its paths chart draws other
+    /// documents' targets of the indicator), the page "Analyse a document" (a file is checked
+    /// against every target), an indicator's embed across every locality, the embedded list, and
+    /// a home link carrying a selection (its ids are resolved against the targets).
+    All,
+}
+
+impl UrlState {
+    /// True when the view shows every published target ([`TargetsShown::All`]): the link alone
+    /// tells, so the start can choose what to fetch before it has the index.
+    pub fn shows_all_targets(&self) -> bool {
+        if !self.needs_targets() {
+            return false;
+        }
+        match (self.view, self.embed) {
+            (View::Compare, false) => false,
+            (View::Compare, true) => self.indicator.is_some(),
+            // The reader finds its document from the link, or from a target only the whole
+            // targets name.
+            (View::Document, false) => self.document.is_none() && self.target.is_some(),
+            _ => true,
+        }
+    }
+
+    /// The documents whose targets the link names for its view, fetched at once at the start
+    /// (before the index says which documents a default selection holds): the compared ones when
+    /// the link names enough, the reader's document.
+    pub fn documents_named(&self) -> Vec<String> {
+        if self.shows_all_targets() || !self.needs_targets() {
+            return Vec::new();
+        }
+        match self.view {
+            View::Compare if self.compare.len() >= MIN_COMPARED => self.compare.clone(),
+            View::Document => self.document.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Which published targets the view shows ([`TargetsShown`]), the default selections read
+    /// from `catalog` (which needs only the documents, not their targets).
+    pub fn targets_shown(&self, catalog: &Catalog) -> TargetsShown {
+        if !self.needs_targets() {
+            TargetsShown::Nothing
+        } else if self.shows_all_targets() {
+            TargetsShown::All
+        } else if self.view == View::Compare {
+            TargetsShown::Documents(compared_documents(self, catalog))
+        } else {
+            TargetsShown::Documents(document_shown(self, catalog).into_iter().collect())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +151,61 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(compared_documents(&state, &catalog).len(), 4);
+    }
+
+    #[test]
+    fn a_view_of_a_few_documents_needs_only_their_targets() {
+        let index = super::super::super::summary::index_of(bundled::dataset());
+        // The documents alone, as the index gives them: enough to tell a default selection.
+        let catalog = Catalog::new(index.dataset(), Default::default());
+        let read = |query: &str| UrlState::parse(query).0;
+        let shown = |query: &str| read(query).targets_shown(&catalog);
+        let documents = |ids: &[&str]| TargetsShown::Documents(ids.iter().map(|id| id.to_string()).collect());
+        assert_eq!(shown(""), TargetsShown::Nothing);
+        assert_eq!(shown("lang=en"), TargetsShown::Nothing);
+        assert_eq!(
+            shown("v=compare"),
+            documents(&["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"])
+        );
+        assert_eq!(
+            shown("v=compare&cmp=sihui-2022,panjin-2019"),
+            documents(&["sihui-2022", "panjin-2019"])
+        );
+        assert_eq!(
+            shown("v=compare&cmp=sihui-2022,panjin-2019&ind=class-size-primary"),
+            documents(&["sihui-2022", "panjin-2019"])
+        );
+        assert_eq!(
+            shown("v=compare&embed=1"),
+            documents(&["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"])
+        );
+        assert_eq!(shown("v=doc&doc=panjin-2019"), documents(&["panjin-2019"]));
+        assert_eq!(
+            shown("v=doc&doc=panjin-2019&t=panjin-2019-primary-class-size"),
+            documents(&["panjin-2019"])
+        );
+        assert_eq!(shown("v=doc"), documents(&["dongguan-2019"]));
+        // A target alone names its document only through the whole targets.
+        assert_eq!(shown("v=doc&t=panjin-2019-primary-class-size"), TargetsShown::All);
+        for all in [
+            "v=targets",
+            "v=evaluate",
+            "v=analyse",
+            "q=学位",
+            "v=compare&embed=1&ind=class-size-primary",
+            "v=doc&doc=panjin-2019&embed=1",
+        ] {
+            assert_eq!(shown(all), TargetsShown::All, "{all}");
+            assert!(read(all).shows_all_targets(), "{all}");
+            assert!(read(all).documents_named().is_empty(), "{all}");
+        }
+        assert_eq!(
+            read("v=compare&cmp=sihui-2022,panjin-2019").documents_named(),
+            ["sihui-2022", "panjin-2019"]
+        );
+        assert_eq!(read("v=compare&cmp=sihui-2022").documents_named(), Vec::<String>::new());
+        assert_eq!(read("v=doc&doc=panjin-2019").documents_named(), ["panjin-2019"]);
+        assert!(read("").documents_named().is_empty());
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //!
 //! - `cargo dataset clean`   re-derives the cleaned texts from the raw scrapes;
 //! - `cargo dataset check`   validates the TOML sources and lists every problem;
-//! - `cargo dataset publish` validates, then writes `data/published/` (targets.json,
-//!   texts.json, targets.csv), which the app bundles and the site serves as open data, and one
-//!   self-contained file per document (`documents/<id>.json`, the form a visitor can open in the app);
+//! - `cargo dataset publish` validates, then writes `data/published/` (index.json, targets.json,
+//!   texts.json, targets.csv), which the app bundles and the site serves as open data, the targets
+//!   split by document for the views that show a few (`indicators.json`, `targets/<id>.json`:
+//!   `policy_data::by_document`), and one self-contained file per document (`documents/<id>.json`,
+//!   the form a visitor can open in the app);
 //! - `cargo dataset generate --scale 10 --seed 1 --out DIR [--report]` writes a valid
-//!   synthetic dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks
+//!   synthetic dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`, the index and the split by
+//!   document) for the benchmarks
 //!   (BENCHMARKS.md); `--report` adds timings, peak memory and how the files compress (brotli,
 //!   quality 11) next to the real ones;
 //! - `cargo dataset extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
@@ -108,10 +111,21 @@ mod tool {
                 export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset)),
             ),
         ];
+        let split = policy_data::by_document::published_files(&loaded.dataset, &files[1].1)?;
         for (name, content) in files {
             std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
             println!("wrote data/published/{name}");
         }
+        // The split by document: stale files of removed documents go with the old folder.
+        let _ = std::fs::remove_dir_all(out.join("targets"));
+        std::fs::create_dir_all(out.join("targets")).map_err(|e| e.to_string())?;
+        for (name, content) in &split {
+            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
+        }
+        println!(
+            "wrote data/published/indicators.json and {} files in data/published/targets/",
+            split.len() - 1
+        );
         let documents = out.join("documents");
         std::fs::create_dir_all(&documents).map_err(|e| e.to_string())?;
         for entry in &loaded.dataset.documents {
