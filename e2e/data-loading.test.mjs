@@ -1,6 +1,8 @@
 // The published data arrives after the WebAssembly: home's index (data/index.json) when the first
-// view is home, data/targets.json when a view shows targets (at start for such a link, or on the
-// first "See targets"), data/texts.json only when a view needs the documents' texts. A failed or stale fetch shows a clear message with a retry
+// view is home, data/targets.json when a view shows every target (at start for such a link, or on
+// the first "See targets"), only the documents' own targets (data/targets/<id>.json, with
+// data/indicators.json) for a document's page and the comparison, data/texts.json only when a
+// view needs the documents' texts. A failed or stale fetch shows a clear message with a retry
 // button, never a blank page. Fails on console errors and requests leaving 127.0.0.1 (except the
 // failures a test provokes on purpose).
 import { test, before, after } from 'node:test';
@@ -117,4 +119,65 @@ test('a link to a view with targets fetches the targets once, at start', async (
     assert.equal(requested.filter((p) => p === '/data/targets.json').length, 1);
     assert.equal(await page.locator('#targets-status').count(), 0, 'no loading line once shown');
   });
+});
+
+/** The split files among `requested` paths, by document id. */
+const splitOf = (requested) => requested.filter((p) => p.startsWith('/data/targets/')).map((p) => p.slice('/data/targets/'.length, -'.json'.length));
+
+test('the comparison fetches only its documents\' targets, and a document added to it alone', async () => {
+  await withPage(async (page, requested) => {
+    await page.goto(server.url);
+    await appReady(page);
+    await page.locator('.doc-card').first().waitFor();
+    await page.locator('header nav a[href*="v=compare"]').first().click();
+    await page.locator('#compare-matrix').waitFor();
+    assert.deepEqual(splitOf(requested).sort(), ['dongguan-2019', 'panjin-2019', 'qingbaijiang-2018', 'sihui-2022'], 'the four compared documents, each once');
+    assert.ok(requested.includes('/data/indicators.json'), 'the indicator catalogue');
+    assert.ok(!requested.includes('/data/targets.json'), 'not every target');
+    assert.ok(await page.locator('#compare-matrix td', { hasText: /\d/ }).count() > 0, 'values are shown');
+    // Adding the fifth document fetches it alone.
+    await page.locator('#cmp-midterm-review').check();
+    await page.locator('#compare-matrix th', { hasText: '某市' }).first().waitFor();
+    assert.deepEqual(splitOf(requested).filter((id) => id === 'midterm-review'), ['midterm-review']);
+    assert.equal(requested.filter((p) => p === '/data/indicators.json').length, 1, 'the catalogue is fetched once');
+  });
+});
+
+test('a link to a document\'s page fetches the index, the catalogue and that document\'s targets, nothing else of the targets', async () => {
+  await withPage(async (page, requested) => {
+    await page.goto(`${server.url}?v=doc&doc=panjin-2019&t=panjin-2019-primary-class-size`);
+    await appReady(page);
+    await page.locator('.reader').waitFor();
+    assert.deepEqual(splitOf(requested), ['panjin-2019']);
+    assert.ok(!requested.includes('/data/targets.json'), 'not every target');
+    assert.ok(requested.includes('/data/indicators.json'));
+    assert.ok(page.url().includes('t=panjin-2019-primary-class-size'), 'the target in the link is kept');
+    assert.equal(await page.locator('.notice[role="status"]').count(), 0, 'nothing in the link was dropped');
+    // On to the targets list: now every target, and the list counts all of them.
+    await page.locator('header nav a[href*="v=targets"]').first().click();
+    await page.locator('.target-list .target-summary').first().waitFor();
+    assert.equal(requested.filter((p) => p === '/data/targets.json').length, 1);
+    const total = (await page.locator('#result-count').innerText()).match(/\d+/)[0];
+    assert.equal(Number(total), 219, 'every published target');
+  });
+});
+
+test('a document\'s targets that fail to arrive show a message and a retry; the comparison then shows', async () => {
+  await withPage(async (page, requested) => {
+    let fail = true;
+    await page.route('**/data/targets/sihui-2022.json', (route) => (fail ? route.abort('failed') : route.continue()));
+    await page.goto(server.url);
+    await appReady(page);
+    await page.locator('.doc-card').first().waitFor();
+    await page.locator('header nav a[href*="v=compare"]').first().click();
+    const status = page.locator('#targets-status[role="alert"]');
+    await status.waitFor();
+    assert.match(await status.innerText(), /目标数据未能加载/);
+    assert.ok(page.url().includes('v=compare'), 'the link already shows where the visitor is going');
+    fail = false;
+    await page.locator('#targets-retry').click();
+    await page.locator('#compare-matrix').waitFor();
+    assert.equal(await page.locator('#targets-status').count(), 0);
+    assert.ok(!requested.includes('/data/targets.json'), 'the retry fetches the document, not every target');
+  }, (p) => /Failed to load resource|ERR_FAILED/.test(p));
 });

@@ -161,6 +161,9 @@ async function filesToCheck() {
     ['doc-panjin-2019.html', 'text/html; charset=utf-8', 'no-cache'],
     ['data/index.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/targets.json', 'application/json; charset=utf-8', 'no-cache'],
+    // The targets split by document (policy_data::by_document).
+    ['data/indicators.json', 'application/json; charset=utf-8', 'no-cache'],
+    ['data/targets/panjin-2019.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/texts.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/targets.csv', 'text/csv; charset=utf-8', 'no-cache'],
     ['sw.js', 'text/javascript', 'no-cache'],

@@ -20,7 +20,7 @@ test('dist/sw.js names this build: its version and every page, hashed asset and 
   for (const [, href] of index.matchAll(/<link\b[^>]*\bhref="([^"]+)"/g)) {
     assert.ok(assets.includes(href.startsWith('./') ? href : `./${href}`), `${href} is cached`);
   }
-  for (const file of ['./', './index.html', './doc-panjin-2019.html', './data/index.json', './data/targets.json', './data/texts.json']) {
+  for (const file of ['./', './index.html', './doc-panjin-2019.html', './data/index.json', './data/targets.json', './data/texts.json', './data/indicators.json', './data/targets/panjin-2019.json']) {
     assert.ok(assets.includes(file), `${file} is cached`);
   }
   assert.match(sw, /^const VERSION = '[0-9a-f]{16}';$/m);

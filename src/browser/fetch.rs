@@ -8,6 +8,26 @@ use web_sys::{RequestCache, RequestInit, Response};
 /// The bytes of `url` (relative to the page). `reload` bypasses the HTTP cache (a retry after a
 /// stale copy). The error is a short reason for the message the visitor sees.
 pub async fn fetch_bytes(url: &str, reload: bool) -> Result<Vec<u8>, String> {
+    bytes_of(request(url, reload)).await
+}
+
+/// The bytes of every one of `urls`, in order, each as [`fetch_bytes`] gives it. The requests
+/// start when this is called, all at once, not when the result is awaited.
+pub fn fetch_all(urls: &[String], reload: bool) -> impl std::future::Future<Output = Vec<Result<Vec<u8>, String>>> {
+    let started: Vec<_> = urls.iter().map(|url| request(url, reload)).collect();
+    async move {
+        let mut out = Vec::with_capacity(started.len());
+        for response in started {
+            out.push(bytes_of(response).await);
+        }
+        out
+    }
+}
+
+/// Starts the request for `url`. Its outcome is awaited at once (a `JsFuture` attaches its
+/// handlers when made), so a request that fails while an earlier one is awaited is never an
+/// unhandled rejection.
+fn request(url: &str, reload: bool) -> Result<JsFuture, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = RequestInit::new();
     init.set_cache(if reload {
@@ -15,9 +35,12 @@ pub async fn fetch_bytes(url: &str, reload: bool) -> Result<Vec<u8>, String> {
     } else {
         RequestCache::Default
     });
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(describe)?;
+    Ok(JsFuture::from(window.fetch_with_str_and_init(url, &init)))
+}
+
+/// The body of a started request, or why there is none.
+async fn bytes_of(response: Result<JsFuture, String>) -> Result<Vec<u8>, String> {
+    let response = response?.await.map_err(describe)?;
     let response: Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));

@@ -69,9 +69,12 @@ pub fn App(props: &AppProps) -> Html {
     let datasets = use_reducer(|| {
         let data = &props.data;
         let texts = data.texts.as_deref().cloned().unwrap_or_default();
-        let base = match &data.index {
-            Some(index) => Library::from_index(index),
-            None => Library::new((*data.dataset).clone(), texts),
+        let base = match (&data.index, &data.by_document) {
+            (Some(index), Some(few)) => {
+                Library::from_index(index).with_document_targets(Some(few.0.clone()), few.1.clone())
+            }
+            (Some(index), None) => Library::from_index(index),
+            _ => Library::new((*data.dataset).clone(), texts),
         };
         DatasetsState::restore(base, parts::DATASET_CHECK.ready(), &props.saved_datasets)
     });
@@ -82,10 +85,12 @@ pub fn App(props: &AppProps) -> Html {
     let state = url.session.state.clone();
     let notices = url.session.notices.clone();
     let texts = use_texts(props.data.texts.is_some(), state.shows_texts(), datasets.clone());
-    let targets = use_targets(state.needs_targets() || datasets.waiting.is_some(), datasets.clone());
+    // Which published targets the view shows: none, a few documents', or all.
+    let shown = state.targets_shown(&catalog);
+    let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone());
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.
-    let waiting_for_targets = state.needs_targets() && !datasets.library.has_targets();
+    let waiting_for_targets = !datasets.library.shows(&shown);
     {
         // The view's own code loads alongside the targets, not after them.
         let state = state.clone();

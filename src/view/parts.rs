@@ -13,8 +13,8 @@ use yew::prelude::*;
 use policy_analysis::catalog::Catalog;
 use policy_analysis::downloads::{File, Format, Rows};
 use policy_data::dataset_file::CheckFile;
-use policy_data::model::Dataset;
-use policy_data::published::Problem;
+use policy_data::model::{Dataset, DocumentEntry, Indicator};
+use policy_data::published::{self, Problem};
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
 use super::on_demand::{Chunk, LoadFailed, Render};
@@ -65,12 +65,21 @@ pub static ANALYSE: Chunk<Render<()>> = chunk!(analyse_view);
 pub static DOWNLOADS: Chunk<MakeFile> = chunk!(downloads);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
-/// The reader of the published targets (`data/targets.json`): home, which needs only the index,
-/// does not load the targets' deserializer.
+/// The readers of the published targets (`data/targets.json`, and split by document
+/// `data/indicators.json` and `data/targets/<id>.json`): home, which needs only the index, does
+/// not load the targets' deserializer.
 pub static TARGETS_READER: Chunk<ReadTargets> = chunk!(targets_reader);
 
-/// Checks and reads a fetched `targets.json`: [`policy_data::published::parse_targets`].
-pub type ReadTargets = fn(&[u8]) -> Result<Dataset, Problem>;
+/// Checks and reads the fetched published targets (`policy_data::published`).
+#[derive(Clone, Copy)]
+pub struct ReadTargets {
+    /// `targets.json`: [`published::parse_targets`].
+    pub all: fn(&[u8]) -> Result<Dataset, Problem>,
+    /// `targets/<id>.json`: [`published::parse_document_targets`].
+    pub document: fn(&[u8], &str) -> Result<DocumentEntry, Problem>,
+    /// `indicators.json`: [`published::parse_indicators`].
+    pub indicators: fn(&[u8]) -> Result<Vec<Indicator>, Problem>,
+}
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
 fn home_find_view() -> Result<Render<()>, LoadFailed> {
@@ -137,7 +146,11 @@ fn dataset_check() -> Result<CheckFile, LoadFailed> {
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(targets_reader, fallible))]
 fn targets_reader() -> Result<ReadTargets, LoadFailed> {
-    Ok(policy_data::published::parse_targets)
+    Ok(ReadTargets {
+        all: published::parse_targets,
+        document: published::parse_document_targets,
+        indicators: published::parse_indicators,
+    })
 }
 
 /// Starts fetching what the view a link opens will need, alongside the data, so that a link

@@ -1,18 +1,25 @@
-//! What the browser mounts: fetches the published data the first view needs (home's index
-//! `data/index.json` for bare home, otherwise the targets `data/targets.json`; either checked
-//! against this build's fingerprint), shows a loading line meanwhile and a clear error with a retry
-//! button if the fetch fails, then renders the [`App`] with the data. Never a blank page.
+//! What the browser mounts: fetches the published data the first view needs, checked against
+//! this build's fingerprint (home's index `data/index.json` for bare home; the index, the indicator
+//! catalogue and the documents' own targets `data/targets/<id>.json` for a view of a few
+//! documents; otherwise the targets `data/targets.json`), shows a loading line meanwhile and a
+//! clear error with a retry button if the fetch fails, then renders the [`App`] with the data.
+//! Never a blank page.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use policy_analysis::url_state::UrlState;
+use policy_analysis::catalog::Catalog;
+use policy_analysis::url_state::{TargetsShown, UrlState};
+use policy_data::by_document::{document_targets_url, INDICATORS_URL};
 use policy_data::lang::Lang;
-use policy_data::model::Dataset;
+use policy_data::model::{Dataset, DocumentEntry, Indicator};
 use policy_data::published::{self, Problem, PublishedData};
 
 use super::app::{App, AppProps};
+use super::parts::{ReadTargets, TARGETS_READER};
+use crate::browser::fetch::{fetch_all, fetch_bytes};
 
 /// Where fetching the data stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,21 +33,19 @@ pub enum Phase {
     Ready(PublishedData),
 }
 
-/// Whether the first view needs the published targets: any page but bare home (the link, see
-/// `UrlState::needs_targets`), and any start that restores files opened on an earlier visit
-/// (`restore_files`: they are checked against the targets).
-pub fn needs_targets(query: &str, restore_files: bool) -> bool {
-    restore_files || UrlState::parse(query).0.needs_targets()
-}
-
-/// Fetches and checks the published data the first view needs (see [`needs_targets`]); `reload`
-/// bypasses the browser cache. With `restore_files` (the visitor opened dataset files on an
-/// earlier visit), also loads the checker that restores them, so that they are never dropped for
-/// want of it.
+/// Fetches and checks the published data the first view needs (`UrlState::targets_shown`): the
+/// index alone for bare home, the index and a few documents' targets for a view of those, every
+/// target otherwise and for any start that restores files opened on an earlier visit (they are
+/// checked against every target). `reload` bypasses the browser cache. With `restore_files`,
+/// also loads the checker that restores them, so that they are never dropped for want of it.
 pub async fn fetch_data(query: &str, reload: bool, restore_files: bool) -> Phase {
-    let phase = match needs_targets(query, restore_files) {
-        true => fetch_targets(reload).await,
-        false => fetch_index(reload).await,
+    let state = UrlState::parse(query).0;
+    let phase = if restore_files || state.shows_all_targets() {
+        fetch_targets(reload).await
+    } else if state.needs_targets() {
+        fetch_documents(&state, reload).await
+    } else {
+        fetch_index(reload).await
     };
     if restore_files && matches!(phase, Phase::Ready(_)) && super::parts::DATASET_CHECK.load().await.is_err() {
         return Phase::ChecksMissing;
@@ -49,13 +54,14 @@ pub async fn fetch_data(query: &str, reload: bool, restore_files: bool) -> Phase
 }
 
 async fn fetch_targets(reload: bool) -> Phase {
-    let fetched = crate::browser::fetch::fetch_bytes(published::TARGETS_URL, reload).await;
+    let fetched = fetch_bytes(published::TARGETS_URL, reload).await;
     match fetched.map_err(Problem::Fetch) {
         Ok(bytes) => match read_targets(bytes).await {
             Ok(dataset) => Phase::Ready(PublishedData {
                 dataset: Rc::new(dataset),
                 texts: None,
                 index: None,
+                by_document: None,
             }),
             Err(problem) => Phase::Failed(problem),
         },
@@ -66,15 +72,15 @@ async fn fetch_targets(reload: bool) -> Phase {
 /// Checks and reads fetched `targets.json` bytes with the reader's chunk (`parts::TARGETS_READER`),
 /// loading it first if need be.
 pub async fn read_targets(bytes: Vec<u8>) -> Result<Dataset, Problem> {
-    let read = super::parts::TARGETS_READER
-        .load()
-        .await
-        .map_err(|_| Problem::ReaderMissing)?;
-    read(&bytes)
+    (reader().await?.all)(&bytes)
+}
+
+async fn reader() -> Result<ReadTargets, Problem> {
+    TARGETS_READER.load().await.map_err(|_| Problem::ReaderMissing)
 }
 
 async fn fetch_index(reload: bool) -> Phase {
-    let fetched = crate::browser::fetch::fetch_bytes(published::INDEX_URL, reload).await;
+    let fetched = fetch_bytes(published::INDEX_URL, reload).await;
     match fetched
         .map_err(Problem::Fetch)
         .and_then(|bytes| published::parse_index(&bytes))
@@ -82,6 +88,80 @@ async fn fetch_index(reload: bool) -> Phase {
         Ok(index) => Phase::Ready(PublishedData::from_index(index)),
         Err(problem) => Phase::Failed(problem),
     }
+}
+
+/// A first view of a few documents: the index, the indicator catalogue and the documents the link
+/// names, all at once; then the documents a default selection holds, which the index tells.
+async fn fetch_documents(state: &UrlState, reload: bool) -> Phase {
+    let named = state.documents_named();
+    let mut urls = vec![published::INDEX_URL.to_string(), INDICATORS_URL.to_string()];
+    urls.extend(named.iter().map(|id| document_targets_url(id)));
+    let fetched = fetch_all(&urls, reload);
+    let result = async {
+        let read = reader().await?;
+        let mut fetched = fetched.await.into_iter();
+        let mut next = || {
+            fetched
+                .next()
+                .unwrap_or_else(|| Err("no response".into()))
+                .map_err(Problem::Fetch)
+        };
+        let index = published::parse_index(&next()?)?;
+        let indicators = (read.indicators)(&next()?)?;
+        let data = PublishedData::from_index(index);
+        let catalog = Catalog::new((*data.dataset).clone(), BTreeMap::new());
+        // Ids the index does not know are not fetched (the link's notice will name them).
+        let shown: Vec<String> = match state.targets_shown(&catalog) {
+            TargetsShown::Documents(ids) => ids
+                .into_iter()
+                .filter(|id| catalog.document_by_id(id).is_some())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut documents = Vec::new();
+        for id in &named {
+            let bytes = next();
+            if shown.contains(id) {
+                documents.push((read.document)(&bytes?, id)?);
+            }
+        }
+        let rest: Vec<String> = shown.into_iter().filter(|id| !named.contains(id)).collect();
+        let (_, more) = fetch_split(false, &rest, reload).await?;
+        documents.extend(more);
+        Ok::<_, Problem>(data.with_documents(indicators, documents))
+    };
+    match result.await {
+        Ok(data) => Phase::Ready(data),
+        Err(problem) => Phase::Failed(problem),
+    }
+}
+
+/// Fetches, checks and reads the targets of the documents `ids` (`data/targets/<id>.json`) and,
+/// with `indicators`, the indicator catalogue, all at once.
+pub async fn fetch_split(
+    indicators: bool,
+    ids: &[String],
+    reload: bool,
+) -> Result<(Option<Vec<Indicator>>, Vec<DocumentEntry>), Problem> {
+    let mut urls: Vec<String> = ids.iter().map(|id| document_targets_url(id)).collect();
+    if indicators {
+        urls.push(INDICATORS_URL.to_string());
+    }
+    if urls.is_empty() {
+        return Ok((None, Vec::new()));
+    }
+    let fetched = fetch_all(&urls, reload);
+    let read = reader().await?;
+    let mut fetched = fetched.await.into_iter().map(|bytes| bytes.map_err(Problem::Fetch));
+    let mut documents = Vec::with_capacity(ids.len());
+    for (id, bytes) in ids.iter().zip(fetched.by_ref()) {
+        documents.push((read.document)(&bytes?, id)?);
+    }
+    let indicators = match fetched.next() {
+        Some(bytes) => Some((read.indicators)(&bytes?)?),
+        None => None,
+    };
+    Ok((indicators, documents))
 }
 
 /// What the page needs to start: the app's props and the outcome of the first data fetch.

@@ -128,6 +128,9 @@ pub struct PublishedData {
     /// Set while only the index has arrived: home's counts come from it, and the views that show
     /// targets fetch them first.
     pub index: Option<Rc<Index>>,
+    /// With the index, for a first view of a few documents: the indicator catalogue and those
+    /// documents with their targets (`by_document`).
+    pub by_document: Option<Rc<(Vec<Indicator>, Vec<DocumentEntry>)>>,
 }
 
 impl PublishedData {
@@ -138,6 +141,7 @@ impl PublishedData {
             dataset: Rc::new(super::bundled::dataset().clone()),
             texts: Some(Rc::new(super::bundled::texts().clone())),
             index: None,
+            by_document: None,
         }
     }
 
@@ -147,6 +151,16 @@ impl PublishedData {
             dataset: Rc::new(index.dataset()),
             texts: None,
             index: Some(Rc::new(index)),
+            by_document: None,
+        }
+    }
+
+    /// The data of a first view of a few documents: the index, the indicator catalogue and those
+    /// documents' targets.
+    pub fn with_documents(self, indicators: Vec<Indicator>, documents: Vec<DocumentEntry>) -> Self {
+        PublishedData {
+            by_document: Some(Rc::new((indicators, documents))),
+            ..self
         }
     }
 }
@@ -164,6 +178,7 @@ impl Default for PublishedData {
                 dataset: Rc::new(Dataset::default()),
                 texts: None,
                 index: None,
+                by_document: None,
             }
         }
     }

@@ -89,18 +89,30 @@ pub fn inject(template: &str, body: &str, query: &str) -> Result<String, String>
 
 /// The data preload of the site's main page (home starts from the index).
 const INDEX_PRELOAD: &str = r#"<link rel="preload" href="data/index.json" as="fetch" crossorigin="anonymous" />"#;
-/// The data preload of a document's page, which shows targets.
-const TARGETS_PRELOAD: &str = r#"<link rel="preload" href="data/targets.json" as="fetch" crossorigin="anonymous" />"#;
+/// A preload of the published file `href`, as index.html writes its own.
+fn preload(href: &str) -> String {
+    format!(r#"<link rel="preload" href="{href}" as="fetch" crossorigin="anonymous" />"#)
+}
 
-/// `page` preloading the data its first view fetches: home's index for home (`query` empty), the
-/// targets for a document's page. An error if the page has no index preload to change.
-fn preload_for(page: &str, query: &str) -> Result<String, String> {
+/// `page` preloading the data its first view fetches: home's index for home (`document` none);
+/// for a document's page, which shows that document's targets only, the index, the indicator
+/// catalogue and the document's own targets (`policy_data::by_document`), as the app's start
+/// fetches them. An error if the page has no index preload to add to.
+fn preload_for(page: &str, document: Option<&str>) -> Result<String, String> {
     if !page.contains(INDEX_PRELOAD) {
         return Err(format!("index.html has no `{INDEX_PRELOAD}`"));
     }
-    Ok(match query.is_empty() {
-        true => page.to_string(),
-        false => page.replacen(INDEX_PRELOAD, TARGETS_PRELOAD, 1),
+    Ok(match document {
+        None => page.to_string(),
+        Some(id) => {
+            let more = [
+                policy_data::by_document::INDICATORS_URL.to_string(),
+                policy_data::by_document::document_targets_url(id),
+            ]
+            .map(|href| preload(&href))
+            .join("\n");
+            page.replacen(INDEX_PRELOAD, &format!("{INDEX_PRELOAD}\n{more}"), 1)
+        }
     })
 }
 
@@ -125,15 +137,15 @@ pub fn write_pages(dir: &std::path::Path, document_pages: bool) -> Result<usize,
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
-    let pages = std::iter::once((String::new(), "index.html".to_string())).chain(
-        ids.iter()
-            .filter(|_| document_pages)
-            .map(|id| (document_query(id), document_file(id))),
-    );
+    let pages = std::iter::once(None).chain(ids.iter().filter(|_| document_pages).map(|id| Some(id.as_str())));
     let mut count = 0;
-    for (query, file) in pages {
+    for document in pages {
+        let (query, file) = match document {
+            Some(id) => (document_query(id), document_file(id)),
+            None => (String::new(), "index.html".to_string()),
+        };
         let body = mark_prerendered(&link_document_pages(&runtime.block_on(render(&query)), &ids));
-        let page = preload_for(&inject(&template, &body, &query)?, &query)?;
+        let page = preload_for(&inject(&template, &body, &query)?, document)?;
         std::fs::write(dir.join(&file), page).map_err(|e| format!("{file}: {e}"))?;
         count += 1;
     }
@@ -145,16 +157,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn home_preloads_the_index_and_a_document_s_page_the_targets() {
+    fn home_preloads_the_index_and_a_document_s_page_its_own_targets() {
         let page = format!("<head>{INDEX_PRELOAD}</head>");
-        assert_eq!(preload_for(&page, "").unwrap(), page);
-        let document = preload_for(&page, &document_query("sihui-2022")).unwrap();
+        assert_eq!(preload_for(&page, None).unwrap(), page);
+        let document = preload_for(&page, Some("sihui-2022")).unwrap();
+        for href in [
+            "data/index.json",
+            "data/indicators.json",
+            "data/targets/sihui-2022.json",
+        ] {
+            assert!(document.contains(&preload(href)), "{href}: {document}");
+        }
+        assert!(!document.contains("data/targets.json"), "not every target: {document}");
+        assert_eq!(preload(policy_data::published::INDEX_URL), INDEX_PRELOAD);
         assert!(
-            document.contains(TARGETS_PRELOAD) && !document.contains(INDEX_PRELOAD),
-            "{document}"
-        );
-        assert!(
-            preload_for("<head></head>", "").is_err(),
+            preload_for("<head></head>", None).is_err(),
             "a template without the preload is refused"
         );
     }

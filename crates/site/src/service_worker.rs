@@ -21,7 +21,16 @@ pub fn is_cached_file(name: &str) -> bool {
 }
 
 /// The published data files the explorer reads, cached too.
-pub const DATA_FILES: [&str; 3] = ["data/index.json", "data/targets.json", "data/texts.json"];
+pub const DATA_FILES: [&str; 4] = [
+    "data/index.json",
+    "data/indicators.json",
+    "data/targets.json",
+    "data/texts.json",
+];
+
+/// The folder of the targets split by document (`policy_data::by_document`): every `*.json` in it
+/// is cached too, so a document's page and the comparison work offline as the whole file does.
+pub const DATA_FOLDER: &str = "data/targets";
 
 /// The cached files of a built site (names relative to `dir`, sorted), and their fingerprint.
 pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
@@ -38,6 +47,14 @@ pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
             .filter(|name| dir.join(name).is_file())
             .map(|name| name.to_string()),
     );
+    if let Ok(entries) = std::fs::read_dir(dir.join(DATA_FOLDER)) {
+        names.extend(
+            entries
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter(|name| name.ends_with(".json"))
+                .map(|name| format!("{DATA_FOLDER}/{name}")),
+        );
+    }
     #[allow(clippy::disallowed_methods, reason = "build-time tool, not part of the wasm app")]
     names.sort();
     let mut files = Vec::with_capacity(names.len());
@@ -153,6 +170,33 @@ mod tests {
         files.push(("data/index.json", "{}"));
         let (names, _) = collect(&site(&files)).unwrap();
         assert!(names.iter().any(|n| n == "data/index.json"), "{names:?}");
+    }
+
+    #[test]
+    fn lists_the_targets_split_by_document_but_not_their_compressed_copies() {
+        let mut files = BUILD.to_vec();
+        files.push(("data/indicators.json", "{}"));
+        let dir = site(&files);
+        std::fs::create_dir_all(dir.join("data/targets")).unwrap();
+        for name in ["a.json", "a.json.br", "a.json.gz", "b.json"] {
+            std::fs::write(dir.join("data/targets").join(name), "{}").unwrap();
+        }
+        let (names, _) = collect(&dir).unwrap();
+        let data: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| n.starts_with("data/"))
+            .collect();
+        assert_eq!(
+            data,
+            [
+                "data/indicators.json",
+                "data/targets.json",
+                "data/targets/a.json",
+                "data/targets/b.json",
+                "data/texts.json"
+            ]
+        );
     }
 
     #[test]

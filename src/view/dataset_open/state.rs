@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use policy_analysis::library::{Library, SavedFile};
 use policy_data::dataset_file::{CheckFile, FileError, ReadFailure};
-use policy_data::model::Dataset;
+use policy_data::model::{Dataset, DocumentEntry, Indicator};
 
 /// Files read from the picker or a drop: each name with its bytes, or why it could not be read.
 pub type ReadFiles = Vec<(String, Result<Vec<u8>, ReadFailure>)>;
@@ -65,6 +65,9 @@ pub enum DatasetsAction {
     /// The published targets arrived (the app started from home's index), with the checker if it
     /// is loaded: open files are checked again, waiting files opened.
     Targets(Box<Dataset>, Option<CheckFile>),
+    /// A few published documents' targets arrived, with the indicator catalogue if it was not
+    /// here yet (a view of those documents after a start from home's index).
+    Documents(Option<Vec<Indicator>>, Vec<DocumentEntry>),
 }
 
 impl DatasetsState {
@@ -138,6 +141,9 @@ impl Reducible for DatasetsState {
             DatasetsAction::Stored(ok) => next.not_stored = !ok,
             DatasetsAction::DismissDropped => next.dropped.clear(),
             DatasetsAction::Texts(texts) => next.library = next.library.with_base_texts(texts),
+            DatasetsAction::Documents(indicators, documents) => {
+                next.library = next.library.with_document_targets(indicators, documents);
+            }
             DatasetsAction::Targets(dataset, check) => {
                 let (library, dropped) = next.library.with_base_targets(*dataset, check);
                 next.library = library;

@@ -1,12 +1,14 @@
 //! A published data file fetched once a view needs it (`data/texts.json`, `data/targets.json`),
 //! checked against this build's fingerprint and handed over; a failure keeps the status for a
-//! retry. The texts and the targets are two uses of the one hook.
+//! retry. The texts and the targets are two uses of the one hook. A view of a few documents gets
+//! only theirs (`data/targets/<id>.json`, with `data/indicators.json` the first time).
 
 use std::future::Future;
 use std::pin::Pin;
 
 use yew::prelude::*;
 
+use policy_analysis::url_state::TargetsShown;
 use policy_data::published::{self, Problem};
 
 use super::super::dataset_open::{DatasetsAction, DatasetsState};
@@ -76,18 +78,80 @@ pub fn use_texts(present: bool, needed: bool, datasets: UseReducerHandle<Dataset
     TextsState { status, retry }
 }
 
-/// The published targets (`data/targets.json`): present unless the app started from home's
-/// index, then fetched the first time `needed` is true (a view that shows targets, or a dataset
-/// file waiting to be checked against them).
+/// The published targets the view shows (`shown`): present unless the app started from home's
+/// index. Then every target (`data/targets.json`) is fetched the first time a view shows them all
+/// or a dataset file waits to be checked against them (`files_waiting`), and a view of a few
+/// documents fetches only theirs.
 #[hook]
-pub fn use_targets(needed: bool, datasets: UseReducerHandle<DatasetsState>) -> TargetsState {
+pub fn use_targets(
+    shown: TargetsShown,
+    files_waiting: bool,
+    datasets: UseReducerHandle<DatasetsState>,
+) -> TargetsState {
+    let all = shown == TargetsShown::All || files_waiting;
     let present = datasets.library.has_targets();
+    let missing = match all {
+        true => None,
+        false => datasets.library.missing(&shown),
+    };
+    let few = use_documents_targets(missing, datasets.clone());
     let arrived = Callback::from(move |dataset| {
         let check = super::super::parts::DATASET_CHECK.ready();
         datasets.dispatch(DatasetsAction::Targets(Box::new(dataset), check));
     });
     // The targets' reader is a chunk of its own (`parts::TARGETS_READER`).
     let read: Read<_> = |bytes| Box::pin(super::super::start::read_targets(bytes));
-    let (status, retry) = use_published_file(present, needed, published::TARGETS_URL, read, arrived);
-    TargetsState { status, retry }
+    let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, arrived);
+    match all {
+        true => TargetsState { status, retry },
+        false => few,
+    }
+}
+
+/// A few documents' targets and, the first time, the indicator catalogue (`missing`, as
+/// `Library::missing` gives it), fetched at once whenever the view shows documents not here yet.
+/// A fetch that a newer one overtook (the visitor chose other documents meanwhile) still hands
+/// over what it read, but no longer sets the status.
+#[hook]
+fn use_documents_targets(
+    missing: Option<(bool, Vec<String>)>,
+    datasets: UseReducerHandle<DatasetsState>,
+) -> TargetsState {
+    let status = use_state(|| FetchStatus::Ready);
+    let attempt = use_state(|| 0u32);
+    let latest = use_mut_ref(|| 0u32);
+    {
+        let status = status.clone();
+        use_effect_with((missing, *attempt), move |(missing, attempt)| {
+            if let Some((indicators, ids)) = missing.clone() {
+                *latest.borrow_mut() += 1;
+                let mine = *latest.borrow();
+                status.set(FetchStatus::Loading);
+                let reload = *attempt > 0;
+                yew::platform::spawn_local(async move {
+                    let result = super::super::start::fetch_split(indicators, &ids, reload).await;
+                    let current = *latest.borrow() == mine;
+                    match result {
+                        Ok((indicators, documents)) => {
+                            datasets.dispatch(DatasetsAction::Documents(indicators, documents));
+                            if current {
+                                status.set(FetchStatus::Ready);
+                            }
+                        }
+                        Err(problem) if current => status.set(FetchStatus::Failed(problem)),
+                        Err(_) => {}
+                    }
+                });
+            }
+            || ()
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        use_callback(*attempt, move |(), current| attempt.set(*current + 1))
+    };
+    TargetsState {
+        status: (*status).clone(),
+        retry,
+    }
 }
