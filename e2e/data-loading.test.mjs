@@ -143,13 +143,17 @@ test('the comparison fetches only its documents\' targets, and a document added 
   });
 });
 
-test('a link to a document\'s page fetches the index, the catalogue and that document\'s targets, nothing else of the targets', async () => {
+test('a link to a document\'s page fetches the index, the catalogue and that document\'s targets and text, nothing else', async () => {
   await withPage(async (page, requested) => {
     await page.goto(`${server.url}?v=doc&doc=panjin-2019&t=panjin-2019-primary-class-size`);
     await appReady(page);
     await page.locator('.reader').waitFor();
     assert.deepEqual(splitOf(requested), ['panjin-2019']);
     assert.ok(!requested.includes('/data/targets.json'), 'not every target');
+    await page.locator('.reader .doc-text p').first().waitFor();
+    assert.ok(requested.includes('/data/texts/panjin-2019.json'), 'its own text');
+    assert.ok(!requested.includes('/data/texts.json'), 'not every text');
+    assert.ok(!requested.some((p) => p.startsWith('/data/texts/') && p !== '/data/texts/panjin-2019.json'), 'no other text');
     assert.ok(requested.includes('/data/indicators.json'));
     assert.ok(page.url().includes('t=panjin-2019-primary-class-size'), 'the target in the link is kept');
     assert.equal(await page.locator('.notice[role="status"]').count(), 0, 'nothing in the link was dropped');

@@ -26,9 +26,10 @@ test('every document has its own built page with the same policy, integrity and 
     const html = await readFile(join(DIST, file), 'utf8');
     const id = file.slice(4, -5);
     // The one difference: a document's page also preloads the indicator catalogue and its own
-    // targets (data/targets/<id>.json), as the app's start fetches them; never every target.
+    // targets and text (data/targets/<id>.json, data/texts/<id>.json), as the app fetches them;
+    // never every target or text.
     const preload = (name) => `<link rel="preload" href="data/${name}.json" as="fetch" crossorigin="anonymous" />`;
-    const own = `${preload('index')}\n${preload('indicators')}\n${preload(`targets/${id}`)}`;
+    const own = `${preload('index')}\n${preload('indicators')}\n${preload(`targets/${id}`)}\n${preload(`texts/${id}`)}`;
     assert.ok(head(html).includes(own) && !head(html).includes(preload('targets')), `${file} preloads its own targets`);
     assert.equal(head(html).replace(own, preload('index')), head(index), `${file} has index.html's head`);
     assert.ok(html.includes(`<div id="app" data-prerendered="v=doc&amp;doc=${id}">`), `${file} names its view`);

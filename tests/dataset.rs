@@ -183,18 +183,24 @@ fn the_split_by_document_is_fresh_and_complete() {
     for (name, content) in &split {
         assert!(read(&format!("data/published/{name}")) == *content, "{name}: {stale}");
     }
-    let mut expected: Vec<String> = split
-        .iter()
-        .filter_map(|(name, _)| name.strip_prefix("targets/"))
-        .map(str::to_string)
-        .collect();
-    let mut present: Vec<String> = std::fs::read_dir(root().join("data/published/targets"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    present.sort();
-    expected.sort();
-    assert_eq!(present, expected, "{stale}");
+    let texts = policy_data::by_document::text_files(&loaded.texts, &read("data/published/texts.json")).unwrap();
+    for (name, content) in &texts {
+        assert!(read(&format!("data/published/{name}")) == *content, "{name}: {stale}");
+    }
+    for (folder, files) in [("targets/", &split), ("texts/", &texts)] {
+        let mut expected: Vec<String> = files
+            .iter()
+            .filter_map(|(name, _)| name.strip_prefix(folder))
+            .map(str::to_string)
+            .collect();
+        let mut present: Vec<String> = std::fs::read_dir(root().join("data/published").join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        present.sort();
+        expected.sort();
+        assert_eq!(present, expected, "{folder}: {stale}");
+    }
 }
 
 #[test]

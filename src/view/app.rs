@@ -84,7 +84,11 @@ pub fn App(props: &AppProps) -> Html {
     });
     let state = url.session.state.clone();
     let notices = url.session.notices.clone();
-    let texts = use_texts(props.data.texts.is_some(), state.shows_texts(), datasets.clone());
+    let texts = use_texts(
+        props.data.texts.is_some(),
+        state.texts_shown(&catalog),
+        datasets.clone(),
+    );
     // Which published targets the view shows: none, a few documents', or all.
     let shown = state.targets_shown(&catalog);
     let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone());

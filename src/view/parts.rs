@@ -66,7 +66,7 @@ pub static DOWNLOADS: Chunk<MakeFile> = chunk!(downloads);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
 /// The readers of the published targets (`data/targets.json`, and split by document
-/// `data/indicators.json` and `data/targets/<id>.json`): home, which needs only the index, does
+/// `data/indicators.json`, `data/targets/<id>.json` and a document's text `data/texts/<id>.json`): home, which needs only the index, does
 /// not load the targets' deserializer.
 pub static TARGETS_READER: Chunk<ReadTargets> = chunk!(targets_reader);
 
@@ -79,6 +79,8 @@ pub struct ReadTargets {
     pub document: fn(&[u8], &str) -> Result<DocumentEntry, Problem>,
     /// `indicators.json`: [`published::parse_indicators`].
     pub indicators: fn(&[u8]) -> Result<Vec<Indicator>, Problem>,
+    /// `texts/<id>.json`: [`published::parse_document_text`].
+    pub text: fn(&[u8], &str) -> Result<String, Problem>,
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
@@ -150,6 +152,7 @@ fn targets_reader() -> Result<ReadTargets, LoadFailed> {
         all: published::parse_targets,
         document: published::parse_document_targets,
         indicators: published::parse_indicators,
+        text: published::parse_document_text,
     })
 }
 

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use policy_analysis::catalog::Catalog;
-use policy_analysis::url_state::{TargetsShown, UrlState};
-use policy_data::by_document::{document_targets_url, INDICATORS_URL};
+use policy_analysis::url_state::{DocumentsShown, UrlState};
+use policy_data::by_document::{document_targets_url, document_text_url, INDICATORS_URL};
 use policy_data::lang::Lang;
 use policy_data::model::{Dataset, DocumentEntry, Indicator};
 use policy_data::published::{self, Problem, PublishedData};
@@ -112,7 +112,7 @@ async fn fetch_documents(state: &UrlState, reload: bool) -> Phase {
         let catalog = Catalog::new((*data.dataset).clone(), BTreeMap::new());
         // Ids the index does not know are not fetched (the link's notice will name them).
         let shown: Vec<String> = match state.targets_shown(&catalog) {
-            TargetsShown::Documents(ids) => ids
+            DocumentsShown::Documents(ids) => ids
                 .into_iter()
                 .filter(|id| catalog.document_by_id(id).is_some())
                 .collect(),
@@ -162,6 +162,20 @@ pub async fn fetch_split(
         None => None,
     };
     Ok((indicators, documents))
+}
+
+/// Fetches, checks and reads the cleaned texts of the documents `ids` (`data/texts/<id>.json`), all
+/// at once, as (id, text).
+pub async fn fetch_texts(ids: Vec<String>, reload: bool) -> Result<Vec<(String, String)>, Problem> {
+    let urls: Vec<String> = ids.iter().map(|id| document_text_url(id)).collect();
+    let fetched = fetch_all(&urls, reload);
+    let read = reader().await?;
+    let mut texts = Vec::with_capacity(ids.len());
+    for (id, bytes) in ids.into_iter().zip(fetched.await) {
+        let text = (read.text)(&bytes.map_err(Problem::Fetch)?, &id)?;
+        texts.push((id, text));
+    }
+    Ok(texts)
 }
 
 /// What the page needs to start: the app's props and the outcome of the first data fetch.

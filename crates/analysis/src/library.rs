@@ -13,7 +13,7 @@ use policy_data::summary::{Index, TargetCounts};
 
 use super::catalog::Catalog;
 use super::ordering;
-use super::url_state::TargetsShown;
+use super::url_state::DocumentsShown;
 
 /// A file as the visitor opened it, in the form kept in local storage between visits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,12 +93,12 @@ impl Library {
     }
 
     /// True when the library holds every target the view needs (`shown`, see
-    /// [`TargetsShown`]): all of them, or the indicator catalogue and the documents named.
-    pub fn shows(&self, shown: &TargetsShown) -> bool {
+    /// [`DocumentsShown`]): all of them, or the indicator catalogue and the documents named.
+    pub fn shows(&self, shown: &DocumentsShown) -> bool {
         match shown {
-            TargetsShown::Nothing => true,
-            TargetsShown::All => self.has_targets(),
-            TargetsShown::Documents(_) => self.missing(shown).is_none(),
+            DocumentsShown::Nothing => true,
+            DocumentsShown::All => self.has_targets(),
+            DocumentsShown::Documents(_) => self.missing(shown).is_none(),
         }
     }
 
@@ -106,8 +106,8 @@ impl Library {
     /// catalogue is missing, and which published documents' targets (unknown ids are not
     /// published documents, so they are never missing). `None` when nothing is, and for the other
     /// kinds of view.
-    pub fn missing(&self, shown: &TargetsShown) -> Option<(bool, Vec<String>)> {
-        let TargetsShown::Documents(ids) = shown else {
+    pub fn missing(&self, shown: &DocumentsShown) -> Option<(bool, Vec<String>)> {
+        let DocumentsShown::Documents(ids) = shown else {
             return None;
         };
         if self.has_targets() {
@@ -165,6 +165,29 @@ impl Library {
             Some(check) => base.restore(check, &self.saved_files()),
             None => (base, Vec::new()),
         }
+    }
+
+    /// Which of the published documents `shown` (a view of a few, see [`DocumentsShown`]) have no
+    /// text here yet; `None` when none lacks one, and for the other kinds of view.
+    pub fn missing_texts(&self, shown: &DocumentsShown) -> Option<Vec<String>> {
+        let DocumentsShown::Documents(ids) = shown else {
+            return None;
+        };
+        let published = |id: &String| self.base.0.documents.iter().any(|e| &e.document.id == id);
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|id| published(id) && !self.base.1.contains_key(*id))
+            .cloned()
+            .collect();
+        (!missing.is_empty()).then_some(missing)
+    }
+
+    /// The same library with the published documents' texts `texts` (id, text) added to those
+    /// already here: a view of a few documents (`by_document`).
+    pub fn with_document_texts(&self, texts: Vec<(String, String)>) -> Library {
+        let mut all = self.base.1.clone();
+        all.extend(texts);
+        self.with_base_texts(all)
     }
 
     /// The same library with the base dataset's texts `texts`, which the app fetches after the
@@ -372,7 +395,7 @@ mod tests {
     fn a_view_of_a_few_documents_gets_their_targets_and_keeps_the_index_s_counts() {
         let dataset = bundled::dataset();
         let library = index_only();
-        let compare = TargetsShown::Documents(vec!["panjin-2019".into(), "sihui-2022".into(), "nowhere".into()]);
+        let compare = DocumentsShown::Documents(vec!["panjin-2019".into(), "sihui-2022".into(), "nowhere".into()]);
         assert!(!library.shows(&compare));
         assert_eq!(
             library.missing(&compare),
@@ -386,8 +409,8 @@ mod tests {
         assert!(both.shows(&compare));
         assert_eq!(both.missing(&compare), None);
         assert!(!both.has_targets(), "the others are still not here");
-        assert!(!both.shows(&TargetsShown::All));
-        assert!(both.shows(&TargetsShown::Nothing));
+        assert!(!both.shows(&DocumentsShown::All));
+        assert!(both.shows(&DocumentsShown::Nothing));
         let catalog = both.catalog();
         let (sihui, _) = catalog.document_by_id("sihui-2022").unwrap();
         assert_eq!(
@@ -409,11 +432,25 @@ mod tests {
         );
         // The whole targets make the split pointless.
         let (all, _) = both.with_base_targets(dataset.clone(), None);
-        assert!(all.shows(&compare) && all.shows(&TargetsShown::All));
+        assert!(all.shows(&compare) && all.shows(&DocumentsShown::All));
         assert!(Rc::ptr_eq(
             &all.with_document_targets(None, vec![entry("panjin-2019")]).catalog(),
             &all.catalog()
         ));
+    }
+
+    #[test]
+    fn a_document_s_page_gets_its_text_alone() {
+        let library = index_only();
+        let reader = DocumentsShown::Documents(vec!["panjin-2019".into(), "nowhere".into()]);
+        assert_eq!(library.missing_texts(&reader), Some(vec!["panjin-2019".to_string()]));
+        assert_eq!(library.missing_texts(&DocumentsShown::All), None);
+        let text = bundled::texts()["panjin-2019"].clone();
+        let with = library.with_document_texts(vec![("panjin-2019".into(), text.clone())]);
+        assert_eq!(with.missing_texts(&reader), None);
+        assert_eq!(with.catalog().texts.get("panjin-2019"), Some(&text));
+        let more = with.with_document_texts(vec![("sihui-2022".into(), "正文".into())]);
+        assert_eq!(more.catalog().texts.len(), 2, "texts add up");
     }
 
     const DATASET_FILE: &str = include_str!("../../../data/published/documents/sihui-2022.json");

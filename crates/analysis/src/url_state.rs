@@ -23,7 +23,7 @@ mod shown;
 
 pub use action::{Action, FilterChange};
 pub use codes::{sort_code, sort_from};
-pub use shown::{compared_documents, default_comparison, document_shown, TargetsShown, MAX_COMPARED, MIN_COMPARED};
+pub use shown::{compared_documents, default_comparison, document_shown, DocumentsShown, MAX_COMPARED, MIN_COMPARED};
 
 /// The page shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

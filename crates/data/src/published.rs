@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::by_document::{DocumentTargets, Indicators};
+use super::by_document::{DocumentTargets, DocumentText, Indicators};
 use super::lang::Lang;
 use super::model::{Dataset, DocumentEntry, Indicator};
 use super::summary::Index;
@@ -112,6 +112,16 @@ pub fn parse_document_targets(bytes: &[u8], id: &str) -> Result<DocumentEntry, P
     Ok(file.entry)
 }
 
+/// Checks and parses a fetched `texts/<id>.json` (`by_document`): it must carry the fingerprint of
+/// the `texts.json` this build was made with, and be the document `id`'s.
+pub fn parse_document_text(bytes: &[u8], id: &str) -> Result<String, Problem> {
+    let file: DocumentText = serde_json::from_slice(bytes).map_err(|_| Problem::OtherVersion)?;
+    if file.published != TEXTS_FNV || file.document != id {
+        return Err(Problem::OtherVersion);
+    }
+    Ok(file.text)
+}
+
 /// Checks and parses a fetched `texts.json`.
 pub fn parse_texts(bytes: &[u8]) -> Result<BTreeMap<String, String>, Problem> {
     check(bytes, TEXTS_FNV)?;
@@ -193,6 +203,25 @@ mod tests {
     const INDEX: &[u8] = include_bytes!("../../../data/published/index.json");
     const INDICATORS: &[u8] = include_bytes!("../../../data/published/indicators.json");
     const PANJIN: &[u8] = include_bytes!("../../../data/published/targets/panjin-2019.json");
+    const PANJIN_TEXT: &[u8] = include_bytes!("../../../data/published/texts/panjin-2019.json");
+
+    #[test]
+    fn a_document_s_text_passes_its_check_and_another_version_s_does_not() {
+        let text = parse_document_text(PANJIN_TEXT, "panjin-2019").unwrap();
+        assert_eq!(&text, &super::super::bundled::texts()["panjin-2019"]);
+        assert_eq!(
+            parse_document_text(PANJIN_TEXT, "sihui-2022"),
+            Err(Problem::OtherVersion)
+        );
+        let other = String::from_utf8(PANJIN_TEXT.to_vec())
+            .unwrap()
+            .replacen(TEXTS_FNV, "0123456789abcdef", 1);
+        assert_eq!(
+            parse_document_text(other.as_bytes(), "panjin-2019"),
+            Err(Problem::OtherVersion)
+        );
+        assert_eq!(parse_document_text(PANJIN, "panjin-2019"), Err(Problem::OtherVersion));
+    }
 
     #[test]
     fn the_split_files_pass_their_checks() {

@@ -1244,7 +1244,8 @@ pub fn published_files(generated: &Generated) -> Vec<(&'static str, String)> {
 }
 
 /// Writes [`published_files`] into `dir` (the same bytes), streamed: at 1,000× they are hundreds
-/// of megabytes; then the split by document (`indicators.json`, `targets/<id>.json`).
+/// of megabytes; then the split by document (`indicators.json`, `targets/<id>.json`,
+/// `texts/<id>.json`).
 pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write;
     let create = |name: &str| std::fs::File::create(dir.join(name)).map(std::io::BufWriter::new);
@@ -1263,6 +1264,13 @@ pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io:
         policy_data::by_document::published_files(&generated.dataset, &targets).map_err(std::io::Error::other)?;
     let _ = std::fs::remove_dir_all(dir.join("targets"));
     std::fs::create_dir_all(dir.join("targets"))?;
+    for (name, content) in split {
+        std::fs::write(dir.join(name), content)?;
+    }
+    let texts = std::fs::read_to_string(dir.join("texts.json"))?;
+    let split = policy_data::by_document::text_files(&generated.texts, &texts).map_err(std::io::Error::other)?;
+    let _ = std::fs::remove_dir_all(dir.join("texts"));
+    std::fs::create_dir_all(dir.join("texts"))?;
     for (name, content) in split {
         std::fs::write(dir.join(name), content)?;
     }

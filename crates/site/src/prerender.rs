@@ -95,9 +95,9 @@ fn preload(href: &str) -> String {
 }
 
 /// `page` preloading the data its first view fetches: home's index for home (`document` none);
-/// for a document's page, which shows that document's targets only, the index, the indicator
-/// catalogue and the document's own targets (`policy_data::by_document`), as the app's start
-/// fetches them. An error if the page has no index preload to add to.
+/// for a document's page, which shows that document's targets and text only, the index, the
+/// indicator catalogue and the document's own targets and text (`policy_data::by_document`), as the
+/// app fetches them. An error if the page has no index preload to add to.
 fn preload_for(page: &str, document: Option<&str>) -> Result<String, String> {
     if !page.contains(INDEX_PRELOAD) {
         return Err(format!("index.html has no `{INDEX_PRELOAD}`"));
@@ -108,6 +108,7 @@ fn preload_for(page: &str, document: Option<&str>) -> Result<String, String> {
             let more = [
                 policy_data::by_document::INDICATORS_URL.to_string(),
                 policy_data::by_document::document_targets_url(id),
+                policy_data::by_document::document_text_url(id),
             ]
             .map(|href| preload(&href))
             .join("\n");
@@ -169,6 +170,7 @@ mod tests {
             assert!(document.contains(&preload(href)), "{href}: {document}");
         }
         assert!(!document.contains("data/targets.json"), "not every target: {document}");
+        assert!(!document.contains("data/texts.json"), "not every text: {document}");
         assert_eq!(preload(policy_data::published::INDEX_URL), INDEX_PRELOAD);
         assert!(
             preload_for("<head></head>", None).is_err(),

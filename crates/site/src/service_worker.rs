@@ -28,9 +28,10 @@ pub const DATA_FILES: [&str; 4] = [
     "data/texts.json",
 ];
 
-/// The folder of the targets split by document (`policy_data::by_document`): every `*.json` in it
-/// is cached too, so a document's page and the comparison work offline as the whole file does.
-pub const DATA_FOLDER: &str = "data/targets";
+/// The folders of the targets and texts split by document (`policy_data::by_document`): every
+/// `*.json` in them is cached too, so a document's page and the comparison work offline as the
+/// whole files do.
+pub const DATA_FOLDERS: [&str; 2] = ["data/targets", "data/texts"];
 
 /// The cached files of a built site (names relative to `dir`, sorted), and their fingerprint.
 pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
@@ -47,13 +48,15 @@ pub fn collect(dir: &Path) -> Result<(Vec<String>, String), String> {
             .filter(|name| dir.join(name).is_file())
             .map(|name| name.to_string()),
     );
-    if let Ok(entries) = std::fs::read_dir(dir.join(DATA_FOLDER)) {
-        names.extend(
-            entries
-                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-                .filter(|name| name.ends_with(".json"))
-                .map(|name| format!("{DATA_FOLDER}/{name}")),
-        );
+    for folder in DATA_FOLDERS {
+        if let Ok(entries) = std::fs::read_dir(dir.join(folder)) {
+            names.extend(
+                entries
+                    .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                    .filter(|name| name.ends_with(".json"))
+                    .map(|name| format!("{folder}/{name}")),
+            );
+        }
     }
     #[allow(clippy::disallowed_methods, reason = "build-time tool, not part of the wasm app")]
     names.sort();
@@ -173,7 +176,7 @@ mod tests {
     }
 
     #[test]
-    fn lists_the_targets_split_by_document_but_not_their_compressed_copies() {
+    fn lists_the_targets_and_texts_split_by_document_but_not_their_compressed_copies() {
         let mut files = BUILD.to_vec();
         files.push(("data/indicators.json", "{}"));
         let dir = site(&files);
@@ -181,6 +184,9 @@ mod tests {
         for name in ["a.json", "a.json.br", "a.json.gz", "b.json"] {
             std::fs::write(dir.join("data/targets").join(name), "{}").unwrap();
         }
+        std::fs::create_dir_all(dir.join("data/texts")).unwrap();
+        std::fs::write(dir.join("data/texts/a.json"), "{}").unwrap();
+        std::fs::write(dir.join("data/texts/a.json.br"), "{}").unwrap();
         let (names, _) = collect(&dir).unwrap();
         let data: Vec<&str> = names
             .iter()
@@ -194,7 +200,8 @@ mod tests {
                 "data/targets.json",
                 "data/targets/a.json",
                 "data/targets/b.json",
-                "data/texts.json"
+                "data/texts.json",
+                "data/texts/a.json"
             ]
         );
     }

@@ -68,6 +68,8 @@ pub enum DatasetsAction {
     /// A few published documents' targets arrived, with the indicator catalogue if it was not
     /// here yet (a view of those documents after a start from home's index).
     Documents(Option<Vec<Indicator>>, Vec<DocumentEntry>),
+    /// A few published documents' texts arrived (id, text): a document's page.
+    DocumentTexts(Vec<(String, String)>),
 }
 
 impl DatasetsState {
@@ -141,6 +143,7 @@ impl Reducible for DatasetsState {
             DatasetsAction::Stored(ok) => next.not_stored = !ok,
             DatasetsAction::DismissDropped => next.dropped.clear(),
             DatasetsAction::Texts(texts) => next.library = next.library.with_base_texts(texts),
+            DatasetsAction::DocumentTexts(texts) => next.library = next.library.with_document_texts(texts),
             DatasetsAction::Documents(indicators, documents) => {
                 next.library = next.library.with_document_targets(indicators, documents);
             }

@@ -1,14 +1,15 @@
 //! A published data file fetched once a view needs it (`data/texts.json`, `data/targets.json`),
 //! checked against this build's fingerprint and handed over; a failure keeps the status for a
 //! retry. The texts and the targets are two uses of the one hook. A view of a few documents gets
-//! only theirs (`data/targets/<id>.json`, with `data/indicators.json` the first time).
+//! only theirs (`data/targets/<id>.json` with `data/indicators.json` the first time,
+//! `data/texts/<id>.json`), through a second hook the texts and the targets share as well.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use yew::prelude::*;
 
-use policy_analysis::url_state::TargetsShown;
+use policy_analysis::url_state::DocumentsShown;
 use policy_data::published::{self, Problem};
 
 use super::super::dataset_open::{DatasetsAction, DatasetsState};
@@ -68,33 +69,58 @@ fn use_published_file<T: 'static>(
     ((*status).clone(), retry)
 }
 
-/// The documents' texts (`data/texts.json`): `present` when they came with the data, otherwise
-/// fetched the first time `needed` is true.
+/// The published texts the view shows (`shown`): `present` when they all came with the data.
+/// Otherwise every text (`data/texts.json`) is fetched the first time a view searches them all, and
+/// a document's page fetches only its own (`data/texts/<id>.json`).
 #[hook]
-pub fn use_texts(present: bool, needed: bool, datasets: UseReducerHandle<DatasetsState>) -> TextsState {
+pub fn use_texts(present: bool, shown: DocumentsShown, datasets: UseReducerHandle<DatasetsState>) -> TextsState {
+    let all = shown == DocumentsShown::All;
+    let missing = match all || present {
+        true => None,
+        false => datasets.library.missing_texts(&shown),
+    };
+    let fetch: FetchFew<Vec<String>, _> = |ids, reload| Box::pin(super::super::start::fetch_texts(ids, reload));
+    let few = {
+        let datasets = datasets.clone();
+        use_few(
+            missing,
+            fetch,
+            Callback::from(move |texts| datasets.dispatch(DatasetsAction::DocumentTexts(texts))),
+        )
+    };
     let arrived = Callback::from(move |texts| datasets.dispatch(DatasetsAction::Texts(texts)));
     let read: Read<_> = |bytes| Box::pin(async move { published::parse_texts(&bytes) });
-    let (status, retry) = use_published_file(present, needed, published::TEXTS_URL, read, arrived);
+    let (status, retry) = use_published_file(present, all, published::TEXTS_URL, read, arrived);
+    let (status, retry) = if all { (status, retry) } else { few };
     TextsState { status, retry }
 }
 
 /// The published targets the view shows (`shown`): present unless the app started from home's
 /// index. Then every target (`data/targets.json`) is fetched the first time a view shows them all
 /// or a dataset file waits to be checked against them (`files_waiting`), and a view of a few
-/// documents fetches only theirs.
+/// documents fetches only theirs (`data/targets/<id>.json`, and `data/indicators.json` once).
 #[hook]
 pub fn use_targets(
-    shown: TargetsShown,
+    shown: DocumentsShown,
     files_waiting: bool,
     datasets: UseReducerHandle<DatasetsState>,
 ) -> TargetsState {
-    let all = shown == TargetsShown::All || files_waiting;
+    let all = shown == DocumentsShown::All || files_waiting;
     let present = datasets.library.has_targets();
     let missing = match all {
         true => None,
         false => datasets.library.missing(&shown),
     };
-    let few = use_documents_targets(missing, datasets.clone());
+    let fetch: FetchFew<(bool, Vec<String>), _> = |(indicators, ids), reload| {
+        Box::pin(async move { super::super::start::fetch_split(indicators, &ids, reload).await })
+    };
+    let few = {
+        let datasets = datasets.clone();
+        let arrived = Callback::from(move |(indicators, documents)| {
+            datasets.dispatch(DatasetsAction::Documents(indicators, documents))
+        });
+        use_few(missing, fetch, arrived)
+    };
     let arrived = Callback::from(move |dataset| {
         let check = super::super::parts::DATASET_CHECK.ready();
         datasets.dispatch(DatasetsAction::Targets(Box::new(dataset), check));
@@ -102,38 +128,40 @@ pub fn use_targets(
     // The targets' reader is a chunk of its own (`parts::TARGETS_READER`).
     let read: Read<_> = |bytes| Box::pin(super::super::start::read_targets(bytes));
     let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, arrived);
-    match all {
-        true => TargetsState { status, retry },
-        false => few,
-    }
+    let (status, retry) = if all { (status, retry) } else { few };
+    TargetsState { status, retry }
 }
 
-/// A few documents' targets and, the first time, the indicator catalogue (`missing`, as
-/// `Library::missing` gives it), fetched at once whenever the view shows documents not here yet.
-/// A fetch that a newer one overtook (the visitor chose other documents meanwhile) still hands
-/// over what it read, but no longer sets the status.
+/// Fetches what a view of a few documents lacks (`missing`, as the library tells it) and reads it.
+type FetchFew<M, T> = fn(M, bool) -> Pin<Box<dyn Future<Output = Result<T, Problem>>>>;
+
+/// A few documents' files, fetched by `fetch` whenever the view shows documents whose data is not
+/// here yet (`missing` is `Some`), and handed to `arrived`. A fetch that a newer one overtook (the
+/// visitor chose other documents meanwhile) still hands over what it read, but no longer sets the
+/// status. Returns the status and a retry callback.
 #[hook]
-fn use_documents_targets(
-    missing: Option<(bool, Vec<String>)>,
-    datasets: UseReducerHandle<DatasetsState>,
-) -> TargetsState {
+fn use_few<M: Clone + PartialEq + 'static, T: 'static>(
+    missing: Option<M>,
+    fetch: FetchFew<M, T>,
+    arrived: Callback<T>,
+) -> (FetchStatus, Callback<()>) {
     let status = use_state(|| FetchStatus::Ready);
     let attempt = use_state(|| 0u32);
     let latest = use_mut_ref(|| 0u32);
     {
         let status = status.clone();
         use_effect_with((missing, *attempt), move |(missing, attempt)| {
-            if let Some((indicators, ids)) = missing.clone() {
+            if let Some(missing) = missing.clone() {
                 *latest.borrow_mut() += 1;
                 let mine = *latest.borrow();
                 status.set(FetchStatus::Loading);
                 let reload = *attempt > 0;
                 yew::platform::spawn_local(async move {
-                    let result = super::super::start::fetch_split(indicators, &ids, reload).await;
+                    let result = fetch(missing, reload).await;
                     let current = *latest.borrow() == mine;
                     match result {
-                        Ok((indicators, documents)) => {
-                            datasets.dispatch(DatasetsAction::Documents(indicators, documents));
+                        Ok(value) => {
+                            arrived.emit(value);
                             if current {
                                 status.set(FetchStatus::Ready);
                             }
@@ -150,8 +178,5 @@ fn use_documents_targets(
         let attempt = attempt.clone();
         use_callback(*attempt, move |(), current| attempt.set(*current + 1))
     };
-    TargetsState {
-        status: (*status).clone(),
-        retry,
-    }
+    ((*status).clone(), retry)
 }

@@ -1,6 +1,6 @@
 //! What a state shows where the link leaves it open: the documents compared (the link's, or a
 //! default derived from the data), the document the reader shows, and which published targets the
-//! view needs ([`TargetsShown`]: none, a few documents', or all).
+//! view needs ([`DocumentsShown`]: none, a few documents', or all).
 
 use policy_data::model::Level;
 
@@ -58,10 +58,10 @@ pub fn document_shown(state: &UrlState, catalog: &Catalog) -> Option<String> {
         .or_else(|| catalog.dataset.documents.first().map(|e| e.document.id.clone()))
 }
 
-/// Which of the published targets a state's view shows, so which the app must have before showing
-/// it (the rest can stay on the server).
+/// Which published documents' data (their targets, or their texts) a state's view shows, so which
+/// the app must have before showing it (the rest can stay on the server).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TargetsShown {
+pub enum DocumentsShown {
     /// None: bare home (its counts come from the published index).
     Nothing,
     /// These documents' only: a document's page, the comparison and its table's embed.
@@ -74,7 +74,7 @@ pub enum TargetsShown {
 }
 
 impl UrlState {
-    /// True when the view shows every published target ([`TargetsShown::All`]): the link alone
+    /// True when the view shows every published target ([`DocumentsShown::All`]): the link alone
     /// tells, so the start can choose what to fetch before it has the index.
     pub fn shows_all_targets(&self) -> bool {
         if !self.needs_targets() {
@@ -104,17 +104,27 @@ impl UrlState {
         }
     }
 
-    /// Which published targets the view shows ([`TargetsShown`]), the default selections read
+    /// Which published texts the view shows: the reader's document's (a document's page), every
+    /// text (a search's passages), or none.
+    pub fn texts_shown(&self, catalog: &Catalog) -> DocumentsShown {
+        match self.view {
+            _ if !self.shows_texts() => DocumentsShown::Nothing,
+            View::Document => DocumentsShown::Documents(document_shown(self, catalog).into_iter().collect()),
+            _ => DocumentsShown::All,
+        }
+    }
+
+    /// Which published targets the view shows ([`DocumentsShown`]), the default selections read
     /// from `catalog` (which needs only the documents, not their targets).
-    pub fn targets_shown(&self, catalog: &Catalog) -> TargetsShown {
+    pub fn targets_shown(&self, catalog: &Catalog) -> DocumentsShown {
         if !self.needs_targets() {
-            TargetsShown::Nothing
+            DocumentsShown::Nothing
         } else if self.shows_all_targets() {
-            TargetsShown::All
+            DocumentsShown::All
         } else if self.view == View::Compare {
-            TargetsShown::Documents(compared_documents(self, catalog))
+            DocumentsShown::Documents(compared_documents(self, catalog))
         } else {
-            TargetsShown::Documents(document_shown(self, catalog).into_iter().collect())
+            DocumentsShown::Documents(document_shown(self, catalog).into_iter().collect())
         }
     }
 }
@@ -160,9 +170,9 @@ mod tests {
         let catalog = Catalog::new(index.dataset(), Default::default());
         let read = |query: &str| UrlState::parse(query).0;
         let shown = |query: &str| read(query).targets_shown(&catalog);
-        let documents = |ids: &[&str]| TargetsShown::Documents(ids.iter().map(|id| id.to_string()).collect());
-        assert_eq!(shown(""), TargetsShown::Nothing);
-        assert_eq!(shown("lang=en"), TargetsShown::Nothing);
+        let documents = |ids: &[&str]| DocumentsShown::Documents(ids.iter().map(|id| id.to_string()).collect());
+        assert_eq!(shown(""), DocumentsShown::Nothing);
+        assert_eq!(shown("lang=en"), DocumentsShown::Nothing);
         assert_eq!(
             shown("v=compare"),
             documents(&["dongguan-2019", "panjin-2019", "qingbaijiang-2018", "sihui-2022"])
@@ -186,7 +196,7 @@ mod tests {
         );
         assert_eq!(shown("v=doc"), documents(&["dongguan-2019"]));
         // A target alone names its document only through the whole targets.
-        assert_eq!(shown("v=doc&t=panjin-2019-primary-class-size"), TargetsShown::All);
+        assert_eq!(shown("v=doc&t=panjin-2019-primary-class-size"), DocumentsShown::All);
         for all in [
             "v=targets",
             "v=evaluate",
@@ -195,7 +205,7 @@ mod tests {
             "v=compare&embed=1&ind=class-size-primary",
             "v=doc&doc=panjin-2019&embed=1",
         ] {
-            assert_eq!(shown(all), TargetsShown::All, "{all}");
+            assert_eq!(shown(all), DocumentsShown::All, "{all}");
             assert!(read(all).shows_all_targets(), "{all}");
             assert!(read(all).documents_named().is_empty(), "{all}");
         }
@@ -206,6 +216,22 @@ mod tests {
         assert_eq!(read("v=compare&cmp=sihui-2022").documents_named(), Vec::<String>::new());
         assert_eq!(read("v=doc&doc=panjin-2019").documents_named(), ["panjin-2019"]);
         assert!(read("").documents_named().is_empty());
+    }
+
+    #[test]
+    fn the_reader_needs_its_document_s_text_and_a_search_every_text() {
+        let index = super::super::super::summary::index_of(bundled::dataset());
+        let catalog = Catalog::new(index.dataset(), Default::default());
+        let shown = |query: &str| UrlState::parse(query).0.texts_shown(&catalog);
+        assert_eq!(shown(""), DocumentsShown::Nothing);
+        assert_eq!(shown("v=compare"), DocumentsShown::Nothing);
+        assert_eq!(shown("v=targets"), DocumentsShown::Nothing);
+        assert_eq!(shown("v=targets&q=学位"), DocumentsShown::All);
+        assert_eq!(
+            shown("v=doc&doc=sihui-2022"),
+            DocumentsShown::Documents(vec!["sihui-2022".into()])
+        );
+        assert_eq!(shown("v=doc"), DocumentsShown::Documents(vec!["dongguan-2019".into()]));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! - `cargo dataset check`   validates the TOML sources and lists every problem;
 //! - `cargo dataset publish` validates, then writes `data/published/` (index.json, targets.json,
 //!   texts.json, targets.csv), which the app bundles and the site serves as open data, the targets
-//!   split by document for the views that show a few (`indicators.json`, `targets/<id>.json`:
-//!   `policy_data::by_document`), and one self-contained file per document (`documents/<id>.json`,
+//!   and texts split by document for the views that show a few (`indicators.json`,
+//!   `targets/<id>.json`, `texts/<id>.json`: `policy_data::by_document`), and one self-contained file per document (`documents/<id>.json`,
 //!   the form a visitor can open in the app);
 //! - `cargo dataset generate --scale 10 --seed 1 --out DIR [--report]` writes a valid
 //!   synthetic dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`, the index and the split by
@@ -112,6 +112,7 @@ mod tool {
             ),
         ];
         let split = policy_data::by_document::published_files(&loaded.dataset, &files[1].1)?;
+        let split_texts = policy_data::by_document::text_files(&loaded.texts, &files[2].1)?;
         for (name, content) in files {
             std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
             println!("wrote data/published/{name}");
@@ -122,9 +123,15 @@ mod tool {
         for (name, content) in &split {
             std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
         }
+        let _ = std::fs::remove_dir_all(out.join("texts"));
+        std::fs::create_dir_all(out.join("texts")).map_err(|e| e.to_string())?;
+        for (name, content) in &split_texts {
+            std::fs::write(out.join(name), content).map_err(|e| e.to_string())?;
+        }
         println!(
-            "wrote data/published/indicators.json and {} files in data/published/targets/",
-            split.len() - 1
+            "wrote data/published/indicators.json, {} files in data/published/targets/ and {} in data/published/texts/",
+            split.len() - 1,
+            split_texts.len()
         );
         let documents = out.join("documents");
         std::fs::create_dir_all(&documents).map_err(|e| e.to_string())?;
