@@ -55,6 +55,10 @@ test('the home page fetches its index only; "See targets" fetches the targets; a
 test('texts from another version are refused with a retry that loads the right ones', async () => {
   await withPage(async (page) => {
     let stale = true;
+    // A document's page reads its own text (data/texts/<id>.json); a search reads them all.
+    await page.route('**/data/texts/panjin-2019.json', (route) => (stale
+      ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"published":"0000000000000000","document":"panjin-2019","text":"old"}' })
+      : route.continue()));
     await page.route('**/data/texts.json', (route) => (stale
       ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"dongguan-2019": "old"}' })
       : route.continue()));
@@ -69,6 +73,15 @@ test('texts from another version are refused with a retry that loads the right o
     await page.locator('.doc-text mark.quote-mark').first().waitFor();
     assert.equal(await page.locator('#texts-status').count(), 0);
     assert.ok((await page.locator('.doc-text').innerText()).includes('班额'), 'the document text is shown');
+    stale = true;
+    await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('班额')}`);
+    await appReady(page);
+    await status.waitFor();
+    assert.match(await status.innerText(), /版本不符/);
+    stale = false;
+    await status.getByRole('button').click();
+    await page.waitForFunction(() => /原文段落 [1-9]\d* 处/.test(document.querySelector('#result-count')?.textContent ?? ''));
+    assert.equal(await page.locator('#texts-status').count(), 0);
   });
 });
 
