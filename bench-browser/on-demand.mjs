@@ -1,6 +1,6 @@
 // On-demand benchmark: on a first visit (throttled like the load figures, cache off), once the home
 // page has loaded and the app answers, a click on a link of the main navigation (the comparison,
-// the calculator, the page "Analyse a document"); the time from the click until that view is on
+// a document's page with its text, the calculator, the page "Analyse a document"); the time from the click until that view is on
 // screen, which includes fetching, compiling and starting its chunks (src/view/parts.rs). Also the
 // bytes those chunks cost over the wire.
 import { launchBrowser, newPage, throttle, median } from './lib.mjs';
@@ -8,6 +8,7 @@ import { launchBrowser, newPage, throttle, median } from './lib.mjs';
 /** The views measured: the link clicked and an element that shows the view is there. */
 export const ON_DEMAND_VIEWS = [
   { name: 'compare', link: 'a.nav-link[href*="v=compare"]', shown: '#compare-matrix' },
+  { name: 'document page', link: 'a.nav-link[href*="v=doc"]', shown: '.reader .doc-text p' },
   { name: 'calculator', link: 'a.nav-link[href*="v=evaluate"]', shown: '#eval-target' },
   { name: 'analyse a document', link: 'a.nav-link[href*="v=analyse"]', shown: '#analyse-paste' },
 ];

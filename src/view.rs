@@ -28,6 +28,7 @@ mod hooks;
 mod link;
 mod on_demand;
 mod parts;
+mod split_data;
 pub mod start;
 mod target_detail;
 mod targets;

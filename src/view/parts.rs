@@ -12,12 +12,15 @@ use yew::prelude::*;
 
 use policy_analysis::catalog::Catalog;
 use policy_analysis::downloads::{File, Format, Rows};
+use policy_analysis::url_state::UrlState;
 use policy_data::dataset_file::CheckFile;
-use policy_data::model::{Dataset, DocumentEntry, Indicator};
-use policy_data::published::{self, Problem};
+use policy_data::model::Dataset;
+use policy_data::published::{self, Problem, PublishedData};
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
+use super::dataset_open::DatasetsAction;
 use super::on_demand::{Chunk, LoadFailed, Render};
+use super::split_data::{Fetched, Few, Reading};
 
 /// Calls a split point: awaited where it is split, called directly where it is not.
 #[cfg(feature = "split")]
@@ -75,12 +78,10 @@ pub static TARGETS_READER: Chunk<ReadTargets> = chunk!(targets_reader);
 pub struct ReadTargets {
     /// `targets.json`: [`published::parse_targets`].
     pub all: fn(&[u8]) -> Result<Dataset, Problem>,
-    /// `targets/<id>.json`: [`published::parse_document_targets`].
-    pub document: fn(&[u8], &str) -> Result<DocumentEntry, Problem>,
-    /// `indicators.json`: [`published::parse_indicators`].
-    pub indicators: fn(&[u8]) -> Result<Vec<Indicator>, Problem>,
-    /// `texts/<id>.json`: [`published::parse_document_text`].
-    pub text: fn(&[u8], &str) -> Result<String, Problem>,
+    /// A few documents' split files: [`super::split_data::read_few`].
+    pub few: fn(Few, Fetched) -> Reading<DatasetsAction>,
+    /// The start of a view of a few documents: [`super::split_data::read_start`].
+    pub start: fn(UrlState, Fetched, bool) -> Reading<PublishedData>,
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
@@ -150,9 +151,8 @@ fn dataset_check() -> Result<CheckFile, LoadFailed> {
 fn targets_reader() -> Result<ReadTargets, LoadFailed> {
     Ok(ReadTargets {
         all: published::parse_targets,
-        document: published::parse_document_targets,
-        indicators: published::parse_indicators,
-        text: published::parse_document_text,
+        few: super::split_data::read_few,
+        start: super::split_data::read_start,
     })
 }
 

@@ -5,20 +5,18 @@
 //! clear error with a retry button if the fetch fails, then renders the [`App`] with the data.
 //! Never a blank page.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use policy_analysis::catalog::Catalog;
-use policy_analysis::url_state::{DocumentsShown, UrlState};
-use policy_data::by_document::{document_targets_url, document_text_url, INDICATORS_URL};
+use policy_analysis::url_state::UrlState;
 use policy_data::lang::Lang;
-use policy_data::model::{Dataset, DocumentEntry, Indicator};
+use policy_data::model::Dataset;
 use policy_data::published::{self, Problem, PublishedData};
 
 use super::app::{App, AppProps};
 use super::parts::{ReadTargets, TARGETS_READER};
+use super::split_data;
 use crate::browser::fetch::{fetch_all, fetch_bytes};
 
 /// Where fetching the data stands.
@@ -75,7 +73,7 @@ pub async fn read_targets(bytes: Vec<u8>) -> Result<Dataset, Problem> {
     (reader().await?.all)(&bytes)
 }
 
-async fn reader() -> Result<ReadTargets, Problem> {
+pub async fn reader() -> Result<ReadTargets, Problem> {
     TARGETS_READER.load().await.map_err(|_| Problem::ReaderMissing)
 }
 
@@ -91,91 +89,18 @@ async fn fetch_index(reload: bool) -> Phase {
 }
 
 /// A first view of a few documents: the index, the indicator catalogue and the documents the link
-/// names, all at once; then the documents a default selection holds, which the index tells.
+/// names, requested at once, then read (and the documents a default selection holds fetched) by
+/// the reader's chunk (`split_data::read_start`).
 async fn fetch_documents(state: &UrlState, reload: bool) -> Phase {
-    let named = state.documents_named();
-    let mut urls = vec![published::INDEX_URL.to_string(), INDICATORS_URL.to_string()];
-    urls.extend(named.iter().map(|id| document_targets_url(id)));
-    let fetched = fetch_all(&urls, reload);
-    let result = async {
-        let read = reader().await?;
-        let mut fetched = fetched.await.into_iter();
-        let mut next = || {
-            fetched
-                .next()
-                .unwrap_or_else(|| Err("no response".into()))
-                .map_err(Problem::Fetch)
-        };
-        let index = published::parse_index(&next()?)?;
-        let indicators = (read.indicators)(&next()?)?;
-        let data = PublishedData::from_index(index);
-        let catalog = Catalog::new((*data.dataset).clone(), BTreeMap::new());
-        // Ids the index does not know are not fetched (the link's notice will name them).
-        let shown: Vec<String> = match state.targets_shown(&catalog) {
-            DocumentsShown::Documents(ids) => ids
-                .into_iter()
-                .filter(|id| catalog.document_by_id(id).is_some())
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut documents = Vec::new();
-        for id in &named {
-            let bytes = next();
-            if shown.contains(id) {
-                documents.push((read.document)(&bytes?, id)?);
-            }
-        }
-        let rest: Vec<String> = shown.into_iter().filter(|id| !named.contains(id)).collect();
-        let (_, more) = fetch_split(false, &rest, reload).await?;
-        documents.extend(more);
-        Ok::<_, Problem>(data.with_documents(indicators, documents))
+    let fetched = Box::pin(fetch_all(&split_data::start_urls(state), reload));
+    let read = match reader().await {
+        Ok(read) => (read.start)(state.clone(), fetched, reload).await,
+        Err(problem) => Err(problem),
     };
-    match result.await {
+    match read {
         Ok(data) => Phase::Ready(data),
         Err(problem) => Phase::Failed(problem),
     }
-}
-
-/// Fetches, checks and reads the targets of the documents `ids` (`data/targets/<id>.json`) and,
-/// with `indicators`, the indicator catalogue, all at once.
-pub async fn fetch_split(
-    indicators: bool,
-    ids: &[String],
-    reload: bool,
-) -> Result<(Option<Vec<Indicator>>, Vec<DocumentEntry>), Problem> {
-    let mut urls: Vec<String> = ids.iter().map(|id| document_targets_url(id)).collect();
-    if indicators {
-        urls.push(INDICATORS_URL.to_string());
-    }
-    if urls.is_empty() {
-        return Ok((None, Vec::new()));
-    }
-    let fetched = fetch_all(&urls, reload);
-    let read = reader().await?;
-    let mut fetched = fetched.await.into_iter().map(|bytes| bytes.map_err(Problem::Fetch));
-    let mut documents = Vec::with_capacity(ids.len());
-    for (id, bytes) in ids.iter().zip(fetched.by_ref()) {
-        documents.push((read.document)(&bytes?, id)?);
-    }
-    let indicators = match fetched.next() {
-        Some(bytes) => Some((read.indicators)(&bytes?)?),
-        None => None,
-    };
-    Ok((indicators, documents))
-}
-
-/// Fetches, checks and reads the cleaned texts of the documents `ids` (`data/texts/<id>.json`), all
-/// at once, as (id, text).
-pub async fn fetch_texts(ids: Vec<String>, reload: bool) -> Result<Vec<(String, String)>, Problem> {
-    let urls: Vec<String> = ids.iter().map(|id| document_text_url(id)).collect();
-    let fetched = fetch_all(&urls, reload);
-    let read = reader().await?;
-    let mut texts = Vec::with_capacity(ids.len());
-    for (id, bytes) in ids.into_iter().zip(fetched.await) {
-        let text = (read.text)(&bytes.map_err(Problem::Fetch)?, &id)?;
-        texts.push((id, text));
-    }
-    Ok(texts)
 }
 
 /// What the page needs to start: the app's props and the outcome of the first data fetch.

@@ -12,6 +12,8 @@ use yew::prelude::*;
 use policy_analysis::url_state::DocumentsShown;
 use policy_data::published::{self, Problem};
 
+use super::super::split_data::Few;
+
 use super::super::dataset_open::{DatasetsAction, DatasetsState};
 use super::super::texts_status::{FetchStatus, TargetsState, TextsState};
 
@@ -77,17 +79,9 @@ pub fn use_texts(present: bool, shown: DocumentsShown, datasets: UseReducerHandl
     let all = shown == DocumentsShown::All;
     let missing = match all || present {
         true => None,
-        false => datasets.library.missing_texts(&shown),
+        false => datasets.library.missing_texts(&shown).map(Few::Texts),
     };
-    let fetch: FetchFew<Vec<String>, _> = |ids, reload| Box::pin(super::super::start::fetch_texts(ids, reload));
-    let few = {
-        let datasets = datasets.clone();
-        use_few(
-            missing,
-            fetch,
-            Callback::from(move |texts| datasets.dispatch(DatasetsAction::DocumentTexts(texts))),
-        )
-    };
+    let few = use_few(missing, datasets.clone());
     let arrived = Callback::from(move |texts| datasets.dispatch(DatasetsAction::Texts(texts)));
     let read: Read<_> = |bytes| Box::pin(async move { published::parse_texts(&bytes) });
     let (status, retry) = use_published_file(present, all, published::TEXTS_URL, read, arrived);
@@ -109,18 +103,12 @@ pub fn use_targets(
     let present = datasets.library.has_targets();
     let missing = match all {
         true => None,
-        false => datasets.library.missing(&shown),
+        false => datasets
+            .library
+            .missing(&shown)
+            .map(|(indicators, ids)| Few::Targets { indicators, ids }),
     };
-    let fetch: FetchFew<(bool, Vec<String>), _> = |(indicators, ids), reload| {
-        Box::pin(async move { super::super::start::fetch_split(indicators, &ids, reload).await })
-    };
-    let few = {
-        let datasets = datasets.clone();
-        let arrived = Callback::from(move |(indicators, documents)| {
-            datasets.dispatch(DatasetsAction::Documents(indicators, documents))
-        });
-        use_few(missing, fetch, arrived)
-    };
+    let few = use_few(missing, datasets.clone());
     let arrived = Callback::from(move |dataset| {
         let check = super::super::parts::DATASET_CHECK.ready();
         datasets.dispatch(DatasetsAction::Targets(Box::new(dataset), check));
@@ -132,19 +120,13 @@ pub fn use_targets(
     TargetsState { status, retry }
 }
 
-/// Fetches what a view of a few documents lacks (`missing`, as the library tells it) and reads it.
-type FetchFew<M, T> = fn(M, bool) -> Pin<Box<dyn Future<Output = Result<T, Problem>>>>;
-
-/// A few documents' files, fetched by `fetch` whenever the view shows documents whose data is not
-/// here yet (`missing` is `Some`), and handed to `arrived`. A fetch that a newer one overtook (the
-/// visitor chose other documents meanwhile) still hands over what it read, but no longer sets the
-/// status. Returns the status and a retry callback.
+/// A few documents' split files (`missing`, as the library tells what it lacks), requested
+/// whenever the view shows documents whose data is not here yet, read by the reader's chunk and
+/// handed to the session's data. A fetch that a newer one overtook (the visitor chose other
+/// documents meanwhile) still hands over what it read, but no longer sets the status. Returns the
+/// status and a retry callback.
 #[hook]
-fn use_few<M: Clone + PartialEq + 'static, T: 'static>(
-    missing: Option<M>,
-    fetch: FetchFew<M, T>,
-    arrived: Callback<T>,
-) -> (FetchStatus, Callback<()>) {
+fn use_few(missing: Option<Few>, datasets: UseReducerHandle<DatasetsState>) -> (FetchStatus, Callback<()>) {
     let status = use_state(|| FetchStatus::Ready);
     let attempt = use_state(|| 0u32);
     let latest = use_mut_ref(|| 0u32);
@@ -155,13 +137,16 @@ fn use_few<M: Clone + PartialEq + 'static, T: 'static>(
                 *latest.borrow_mut() += 1;
                 let mine = *latest.borrow();
                 status.set(FetchStatus::Loading);
-                let reload = *attempt > 0;
+                let fetched = Box::pin(crate::browser::fetch::fetch_all(&missing.urls(), *attempt > 0));
                 yew::platform::spawn_local(async move {
-                    let result = fetch(missing, reload).await;
+                    let result = match super::super::start::reader().await {
+                        Ok(read) => (read.few)(missing, fetched).await,
+                        Err(problem) => Err(problem),
+                    };
                     let current = *latest.borrow() == mine;
                     match result {
-                        Ok(value) => {
-                            arrived.emit(value);
+                        Ok(action) => {
+                            datasets.dispatch(action);
                             if current {
                                 status.set(FetchStatus::Ready);
                             }
