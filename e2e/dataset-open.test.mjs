@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useSite, openPage, appReady, screenshot, horizontalOverflow, ROOT, readFile } from './harness.mjs';
+import { useSite, openPage, appReady, screenshot, horizontalOverflow, ROOT, readFile, showFilePicker } from './harness.mjs';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'example-city-2024.json');
 const STORAGE_KEY = 'policy-explorer.opened-datasets';
@@ -26,9 +26,11 @@ for (const width of [375, 1280]) {
       await appReady(page);
       assert.equal(await page.locator('.doc-card').count(), 5);
       // The picker is a labelled, focusable file input (its label is the visible button).
+      await showFilePicker(page);
       assert.equal(await page.getByLabel('选择数据文件(JSON)……').getAttribute('id'), 'dataset-file');
       await page.focus('#dataset-file');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'dataset-file');
+      await showFilePicker(page);
       await page.setInputFiles('#dataset-file', FIXTURE);
       const card = page.locator('#card-example-city-2024');
       await card.waitFor();
@@ -106,6 +108,7 @@ test('removing a file while comparing it drops it from the comparison', async ()
   await withPage(1280, async (page) => {
     await page.goto(site.server.url);
     await appReady(page);
+    await showFilePicker(page);
     await page.setInputFiles('#dataset-file', FIXTURE);
     await page.locator('#card-example-city-2024').waitFor();
     await page.goto(`${site.server.url}?v=compare&cmp=panjin-2019,example-city-2024,sihui-2022`);
@@ -156,6 +159,7 @@ for (const lang of ['zh', 'en']) {
       file.documents[0].targets[0].value = 'eighty-five';
       file.documents[0].targets[1].quote = '小学班额不超过40人。';
       file.documents[0].targets[2].indicator = 'no-such-indicator';
+      await showFilePicker(page);
       await page.setInputFiles('#dataset-file', {
         name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
       });
@@ -167,6 +171,7 @@ for (const lang of ['zh', 'en']) {
       await screenshot(page, `dataset-open-errors-1280-${lang}`);
       // A shape error stops before the rules; fix it and the rule errors are listed.
       file.documents[0].targets[0].value = 85;
+      await showFilePicker(page);
       await page.setInputFiles('#dataset-file', {
         name: 'broken-city.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)),
       });
@@ -177,6 +182,7 @@ for (const lang of ['zh', 'en']) {
       assert.ok(hasRule('example-city-2024-psychology-teachers', 'indicator', 'no-such-indicator'), ruleItems.join('\n'));
 
       // A JSON syntax error names line and column and quotes the line.
+      await showFilePicker(page);
       await page.setInputFiles('#dataset-file', {
         name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": "1",\n  "documents": [,]\n}'),
       });
@@ -225,6 +231,7 @@ test('every problem of a bad file is worded in the page\'s language: Chinese wit
       await page.goto(`${site.server.url}${WORDING[lang].query.replace('&', '?')}`);
       await appReady(page);
       for (const file of await badFiles()) {
+        await showFilePicker(page);
         await page.setInputFiles('#dataset-file', file);
         await page.waitForFunction((name) => document.querySelector('#dataset-errors')?.textContent.includes(name), file.name);
         const heading = await page.locator('#dataset-errors h3').innerText();

@@ -83,6 +83,17 @@ export async function appReady(page) {
   await page.waitForSelector('.app:not(.prerendered) .site-header', { timeout: 20000 });
 }
 
+/**
+ * The dataset-file picker, shown: the panel's working part is loaded when a visitor asks for it
+ * (its button), or is there already while files are open.
+ */
+export async function showFilePicker(page) {
+  if (await page.locator('#dataset-file').count() === 0) {
+    await page.locator('#dataset-open-show').click();
+  }
+  await page.locator('#dataset-file').waitFor({ state: 'attached' });
+}
+
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });

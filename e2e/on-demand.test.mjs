@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, appReady, screenshot, ROOT } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, screenshot, ROOT, showFilePicker } from './harness.mjs';
 
 let server;
 let browser;
@@ -159,6 +159,7 @@ test('opening a dataset file fetches the checks then; a document page loads its 
     await page.waitForSelector('#doc-timeline-canvas');
     assert.ok(!chunks.some((c) => c.startsWith('chunk-dataset-check-')), chunks.join(', '));
     const sample = await readFile(join(DIST, 'data', 'documents', 'panjin-2019.json'));
+    await showFilePicker(page);
     await page.setInputFiles('#dataset-file', { name: 'copy.json', mimeType: 'application/json', buffer: sample });
     await page.locator('.dataset-status').filter({ hasText: /copy\.json|已打开|Opened|重复|already/ }).first().waitFor().catch(() => {});
     await page.waitForFunction(() => document.querySelector('#dataset-errors, .opened-file') !== null);
@@ -171,6 +172,7 @@ test('files opened on an earlier visit wait for their checks at start: a failed 
     await page.goto(`${server.url}?v=targets`);
     await appReady(page);
     const fixture = await readFile(join(ROOT, 'tests', 'fixtures', 'example-city-2024.json'));
+    await showFilePicker(page);
     await page.setInputFiles('#dataset-file', { name: 'example-city-2024.json', mimeType: 'application/json', buffer: fixture });
     await page.locator('.opened-file').waitFor();
     let broken = true;

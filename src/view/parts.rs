@@ -2,8 +2,8 @@
 //! (`explore`: home, the first view, needs neither), home's locality finder and list by province
 //! (`home_many`: shown only with more documents than cards), the comparison (matrix, key differences,
 //! charts, its print copy and embed), the progress calculator, the chart panel, the page "Analyse a
-//! document" (extractor, review, file readers), the files of the download buttons, and the
-//! dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
+//! document" (extractor, review, file readers), the files of the download buttons, the dataset-file
+//! panel's working part and the dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
 //! the view's render function, or the checker, from a chunk fetched on the first call. Functions
 //! named with the same chunk (`compare`) travel together; code two chunks share goes into a chunk
 //! both fetch. See `super::on_demand` for how they are loaded and shown.
@@ -18,7 +18,7 @@ use policy_data::model::Dataset;
 use policy_data::published::{self, Problem, PublishedData};
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
-use super::dataset_open::DatasetsAction;
+use super::dataset_open::{DatasetOpenProps, DatasetsAction};
 use super::on_demand::{Chunk, LoadFailed, Render};
 use super::split_data::{Fetched, Few, Reading};
 
@@ -66,6 +66,9 @@ pub static ANALYSE: Chunk<Render<()>> = chunk!(analyse_view);
 /// What the download buttons give (the CSV writer and the dataset's JSON serializer), fetched on
 /// the first click on one.
 pub static DOWNLOADS: Chunk<MakeFile> = chunk!(downloads);
+/// The dataset-file panel's working part (reading, checking and listing files), fetched when a
+/// visitor asks for it or files are open.
+pub static DATASET_PANEL: Chunk<Render<DatasetOpenProps>> = chunk!(dataset_panel);
 /// The dataset-file checker, needed to open a file or restore the files opened on an earlier visit.
 pub static DATASET_CHECK: Chunk<CheckFile> = chunk!(dataset_check);
 /// The readers of the published targets (`data/targets.json`, and split by document
@@ -140,6 +143,11 @@ pub type MakeFile = fn(&Catalog, &Rows, Format) -> File;
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(downloads, fallible))]
 fn downloads() -> Result<MakeFile, LoadFailed> {
     Ok(policy_analysis::downloads::file)
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(dataset_panel, fallible))]
+fn dataset_panel() -> Result<Render<DatasetOpenProps>, LoadFailed> {
+    Ok(|props| html! { <super::dataset_open::DatasetPanel ..props.clone() /> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(dataset_check, fallible))]

@@ -1,4 +1,4 @@
-//! The "open a dataset file" panel: the file picker and drop zone, the status line, the problems of
+//! The "open a dataset file" panel's working part (an on-demand chunk, see `entry.rs`): the file picker and drop zone, the status line, the problems of
 //! a refused file and the files opened in this browser, each with a way to remove it. Reading files
 //! and local storage go through `browser::files`.
 
@@ -24,17 +24,20 @@ enum FileRead {
     ChecksMissing,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct DatasetOpenProps {
     pub lang: Lang,
     pub datasets: UseReducerHandle<DatasetsState>,
     /// Asks the app to remove the opened file with this name.
     pub on_remove: Callback<String>,
+    /// Focus the file picker when the panel appears (the visitor asked for it).
+    #[prop_or_default]
+    pub focus_picker: bool,
 }
 
-/// The "open a dataset file" panel.
-#[function_component(DatasetOpen)]
-pub fn dataset_open(props: &DatasetOpenProps) -> Html {
+/// The "open a dataset file" panel's working part.
+#[function_component(DatasetPanel)]
+pub fn dataset_panel(props: &DatasetOpenProps) -> Html {
     let lang = props.lang;
     let datasets = props.datasets.clone();
     let dragging = use_state(|| false);
@@ -49,6 +52,15 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
             let stored = crate::browser::files::save_opened_datasets(&datasets.library.saved_files());
             if stored == datasets.not_stored {
                 datasets.dispatch(DatasetsAction::Stored(stored));
+            }
+        });
+    }
+    // Asked for by the visitor: the picker is where the focus goes.
+    {
+        let focus = props.focus_picker;
+        use_effect_with((), move |_| {
+            if focus {
+                crate::browser::reveal("dataset-file");
             }
         });
     }
@@ -189,14 +201,7 @@ pub fn dataset_open(props: &DatasetOpenProps) -> Html {
     };
     html! {
         <section class="dataset-open" id="dataset-open" aria-labelledby="dataset-open-title">
-            <h2 id="dataset-open-title">{ tr(lang, "打开其他地方的数据文件", "Open another place's dataset file") }</h2>
-            <p class="muted">
-                { tr(lang,
-                    "数据文件须为本站发布的 JSON 格式:每份文件含文件信息、目标和清理后的原文。文件只在您的浏览器中读取和核对,不会上传;核对规则与本站数据相同。",
-                    "The file must be in the site's published JSON form: the document, its targets and its cleaned text. It is read and checked only in your browser, never uploaded, with the same rules as the site's own data.") }
-                { " " }
-                <a href="data/documents/panjin-2019.json" download="">{ tr(lang, "样例文件(盘锦)", "Sample file (Panjin)") }</a>
-            </p>
+            { super::entry::heading_and_intro(lang) }
             <div class={classes!("drop-zone", dragging.then_some("dragging"))}
                 ondragover={on_drag_over.clone()} ondragenter={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                 <input type="file" id="dataset-file" class="file-input" accept=".json,application/json" multiple={true} onchange={on_change} />
