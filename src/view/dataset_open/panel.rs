@@ -2,8 +2,6 @@
 //! a refused file and the files opened in this browser, each with a way to remove it. Reading files
 //! and local storage go through `browser::files`.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use policy_data::dataset_file::upgrade_summary;
@@ -33,6 +31,9 @@ pub struct DatasetOpenProps {
     /// Focus the file picker when the panel appears (the visitor asked for it).
     #[prop_or_default]
     pub focus_picker: bool,
+    /// Files dropped on the panel before its working part was here, read when it appears.
+    #[prop_or_default]
+    pub dropped: Vec<crate::browser::files::File>,
 }
 
 /// The "open a dataset file" panel's working part.
@@ -44,17 +45,6 @@ pub fn dataset_panel(props: &DatasetOpenProps) -> Html {
     let reading = use_state(|| FileRead::Idle);
     let targets_state = use_context::<TargetsState>();
 
-    // Keep the opened files for the next visit whenever they change.
-    {
-        let datasets = datasets.clone();
-        let key = Rc::as_ptr(&datasets.library.catalog()) as usize;
-        use_effect_with(key, move |_| {
-            let stored = crate::browser::files::save_opened_datasets(&datasets.library.saved_files());
-            if stored == datasets.not_stored {
-                datasets.dispatch(DatasetsAction::Stored(stored));
-            }
-        });
-    }
     // Asked for by the visitor: the picker is where the focus goes.
     {
         let focus = props.focus_picker;
@@ -98,6 +88,11 @@ pub fn dataset_panel(props: &DatasetOpenProps) -> Html {
             });
         }
     };
+    {
+        let read = read.clone();
+        let dropped = props.dropped.clone();
+        use_effect_with((), move |_| read(dropped));
+    }
     let on_change = {
         let read = read.clone();
         Callback::from(move |e: Event| read(crate::browser::files::files_from_input(&e)))
@@ -206,7 +201,7 @@ pub fn dataset_panel(props: &DatasetOpenProps) -> Html {
                 ondragover={on_drag_over.clone()} ondragenter={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                 <input type="file" id="dataset-file" class="file-input" accept=".json,application/json" multiple={true} onchange={on_change} />
                 <label for="dataset-file" class="button primary">{ tr(lang, "选择数据文件(JSON)……", "Choose a dataset file (JSON)…") }</label>
-                <p class="muted small">{ tr(lang, "也可以把文件拖放到这个框里。", "You can also drop files onto this box.") }</p>
+                { super::entry::drop_hint(lang) }
             </div>
             <p class="dataset-status" role="status" aria-live="polite">
                 { match *reading {
