@@ -42,7 +42,7 @@ pub struct Layout {
 /// The layout the measurements recommend (BENCHMARKS.md, "Search index layout (issue 23),
 /// measured").
 pub const RECOMMENDED: Layout = Layout {
-    buckets: 4096,
+    buckets: 16384,
     part_bytes: Some(96 * 1024),
 };
 

@@ -313,8 +313,10 @@ fn timings(terms: &[(String, String)], files: &Files, out: &mut impl Write) -> s
     writeln!(out, "{})", line.trim_end_matches(';'))
 }
 
-/// Measures the alternatives on `grams` (`all`: see [`alternatives`]) and prints a Markdown table to `out`.
-pub fn measure(grams: &Grams, label: &str, all: bool, out: &mut impl Write) -> std::io::Result<()> {
+/// Measures the alternatives on `grams` (`all`: see [`alternatives`]; `only`: those whose label
+/// holds it) and prints a Markdown table to `out`; a term's cell is the kB a first search fetches,
+/// brotli / raw.
+pub fn measure(grams: &Grams, label: &str, all: bool, only: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
     let terms = terms(grams);
     let mut cache: HashMap<(usize, Key), u64> = HashMap::new();
     write!(out, "| {label}: layout | files | raw MB | brotli MB |")?;
@@ -327,7 +329,11 @@ pub fn measure(grams: &Grams, label: &str, all: bool, out: &mut impl Write) -> s
         write!(out, "---:|")?;
     }
     writeln!(out)?;
-    for (a, alternative) in alternatives(all).iter().enumerate() {
+    let chosen = alternatives(all)
+        .into_iter()
+        .filter(|a| only.is_none_or(|only| a.label().contains(only)));
+    for (a, alternative) in chosen.enumerate() {
+        let alternative = &alternative;
         let started = Instant::now();
         let key = |i: usize, gram: &str| match alternative.scheme {
             Scheme::Hash(n) => bucket_of(gram, n),
@@ -355,6 +361,7 @@ pub fn measure(grams: &Grams, label: &str, all: bool, out: &mut impl Write) -> s
         for (_, query) in &terms {
             let keys = first_search(query, alternative, grams, &files);
             let mut bytes = 0;
+            let raw: usize = keys.iter().map(|k| files.bytes.get(k).map_or(0, Vec::len)).sum();
             for key in &keys {
                 let size = *cache
                     .entry((a, key.clone()))
@@ -367,7 +374,12 @@ pub fn measure(grams: &Grams, label: &str, all: bool, out: &mut impl Write) -> s
             } else {
                 String::new()
             };
-            write!(out, " {:.1}{parts} |", bytes as f64 / 1000.0)?;
+            write!(
+                out,
+                " {:.1} / {:.0}{parts} |",
+                bytes as f64 / 1000.0,
+                raw as f64 / 1000.0
+            )?;
         }
         writeln!(out)?;
         if alternative.encoding == Encoding::Delta

@@ -9,7 +9,7 @@
 //!   synthetic dataset 10× larger (`DIR/targets.json`, `DIR/texts.json`) for the benchmarks
 //!   (BENCHMARKS.md); `--report` adds timings, peak memory and how the files compress (brotli,
 //!   quality 11) next to the real ones;
-//! - `cargo dataset measure-search --scale N [--seed S]` prints what the cut search index's
+//! - `cargo dataset measure-search --scale N [--seed S] [--only LABEL]` prints what the cut search index's
 //!   layouts weigh on a synthetic dataset N× larger (`search_measure`; build it with `--release`);
 //! - `cargo dataset extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
 //!   targets in a policy text, one JSON object per line (`analysis::extract`);
@@ -32,7 +32,7 @@ fn main() {
         "extract" => tool::extract(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "draft" => tool::draft(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         _ => Err("usage: cargo dataset clean | check | publish | generate --scale N --seed S --out DIR [--report]
-                    | measure-search --scale N [--seed S] | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
+                    | measure-search --scale N [--seed S] [--only LABEL] | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
             .to_string()),
     };
     if let Err(message) = result {
@@ -275,7 +275,14 @@ mod tool {
         );
         drop(generated);
         let mut out = std::io::stdout().lock();
-        search_measure::measure(&grams, &format!("{scale}×"), scale < 1000, &mut out).map_err(|e| e.to_string())?;
+        search_measure::measure(
+            &grams,
+            &format!("{scale}×"),
+            scale < 1000,
+            value("--only").map(String::as_str),
+            &mut out,
+        )
+        .map_err(|e| e.to_string())?;
         println!("peak memory {}", peak_memory());
         Ok(())
     }
