@@ -18,6 +18,7 @@ pub mod progress;
 pub mod reader;
 pub mod row;
 pub mod search;
+pub mod search_shards;
 pub mod share;
 pub mod summary;
 pub mod url_state;

@@ -133,7 +133,7 @@ impl SearchIndex {
 
 /// The folded text a target is found by: its summaries, quote, section, locality, responsible
 /// units, scope, deadline, value, year, id, indicator and theme names.
-fn target_haystack(dataset: &Dataset, row: Row) -> String {
+pub fn target_haystack(dataset: &Dataset, row: Row) -> String {
     let entry = &dataset.documents[row.document];
     let (doc, t) = (&entry.document, &entry.targets[row.target]);
     let indicator = dataset.indicators.iter().find(|i| i.id == t.indicator);

@@ -12,6 +12,8 @@
 //!   document) for the benchmarks
 //!   (BENCHMARKS.md); `--report` adds timings, peak memory and how the files compress (brotli,
 //!   quality 11) next to the real ones;
+//! - `cargo dataset measure-search --scale N [--seed S] [--only LABEL]` prints what the cut search index's
+//!   layouts weigh on a synthetic dataset N× larger (`search_measure`; build it with `--release`);
 //! - `cargo dataset extract FILE [--issued YYYY-MM-DD]` prints the extractor's candidate
 //!   targets in a policy text, one JSON object per line (`analysis::extract`);
 //! - `cargo dataset draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]`
@@ -29,10 +31,11 @@ fn main() {
         "check" => tool::check(root).map(|_| ()),
         "publish" => tool::publish(root),
         "generate" => tool::generate(root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        "measure-search" => tool::measure_search(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "extract" => tool::extract(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "draft" => tool::draft(root, &std::env::args().skip(2).collect::<Vec<_>>()),
         _ => Err("usage: cargo dataset clean | check | publish | generate --scale N --seed S --out DIR [--report]
-                    | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
+                    | measure-search --scale N [--seed S] [--only LABEL] | extract FILE [--issued YYYY-MM-DD] | draft FILE [--issued YYYY-MM-DD] [--id DOC-ID] [--out PATH] [--force]"
             .to_string()),
     };
     if let Err(message) = result {
@@ -55,6 +58,7 @@ mod tool {
     use policy_dataset::cleaning::{clean as clean_text, CleaningRules};
     use policy_dataset::draft::{self, Draft};
     use policy_dataset::repository;
+    use policy_dataset::search_measure;
     use policy_dataset::synthetic::{self, measure};
     use policy_extract::{self as extract, Catalogue};
 
@@ -259,6 +263,48 @@ mod tool {
             measuring.as_secs_f64(),
             peak_memory()
         );
+        Ok(())
+    }
+
+    /// Prints the measured layouts of the cut search index on the dataset `--scale` times larger
+    /// (from 1,000×, only those the smaller scales did not rule out).
+    pub fn measure_search(root: &Path, args: &[String]) -> Result<(), String> {
+        let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1));
+        let scale: usize = value("--scale")
+            .ok_or("measure-search needs --scale N")?
+            .parse()
+            .map_err(|e| format!("--scale: {e}"))?;
+        let seed: u64 = value("--seed")
+            .map_or(Ok(1), |s| s.parse())
+            .map_err(|e| format!("--seed: {e}"))?;
+        let loaded = repository::load(root)?;
+        let started = Instant::now();
+        let generated = synthetic::generate(&loaded.dataset, &loaded.texts, scale, seed);
+        let targets: usize = generated.dataset.documents.iter().map(|d| d.targets.len()).sum();
+        let text_bytes: usize = generated.texts.values().map(String::len).sum();
+        eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
+        let started = Instant::now();
+        let grams = policy_analysis::search_shards::build::build(&generated.dataset, &generated.texts);
+        let postings: usize = grams.iter().map(|(_, p)| p.targets.len() + p.passages.len()).sum();
+        println!(
+            "{scale}×: {} documents, {targets} targets, texts {:.1} MB; {} grams, {postings} postings, built in {:.1} s; peak memory {}",
+            generated.dataset.documents.len(),
+            text_bytes as f64 / 1e6,
+            grams.len(),
+            started.elapsed().as_secs_f64(),
+            peak_memory()
+        );
+        drop(generated);
+        let mut out = std::io::stdout().lock();
+        search_measure::measure(
+            &grams,
+            &format!("{scale}×"),
+            scale < 1000,
+            value("--only").map(String::as_str),
+            &mut out,
+        )
+        .map_err(|e| e.to_string())?;
+        println!("peak memory {}", peak_memory());
         Ok(())
     }
 
