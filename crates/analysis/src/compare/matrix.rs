@@ -2,7 +2,7 @@
 //! indicator, and the order of the rows.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::verdict::{build_verdict, Verdict};
 use crate::ordering;
@@ -60,9 +60,9 @@ impl ComparisonMatrix {
     pub fn build(dataset: &Dataset, doc_ids: &[String]) -> ComparisonMatrix {
         let entries = chosen_entries(dataset, doc_ids);
         let labels = column_labels(&entries);
-        let mut rows: Vec<MatrixRow> = cells_by_indicator(&entries)
+        let mut rows: Vec<MatrixRow> = indicators_used(&entries)
             .into_iter()
-            .map(|(indicator, cells)| build_row(dataset, &entries, &labels, indicator, cells))
+            .map(|indicator| build_row(dataset, &entries, &labels, indicator))
             .collect();
         // The key looks up positions in the dataset's lists: computed once per row, not per comparison.
         ordering::sort_by_cached_key(&mut rows, |row| row_order_key(dataset, row));
@@ -114,34 +114,31 @@ fn document_year(entry: &DocumentEntry) -> String {
     issued_year.map_or_else(|| entry.document.period.start.to_string(), str::to_string)
 }
 
-/// The indicators the entries' targets use, in order of first use, each with one cell per entry:
-/// that entry's targets for the indicator, in document order. One pass over the targets.
-fn cells_by_indicator(entries: &[&DocumentEntry]) -> Vec<(String, Vec<Vec<Target>>)> {
-    let mut row_of: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut rows: Vec<(String, Vec<Vec<Target>>)> = Vec::new();
-    for (column, entry) in entries.iter().enumerate() {
-        for target in &entry.targets {
-            let row = *row_of.entry(target.indicator.as_str()).or_insert_with(|| {
-                rows.push((target.indicator.clone(), vec![Vec::new(); entries.len()]));
-                rows.len() - 1
-            });
-            rows[row].1[column].push(target.clone());
-        }
-    }
-    rows
+fn indicators_used(entries: &[&DocumentEntry]) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    entries
+        .iter()
+        .flat_map(|e| e.targets.iter())
+        .filter(|t| seen.insert(t.indicator.as_str()))
+        .map(|t| t.indicator.clone())
+        .collect()
 }
 
 pub(super) fn find_indicator<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a Indicator> {
     dataset.indicators.iter().find(|i| i.id == id)
 }
 
-fn build_row(
-    dataset: &Dataset,
-    entries: &[&DocumentEntry],
-    labels: &[Bilingual],
-    indicator_id: String,
-    cells: Vec<Vec<Target>>,
-) -> MatrixRow {
+fn build_row(dataset: &Dataset, entries: &[&DocumentEntry], labels: &[Bilingual], indicator_id: String) -> MatrixRow {
+    let cells: Vec<Vec<Target>> = entries
+        .iter()
+        .map(|e| {
+            e.targets
+                .iter()
+                .filter(|t| t.indicator == indicator_id)
+                .cloned()
+                .collect()
+        })
+        .collect();
     let indicator = find_indicator(dataset, &indicator_id);
     let theme = indicator.map_or_else(|| first_theme(&cells), |i| i.theme.clone());
     let headlines: Vec<Headline> = cells
