@@ -9,7 +9,7 @@
 //     --enable-sign-ext --enable-mutable-globals --enable-multivalue T/app-H_bg.wasm -o COPY/app-H_bg.wasm
 //   cp T/app-H.js COPY/ and remove the integrity="…" attributes from COPY/index.html.
 //
-//   node bench-browser/profile.mjs [--dist DIR] [--op compare|evaluation] [--samples N] [--top N]
+//   node bench-browser/profile.mjs [--dist DIR] [--op compare|evaluation] [--samples N] [--top N] [--window all|input]
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ROOT, serveDir, launchBrowser, newPage, median } from './lib.mjs';
@@ -21,6 +21,10 @@ const { values: args } = parseArgs({
     op: { type: 'string', default: 'compare' },
     samples: { type: 'string', default: '20' },
     top: { type: 'string', default: '25' },
+    // `input`: count only the samples inside the tasks that dispatched the input event (the
+    // event's handler, Yew's update in the microtasks after it, and the effects it ran): the work
+    // the benchmark's "input → DOM updated" figure times, without what the next frames do.
+    window: { type: 'string', default: 'all' },
   },
 });
 
@@ -30,12 +34,14 @@ const OPS = {
     ready: '#compare-matrix',
     scope: 'section.compare',
     action: () => [CLICK('#cmp-qingbaijiang-2018'), undefined],
+    events: ['click'],
   },
   evaluation: {
     path: `?v=evaluate&t=${EVALUATED}&at=2023-06-30`,
     ready: '#eval-current',
     scope: 'section.evaluate',
     action: (i) => [TYPE_IN('#eval-current'), CURRENT_VALUES[i % CURRENT_VALUES.length]],
+    events: ['input'],
   },
 };
 
@@ -43,13 +49,29 @@ const OPS = {
 const TRACE_EVENTS = ['EventDispatch', 'FunctionCall', 'FireAnimationFrame', 'RunMicrotasks', 'UpdateLayoutTree',
   'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'ParseHTML'];
 
-function selfTimes(profile) {
+/** The main thread's tasks (`RunTask`, [start, end] in µs) that hold an event of type `type`. */
+function inputTasks(events, main, types) {
+  const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  const dispatches = onMain.filter((e) => e.name === 'EventDispatch' && types.includes(e.args?.data?.type));
+  const windows = [];
+  for (const d of dispatches) {
+    const task = tasks.find((t) => t.ts <= d.ts && d.ts + d.dur <= t.ts + t.dur);
+    if (task && !windows.some(([a]) => a === task.ts)) windows.push([task.ts, task.ts + task.dur]);
+  }
+  return windows;
+}
+
+function selfTimes(profile, windows = null) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   const deltas = profile.timeDeltas;
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i];
+    at += deltas[i];
     const dt = (deltas[i + 1] ?? 0) / 1000;
+    if (windows && !windows.some(([a, b]) => a <= at && at <= b)) continue;
     self.set(id, (self.get(id) ?? 0) + dt);
   }
   // Total time per function name: a node's self time counts once for every distinct name on its stack.
@@ -111,7 +133,13 @@ async function main() {
     }
     console.log('\n## Main thread, per sample (trace events; nested events overlap: FunctionCall holds forced layouts)');
     for (const [n, t] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`${n.padEnd(22)} ${(t / samples).toFixed(2).padStart(8)} ms`);
-    const { selfByName, totalByName } = selfTimes(profile);
+    let windows = null;
+    if (args.window === 'input') {
+      windows = inputTasks(events, main, op.events);
+      const inside = windows.reduce((sum, [a, b]) => sum + (b - a), 0) / 1000;
+      console.log(`\n(functions: only the ${windows.length} tasks that dispatched the input, ${(inside / samples).toFixed(2)} ms per sample)`);
+    }
+    const { selfByName, totalByName } = selfTimes(profile, windows);
     const top = Number(args.top);
     console.log(`\n## Self time per sample (top ${top})`);
     for (const [n, t] of [...selfByName].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(t / samples).toFixed(2).padStart(8)} ms  ${n.slice(0, 150)}`);

@@ -13,6 +13,9 @@ use policy_analysis::url_state::compared_documents;
 use super::context::use_app;
 use super::text::{lang_parts, pick, quote_lang, tr};
 
+/// The key of a row's heading among cells keyed by document id (no id has a space).
+const HEAD_KEY: &str = " head";
+
 #[derive(Properties, PartialEq)]
 pub struct CitedMatrixProps {
     /// Id of the table element.
@@ -37,24 +40,27 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
         )
     };
     let citations = cite_matrix(&matrix);
+    // Rows keyed by indicator, cells by document and headings by HEAD_KEY (as in the compare view),
+    // so a locality ticked off or on removes or adds its cells rather than rebuilding every row.
     let header = matrix
         .labels
         .iter()
-        .map(|label| html! { <th scope="col">{ pick(lang, label) }</th> });
+        .zip(&matrix.doc_ids)
+        .map(|(label, id)| html! { <th key={id.clone()} scope="col">{ pick(lang, label) }</th> });
     let rows = matrix.rows.iter().map(|row| {
         let name = catalog
             .indicator(&row.indicator)
             .map(|i| pick(lang, &i.name).to_string())
             .unwrap_or_else(|| row.indicator.clone());
         let indicator = catalog.indicator(&row.indicator);
-        let cells = (0..matrix.doc_ids.len()).map(|column| {
+        let cells = matrix.doc_ids.iter().enumerate().map(|(column, doc_id)| {
             let promises = row.promises(column);
             if promises.is_empty() {
-                return html! { <td class="gap">{ "—" }</td> };
+                return html! { <td key={doc_id.clone()} class="gap">{ "—" }</td> };
             }
             let labelled = needs_labels(&promises);
             html! {
-                <td>{ for promises.iter().map(|promise| {
+                <td key={doc_id.clone()}>{ for promises.iter().map(|promise| {
                     let t = promise[0];
                     // One mark per source: a promise the document writes twice cites both sentences.
                     let numbers = promise.iter().map(|t| {
@@ -73,7 +79,7 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
                 }) }</td>
             }
         });
-        html! { <tr><th scope="row">{ lang_parts(lang, &name) }</th>{ for cells }</tr> }
+        html! { <tr key={row.indicator.clone()}><th key={HEAD_KEY} scope="row">{ lang_parts(lang, &name) }</th>{ for cells }</tr> }
     });
     let sources = citations.iter().map(|c| {
         let document = catalog.document_by_id(c.doc_id).map(|(_, d)| d);
@@ -97,7 +103,7 @@ pub fn CitedMatrix(props: &CitedMatrixProps) -> Html {
                 <table id={props.id.clone()}>
                     <caption>{ tr(lang, "各地目标对比(方括号内为出处编号;“—”表示该地文件没有此项目标)",
                         "Targets compared (numbers in brackets cite the source; “—”: no target in that document)") }</caption>
-                    <thead><tr><th scope="col">{ tr(lang, "指标", "Indicator") }</th>{ for header }</tr></thead>
+                    <thead><tr><th key={HEAD_KEY} scope="col">{ tr(lang, "指标", "Indicator") }</th>{ for header }</tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>

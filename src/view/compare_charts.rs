@@ -45,8 +45,7 @@ pub fn CompareCharts(props: &CompareChartsProps) -> Html {
                     .rows
                     .iter()
                     .map(|row| {
-                        let n =
-                            IndicatorData::from_selection(dataset, &row.indicator, &selection, *lang).drawn_documents();
+                        let n = IndicatorData::count_drawn_documents(&row.indicator, &selection);
                         (row.indicator.clone(), n)
                     })
                     .filter(|(_, n)| *n > 0)

@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::browser::events::value_of;
 use policy_analysis::choices::{needs_locality_search, offered_localities};
 use policy_analysis::compare::{
-    format_requirement_in, format_year, key_differences, needs_labels, promise_label, Comparability, ComparisonMatrix,
-    CoverageMatrix, Verdict,
+    format_requirement_in, format_year, key_differences_in, needs_labels, promise_label, Comparability,
+    ComparisonMatrix, CoverageMatrix, Verdict,
 };
 use policy_analysis::pace::{common_year, pace};
 use policy_analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
@@ -35,11 +35,9 @@ pub fn CompareView() -> Html {
         let catalog = catalog.clone();
         use_memo((Rc::as_ptr(&catalog) as usize, chosen.clone()), move |(_, chosen)| {
             let dataset = &catalog.dataset;
-            (
-                Rc::new(ComparisonMatrix::build(dataset, chosen)),
-                CoverageMatrix::build(dataset, chosen),
-                key_differences(dataset, chosen),
-            )
+            let matrix = ComparisonMatrix::build(dataset, chosen);
+            let differences = key_differences_in(dataset, &matrix);
+            (Rc::new(matrix), CoverageMatrix::build(dataset, chosen), differences)
         })
     };
     let (matrix, coverage, differences) = (computed.0.clone(), &computed.1, &computed.2);
@@ -73,10 +71,13 @@ pub fn CompareView() -> Html {
             </label>
         }
     });
+    // A row's cells are keyed by document and its heading by HEAD_KEY, so that the row's children
+    // are fully keyed: Yew diffs a list with one unkeyed child by position, and taking a column out
+    // would then rebuild the heading and every cell after it.
     let header = html! {
         <tr>
-            <th scope="col">{ tr(lang, "指标", "Indicator") }</th>
-            { for matrix.doc_ids.iter().map(|id| html! { <th scope="col">{ locality(id) }</th> }) }
+            <th key={HEAD_KEY} scope="col">{ tr(lang, "指标", "Indicator") }</th>
+            { for matrix.doc_ids.iter().map(|id| html! { <th key={id.clone()} scope="col">{ locality(id) }</th> }) }
         </tr>
     };
     // Shared indicators come first (the matrix's order); those set by one locality only are behind a
@@ -153,7 +154,7 @@ pub fn CompareView() -> Html {
         html! {
             <key={row.indicator.clone()}>
                 <tr>
-                    <th scope="row">
+                    <th key={HEAD_KEY} scope="row">
                         { lang_parts(lang, &name) }
                         if let Some(verdict) = &row.verdict {
                             { comparability_badge(lang, verdict) }
@@ -177,11 +178,16 @@ pub fn CompareView() -> Html {
         }
     });
     let coverage_rows = coverage.themes.iter().enumerate().map(|(i, theme)| {
-        let name = catalog.theme(theme).map(|t| pick(lang, &t.name).to_string()).unwrap_or_else(|| theme.clone());
+        let name = catalog
+            .theme(theme)
+            .map(|t| pick(lang, &t.name).to_string())
+            .unwrap_or_else(|| theme.clone());
         html! {
-            <tr>
-                <th scope="row">{ lang_parts(lang, &name) }</th>
-                { for coverage.counts[i].iter().map(|n| html! { <td class={classes!((*n == 0).then_some("gap"))}>{ n }</td> }) }
+            <tr key={theme.clone()}>
+                <th key={HEAD_KEY} scope="row">{ lang_parts(lang, &name) }</th>
+                { for coverage.counts[i].iter().zip(&coverage.doc_ids).map(|(n, id)| html! {
+                    <td key={id.clone()} class={classes!((*n == 0).then_some("gap"))}>{ n }</td>
+                }) }
             </tr>
         }
     });
@@ -230,8 +236,8 @@ pub fn CompareView() -> Html {
                 <table id="coverage-matrix">
                     <thead>
                         <tr>
-                            <th scope="col">{ tr(lang, "主题", "Theme") }</th>
-                            { for coverage.doc_ids.iter().map(|id| html! { <th scope="col">{ locality(id) }</th> }) }
+                            <th key={HEAD_KEY} scope="col">{ tr(lang, "主题", "Theme") }</th>
+                            { for coverage.doc_ids.iter().map(|id| html! { <th key={id.clone()} scope="col">{ locality(id) }</th> }) }
                         </tr>
                     </thead>
                     <tbody>{ for coverage_rows }</tbody>
@@ -240,6 +246,9 @@ pub fn CompareView() -> Html {
         </section>
     }
 }
+
+/// The key of a table row's heading cell among cells keyed by document id (no id has a space).
+const HEAD_KEY: &str = " head";
 
 /// The documents in the first tier of a ranked verdict with two tiers or more.
 fn leading_documents(verdict: &Verdict) -> Vec<String> {

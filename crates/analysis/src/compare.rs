@@ -21,7 +21,7 @@ mod wording;
 pub use comparability::{definition_says_roughly, Comparability, RoughReason};
 pub use coverage::CoverageMatrix;
 pub use demand::{comparator_family, more_demanding, Basis, Family};
-pub use differences::{key_differences, KeyDifference};
+pub use differences::{key_differences, key_differences_in, KeyDifference};
 pub use matrix::{headline_target, ComparisonMatrix, Headline, MatrixRow};
 pub use same_promise::{needs_labels, promise_label, promises, same_promise, LABEL_CHARS};
 pub use verdict::Verdict;

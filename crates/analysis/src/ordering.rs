@@ -32,6 +32,15 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `items` stably by the key `key` computes once per item (as `slice::sort_by_cached_key`,
+/// but stable): for keys that cost more than a comparison, such as a position looked up in a list.
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut order, &mut |a, b| keys[a].cmp(&keys[b]));
+    permute(&mut order, &mut |a, b| items.swap(a, b));
+}
+
 /// Sorts `items` stably in their natural order.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
@@ -132,6 +141,14 @@ mod tests {
             let mut ours = items.clone();
             sort_by_key(&mut ours, |p| p.0);
             assert_eq!(ours, expected, "length {len}");
+            let mut cached = items.clone();
+            let mut calls = 0;
+            sort_by_cached_key(&mut cached, |p| {
+                calls += 1;
+                p.0
+            });
+            assert_eq!(cached, expected, "length {len}, cached keys");
+            assert_eq!(calls, len, "one key per item");
             let mut reversed = items.clone();
             sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
             expected.sort_by_key(|p| std::cmp::Reverse(p.0));

@@ -92,21 +92,13 @@ impl IndicatorData {
         let mut target_unit = None;
         for sel in selection {
             let groups = promises(sel.entry.targets.iter().filter(|t| t.indicator == indicator_id));
-            let drawn: Vec<Vec<&Target>> = groups
-                .iter()
-                .filter(|g| g[0].value.is_some() || g[0].comparator == Comparator::Eliminate)
-                .cloned()
-                .collect();
+            let drawn: Vec<Vec<&Target>> = groups.iter().filter(|g| drawn_value(g[0]).is_some()).cloned().collect();
             let labelled = needs_labels(&drawn);
             let mut mine: Vec<IndicatorPoint> = groups
                 .iter()
                 .filter_map(|group| {
                     let t = group[0];
-                    let value = match (t.value, t.comparator) {
-                        (Some(v), _) => v,
-                        (None, Comparator::Eliminate) => 0.0,
-                        _ => return None,
-                    };
+                    let value = drawn_value(t)?;
                     if target_unit.is_none() {
                         target_unit = t.unit.clone();
                     }
@@ -139,7 +131,33 @@ impl IndicatorData {
     }
 }
 
+/// The value a target is drawn at: its value, or 0 for "eliminate" without one; `None` for a
+/// milestone without a value, which is not drawn.
+fn drawn_value(t: &Target) -> Option<f64> {
+    match (t.value, t.comparator) {
+        (Some(v), _) => Some(v),
+        (None, Comparator::Eliminate) => Some(0.0),
+        _ => None,
+    }
+}
+
 impl IndicatorData {
+    /// [`drawn_documents`](Self::drawn_documents) of the data [`from_selection`](Self::from_selection)
+    /// builds, without building it (the compare view counts it for every indicator of the
+    /// comparison): the selected documents with a dated target that is drawn. Only the first
+    /// target of a promise written twice is a point, and the others share its value and year.
+    pub fn count_drawn_documents(indicator_id: &str, selection: &[Selected<'_>]) -> usize {
+        selection
+            .iter()
+            .filter(|sel| {
+                sel.entry
+                    .targets
+                    .iter()
+                    .any(|t| t.indicator == indicator_id && t.target_year.is_some() && drawn_value(t).is_some())
+            })
+            .count()
+    }
+
     /// Number of documents with at least one drawn (dated) point.
     pub fn drawn_documents(&self) -> usize {
         let mut ids: Vec<&str> = self
@@ -512,6 +530,48 @@ mod tests {
             Some("public-kindergarten-share".to_string())
         );
         assert_eq!(most_shared(&ds, &["primary-class-size-cap"], &both), None);
+    }
+
+    #[test]
+    fn counting_drawn_documents_agrees_with_the_built_data() {
+        // Every indicator of the bundled data, over every document, each pair and each single one.
+        let ds = policy_data::bundled::dataset();
+        let ids: Vec<&str> = ds.documents.iter().map(|e| e.document.id.as_str()).collect();
+        let mut choices: Vec<Vec<&str>> = vec![ids.clone()];
+        for (i, a) in ids.iter().enumerate() {
+            choices.push(vec![a]);
+            choices.extend(ids[i + 1..].iter().map(|b| vec![*a, *b]));
+        }
+        let mut drawn = 0;
+        for choice in &choices {
+            let selection = select_documents(ds, choice, Lang::Zh);
+            for indicator in &ds.indicators {
+                let built = IndicatorData::from_selection(ds, &indicator.id, &selection, Lang::Zh).drawn_documents();
+                let counted = IndicatorData::count_drawn_documents(&indicator.id, &selection);
+                assert_eq!(counted, built, "{} in {choice:?}", indicator.id);
+                drawn += counted;
+            }
+        }
+        assert!(drawn > 0);
+        // A milestone without a value is not drawn, "eliminate" without one is; undated targets are not.
+        let mut ds = fixture();
+        let targets = &mut ds.documents[0].targets;
+        targets.truncate(1);
+        let indicator = targets[0].indicator.clone();
+        for (value, comparator, year, expected) in [
+            (None, Comparator::Eliminate, Some(2025), 1),
+            (None, Comparator::AtLeast, Some(2025), 0),
+            (Some(5.0), Comparator::AtLeast, None, 0),
+            (Some(5.0), Comparator::AtLeast, Some(2025), 1),
+        ] {
+            let t = &mut ds.documents[0].targets[0];
+            (t.value, t.comparator, t.target_year) = (value, comparator, year);
+            let id = ds.documents[0].document.id.clone();
+            let selection = select_documents(&ds, &[id.as_str()], Lang::Zh);
+            let built = IndicatorData::from_selection(&ds, &indicator, &selection, Lang::Zh).drawn_documents();
+            assert_eq!(built, expected, "{value:?} {comparator:?} {year:?}");
+            assert_eq!(IndicatorData::count_drawn_documents(&indicator, &selection), expected);
+        }
     }
 
     #[test]

@@ -25,13 +25,18 @@ pub struct KeyDifference {
 /// comparable indicator; class-size caps; who alone sets binding (约束性) targets; themes some cover
 /// and others do not; the earliest and latest target years. Empty for fewer than two documents.
 pub fn key_differences(dataset: &Dataset, doc_ids: &[String]) -> Vec<KeyDifference> {
-    let entries = chosen_entries(dataset, doc_ids);
+    key_differences_in(dataset, &ComparisonMatrix::build(dataset, doc_ids))
+}
+
+/// [`key_differences`] of the documents of `matrix` (built from `dataset`), for a caller that has
+/// the matrix already.
+pub fn key_differences_in(dataset: &Dataset, matrix: &ComparisonMatrix) -> Vec<KeyDifference> {
+    let entries = chosen_entries(dataset, &matrix.doc_ids);
     if entries.len() < 2 {
         return Vec::new();
     }
-    let matrix = ComparisonMatrix::build(dataset, doc_ids);
-    let mut differences = demanding_differences(dataset, &matrix);
-    differences.extend(class_size_differences(dataset, &matrix));
+    let mut differences = demanding_differences(dataset, matrix);
+    differences.extend(class_size_differences(dataset, matrix));
     differences.extend(binding_difference(&entries, &matrix.labels));
     differences.extend(theme_gap_differences(dataset, &entries, &matrix.labels));
     differences.extend(deadline_difference(&entries, &matrix.labels));
@@ -362,5 +367,18 @@ mod tests {
         let dataset = fixture();
         assert!(key_differences(&dataset, &ids(&["sihui"])).is_empty());
         assert!(key_differences(&dataset, &ids(&["sihui", "sihui"])).is_empty());
+        let one = ComparisonMatrix::build(&dataset, &ids(&["sihui", "nowhere", "sihui"]));
+        assert!(key_differences_in(&dataset, &one).is_empty());
+    }
+
+    #[test]
+    fn differences_of_a_built_matrix_are_those_of_its_documents() {
+        // The compare view builds the matrix once and reads the differences off it: the same
+        // sentences as from the ids, unknown and repeated ids included.
+        let dataset = fixture();
+        let matrix = ComparisonMatrix::build(&dataset, &ids(&["panjin", "nowhere", "sihui", "panjin", "dongguan"]));
+        let from_ids = key_differences(&dataset, &ids(&["panjin", "sihui", "dongguan"]));
+        assert!(!from_ids.is_empty());
+        assert_eq!(key_differences_in(&dataset, &matrix), from_ids);
     }
 }

@@ -64,7 +64,8 @@ impl ComparisonMatrix {
             .into_iter()
             .map(|indicator| build_row(dataset, &entries, &labels, indicator))
             .collect();
-        ordering::sort_by_key(&mut rows, |row| row_order_key(dataset, row));
+        // The key looks up positions in the dataset's lists: computed once per row, not per comparison.
+        ordering::sort_by_cached_key(&mut rows, |row| row_order_key(dataset, row));
         ComparisonMatrix {
             doc_ids: entries.iter().map(|e| e.document.id.clone()).collect(),
             labels,
