@@ -114,8 +114,10 @@ pub fn App(props: &AppProps) -> Html {
     let print_state = use_after_paint(state.clone(), state.view == View::Compare);
     let display = use_state(|| props.display);
     {
-        use_effect_with(((*state).clone(), *display), move |(current, display)| {
-            sync_page(current, *display);
+        // Only what the page's language, title and classes depend on: an interaction that changes
+        // neither writes no preference.
+        use_effect_with((state.lang, state.embed, *display), move |(lang, embed, display)| {
+            sync_page(*lang, *embed, *display);
             || ()
         });
     }
@@ -215,18 +217,14 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Puts the page's language, title and display classes in the document, and remembers the
 /// preferences. (The URL is written by `use_url_state`.)
-fn sync_page(state: &UrlState, display: Display) {
-    crate::browser::save_preference("lang", state.lang.code());
+fn sync_page(lang: Lang, embed: bool, display: Display) {
+    crate::browser::save_preference("lang", lang.code());
     crate::browser::save_preference("large-text", if display.large_text { "1" } else { "0" });
     crate::browser::save_preference("high-contrast", if display.high_contrast { "1" } else { "0" });
-    let (lang, title) = match state.lang {
+    let (lang, title) = match lang {
         Lang::Zh => ("zh-Hans", "教育政策目标查询"),
         Lang::En => ("en", "Education Policy Target Explorer"),
     };
-    let classes = if state.embed {
-        "embed".to_string()
-    } else {
-        display.classes()
-    };
+    let classes = if embed { "embed".to_string() } else { display.classes() };
     crate::browser::set_page(lang, title, &classes);
 }

@@ -31,11 +31,14 @@ pub fn CopyCitation(props: &CopyCitationProps) -> Html {
     let Some(first) = props.target_ids.first() else {
         return html! {};
     };
-    let page = app.href(Action::SelectTarget(first.clone()));
     let onclick = {
-        let (copied, catalog, ids) = (copied.clone(), app.catalog.clone(), props.target_ids.clone());
-        // The link and today's date are read when the button is pressed.
+        let (copied, app, ids) = (copied.clone(), app.clone(), props.target_ids.clone());
+        let first = first.clone();
+        // The link and today's date are read when the button is pressed, not at every render (a
+        // comparison has a button in every cell).
         Callback::from(move |_: MouseEvent| {
+            let page = app.href(Action::SelectTarget(first.clone()));
+            let catalog = &app.catalog;
             let found: Vec<_> = ids.iter().filter_map(|id| catalog.target_by_id(id)).collect();
             let Some((doc, _)) = found.first().copied() else {
                 return;
