@@ -193,13 +193,8 @@ fn the_split_by_document_is_fresh_and_complete() {
             .filter_map(|(name, _)| name.strip_prefix(folder))
             .map(str::to_string)
             .collect();
-        let mut present: Vec<String> = std::fs::read_dir(root().join("data/published").join(folder))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        present.sort();
         expected.sort();
-        assert_eq!(present, expected, "{folder}: {stale}");
+        assert_eq!(published_names(folder), expected, "{folder}: {stale}");
     }
 }
 
@@ -217,13 +212,22 @@ fn per_document_files_are_fresh_and_complete() {
         );
         expected.push(name);
     }
-    let mut present: Vec<String> = std::fs::read_dir(root().join("data/published/documents"))
+    expected.sort();
+    assert_eq!(
+        published_names("documents"),
+        expected,
+        "one file per document, no leftovers"
+    );
+}
+
+/// The names of the files in `data/published/<folder>`, sorted.
+fn published_names(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("data/published").join(folder))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    present.sort();
-    expected.sort();
-    assert_eq!(present, expected, "one file per document, no leftovers");
+    names.sort();
+    names
 }
 
 #[test]

@@ -73,6 +73,7 @@ pub async fn read_targets(bytes: Vec<u8>) -> Result<Dataset, Problem> {
     (reader().await?.all)(&bytes)
 }
 
+/// The published targets' readers (`parts::TARGETS_READER`), loading their chunk if need be.
 pub async fn reader() -> Result<ReadTargets, Problem> {
     TARGETS_READER.load().await.map_err(|_| Problem::ReaderMissing)
 }

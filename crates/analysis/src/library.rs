@@ -113,12 +113,7 @@ impl Library {
         if self.has_targets() {
             return None;
         }
-        let published = |id: &String| self.base.0.documents.iter().any(|e| &e.document.id == id);
-        let documents: Vec<String> = ids
-            .iter()
-            .filter(|id| published(id) && !self.loaded.contains(id))
-            .cloned()
-            .collect();
+        let documents = self.published_without(ids, |id| self.loaded.contains(id));
         let indicators = self.base.0.indicators.is_empty();
         (indicators || !documents.is_empty()).then_some((indicators, documents))
     }
@@ -173,13 +168,14 @@ impl Library {
         let DocumentsShown::Documents(ids) = shown else {
             return None;
         };
-        let published = |id: &String| self.base.0.documents.iter().any(|e| &e.document.id == id);
-        let missing: Vec<String> = ids
-            .iter()
-            .filter(|id| published(id) && !self.base.1.contains_key(*id))
-            .cloned()
-            .collect();
+        let missing = self.published_without(ids, |id| self.base.1.contains_key(id));
         (!missing.is_empty()).then_some(missing)
+    }
+
+    /// Those of `ids` that are published documents and not `here` (unknown ids are never missing).
+    fn published_without(&self, ids: &[String], here: impl Fn(&String) -> bool) -> Vec<String> {
+        let published = |id: &String| self.base.0.documents.iter().any(|e| &e.document.id == id);
+        ids.iter().filter(|id| published(id) && !here(id)).cloned().collect()
     }
 
     /// The same library with the published documents' texts `texts` (id, text) added to those
