@@ -160,6 +160,8 @@ async function filesToCheck() {
     ['index.html', 'text/html; charset=utf-8', 'no-cache'],
     ['doc-panjin-2019.html', 'text/html; charset=utf-8', 'no-cache'],
     ['data/index.json', 'application/json; charset=utf-8', 'no-cache'],
+    // Every document's metadata, where home's index lists only the first ones.
+    ['data/document-list.json', 'application/json; charset=utf-8', 'no-cache'],
     ['data/targets.json', 'application/json; charset=utf-8', 'no-cache'],
     // The targets split by document (policy_data::by_document).
     ['data/indicators.json', 'application/json; charset=utf-8', 'no-cache'],

@@ -36,7 +36,7 @@ build_variant() {
   rm -rf "$site"
   mkdir -p "$site/data/published"
   cp -a Cargo.toml Cargo.lock Trunk.toml index.html src crates static benches .cargo "$site/"
-  cp -r "$BENCH/data-${scale}x/index.json" "$BENCH/data-${scale}x/indicators.json" "$BENCH/data-${scale}x/targets" "$BENCH/data-${scale}x/texts" \
+  cp -r "$BENCH/data-${scale}x/index.json" "$BENCH/data-${scale}x/document-list.json" "$BENCH/data-${scale}x/indicators.json" "$BENCH/data-${scale}x/targets" "$BENCH/data-${scale}x/texts" \
     "$BENCH/data-${scale}x/targets.json" "$BENCH/data-${scale}x/texts.json" "$site/data/published/"
   if [ ! -d "$BENCH/cargo" ] && [ -d target/wasm32-unknown-unknown/release ]; then
     # Seed the bench build with the real build's compiled dependencies.

@@ -160,6 +160,11 @@ fn published_files_are_fresh() {
     );
     assert!(
         read("data/published/index.json")
+            == policy_data::summary::index_json(&policy_analysis::summary::home_index_of(&loaded.dataset)),
+        "{stale}"
+    );
+    assert!(
+        read("data/published/document-list.json")
             == policy_data::summary::index_json(&policy_analysis::summary::index_of(&loaded.dataset)),
         "{stale}"
     );

@@ -1,5 +1,6 @@
 //! Bakes a fingerprint (FNV-1a, 64 bits) of the published JSON files into the app, so the app can
-//! tell a fetched `data/index.json`, `data/indicators.json`, `data/targets.json` or `data/texts.json`
+//! tell a fetched `data/index.json`, `data/document-list.json`, `data/indicators.json`,
+//! `data/targets.json` or `data/texts.json`
 //! from another build (a stale cache). A document's `data/targets/<id>.json` carries the targets'
 //! fingerprint itself (`by_document`).
 //! The same function is `data::published::fingerprint`; a native test checks they agree.
@@ -15,6 +16,7 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 fn main() {
     for (file, var) in [
         ("index.json", "PUBLISHED_INDEX_FNV"),
+        ("document-list.json", "PUBLISHED_DOCUMENT_LIST_FNV"),
         ("indicators.json", "PUBLISHED_INDICATORS_FNV"),
         ("targets.json", "PUBLISHED_TARGETS_FNV"),
         ("texts.json", "PUBLISHED_TEXTS_FNV"),

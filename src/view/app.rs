@@ -13,11 +13,11 @@ use policy_data::published::PublishedData;
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::home::Home;
-use super::hooks::{use_after_paint, use_targets, use_texts, use_url_state, SessionChange};
+use super::hooks::{use_after_paint, use_document_list, use_targets, use_texts, use_url_state, SessionChange};
 use super::on_demand::Deferred;
 use super::parts;
 use super::text::{lang_parts, tr};
-use super::texts_status::{TargetsNotice, TargetsState, TextsState};
+use super::texts_status::{ListNotice, TargetsNotice, TargetsState, TextsState};
 
 /// What the page needs from its host to start: the URL's query string and saved preferences.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -92,6 +92,10 @@ pub fn App(props: &AppProps) -> Html {
     // Which published targets the view shows: none, a few documents', or all.
     let shown = state.targets_shown(&catalog);
     let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone());
+    // A view that offers every document (the comparison) waits for their list where home's index
+    // lists only the first ones.
+    let list_needed = state.offers_every_document() && !datasets.library.lists_every_document();
+    let (list_status, list_retry) = use_document_list(list_needed, datasets.dispatcher());
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.
     let waiting_for_targets = !datasets.library.shows(&shown);
@@ -99,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
         // The view's own code loads alongside the targets, not after them.
         let state = state.clone();
         use_effect_with(
-            (state.view, state.embed, waiting_for_targets),
+            (state.view, state.embed, waiting_for_targets || list_needed),
             move |(_, _, waiting)| {
                 if *waiting {
                     parts::prefetch_for(&state);
@@ -131,6 +135,7 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let body = match state.view {
         _ if waiting_for_targets => html! { <TargetsNotice {lang} targets={targets.clone()} /> },
+        _ if list_needed => html! { <ListNotice {lang} status={list_status} retry={list_retry} /> },
         View::Home => html! { <Home /> },
         View::Targets => html! { <Deferred<()> chunk={&parts::TARGETS} props={()} /> },
         View::Document => html! { <Deferred<()> chunk={&parts::DOCUMENT} props={()} /> },
@@ -201,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<TargetsState>>
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
-            if state.view == View::Compare && !waiting_for_targets {
+            if state.view == View::Compare && !waiting_for_targets && !list_needed {
                 <div class="print-only">
                     <ContextProvider<AppContext> context={print_app}>
                         <Deferred<()> chunk={&parts::PRINT_MATRIX} props={()} />

@@ -81,7 +81,7 @@ pub fn Home() -> Html {
                 <Deferred<()> chunk={&parts::HOME_FIND} props={()} />
             }
             <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
-            if !rest.is_empty() {
+            if !rest.is_empty() || catalog.unlisted > 0 {
                 <Deferred<()> chunk={&parts::HOME_REST} props={()} />
             }
         </>

@@ -1,7 +1,9 @@
 //! Home's locality finder, shown when there are more documents than cards: the place's or its
 //! province's name, Chinese or pinyin (folded), gives a bounded list of links to the matching
-//! documents' targets and a polite count. An on-demand chunk (`parts::HOME_FIND`): its matching
-//! and folding code is not loaded where it is not shown.
+//! documents' targets and a polite count. Where home's index lists only the first documents, the
+//! first letter typed fetches the list of every one (`hooks::use_document_list`), and the finder
+//! says so until it is here. An on-demand chunk (`parts::HOME_FIND`): its matching and folding
+//! code is not loaded where it is not shown.
 
 use yew::prelude::*;
 
@@ -11,7 +13,9 @@ use policy_analysis::url_state::Lang;
 
 use super::context::use_app;
 use super::document_line::DocumentLine;
+use super::hooks::use_document_list;
 use super::text::tr;
+use super::texts_status::ListNotice;
 
 #[component]
 pub fn HomeFind() -> Html {
@@ -23,6 +27,8 @@ pub fn HomeFind() -> Html {
         Callback::from(move |e: InputEvent| find.set(value_of(&e)))
     };
     let typed = find.trim();
+    let list_needed = !typed.is_empty() && catalog.unlisted > 0;
+    let (list_status, list_retry) = use_document_list(list_needed, app.datasets.clone());
     let (found, left_out) = offered_localities(catalog, |_| false, typed);
     let status = match (typed.is_empty(), found.len(), lang) {
         (true, _, _) => String::new(),
@@ -45,8 +51,12 @@ pub fn HomeFind() -> Html {
                 <span>{ tr(lang, "找到您所在的地方(城市、区县或省的名称,中文或拼音)", "Find your place (city, county or province; Chinese or pinyin)") }</span>
                 <input id="home-find" type="search" autocomplete="off" value={(*find).clone()} {oninput} />
             </label>
-            <p class="muted small" id="home-find-status" role="status" aria-live="polite">{ status }</p>
-            if !typed.is_empty() {
+            if list_needed {
+                <ListNotice {lang} status={list_status} retry={list_retry} />
+            } else {
+                <p class="muted small" id="home-find-status" role="status" aria-live="polite">{ status }</p>
+            }
+            if !typed.is_empty() && !list_needed {
                 <ul id="home-find-results" class="doc-index-list">
                     { for found.iter().map(|&i| html! { <DocumentLine key={documents[i].document.id.clone()} position={i} /> }) }
                 </ul>

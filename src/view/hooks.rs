@@ -7,5 +7,5 @@ mod published;
 mod url_state;
 
 pub use after_paint::use_after_paint;
-pub use published::{use_targets, use_texts};
+pub use published::{use_document_list, use_targets, use_texts};
 pub use url_state::{use_url_state, SessionChange};

@@ -84,7 +84,9 @@ pub fn start_urls(state: &UrlState) -> Vec<String> {
 
 /// Reads the start of a view of a few documents (`fetched`, started from [`start_urls`]); then
 /// fetches the documents a default selection holds, which the index tells. Ids the index does not
-/// know are not fetched: the link's notice names them.
+/// know are not fetched: the link's notice names them. Where home's index lists only the first
+/// documents, a named document it does not list is read from its own file, and one the server
+/// does not have (HTTP 404) is left out the same way, for the notice to name.
 pub fn read_start(state: UrlState, fetched: Fetched, reload: bool) -> Reading<PublishedData> {
     Box::pin(async move {
         let named = state.documents_named();
@@ -96,23 +98,26 @@ pub fn read_start(state: UrlState, fetched: Fetched, reload: bool) -> Reading<Pu
         };
         let index = published::parse_index(&next()?)?;
         let indicators = published::parse_indicators(&next()?)?;
+        let partial = index.unlisted > 0;
         let data = PublishedData::from_index(index);
         let catalog = Catalog::new((*data.dataset).clone(), BTreeMap::new());
+        let listed = |id: &String| catalog.document_by_id(id).is_some();
         let shown: Vec<String> = match state.targets_shown(&catalog) {
-            DocumentsShown::Documents(ids) => ids
-                .into_iter()
-                .filter(|id| catalog.document_by_id(id).is_some())
-                .collect(),
+            DocumentsShown::Documents(ids) => ids.into_iter().filter(|id| partial || listed(id)).collect(),
             _ => Vec::new(),
         };
         let mut documents = Vec::new();
         for id in &named {
-            let bytes = next();
-            if shown.contains(id) {
-                documents.push(published::parse_document_targets(&bytes?, id)?);
+            match next() {
+                _ if !shown.contains(id) => {}
+                Err(problem) if problem.is_not_found() && !listed(id) => {}
+                bytes => documents.push(published::parse_document_targets(&bytes?, id)?),
             }
         }
-        let rest: Vec<String> = shown.into_iter().filter(|id| !named.contains(id)).collect();
+        let rest: Vec<String> = shown
+            .into_iter()
+            .filter(|id| !named.contains(id) && listed(id))
+            .collect();
         if !rest.is_empty() {
             let few = Few::Targets {
                 indicators: false,

@@ -75,6 +75,21 @@ pub fn TargetsNotice(props: &TargetsNoticeProps) -> Html {
     )
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ListNoticeProps {
+    pub lang: Lang,
+    pub status: FetchStatus,
+    pub retry: Callback<()>,
+}
+
+/// Where home's index lists only the first documents and the view offers them all (the
+/// comparison's choices, home's finder and list by province): a loading line while the whole list
+/// arrives, or why it could not be fetched with a retry button.
+#[component]
+pub fn ListNotice(props: &ListNoticeProps) -> Html {
+    fetch_notice(props.lang, &props.status, &props.retry, &LIST_WORDING)
+}
+
 /// What a notice about one published file says, and its element ids and classes.
 struct NoticeWording {
     id: &'static str,
@@ -115,6 +130,22 @@ const TARGETS_WORDING: NoticeWording = NoticeWording {
     failed: (
         "目标数据未能加载,请检查网络后重试。",
         "The targets could not be loaded. Please check the connection and retry.",
+    ),
+};
+
+const LIST_WORDING: NoticeWording = NoticeWording {
+    id: "list-status",
+    loading_class: "list-loading muted",
+    failed_class: "notice list-failed",
+    retry_id: Some("list-retry"),
+    loading: ("正在加载全部地方的列表…", "Loading the list of every place…"),
+    other_version: (
+        "地方列表与本页面版本不符(可能是旧的缓存),请重试或重新加载页面。",
+        "The list of places does not match this version of the page (perhaps an old cached copy). Please retry or reload the page.",
+    ),
+    failed: (
+        "地方列表未能加载,请检查网络后重试。",
+        "The list of places could not be loaded. Please check the connection and retry.",
     ),
 };
 

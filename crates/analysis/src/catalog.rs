@@ -24,6 +24,9 @@ pub struct Catalog {
     /// Each document's targets counted for its home card, in document order: counted from the
     /// targets, or taken from the published index while the targets have not arrived.
     pub counts: Vec<TargetCounts>,
+    /// Published documents the catalogue does not list yet: while the app holds home's index,
+    /// which lists the first documents and counts the others (`summary::Index::unlisted`).
+    pub unlisted: usize,
 }
 
 impl Catalog {
@@ -64,6 +67,7 @@ impl Catalog {
             search,
             opened: BTreeSet::new(),
             counts,
+            unlisted: 0,
         }
     }
 
@@ -73,6 +77,12 @@ impl Catalog {
         for (mine, given) in self.counts.iter_mut().zip(counts) {
             *mine = given.clone();
         }
+        self
+    }
+
+    /// The same catalogue counting `unlisted` published documents it does not list.
+    pub fn with_unlisted(mut self, unlisted: usize) -> Self {
+        self.unlisted = unlisted;
         self
     }
 
@@ -89,6 +99,7 @@ impl Catalog {
             search,
             opened: self.opened.clone(),
             counts: self.counts.clone(),
+            unlisted: self.unlisted,
         }
     }
 

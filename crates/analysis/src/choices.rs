@@ -38,13 +38,15 @@ pub fn offered_localities(catalog: &Catalog, is_chosen: impl Fn(&str) -> bool, t
     )
 }
 
-/// True when there are more localities than checkboxes, so a name search is offered.
+/// True when there are more localities than checkboxes, so a name search is offered (those the
+/// catalogue does not list yet counted: `Catalog::unlisted`).
 pub fn needs_locality_search(catalog: &Catalog) -> bool {
-    catalog.dataset.documents.len() > LOCALITY_LIMIT
+    catalog.dataset.documents.len() + catalog.unlisted > LOCALITY_LIMIT
 }
 
 /// The home page's documents: those shown as cards (every opened one, then the first others up to
 /// [`CARD_LIMIT`]) and the rest, listed one line each on request. Positions in dataset order.
+/// The rest holds only listed documents: `Catalog::unlisted` counts the others.
 pub fn home_cards(catalog: &Catalog) -> (Vec<usize>, Vec<usize>) {
     let documents = &catalog.dataset.documents;
     let (carded, _) = bounded_choices(

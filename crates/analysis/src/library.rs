@@ -13,6 +13,7 @@ use policy_data::summary::{Index, TargetCounts};
 
 use super::catalog::Catalog;
 use super::ordering;
+use super::summary::count_targets;
 use super::url_state::DocumentsShown;
 
 /// A file as the visitor opened it, in the form kept in local storage between visits.
@@ -40,6 +41,9 @@ pub struct Library {
     /// While the base documents are held without their targets: those whose targets came one by
     /// one ([`Library::with_document_targets`]).
     loaded: Rc<Vec<String>>,
+    /// Published documents the base does not list: while it holds home's index, which lists the
+    /// first documents and counts the others, until the whole list or the targets arrive.
+    unlisted: usize,
     /// Shared, so that copying a library (every state change does) copies no file content.
     files: Vec<Rc<OpenedFile>>,
     catalog: Rc<Catalog>,
@@ -65,6 +69,7 @@ impl Library {
             base: Rc::new((dataset, texts)),
             base_counts: None,
             loaded: Rc::default(),
+            unlisted: 0,
             files: Vec::new(),
             catalog,
         }
@@ -73,17 +78,54 @@ impl Library {
     /// The published documents as the index describes them, without their targets: what home
     /// needs. The views that show targets need [`Library::with_base_targets`] first, and so does
     /// opening a file (its ids are checked against the published targets).
+    /// Home's index lists only the first documents ([`Index::unlisted`] counts the others); the
+    /// views that offer every document need [`Library::with_document_list`] first.
     pub fn from_index(index: &Index) -> Self {
         let counts = Rc::new(index.counts());
         let dataset = index.dataset();
-        let catalog = Rc::new(Catalog::new(dataset.clone(), BTreeMap::new()).with_counts(&counts));
+        let catalog = Catalog::new(dataset.clone(), BTreeMap::new())
+            .with_counts(&counts)
+            .with_unlisted(index.unlisted);
         Library {
             base: Rc::new((dataset, BTreeMap::new())),
             base_counts: Some(counts),
             loaded: Rc::default(),
+            unlisted: index.unlisted,
             files: Vec::new(),
-            catalog,
+            catalog: Rc::new(catalog),
         }
+    }
+
+    /// True when every published document is listed (always, unless the library was made
+    /// [`Library::from_index`] from home's index and given neither the whole list nor the targets).
+    pub fn lists_every_document(&self) -> bool {
+        self.unlisted == 0
+    }
+
+    /// The library listing every published document (`list`, `data/document-list.json`), the
+    /// documents whose targets came one by one keeping them, the texts and files kept. Without
+    /// effect once every document is listed.
+    pub fn with_document_list(&self, list: &Index) -> Library {
+        if self.lists_every_document() {
+            return self.clone();
+        }
+        let (base, texts) = (&self.base.0, self.base.1.clone());
+        let mut dataset = list.dataset();
+        dataset.indicators = base.indicators.clone();
+        for place in &mut dataset.documents {
+            if let Some(entry) = base.documents.iter().find(|e| e.document.id == place.document.id) {
+                *place = entry.clone();
+            }
+        }
+        Library {
+            base: Rc::new((dataset, texts)),
+            base_counts: Some(Rc::new(list.counts())),
+            loaded: self.loaded.clone(),
+            unlisted: list.unlisted,
+            files: Vec::new(),
+            catalog: self.catalog.clone(),
+        }
+        .with_files(self.files.clone())
     }
 
     /// True when the published documents' targets are in (always, unless the library was made
@@ -131,19 +173,29 @@ impl Library {
             dataset.indicators = indicators;
         }
         let mut loaded = (*self.loaded).clone();
+        let (mut counts, mut unlisted) = (self.base_counts.as_deref().cloned().unwrap_or_default(), self.unlisted);
         for entry in entries {
             let id = entry.document.id.clone();
-            if let Some(place) = dataset.documents.iter_mut().find(|e| e.document.id == id) {
-                *place = entry;
-                if !loaded.contains(&id) {
-                    loaded.push(id);
+            match dataset.documents.iter_mut().find(|e| e.document.id == id) {
+                Some(place) => *place = entry,
+                // A document home's index does not list (a link named it): listed after the
+                // others until the whole list arrives, counted by the index's rule.
+                None if unlisted > 0 => {
+                    counts.push(count_targets(&entry));
+                    dataset.documents.push(entry);
+                    unlisted -= 1;
                 }
+                None => continue,
+            }
+            if !loaded.contains(&id) {
+                loaded.push(id);
             }
         }
         Library {
             base: Rc::new((dataset, texts)),
-            base_counts: self.base_counts.clone(),
+            base_counts: Some(Rc::new(counts)),
             loaded: Rc::new(loaded),
+            unlisted,
             files: Vec::new(),
             catalog: self.catalog.clone(),
         }
@@ -198,6 +250,7 @@ impl Library {
             base: Rc::new((self.base.0.clone(), texts)),
             base_counts: self.base_counts.clone(),
             loaded: self.loaded.clone(),
+            unlisted: self.unlisted,
             files: self.files.clone(),
             catalog: Rc::new(self.catalog.with_texts(all)),
         }
@@ -313,7 +366,9 @@ impl Library {
                 .iter()
                 .flat_map(|f| f.dataset.documents.iter().map(|e| e.document.id.clone())),
         );
-        let mut catalog = Catalog::new(dataset, texts).with_opened(opened);
+        let mut catalog = Catalog::new(dataset, texts)
+            .with_opened(opened)
+            .with_unlisted(self.unlisted);
         if let Some(counts) = &self.base_counts {
             catalog = catalog.with_counts(counts);
         }
@@ -321,6 +376,7 @@ impl Library {
             base: self.base.clone(),
             base_counts: self.base_counts.clone(),
             loaded: self.loaded.clone(),
+            unlisted: self.unlisted,
             catalog: Rc::new(catalog),
             files,
         }
@@ -447,6 +503,55 @@ mod tests {
         assert_eq!(with.catalog().texts.get("panjin-2019"), Some(&text));
         let more = with.with_document_texts(vec![("sihui-2022".into(), "正文".into())]);
         assert_eq!(more.catalog().texts.len(), 2, "texts add up");
+    }
+
+    #[test]
+    fn home_s_index_lists_the_first_documents_and_the_whole_list_the_rest() {
+        use super::super::summary::{home_index_of, index_of};
+        let dataset = policy_data::test_support::renamed_copies(bundled::dataset(), 40);
+        let library = Library::from_index(&home_index_of(&dataset));
+        let listed = library.catalog().dataset.documents.len();
+        assert!(!library.lists_every_document());
+        assert_eq!(library.catalog().unlisted, 40 - listed);
+        // A link names a document the index does not list: it is listed after the others.
+        let entry = |id: &str| dataset.documents.iter().find(|e| e.document.id == id).unwrap().clone();
+        let named = library.with_document_targets(Some(dataset.indicators.clone()), vec![entry("city-30")]);
+        let catalog = named.catalog();
+        assert_eq!(catalog.dataset.documents.len(), listed + 1);
+        assert_eq!(catalog.unlisted, 40 - listed - 1);
+        let (city30, _) = catalog.document_by_id("city-30").expect("listed");
+        assert_eq!(catalog.counts[city30], count_targets(&entry("city-30")));
+        assert_eq!(catalog.rows_of_document(city30).count(), entry("city-30").targets.len());
+        assert_eq!(
+            named.missing(&DocumentsShown::Documents(vec!["city-30".into()])),
+            None,
+            "its targets are here"
+        );
+        // The whole list: every document in the dataset's order, city-30 keeping its targets.
+        let whole = named.with_document_list(&index_of(&dataset));
+        assert!(whole.lists_every_document());
+        let catalog = whole.catalog();
+        assert_eq!(catalog.unlisted, 0);
+        let ids: Vec<&str> = catalog
+            .dataset
+            .documents
+            .iter()
+            .map(|e| e.document.id.as_str())
+            .collect();
+        let expected: Vec<&str> = dataset.documents.iter().map(|e| e.document.id.as_str()).collect();
+        assert_eq!(ids, expected);
+        assert_eq!(catalog.counts, index_of(&dataset).counts());
+        let (city30, _) = catalog.document_by_id("city-30").unwrap();
+        assert_eq!(catalog.rows_of_document(city30).count(), entry("city-30").targets.len());
+        assert!(!catalog.dataset.indicators.is_empty(), "the catalogue stays");
+        assert!(!whole.has_targets());
+        // Once every document is listed, the list changes nothing.
+        assert!(Rc::ptr_eq(
+            &whole.with_document_list(&index_of(&dataset)).catalog(),
+            &whole.catalog()
+        ));
+        let (all, _) = named.with_base_targets(dataset.clone(), None);
+        assert!(all.lists_every_document());
     }
 
     const DATASET_FILE: &str = include_str!("../../../data/published/documents/sihui-2022.json");

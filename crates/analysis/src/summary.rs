@@ -1,12 +1,15 @@
 //! What home shows of a document without its targets: its targets counted by theme and kind
-//! ([`count_targets`]), and the published index made of these counts (`data/index.json`,
-//! [`index_of`]). The same rule counts the published documents when the index is written and the
+//! ([`count_targets`]), and the published indexes made of these counts: every document
+//! (`data/document-list.json`, [`index_of`]) and home's (`data/index.json`, [`home_index_of`]). The same rule counts the published documents when the index is written and the
 //! documents of opened files in the browser.
 
 use policy_data::model::{Dataset, Document, DocumentEntry};
 use policy_data::summary::{DocumentSummary, Index, TargetCounts};
 
+use super::catalog::Catalog;
+use super::choices::CARD_LIMIT;
 use super::ordering::Counts;
+use super::url_state::default_comparison;
 
 /// Counts a document's targets for its card: by theme (most first, ties in id order) and by kind
 /// (in the order `Kind` declares them).
@@ -48,7 +51,29 @@ pub fn index_of(dataset: &Dataset) -> Index {
                 counts: count_targets(entry),
             })
             .collect(),
+        unlisted: 0,
     }
+}
+
+/// Home's index of `dataset` (`data/index.json`): the documents home shows as cards
+/// (`choices::CARD_LIMIT`, the first ones) and those a link without a comparison compares
+/// (`url_state::default_comparison`), so that home and the default comparison read from it
+/// exactly as from [`index_of`]; the others only counted. Its size does not grow with the number
+/// of documents.
+pub fn home_index_of(dataset: &Dataset) -> Index {
+    let mut index = index_of(dataset);
+    let mut listed: Vec<String> = index
+        .documents
+        .iter()
+        .take(CARD_LIMIT)
+        .map(|summary| summary.document.id.clone())
+        .collect();
+    // Documents without targets: the catalogue holds no rows, only what the choice reads.
+    listed.extend(default_comparison(&Catalog::new(index.dataset(), Default::default())));
+    let total = index.documents.len();
+    index.documents.retain(|summary| listed.contains(&summary.document.id));
+    index.unlisted = total - index.documents.len();
+    index
 }
 
 #[cfg(test)]
@@ -89,5 +114,49 @@ mod tests {
         let held = index.dataset();
         assert_eq!(held.documents.len(), dataset.documents.len());
         assert!(held.documents.iter().all(|d| d.targets.is_empty()));
+    }
+
+    #[test]
+    fn home_s_index_lists_the_cards_and_the_default_comparison_and_counts_the_rest() {
+        use super::super::choices::home_cards;
+        use super::super::url_state::MAX_COMPARED;
+        use policy_data::model::Level;
+        let mut dataset = policy_data::test_support::renamed_copies(bundled::dataset(), 60);
+        // The first named localities come after the cards: the default comparison is theirs.
+        for entry in dataset.documents.iter_mut().take(14) {
+            entry.document.level = Level::Unnamed;
+        }
+        let whole = index_of(&dataset);
+        let home = home_index_of(&dataset);
+        assert_eq!(home.documents.len(), CARD_LIMIT + MAX_COMPARED);
+        assert_eq!(home.unlisted, 60 - home.documents.len());
+        assert_eq!(whole.unlisted, 0);
+        let catalog = |index: &Index| Catalog::new(index.dataset(), Default::default()).with_unlisted(index.unlisted);
+        let ids = |catalog: &Catalog, positions: Vec<usize>| -> Vec<String> {
+            positions
+                .into_iter()
+                .map(|i| catalog.dataset.documents[i].document.id.clone())
+                .collect()
+        };
+        let (home_catalog, whole_catalog) = (catalog(&home), catalog(&whole));
+        assert_eq!(
+            ids(&home_catalog, home_cards(&home_catalog).0),
+            ids(&whole_catalog, home_cards(&whole_catalog).0),
+            "the same cards"
+        );
+        assert_eq!(
+            default_comparison(&home_catalog),
+            default_comparison(&whole_catalog),
+            "the same default comparison"
+        );
+        assert_eq!(
+            default_comparison(&home_catalog),
+            ["city-15", "city-16", "city-17", "city-18", "city-20"],
+            "the fifth bundled document is the unnamed review"
+        );
+        let (_, rest) = home_cards(&home_catalog);
+        assert_eq!(rest.len() + home_catalog.unlisted, 60 - CARD_LIMIT, "the rest counted");
+        // With as few documents as cards, home's index is the whole list.
+        assert_eq!(home_index_of(bundled::dataset()), index_of(bundled::dataset()));
     }
 }

@@ -15,12 +15,16 @@ use super::summary::Index;
 
 /// Where the app fetches home's index (relative to the page).
 pub const INDEX_URL: &str = "data/index.json";
+/// Where the app fetches the list of every published document, when home's index does not list
+/// them all and a view offers them all.
+pub const DOCUMENT_LIST_URL: &str = "data/document-list.json";
 /// Where the app fetches the targets (relative to the page).
 pub const TARGETS_URL: &str = "data/targets.json";
 /// Where the app fetches the documents' cleaned texts.
 pub const TEXTS_URL: &str = "data/texts.json";
 
 const INDEX_FNV: &str = env!("PUBLISHED_INDEX_FNV");
+const DOCUMENT_LIST_FNV: &str = env!("PUBLISHED_DOCUMENT_LIST_FNV");
 const INDICATORS_FNV: &str = env!("PUBLISHED_INDICATORS_FNV");
 const TARGETS_FNV: &str = env!("PUBLISHED_TARGETS_FNV");
 const TEXTS_FNV: &str = env!("PUBLISHED_TEXTS_FNV");
@@ -48,6 +52,12 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// True when the server answered that the file does not exist (`browser::fetch` words a
+    /// status as "HTTP <status>"): for a document's file, that the document is not published.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Problem::Fetch(reason) if reason == "HTTP 404")
+    }
+
     /// Why the published file was refused, short, for a parenthesis after the message.
     pub fn reason(&self, lang: Lang) -> String {
         match self {
@@ -83,6 +93,13 @@ fn check(bytes: &[u8], expected: &str) -> Result<(), Problem> {
 /// Checks and parses a fetched `index.json`.
 pub fn parse_index(bytes: &[u8]) -> Result<Index, Problem> {
     check(bytes, INDEX_FNV)?;
+    serde_json::from_slice(bytes).map_err(unreadable)
+}
+
+/// Checks and parses a fetched `document-list.json` (every published document, in the form of
+/// home's index).
+pub fn parse_document_list(bytes: &[u8]) -> Result<Index, Problem> {
+    check(bytes, DOCUMENT_LIST_FNV)?;
     serde_json::from_slice(bytes).map_err(unreadable)
 }
 
@@ -202,6 +219,7 @@ mod tests {
     const TEXTS: &[u8] = include_bytes!("../../../data/published/texts.json");
     const INDEX: &[u8] = include_bytes!("../../../data/published/index.json");
     const INDICATORS: &[u8] = include_bytes!("../../../data/published/indicators.json");
+    const DOCUMENT_LIST: &[u8] = include_bytes!("../../../data/published/document-list.json");
     const PANJIN: &[u8] = include_bytes!("../../../data/published/targets/panjin-2019.json");
     const PANJIN_TEXT: &[u8] = include_bytes!("../../../data/published/texts/panjin-2019.json");
 
@@ -270,6 +288,22 @@ mod tests {
             from_index.dataset.documents[0].document.title,
             dataset.documents[0].document.title
         );
+    }
+
+    #[test]
+    fn the_document_list_passes_its_check_and_lists_every_document() {
+        let list = parse_document_list(DOCUMENT_LIST).unwrap();
+        assert_eq!(list.unlisted, 0);
+        assert_eq!(list.documents.len(), super::super::bundled::dataset().documents.len());
+        assert_eq!(parse_document_list(TARGETS), Err(Problem::OtherVersion));
+    }
+
+    #[test]
+    fn only_a_404_says_a_file_is_not_there() {
+        assert!(Problem::Fetch("HTTP 404".into()).is_not_found());
+        assert!(!Problem::Fetch("HTTP 500".into()).is_not_found());
+        assert!(!Problem::Fetch("TypeError: Failed to fetch".into()).is_not_found());
+        assert!(!Problem::OtherVersion.is_not_found());
     }
 
     #[test]

@@ -1,9 +1,13 @@
-//! The first view's data (`data/index.json`): every published document's metadata and its targets
-//! counted by theme and by kind, without the targets themselves. Home is drawn from it, so a first
-//! visit does not fetch, parse or hold any target; the views that show targets fetch
-//! `data/targets.json` when they are first opened. The counts are made by
-//! `analysis::choices::summarise`, for the published documents when the index is written and for
-//! opened files in the browser, so both are counted by one rule.
+//! The first view's data: published documents' metadata and their targets counted by theme and by
+//! kind, without the targets themselves. Home is drawn from it, so a first visit does not fetch,
+//! parse or hold any target; the views that show targets fetch them when they are first opened.
+//! Two files have this form: `data/index.json`, home's index, lists the documents home shows as
+//! cards (and those a default comparison holds) and counts the others ([`Index::unlisted`]), so a
+//! first visit costs the same whatever the number of documents; `data/document-list.json` lists
+//! every document, for the views that offer them all (the locality finder, the list by province,
+//! the comparison's choices). With as few documents as cards the two are the same. The counts are
+//! made by `analysis::summary::count_targets`, for the published documents when the index is
+//! written and for opened files in the browser, so both are counted by one rule.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +36,16 @@ pub struct Index {
     /// The dataset's version, as in `targets.json`.
     pub version: String,
     pub themes: Vec<Theme>,
+    /// Listed documents, in the dataset's order.
     pub documents: Vec<DocumentSummary>,
+    /// How many published documents the index does not list (home's index lists the first ones);
+    /// 0, and not written, when it lists them all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unlisted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Index {
@@ -60,7 +73,8 @@ impl Index {
     }
 }
 
-/// The index as published (`data/index.json`): compact JSON, as the app reads it.
+/// The index as published (`data/index.json`, `data/document-list.json`): compact JSON, as the
+/// app reads it.
 pub fn index_json(index: &Index) -> String {
     serde_json::to_string(index).unwrap_or_default()
 }

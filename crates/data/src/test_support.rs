@@ -83,3 +83,27 @@ pub fn indicator(id: &str, name: Bilingual, theme: &str, unit: &str, better: Bet
         definition: definition.into(),
     }
 }
+
+/// `n` documents made of `dataset`'s, copied round-robin and renamed (ids `city-<k>`, localities
+/// 第k号市 / Town<k>, in three provinces in turn), their targets' ids renamed to stay unique: a
+/// dataset with more documents than home has cards.
+pub fn renamed_copies(dataset: &crate::model::Dataset, n: usize) -> crate::model::Dataset {
+    let provinces = [("广东省", "Guangdong"), ("辽宁省", "Liaoning"), ("四川省", "Sichuan")];
+    let documents = (0..n)
+        .map(|k| {
+            let mut entry = dataset.documents[k % dataset.documents.len()].clone();
+            entry.document.id = format!("city-{k}");
+            entry.document.locality = bi(&format!("第{k}号市"), &format!("Town{k}"));
+            let (zh, en) = provinces[k % provinces.len()];
+            entry.document.province = bi(zh, en);
+            for target in &mut entry.targets {
+                target.id = format!("city-{k}-{}", target.id);
+            }
+            entry
+        })
+        .collect();
+    crate::model::Dataset {
+        documents,
+        ..dataset.clone()
+    }
+}

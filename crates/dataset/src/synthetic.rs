@@ -1228,11 +1228,12 @@ pub fn generate(base: &Dataset, texts: &BTreeMap<String, String>, scale: usize, 
     }
 }
 
-/// The generated dataset as the published files: `index.json`, `targets.json` and `texts.json`.
+/// The generated dataset as the published files that grow with it: `document-list.json`,
+/// `targets.json` and `texts.json` (home's `index.json` has a bounded size, see [`write_published`]).
 pub fn published_files(generated: &Generated) -> Vec<(&'static str, String)> {
     vec![
         (
-            "index.json",
+            "document-list.json",
             policy_data::summary::index_json(&policy_analysis::summary::index_of(&generated.dataset)),
         ),
         ("targets.json", policy_data::export::dataset_json(&generated.dataset)),
@@ -1244,14 +1245,16 @@ pub fn published_files(generated: &Generated) -> Vec<(&'static str, String)> {
 }
 
 /// Writes [`published_files`] into `dir` (the same bytes), streamed: at 1,000× they are hundreds
-/// of megabytes; then the split by document (`indicators.json`, `targets/<id>.json`,
-/// `texts/<id>.json`).
+/// of megabytes; then home's index (`index.json`) and the split by document (`indicators.json`,
+/// `targets/<id>.json`, `texts/<id>.json`).
 pub fn write_published(generated: &Generated, dir: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write;
     let create = |name: &str| std::fs::File::create(dir.join(name)).map(std::io::BufWriter::new);
-    let mut out = create("index.json")?;
+    let mut out = create("document-list.json")?;
     serde_json::to_writer(&mut out, &policy_analysis::summary::index_of(&generated.dataset))?;
     out.flush()?;
+    let home = policy_analysis::summary::home_index_of(&generated.dataset);
+    std::fs::write(dir.join("index.json"), policy_data::summary::index_json(&home))?;
     let mut out = create("targets.json")?;
     serde_json::to_writer_pretty(&mut out, &generated.dataset)?;
     out.flush()?;

@@ -21,8 +21,9 @@ pub fn is_cached_file(name: &str) -> bool {
 }
 
 /// The published data files the explorer reads, cached too.
-pub const DATA_FILES: [&str; 4] = [
+pub const DATA_FILES: [&str; 5] = [
     "data/index.json",
+    "data/document-list.json",
     "data/indicators.json",
     "data/targets.json",
     "data/texts.json",

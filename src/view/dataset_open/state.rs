@@ -10,6 +10,7 @@ use yew::prelude::*;
 use policy_analysis::library::{Library, SavedFile};
 use policy_data::dataset_file::{CheckFile, FileError, ReadFailure};
 use policy_data::model::{Dataset, DocumentEntry, Indicator};
+use policy_data::summary::Index;
 
 /// Files read from the picker or a drop: each name with its bytes, or why it could not be read.
 pub type ReadFiles = Vec<(String, Result<Vec<u8>, ReadFailure>)>;
@@ -70,6 +71,8 @@ pub enum DatasetsAction {
     Documents(Option<Vec<Indicator>>, Vec<DocumentEntry>),
     /// A few published documents' texts arrived (id, text): a document's page.
     DocumentTexts(Vec<(String, String)>),
+    /// The list of every published document arrived (home's index lists only the first ones).
+    DocumentList(Rc<Index>),
 }
 
 impl DatasetsState {
@@ -144,6 +147,7 @@ impl Reducible for DatasetsState {
             DatasetsAction::DismissDropped => next.dropped.clear(),
             DatasetsAction::Texts(texts) => next.library = next.library.with_base_texts(texts),
             DatasetsAction::DocumentTexts(texts) => next.library = next.library.with_document_texts(texts),
+            DatasetsAction::DocumentList(list) => next.library = next.library.with_document_list(&list),
             DatasetsAction::Documents(indicators, documents) => {
                 next.library = next.library.with_document_targets(indicators, documents);
             }

@@ -2,7 +2,8 @@
 //! checked against this build's fingerprint and handed over; a failure keeps the status for a
 //! retry. The texts and the targets are two uses of the one hook. A view of a few documents gets
 //! only theirs (`data/targets/<id>.json` with `data/indicators.json` the first time,
-//! `data/texts/<id>.json`), through a second hook the texts and the targets share as well.
+//! `data/texts/<id>.json`), through a second hook the texts and the targets share as well. The list
+//! of every document (`data/document-list.json`) is a third use of the first hook.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -118,6 +119,17 @@ pub fn use_targets(
     let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, arrived);
     let (status, retry) = if all { (status, retry) } else { few };
     TargetsState { status, retry }
+}
+
+/// The list of every published document (`data/document-list.json`), fetched the first time
+/// `needed` (a view offers every document, or home's finder or list by province is used) while
+/// the library lists only home's index's documents; handed to the session's data. Returns the
+/// status and a retry callback.
+#[hook]
+pub fn use_document_list(needed: bool, datasets: UseReducerDispatcher<DatasetsState>) -> (FetchStatus, Callback<()>) {
+    let arrived = Callback::from(move |list| datasets.dispatch(DatasetsAction::DocumentList(std::rc::Rc::new(list))));
+    let read: Read<_> = |bytes| Box::pin(async move { published::parse_document_list(&bytes) });
+    use_published_file(false, needed, published::DOCUMENT_LIST_URL, read, arrived)
 }
 
 /// A few documents' split files (`missing`, as the library tells what it lacks), requested

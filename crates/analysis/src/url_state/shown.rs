@@ -90,6 +90,14 @@ impl UrlState {
         }
     }
 
+    /// True when the view offers every published document to choose from (the comparison's
+    /// locality choices; not its embedded table), so it needs the whole document list where home's
+    /// index lists only the first ones. Home's finder and its list by province ask for the list
+    /// when they are used.
+    pub fn offers_every_document(&self) -> bool {
+        self.view == View::Compare && !self.embed
+    }
+
     /// The documents whose targets the link names for its view, fetched at once at the start
     /// (before the index says which documents a default selection holds): the compared ones when
     /// the link names enough, the reader's document.
@@ -244,5 +252,16 @@ mod tests {
         assert_eq!(document_shown(&state, &catalog).as_deref(), Some("panjin-2019"));
         state.document = Some("sihui-2022".into());
         assert_eq!(document_shown(&state, &catalog).as_deref(), Some("sihui-2022"));
+    }
+
+    #[test]
+    fn only_the_comparison_offers_every_document() {
+        let offers = |query: &str| UrlState::parse(query).0.offers_every_document();
+        assert!(offers("v=compare"));
+        assert!(offers("v=compare&cmp=panjin-2019,sihui-2022"));
+        assert!(!offers("v=compare&cmp=panjin-2019,sihui-2022&embed=1"));
+        assert!(!offers(""));
+        assert!(!offers("v=doc&doc=panjin-2019"));
+        assert!(!offers("v=targets"), "every target brings every document");
     }
 }

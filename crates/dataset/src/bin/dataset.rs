@@ -2,8 +2,9 @@
 //!
 //! - `cargo dataset clean`   re-derives the cleaned texts from the raw scrapes;
 //! - `cargo dataset check`   validates the TOML sources and lists every problem;
-//! - `cargo dataset publish` validates, then writes `data/published/` (index.json, targets.json,
-//!   texts.json, targets.csv), which the app bundles and the site serves as open data, the targets
+//! - `cargo dataset publish` validates, then writes `data/published/` (index.json: home's index,
+//!   the first documents; document-list.json: every document; targets.json, texts.json,
+//!   targets.csv), which the app bundles and the site serves as open data, the targets
 //!   and texts split by document for the views that show a few (`indicators.json`,
 //!   `targets/<id>.json`, `texts/<id>.json`: `policy_data::by_document`), and one self-contained file per document (`documents/<id>.json`,
 //!   the form a visitor can open in the app);
@@ -103,7 +104,7 @@ mod tool {
         let files = [
             (
                 "index.json",
-                summary::index_json(&policy_analysis::summary::index_of(&loaded.dataset)),
+                summary::index_json(&policy_analysis::summary::home_index_of(&loaded.dataset)),
             ),
             ("targets.json", export::dataset_json(&loaded.dataset)),
             (
@@ -113,6 +114,10 @@ mod tool {
             (
                 "targets.csv",
                 export::targets_csv(&loaded.dataset, export::all_rows(&loaded.dataset)),
+            ),
+            (
+                "document-list.json",
+                summary::index_json(&policy_analysis::summary::index_of(&loaded.dataset)),
             ),
         ];
         let split = policy_data::by_document::published_files(&loaded.dataset, &files[1].1)?;
@@ -204,7 +209,7 @@ mod tool {
         let real = synthetic::generate(&loaded.dataset, &loaded.texts, 1, seed);
         let real_files = synthetic::published_files(&real);
         let started = Instant::now();
-        let names = ["index.json", "targets.json", "texts.json"];
+        let names = ["document-list.json", "targets.json", "texts.json"];
         let real_each = measure::each_file_sizes(
             real_files.iter().map(|(_, content)| content.as_bytes()).collect(),
             real.dataset.documents.len(),
