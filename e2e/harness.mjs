@@ -19,11 +19,11 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ on a free port of 127.0.0.1; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves dist/ (or another built site, `dir`) on a free port of 127.0.0.1; resolves to { url, close }. */
+export async function serveDist(dir = DIST) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
+    const file = join(dir, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -107,25 +107,26 @@ export async function horizontalOverflow(page) {
 export { ROOT, readFile };
 
 /**
- * Serves dist/ and launches Chromium for one test file (node:test `before`/`after` hooks). Returns
- * `{ server, browser, withPage }` getters; `withPage(width, run)` opens a watched page, runs the
- * journey and fails on any console error or request that left the site.
+ * Serves dist/ (or another built site, `dir`) and launches Chromium for one test file (node:test
+ * `before`/`after` hooks). Returns `{ server, browser, withPage }` getters; `withPage(width, run, expected)`
+ * opens a watched page, runs the journey and fails on any console error or request that left the
+ * site (but those `expected(problem)` accepts: a failure the journey causes on purpose).
  */
-export function useSite() {
+export function useSite(dir = DIST) {
   const site = {
     server: null,
     browser: null,
-    async withPage(width, run) {
+    async withPage(width, run, expected = () => false) {
       const { page, context, problems } = await openPage(site.browser, site.server.url, width);
       try {
         await run(page);
-        assert.deepEqual(problems, [], 'no console errors and no request leaving the site');
+        assert.deepEqual(problems.filter((p) => !expected(p)), [], 'no console errors and no request leaving the site');
       } finally {
         await context.close();
       }
     },
   };
-  before(async () => { site.server = await serveDist(); site.browser = await launchBrowser(); });
+  before(async () => { site.server = await serveDist(dir); site.browser = await launchBrowser(); });
   after(async () => { await site.browser?.close(); await site.server?.close(); });
   return site;
 }

@@ -24,35 +24,10 @@ step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*" >&2; }
 step "release build (dist/)"
 trunk build --release --offline
 
-# A copy of the app's build inputs with a generated dataset in data/published/, built into
-# target/bench/dist-<n>x/ with its own cargo target directory (so dist/ and target/ of the real
-# build are never touched). One copy is reused for every scale, so each build recompiles only the app.
-build_variant() {
-  local scale="$1" site="$BENCH/site" out="$BENCH/dist-${1}x"
-  if [ -f "$out/index.html" ] && [ -z "$(find src crates Cargo.toml Cargo.lock index.html Trunk.toml static "$BENCH/data-${scale}x" -newer "$out/index.html" -print -quit)" ]; then
-    echo "target/bench/dist-${scale}x is up to date" >&2
-    return
-  fi
-  rm -rf "$site"
-  mkdir -p "$site/data/published"
-  cp -a Cargo.toml Cargo.lock Trunk.toml index.html src crates static benches .cargo "$site/"
-  cp -r "$BENCH/data-${scale}x/index.json" "$BENCH/data-${scale}x/document-list.json" "$BENCH/data-${scale}x/indicators.json" "$BENCH/data-${scale}x/targets" "$BENCH/data-${scale}x/texts" \
-    "$BENCH/data-${scale}x/targets.json" "$BENCH/data-${scale}x/texts.json" "$site/data/published/"
-  if [ ! -d "$BENCH/cargo" ] && [ -d target/wasm32-unknown-unknown/release ]; then
-    # Seed the bench build with the real build's compiled dependencies.
-    mkdir -p "$BENCH/cargo/wasm32-unknown-unknown"
-    cp -a target/wasm32-unknown-unknown/release "$BENCH/cargo/wasm32-unknown-unknown/"
-  fi
-  # Only the home page is prerendered there: a page per synthetic document is not measured.
-  (cd "$site" && CARGO_TARGET_DIR="$BENCH/cargo" SITE_DOCUMENT_PAGES=0 trunk build --release --offline --dist "$out")
-}
-
 scale_args=()
 for scale in $SCALES; do
-  step "synthetic dataset ${scale}× (seed 1)"
-  cargo run --quiet --locked -p policy-dataset --bin dataset -- generate --scale "$scale" --seed 1 --out "$BENCH/data-${scale}x"
-  step "bench-only site with the ${scale}× dataset bundled"
-  build_variant "$scale"
+  step "synthetic dataset ${scale}× (seed 1) and a bench-only site with it bundled"
+  scripts/variant.sh "$scale"
   scale_args+=(--scale "${scale}=$BENCH/dist-${scale}x")
 done
 

@@ -6,8 +6,10 @@
 #   3. component tests in headless Chromium (wasm-bindgen-test)
 #   4. release build with Trunk (`site finish --split`: chunks, names by content, pages, sw.js,
 #      precompressed copies); a second build that differs only in the pack threshold, for the
-#      naming test; then end-to-end journeys in headless Chromium (playwright-core), one of them
-#      through docs/deploy.md's nginx server block in Debian's nginx
+#      naming test; a site with a synthetic dataset ten times the real one (scripts/variant.sh 10,
+#      for e2e/scale.test.mjs: more documents than home's index lists); then end-to-end journeys in
+#      headless Chromium (playwright-core), one of them through docs/deploy.md's nginx server block
+#      in Debian's nginx
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -38,6 +40,9 @@ trunk build --release --offline
 
 step "the same build with another pack threshold (e2e/immutable-names.test.mjs compares the two)"
 SITE_PACK_BELOW=0 trunk build --release --offline --dist target/site-pack-0
+
+step "a site with ten times the documents (e2e/scale.test.mjs)"
+scripts/variant.sh 10
 
 step "end-to-end journeys in headless Chromium"
 node --test --test-concurrency=1 e2e/
