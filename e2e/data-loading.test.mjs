@@ -1,7 +1,8 @@
 // The published data arrives after the WebAssembly: home's index (data/index.json) when the first
 // view is home, data/targets.json when a view shows every target (at start for such a link, or on
-// the first "See targets"), only the documents' own targets (data/targets/<id>.json, with
-// data/indicators.json) for a document's page and the comparison, data/texts.json only when a
+// the first visit of the whole list), only the documents' own targets (data/targets/<id>.json, with
+// data/indicators.json) for a document's page, the comparison and the list of a few localities (a
+// card's "See targets"), data/texts.json only when a
 // view needs the documents' texts. A failed or stale fetch shows a clear message with a retry
 // button, never a blank page. Fails on console errors and requests leaving 127.0.0.1 (except the
 // failures a test provokes on purpose).
@@ -26,7 +27,7 @@ async function withPage(run, expected = () => false) {
   }
 }
 
-test('the home page fetches its index only; "See targets" fetches the targets; a search fetches the texts and the passage count follows', async () => {
+test('the home page fetches its index only; "See targets" fetches that document\'s targets; a search fetches the texts and the passage count follows', async () => {
   await withPage(async (page, requested) => {
     await page.goto(server.url);
     await appReady(page);
@@ -39,7 +40,9 @@ test('the home page fetches its index only; "See targets" fetches the targets; a
     const counted = Number((await card.locator('.counts strong').innerText()).trim());
     await card.getByRole('link', { name: '查看目标' }).click();
     await page.locator('.target-list .target-summary').first().waitFor();
-    assert.ok(requested.includes('/data/targets.json'), 'targets fetched for the targets list');
+    // One locality's list needs its document's targets alone (and the indicator catalogue).
+    assert.ok(requested.includes('/data/targets/sihui-2022.json'), 'its targets fetched for its list');
+    assert.ok(!requested.includes('/data/targets.json'), 'not every target');
     await page.waitForFunction((n) => (document.querySelector('#result-count')?.textContent ?? '').includes(String(n)), counted);
     await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('班额')}`);
     await appReady(page);
@@ -105,7 +108,8 @@ test('a failed data fetch shows a message with a retry instead of a blank page',
 test('targets that fail to arrive after home show a message and a retry; nothing on the page is lost', async () => {
   await withPage(async (page, requested) => {
     let fail = true;
-    await page.route('**/data/targets.json', (route) => (fail ? route.abort('failed') : route.continue()));
+    // "See targets" fetches the document's own targets.
+    await page.route('**/data/targets/panjin-2019.json', (route) => (fail ? route.abort('failed') : route.continue()));
     await page.goto(server.url);
     await appReady(page);
     await page.locator('#card-panjin-2019').getByRole('link', { name: '查看目标' }).click();

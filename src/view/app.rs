@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use policy_analysis::library::{Library, SavedFile};
-use policy_analysis::url_state::{Lang, UrlState, View};
+use policy_analysis::url_state::{DocumentsShown, Lang, UrlState, View};
 use policy_data::published::PublishedData;
 
 use super::context::AppContext;
@@ -89,12 +89,14 @@ pub fn App(props: &AppProps) -> Html {
         state.texts_shown(&catalog),
         datasets.clone(),
     );
+    // A view that offers every document (the comparison) waits for their list where home's index
+    // lists only the first ones.
     // Which published targets the view shows: none, a few documents', or all.
     let shown = state.targets_shown(&catalog);
     let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone());
-    // A view that offers every document (the comparison) waits for their list where home's index
-    // lists only the first ones.
-    let list_needed = state.offers_every_document() && !datasets.library.lists_every_document();
+    // Every target brings every document, so the list is needed only beside a few documents'.
+    let list_needed =
+        state.offers_every_document() && shown != DocumentsShown::All && !datasets.library.lists_every_document();
     let (list_status, list_retry) = use_document_list(list_needed, datasets.dispatcher());
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.

@@ -24,7 +24,7 @@ pub fn Home() -> Html {
     let (carded, rest) = home_cards(catalog);
     let cards = carded.iter().map(|&i| {
         let doc = &documents[i].document;
-        let TargetCounts { targets, themes, kinds: by_kind } = &catalog.counts[i];
+        let TargetCounts { targets, themes, kinds: by_kind, .. } = &catalog.counts[i];
         let period = format!("{}–{}", doc.period.start, doc.period.end);
         html! {
             <article class={classes!("card", "doc-card", catalog.is_opened(&doc.id).then_some("opened"))} id={format!("card-{}", doc.id)}>

@@ -33,7 +33,7 @@ pub fn TargetsView() -> Html {
         let catalog = catalog.clone();
         use_memo((catalog_id, state.query.clone()), move |(_, query)| {
             let SearchHits { rows, passages } = search_or_all(&catalog, query);
-            let counts = Rc::new(FacetCounts::of(&catalog, &rows));
+            let counts = Rc::new(FacetCounts::for_list(&catalog, query, &rows));
             (Rc::new(rows), passages, counts)
         })
     };

@@ -24,6 +24,10 @@ pub struct Catalog {
     /// Each document's targets counted for its home card, in document order: counted from the
     /// targets, or taken from the published index while the targets have not arrived.
     pub counts: Vec<TargetCounts>,
+    /// True when the catalogue holds every target of the documents it lists; false while the
+    /// published documents are held without their targets (some may have come one by one), so
+    /// their counts are the index's.
+    pub every_target: bool,
     /// Published documents the catalogue does not list yet: while the app holds home's index,
     /// which lists the first documents and counts the others (`summary::Index::unlisted`).
     pub unlisted: usize,
@@ -67,16 +71,19 @@ impl Catalog {
             search,
             opened: BTreeSet::new(),
             counts,
+            every_target: true,
             unlisted: 0,
         }
     }
 
     /// The same catalogue with the first documents' counts replaced by `counts`: the published
-    /// index's, while the published documents are held without their targets.
+    /// index's, while the published documents are held without their targets (so it no longer
+    /// holds [`Catalog::every_target`]).
     pub fn with_counts(mut self, counts: &[TargetCounts]) -> Self {
         for (mine, given) in self.counts.iter_mut().zip(counts) {
             *mine = given.clone();
         }
+        self.every_target = false;
         self
     }
 
@@ -99,6 +106,7 @@ impl Catalog {
             search,
             opened: self.opened.clone(),
             counts: self.counts.clone(),
+            every_target: self.every_target,
             unlisted: self.unlisted,
         }
     }

@@ -177,6 +177,48 @@ impl FacetCounts {
         counts
     }
 
+    /// The counts of every target of the catalogue's documents, read from their documents'
+    /// counts (`Catalog::counts`) rather than from rows: what the published index says, so right
+    /// while only some documents' targets are here.
+    pub fn of_documents(catalog: &Catalog) -> Self {
+        let themes = &catalog.dataset.themes;
+        let mut counts = FacetCounts {
+            documents: catalog.counts.iter().map(|c| c.targets).collect(),
+            themes: vec![0; themes.len()],
+            ..FacetCounts::default()
+        };
+        for document in &catalog.counts {
+            for (theme, n) in &document.themes {
+                if let Some(at) = themes.iter().position(|t| &t.id == theme) {
+                    counts.themes[at] += n;
+                }
+            }
+            for (kind, n) in &document.kinds {
+                counts.kinds[kind_position(*kind)] += n;
+            }
+            let unmarked = document.targets - document.binding - document.expected;
+            for (choice, n) in [
+                (BindingChoice::Binding, document.binding),
+                (BindingChoice::Expected, document.expected),
+                (BindingChoice::Unstated, unmarked),
+            ] {
+                counts.bindings[choice as usize] += n;
+            }
+        }
+        counts
+    }
+
+    /// The filter panel's counts over a search's `rows` (`query`): counted from the rows, or, with
+    /// nothing searched while the catalogue holds only some documents' targets, from every
+    /// document's counts ([`FacetCounts::of_documents`]), which equal what the rows would give.
+    pub fn for_list(catalog: &Catalog, query: &str, rows: &[usize]) -> Self {
+        if query.trim().is_empty() && !catalog.every_target {
+            FacetCounts::of_documents(catalog)
+        } else {
+            FacetCounts::of(catalog, rows)
+        }
+    }
+
     pub fn kind(&self, kind: Kind) -> usize {
         self.kinds[kind_position(kind)]
     }
@@ -192,5 +234,65 @@ fn kind_position(kind: Kind) -> usize {
         Kind::Standard => 1,
         Kind::Milestone => 2,
         Kind::Projection => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+    use crate::summary::index_of;
+    use policy_data::bundled;
+
+    #[test]
+    fn the_documents_counts_equal_the_rows_counts() {
+        let catalog = Catalog::new(bundled::dataset().clone(), Default::default());
+        let all: Vec<usize> = (0..catalog.rows.len()).collect();
+        let from_rows = FacetCounts::of(&catalog, &all);
+        assert_eq!(FacetCounts::of_documents(&catalog), from_rows);
+        assert!(from_rows.binding(BindingChoice::Binding) > 0 || from_rows.binding(BindingChoice::Expected) > 0);
+        assert_eq!(FacetCounts::for_list(&catalog, "", &all), from_rows);
+    }
+
+    #[test]
+    fn with_one_document_s_targets_here_the_counts_are_still_every_document_s() {
+        let dataset = bundled::dataset();
+        let whole = Catalog::new(dataset.clone(), Default::default());
+        let all: Vec<usize> = (0..whole.rows.len()).collect();
+        let sihui = dataset
+            .documents
+            .iter()
+            .find(|e| e.document.id == "sihui-2022")
+            .unwrap();
+        let library = Library::from_index(&index_of(dataset))
+            .with_document_targets(Some(dataset.indicators.clone()), vec![sihui.clone()]);
+        let few = library.catalog();
+        assert!(!few.every_target);
+        let rows: Vec<usize> = (0..few.rows.len()).collect();
+        assert_eq!(rows.len(), sihui.targets.len());
+        assert_eq!(FacetCounts::for_list(&few, "", &rows), FacetCounts::of(&whole, &all));
+        // A search counts its rows (a search needs every target, so they are all here then).
+        assert_eq!(
+            FacetCounts::for_list(&whole, "学位", &rows[..3]),
+            FacetCounts::of(&whole, &rows[..3])
+        );
+        // The list of Sihui holds exactly Sihui's targets, filtered as with every target here.
+        let filter = TargetFilter {
+            localities: std::iter::once("sihui-2022".to_string()).collect(),
+            kinds: std::iter::once(Kind::Quantitative).collect(),
+            ..TargetFilter::default()
+        };
+        let ids = |catalog: &Catalog, rows: Vec<usize>| -> Vec<String> {
+            rows.into_iter()
+                .map(|i| catalog.target(catalog.rows[i]).id.clone())
+                .collect()
+        };
+        for sort in [SortKey::Document, SortKey::Year, SortKey::Value] {
+            assert_eq!(
+                ids(&few, filter_rows(&few, rows.iter().copied(), &filter, sort)),
+                ids(&whole, filter_rows(&whole, all.iter().copied(), &filter, sort)),
+                "{sort:?}"
+            );
+        }
     }
 }

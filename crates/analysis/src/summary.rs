@@ -3,7 +3,7 @@
 //! (`data/document-list.json`, [`index_of`]) and home's (`data/index.json`, [`home_index_of`]). The same rule counts the published documents when the index is written and the
 //! documents of opened files in the browser.
 
-use policy_data::model::{Dataset, Document, DocumentEntry};
+use policy_data::model::{Binding, Dataset, Document, DocumentEntry};
 use policy_data::summary::{DocumentSummary, Index, TargetCounts};
 
 use super::catalog::Catalog;
@@ -11,14 +11,20 @@ use super::choices::CARD_LIMIT;
 use super::ordering::Counts;
 use super::url_state::default_comparison;
 
-/// Counts a document's targets for its card: by theme (most first, ties in id order) and by kind
-/// (in the order `Kind` declares them).
+/// Counts a document's targets for its card and the filter panel: by theme (most first, ties in id
+/// order), by kind (in the order `Kind` declares them) and by marking.
 pub fn count_targets(entry: &DocumentEntry) -> TargetCounts {
     let mut by_theme = Counts::default();
     let mut by_kind = Counts::default();
+    let (mut binding, mut expected) = (0, 0);
     for t in &entry.targets {
         by_theme.add(t.theme.as_str(), 1);
         by_kind.add(t.kind, 1);
+        match t.binding {
+            Some(Binding::Binding) => binding += 1,
+            Some(Binding::Expected) => expected += 1,
+            None => {}
+        }
     }
     let mut themes: Vec<(String, usize)> = by_theme
         .into_vec()
@@ -30,6 +36,8 @@ pub fn count_targets(entry: &DocumentEntry) -> TargetCounts {
         targets: entry.targets.len(),
         themes,
         kinds: by_kind.into_vec(),
+        binding,
+        expected,
     }
 }
 
@@ -84,7 +92,9 @@ mod tests {
     #[test]
     fn card_counts_add_up_to_the_targets() {
         for entry in &bundled::dataset().documents {
-            let TargetCounts { targets, themes, kinds } = count_targets(entry);
+            let TargetCounts {
+                targets, themes, kinds, ..
+            } = count_targets(entry);
             assert_eq!(targets, entry.targets.len());
             assert_eq!(themes.iter().map(|(_, n)| n).sum::<usize>(), entry.targets.len());
             assert_eq!(kinds.iter().map(|(_, n)| n).sum::<usize>(), entry.targets.len());

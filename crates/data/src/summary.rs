@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Dataset, Document, DocumentEntry, Kind, Theme};
 
-/// How many targets a document has, by theme and by kind: the counts on its home card.
+/// How many targets a document has, by theme, by kind and by marking: the counts on its home card
+/// and in the targets list's filter panel.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetCounts {
     pub targets: usize,
@@ -21,6 +22,12 @@ pub struct TargetCounts {
     pub themes: Vec<(String, usize)>,
     /// Targets per kind, in the order `Kind` declares them.
     pub kinds: Vec<(Kind, usize)>,
+    /// Targets marked 约束性 (binding) and 预期性 (expected); the others are unmarked. With the
+    /// themes and kinds, the targets list's filter counts for a locality whose targets are not here.
+    #[serde(default)]
+    pub binding: usize,
+    #[serde(default)]
+    pub expected: usize,
 }
 
 /// A document as home shows it: its metadata and its targets' counts.

@@ -64,9 +64,10 @@ pub fn document_shown(state: &UrlState, catalog: &Catalog) -> Option<String> {
 pub enum DocumentsShown {
     /// None: bare home (its counts come from the published index).
     Nothing,
-    /// These documents' only: a document's page, the comparison and its table's embed.
+    /// These documents' only: a document's page, the comparison and its table's embed, the
+    /// targets list of a few localities (neither searched nor opened at a target).
     Documents(Vec<String>),
-    /// Every target: the targets list and its search, the calculator (its paths chart draws other
+    /// Every target: the targets list of every locality and its search, the calculator (its paths chart draws other
     /// documents' targets of the indicator), the page "Analyse a document" (a file is checked
     /// against every target), an indicator's embed across every locality, the embedded list, and
     /// a home link carrying a selection (its ids are resolved against the targets).
@@ -83,6 +84,9 @@ impl UrlState {
         match (self.view, self.embed) {
             (View::Compare, false) => false,
             (View::Compare, true) => self.indicator.is_some(),
+            // The list of a few localities, neither searched nor opened at a target: their
+            // documents' targets are every match, and the filter counts come from the index.
+            (View::Targets, false) => !self.lists_localities_only(),
             // The reader finds its document from the link, or from a target only the whole
             // targets name.
             (View::Document, false) => self.document.is_none() && self.target.is_some(),
@@ -91,11 +95,20 @@ impl UrlState {
     }
 
     /// True when the view offers every published document to choose from (the comparison's
-    /// locality choices; not its embedded table), so it needs the whole document list where home's
-    /// index lists only the first ones. Home's finder and its list by province ask for the list
-    /// when they are used.
+    /// locality choices, the targets list's filter panel; not an embedded table), so it needs the
+    /// whole document list where home's index lists only the first ones. Home's finder and its
+    /// list by province ask for the list when they are used.
     pub fn offers_every_document(&self) -> bool {
-        self.view == View::Compare && !self.embed
+        matches!(self.view, View::Compare | View::Targets) && !self.embed
+    }
+
+    /// True for the targets list filtered to some localities, with no search and no target opened
+    /// by link: it shows only their documents' targets (a home card's "See targets").
+    fn lists_localities_only(&self) -> bool {
+        self.view == View::Targets
+            && !self.filter.localities.is_empty()
+            && self.query.trim().is_empty()
+            && self.target.is_none()
     }
 
     /// The documents whose targets the link names for its view, fetched at once at the start
@@ -108,6 +121,7 @@ impl UrlState {
         match self.view {
             View::Compare if self.compare.len() >= MIN_COMPARED => self.compare.clone(),
             View::Document => self.document.iter().cloned().collect(),
+            View::Targets => self.filter.localities.iter().cloned().collect(),
             _ => Vec::new(),
         }
     }
@@ -131,6 +145,8 @@ impl UrlState {
             DocumentsShown::All
         } else if self.view == View::Compare {
             DocumentsShown::Documents(compared_documents(self, catalog))
+        } else if self.view == View::Targets {
+            DocumentsShown::Documents(self.filter.localities.iter().cloned().collect())
         } else {
             DocumentsShown::Documents(document_shown(self, catalog).into_iter().collect())
         }
@@ -203,6 +219,13 @@ mod tests {
             documents(&["panjin-2019"])
         );
         assert_eq!(shown("v=doc"), documents(&["dongguan-2019"]));
+        // A home card's "See targets": the list of one locality, or a few.
+        assert_eq!(shown("v=targets&loc=sihui-2022"), documents(&["sihui-2022"]));
+        assert_eq!(
+            shown("v=targets&loc=sihui-2022,panjin-2019&theme=preschool&sort=year"),
+            documents(&["panjin-2019", "sihui-2022"])
+        );
+        assert_eq!(read("v=targets&loc=sihui-2022").documents_named(), ["sihui-2022"]);
         // A target alone names its document only through the whole targets.
         assert_eq!(shown("v=doc&t=panjin-2019-primary-class-size"), DocumentsShown::All);
         for all in [
@@ -212,6 +235,10 @@ mod tests {
             "q=学位",
             "v=compare&embed=1&ind=class-size-primary",
             "v=doc&doc=panjin-2019&embed=1",
+            // Searched, opened at a target by link, or embedded: every target.
+            "v=targets&loc=sihui-2022&q=学位",
+            "v=targets&loc=sihui-2022&t=sihui-2022-1",
+            "v=targets&loc=sihui-2022&embed=1",
         ] {
             assert_eq!(shown(all), DocumentsShown::All, "{all}");
             assert!(read(all).shows_all_targets(), "{all}");
@@ -255,13 +282,14 @@ mod tests {
     }
 
     #[test]
-    fn only_the_comparison_offers_every_document() {
+    fn the_comparison_and_the_targets_list_offer_every_document() {
         let offers = |query: &str| UrlState::parse(query).0.offers_every_document();
         assert!(offers("v=compare"));
         assert!(offers("v=compare&cmp=panjin-2019,sihui-2022"));
         assert!(!offers("v=compare&cmp=panjin-2019,sihui-2022&embed=1"));
         assert!(!offers(""));
         assert!(!offers("v=doc&doc=panjin-2019"));
-        assert!(!offers("v=targets"), "every target brings every document");
+        assert!(offers("v=targets&loc=sihui-2022"), "its filter panel");
+        assert!(!offers("v=targets&loc=sihui-2022&embed=1"));
     }
 }
