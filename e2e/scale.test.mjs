@@ -101,7 +101,15 @@ test('a link to a document home\'s index does not list fetches that document alo
       ['/data/index.json', '/data/indicators.json', `/data/targets/${unlisted.id}.json`, `/data/texts/${unlisted.id}.json`].sort(),
     );
     assert.ok(page.url().includes(`doc=${unlisted.id}`), 'the link keeps the document');
+    // Tabs for this document and others of its province, and the way to the rest.
+    const tabs = page.locator('.reader nav .tabs li');
+    assert.ok(await tabs.count() <= 14, `${await tabs.count()} tabs`);
+    assert.ok((await page.locator('.reader nav .tabs').innerText()).includes(unlisted.locality.zh), 'its own tab');
+    const more = page.locator('.reader nav .more-places');
+    assert.equal(await more.innerText(), '其他地方:在首页查找');
     await screenshot(page, 'scale-unlisted-document-375');
+    await more.click();
+    await page.locator('#home-find').waitFor();
   });
 });
 

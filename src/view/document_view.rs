@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use policy_analysis::choices::reader_tabs;
 use policy_analysis::reader::annotate;
 use policy_analysis::search::terms;
-use policy_analysis::url_state::{document_shown, Action, Lang};
+use policy_analysis::url_state::{document_shown, Action, Lang, View};
 use policy_charts::timeline::TimelineData;
 use policy_charts::Chart;
 
@@ -112,9 +113,15 @@ pub fn DocumentView() -> Html {
             let level = p.heading.unwrap_or(1);
             html! { <li class={format!("o{level}")}><a href={format!("#p-{i}")}>{ &text[p.range.clone()] }</a></li> }
         });
-    let doc_links = catalog.dataset.documents.iter().map(|entry| {
+    // Every document while they fit, else this one and others of its province (`reader_tabs`).
+    let (tabs, more_places) = reader_tabs(&catalog, &doc_id);
+    let doc_links = tabs.iter().map(|&i| {
+        let entry = &catalog.dataset.documents[i];
         let current = entry.document.id == doc_id;
         html! { <li>{ action_link(&app, Action::ReadDocument(entry.document.id.clone()), "tab", current, pick(lang, &entry.document.locality)) }</li> }
+    });
+    let find_more = more_places.then(|| html! {
+        <li>{ action_link(&app, Action::Show(View::Home), "tab more-places", false, tr(lang, "其他地方:在首页查找", "Other places: find them on the home page")) }</li>
     });
     let selected_panel = selected_local.map(|local| {
         let span_targets: Vec<usize> = paragraphs
@@ -147,7 +154,7 @@ pub fn DocumentView() -> Html {
     )));
     html! {
         <section class="reader">
-            <nav aria-label={tr(lang, "选择文件", "Choose a document")}><ul class="tabs">{ for doc_links }</ul></nav>
+            <nav aria-label={tr(lang, "选择文件", "Choose a document")}><ul class="tabs">{ for doc_links }{ for find_more }</ul></nav>
             <article class="card doc-meta">
                 <h1 lang={quote_lang(doc)}>{ &doc.title }</h1>
                 if catalog.is_opened(&doc.id) { { super::dataset_open::opened_mark(lang) } }

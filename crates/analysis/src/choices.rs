@@ -44,6 +44,26 @@ pub fn needs_locality_search(catalog: &Catalog) -> bool {
     catalog.dataset.documents.len() + catalog.unlisted > LOCALITY_LIMIT
 }
 
+/// The documents the reader offers as tabs beside the one it shows (`shown`): every one while they
+/// fit ([`LOCALITY_LIMIT`] others, none unlisted); otherwise `shown`, then others of its province,
+/// up to [`LOCALITY_LIMIT`]. Positions in dataset order, and whether some documents are not
+/// offered (the reader then points to home's finder).
+pub fn reader_tabs(catalog: &Catalog, shown: &str) -> (Vec<usize>, bool) {
+    let documents = &catalog.dataset.documents;
+    let province = catalog
+        .document_by_id(shown)
+        .map(|(i, _)| &documents[i].document.province.zh);
+    let fits = documents.len() <= LOCALITY_LIMIT + 1 && catalog.unlisted == 0;
+    let (offered, _) = bounded_choices(
+        documents.len(),
+        LOCALITY_LIMIT,
+        |i| documents[i].document.id == shown,
+        |i| fits || Some(&documents[i].document.province.zh) == province,
+    );
+    let more = offered.len() < documents.len() + catalog.unlisted;
+    (offered, more)
+}
+
 /// The home page's documents: those shown as cards (every opened one, then the first others up to
 /// [`CARD_LIMIT`]) and the rest, listed one line each on request. Positions in dataset order.
 /// The rest holds only listed documents: `Catalog::unlisted` counts the others.
@@ -183,5 +203,33 @@ mod tests {
             .find(|g| catalog.dataset.documents[g[0]].document.province.zh.contains("广东"))
             .unwrap();
         assert!(guangdong.len() >= 2, "Dongguan and Sihui share a group");
+    }
+
+    #[test]
+    fn the_reader_offers_every_document_while_they_fit_else_its_province_s() {
+        let catalog = catalog();
+        let (tabs, more) = reader_tabs(&catalog, "panjin-2019");
+        assert_eq!(tabs.len(), catalog.dataset.documents.len());
+        assert!(!more);
+        let many = Catalog::new(
+            policy_data::test_support::renamed_copies(bundled::dataset(), 60),
+            Default::default(),
+        );
+        let (tabs, more) = reader_tabs(&many, "city-31");
+        assert!(more, "the others are found from home");
+        assert!(tabs.len() <= LOCALITY_LIMIT + 1);
+        assert!(tabs.contains(&31));
+        let province = &many.dataset.documents[31].document.province.zh;
+        assert!(tabs
+            .iter()
+            .all(|&i| &many.dataset.documents[i].document.province.zh == province));
+        assert_eq!(
+            tabs.len(),
+            LOCALITY_LIMIT + 1,
+            "20 documents share its province: a dozen others"
+        );
+        // Documents home's index does not list count as not offered.
+        let partial = Catalog::new(bundled::dataset().clone(), Default::default()).with_unlisted(3);
+        assert!(reader_tabs(&partial, "panjin-2019").1);
     }
 }
