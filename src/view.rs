@@ -26,6 +26,7 @@ mod home_find;
 mod home_rest;
 mod hooks;
 mod link;
+mod list_gate;
 mod on_demand;
 mod parts;
 mod split_data;

@@ -7,17 +7,17 @@
 use yew::prelude::*;
 
 use policy_analysis::library::{Library, SavedFile};
-use policy_analysis::url_state::{DocumentsShown, Lang, UrlState, View};
+use policy_analysis::url_state::{Lang, UrlState, View};
 use policy_data::published::PublishedData;
 
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::home::Home;
-use super::hooks::{use_after_paint, use_document_list, use_targets, use_texts, use_url_state, SessionChange};
+use super::hooks::{use_after_paint, use_targets, use_texts, use_url_state, SessionChange};
 use super::on_demand::Deferred;
 use super::parts;
 use super::text::{lang_parts, tr};
-use super::texts_status::{ListNotice, TargetsNotice, TargetsState, TextsState};
+use super::texts_status::{TargetsNotice, TargetsState, TextsState};
 
 /// What the page needs from its host to start: the URL's query string and saved preferences.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -89,15 +89,9 @@ pub fn App(props: &AppProps) -> Html {
         state.texts_shown(&catalog),
         datasets.clone(),
     );
-    // A view that offers every document (the comparison) waits for their list where home's index
-    // lists only the first ones.
     // Which published targets the view shows: none, a few documents', or all.
     let shown = state.targets_shown(&catalog);
     let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone());
-    // Every target brings every document, so the list is needed only beside a few documents'.
-    let list_needed =
-        state.offers_every_document() && shown != DocumentsShown::All && !datasets.library.lists_every_document();
-    let (list_status, list_retry) = use_document_list(list_needed, datasets.dispatcher());
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.
     let waiting_for_targets = !datasets.library.shows(&shown);
@@ -105,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
         // The view's own code loads alongside the targets, not after them.
         let state = state.clone();
         use_effect_with(
-            (state.view, state.embed, waiting_for_targets || list_needed),
+            (state.view, state.embed, waiting_for_targets),
             move |(_, _, waiting)| {
                 if *waiting {
                     parts::prefetch_for(&state);
@@ -137,7 +131,6 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let body = match state.view {
         _ if waiting_for_targets => html! { <TargetsNotice {lang} targets={targets.clone()} /> },
-        _ if list_needed => html! { <ListNotice {lang} status={list_status} retry={list_retry} /> },
         View::Home => html! { <Home /> },
         View::Targets => html! { <Deferred<()> chunk={&parts::TARGETS} props={()} /> },
         View::Document => html! { <Deferred<()> chunk={&parts::DOCUMENT} props={()} /> },
@@ -208,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<TargetsState>>
             </ContextProvider<TextsState>>
             </ContextProvider<Display>>
-            if state.view == View::Compare && !waiting_for_targets && !list_needed {
+            if state.view == View::Compare && !waiting_for_targets {
                 <div class="print-only">
                     <ContextProvider<AppContext> context={print_app}>
                         <Deferred<()> chunk={&parts::PRINT_MATRIX} props={()} />

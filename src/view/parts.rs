@@ -99,7 +99,7 @@ fn home_rest_view() -> Result<Render<()>, LoadFailed> {
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]
 fn targets_view() -> Result<Render<()>, LoadFailed> {
-    Ok(|_| html! { <super::targets::TargetsView /> })
+    Ok(|_| html! { <super::list_gate::ListGate><super::targets::TargetsView /></super::list_gate::ListGate> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]
@@ -109,7 +109,7 @@ fn document_view() -> Result<Render<()>, LoadFailed> {
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
 fn compare_view() -> Result<Render<()>, LoadFailed> {
-    Ok(|_| html! { <super::compare_view::CompareView /> })
+    Ok(|_| html! { <super::list_gate::ListGate><super::compare_view::CompareView /></super::list_gate::ListGate> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]

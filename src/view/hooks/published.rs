@@ -18,19 +18,21 @@ use super::super::split_data::Few;
 use super::super::dataset_open::{DatasetsAction, DatasetsState};
 use super::super::texts_status::{FetchStatus, TargetsState, TextsState};
 
-/// Checks and reads a fetched file's bytes (perhaps loading its reader's chunk first).
-type Read<T> = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Result<T, Problem>>>>;
+/// Checks and reads a fetched file's bytes (perhaps loading its reader's chunk first) into the
+/// change of the session's data it makes. One type for every file, so the hook below is one piece
+/// of code.
+type Read = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Result<DatasetsAction, Problem>>>>;
 
 /// The status of the published file at `url`. `present` says whether it came with the data;
-/// otherwise it is fetched (and read by `read`) the first time `needed` is true, and handed to
-/// `arrived`. Returns the status and a retry callback.
+/// otherwise it is fetched (and read by `read`) the first time `needed` is true, and what it
+/// makes dispatched to `datasets`. Returns the status and a retry callback.
 #[hook]
-fn use_published_file<T: 'static>(
+fn use_published_file(
     present: bool,
     needed: bool,
     url: &'static str,
-    read: Read<T>,
-    arrived: Callback<T>,
+    read: Read,
+    datasets: UseReducerDispatcher<DatasetsState>,
 ) -> (FetchStatus, Callback<()>) {
     let status = use_state(|| match present {
         true => FetchStatus::Ready,
@@ -50,8 +52,8 @@ fn use_published_file<T: 'static>(
                         Err(problem) => Err(problem),
                     };
                     match read {
-                        Ok(value) => {
-                            arrived.emit(value);
+                        Ok(action) => {
+                            datasets.dispatch(action);
                             status.set(FetchStatus::Ready);
                         }
                         Err(problem) => status.set(FetchStatus::Failed(problem)),
@@ -83,9 +85,8 @@ pub fn use_texts(present: bool, shown: DocumentsShown, datasets: UseReducerHandl
         false => datasets.library.missing_texts(&shown).map(Few::Texts),
     };
     let few = use_few(missing, datasets.clone());
-    let arrived = Callback::from(move |texts| datasets.dispatch(DatasetsAction::Texts(texts)));
-    let read: Read<_> = |bytes| Box::pin(async move { published::parse_texts(&bytes) });
-    let (status, retry) = use_published_file(present, all, published::TEXTS_URL, read, arrived);
+    let read: Read = |bytes| Box::pin(async move { published::parse_texts(&bytes).map(DatasetsAction::Texts) });
+    let (status, retry) = use_published_file(present, all, published::TEXTS_URL, read, datasets.dispatcher());
     let (status, retry) = if all { (status, retry) } else { few };
     TextsState { status, retry }
 }
@@ -110,13 +111,16 @@ pub fn use_targets(
             .map(|(indicators, ids)| Few::Targets { indicators, ids }),
     };
     let few = use_few(missing, datasets.clone());
-    let arrived = Callback::from(move |dataset| {
-        let check = super::super::parts::DATASET_CHECK.ready();
-        datasets.dispatch(DatasetsAction::Targets(Box::new(dataset), check));
-    });
-    // The targets' reader is a chunk of its own (`parts::TARGETS_READER`).
-    let read: Read<_> = |bytes| Box::pin(super::super::start::read_targets(bytes));
-    let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, arrived);
+    // The targets' reader is a chunk of its own (`parts::TARGETS_READER`); the checker, loaded
+    // whenever a file is open, checks open files again against them.
+    let read: Read = |bytes| {
+        Box::pin(async move {
+            let dataset = super::super::start::read_targets(bytes).await?;
+            let check = super::super::parts::DATASET_CHECK.ready();
+            Ok(DatasetsAction::Targets(Box::new(dataset), check))
+        })
+    };
+    let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, datasets.dispatcher());
     let (status, retry) = if all { (status, retry) } else { few };
     TargetsState { status, retry }
 }
@@ -127,9 +131,12 @@ pub fn use_targets(
 /// status and a retry callback.
 #[hook]
 pub fn use_document_list(needed: bool, datasets: UseReducerDispatcher<DatasetsState>) -> (FetchStatus, Callback<()>) {
-    let arrived = Callback::from(move |list| datasets.dispatch(DatasetsAction::DocumentList(std::rc::Rc::new(list))));
-    let read: Read<_> = |bytes| Box::pin(async move { published::parse_document_list(&bytes) });
-    use_published_file(false, needed, published::DOCUMENT_LIST_URL, read, arrived)
+    let read: Read = |bytes| {
+        Box::pin(async move {
+            published::parse_document_list(&bytes).map(|list| DatasetsAction::DocumentList(std::rc::Rc::new(list)))
+        })
+    };
+    use_published_file(false, needed, published::DOCUMENT_LIST_URL, read, datasets)
 }
 
 /// A few documents' split files (`missing`, as the library tells what it lacks), requested
