@@ -68,6 +68,32 @@ test('bare home fetches the index alone; the finder fetches the list once and fi
   });
 });
 
+test('"See targets" on a card fetches that document and the list; the filter counts are every document\'s', async () => {
+  const list = await published('document-list.json');
+  const sum = (count) => list.documents.reduce((n, d) => n + count(d.counts), 0);
+  const kind = (name) => (counts) => (counts.kinds.find(([k]) => k === name) ?? [name, 0])[1];
+  await site.withPage(1280, async (page) => {
+    const requested = dataRequests(page);
+    await page.goto(site.server.url);
+    await appReady(page);
+    const card = page.locator('#card-entang-2017');
+    const counted = Number((await card.locator('.counts strong').innerText()).trim());
+    await card.getByRole('link', { name: '查看目标' }).click();
+    await page.locator('.target-list .target-summary').first().waitFor();
+    await page.waitForFunction((n) => (document.querySelector('#result-count')?.textContent ?? '').includes(String(n)), counted);
+    assert.deepEqual(
+      [...requested].sort(),
+      ['/data/document-list.json', '/data/index.json', '/data/indicators.json', '/data/targets/entang-2017.json'],
+      'one document, the catalogue and the list: not every target',
+    );
+    const count = async (id) => Number(await page.locator(`label[for="${id}"] .count`).innerText());
+    assert.equal(await count('f-kind-0'), sum(kind('quantitative')), 'quantitative targets of every document');
+    assert.equal(await count('f-bind-0'), sum((c) => c.binding ?? 0), '约束性 of every document');
+    assert.equal(await count('f-bind-1'), sum((c) => c.expected ?? 0), '预期性 of every document');
+    await screenshot(page, 'scale-card-targets-1280');
+  });
+});
+
 test('the list by province, asked for first, fetches the list; a failed fetch says so and its retry works', async () => {
   await site.withPage(1280, async (page) => {
     let fail = true;
