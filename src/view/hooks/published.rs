@@ -44,7 +44,7 @@ fn use_published_file<T: 'static>(
                 let reload = *attempt > 0;
                 yew::platform::spawn_local(async move {
                     let fetched = crate::browser::fetch::fetch_bytes(url, reload).await;
-                    let read = match fetched.map_err(Problem::Fetch) {
+                    let read = match fetched {
                         Ok(bytes) => read(bytes).await,
                         Err(problem) => Err(problem),
                     };
@@ -81,12 +81,13 @@ pub fn use_texts(present: bool, shown: DocumentsShown, datasets: UseReducerHandl
         true => None,
         false => datasets.library.missing_texts(&shown).map(Few::Texts),
     };
+    let unsaved = Few::unsaved(missing.as_ref());
     let few = use_few(missing, datasets.clone());
     let arrived = Callback::from(move |texts| datasets.dispatch(DatasetsAction::Texts(texts)));
     let read: Read<_> = |bytes| Box::pin(async move { published::parse_texts(&bytes) });
     let (status, retry) = use_published_file(present, all, published::TEXTS_URL, read, arrived);
     let (status, retry) = if all { (status, retry) } else { few };
-    TextsState { status, retry }
+    TextsState { status, retry, unsaved }
 }
 
 /// The published targets the view shows (`shown`): present unless the app started from home's
@@ -108,6 +109,7 @@ pub fn use_targets(
             .missing(&shown)
             .map(|(indicators, ids)| Few::Targets { indicators, ids }),
     };
+    let unsaved = Few::unsaved(missing.as_ref());
     let few = use_few(missing, datasets.clone());
     let arrived = Callback::from(move |dataset| {
         let check = super::super::parts::DATASET_CHECK.ready();
@@ -117,7 +119,7 @@ pub fn use_targets(
     let read: Read<_> = |bytes| Box::pin(super::super::start::read_targets(bytes));
     let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, arrived);
     let (status, retry) = if all { (status, retry) } else { few };
-    TargetsState { status, retry }
+    TargetsState { status, retry, unsaved }
 }
 
 /// A few documents' split files (`missing`, as the library tells what it lacks), requested
