@@ -19,10 +19,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ (or another built site, `dir`) on a free port of 127.0.0.1; resolves to { url, close }. */
+/**
+ * Serves dist/ (or another built site, `dir`) on a free port of 127.0.0.1; resolves to
+ * { url, close, requests }, `requests` the paths asked for, in order.
+ */
 export async function serveDist(dir = DIST) {
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    requests.push(path);
     const file = join(dir, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file);
@@ -35,7 +40,7 @@ export async function serveDist(dir = DIST) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)), requests };
 }
 
 /** Launches the system Chromium headless, with the flags this sandboxed machine needs. */

@@ -6,8 +6,10 @@
 #   3. component tests in headless Chromium (wasm-bindgen-test)
 #   4. release build with Trunk (`site finish --split`: chunks, names by content, pages, sw.js,
 #      precompressed copies); a second build that differs only in the pack threshold, for the
-#      naming test; a site with a synthetic dataset ten times the real one (scripts/variant.sh 10,
-#      for e2e/scale.test.mjs: more documents than home's index lists); then end-to-end journeys in
+#      naming test; a copy of the first whose service worker is written again over the precache
+#      budget (`site worker --precache-budget 0`, seconds, not a third build), for the offline
+#      test; a site with a synthetic dataset ten times the real one (scripts/variant.sh 10, for
+#      e2e/scale.test.mjs: more documents than home's index lists); then end-to-end journeys in
 #      headless Chromium (playwright-core), one of them through docs/deploy.md's nginx server block
 #      in Debian's nginx
 set -euo pipefail
@@ -40,6 +42,11 @@ trunk build --release --offline
 
 step "the same build with another pack threshold (e2e/immutable-names.test.mjs compares the two)"
 SITE_PACK_BELOW=0 trunk build --release --offline --dist target/site-pack-0
+
+step "the release site with its service worker over the precache budget (e2e/offline.test.mjs)"
+rm -rf target/site-precache-0
+cp -r dist target/site-precache-0
+cargo site worker target/site-precache-0 --precache-budget 0
 
 step "a site with ten times the documents (e2e/scale.test.mjs)"
 scripts/variant.sh 10

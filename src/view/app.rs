@@ -91,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     // Which published targets the view shows: none, a few documents', or all.
     let shown = state.targets_shown(&catalog);
-    let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone());
+    let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone()).retrying_texts(&texts);
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.
     let waiting_for_targets = !datasets.library.shows(&shown);

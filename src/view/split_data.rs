@@ -10,13 +10,13 @@ use std::pin::Pin;
 use policy_analysis::catalog::Catalog;
 use policy_analysis::url_state::{DocumentsShown, UrlState};
 use policy_data::by_document::{document_targets_url, document_text_url, INDICATORS_URL};
-use policy_data::published::{self, Problem, PublishedData};
+use policy_data::published::{self, Problem, PublishedData, Unsaved};
 
 use super::dataset_open::DatasetsAction;
 use crate::browser::fetch::fetch_all;
 
 /// Requests started, awaited for their bodies (in order).
-pub type Fetched = Pin<Box<dyn Future<Output = Vec<Result<Vec<u8>, String>>>>>;
+pub type Fetched = Pin<Box<dyn Future<Output = Vec<Result<Vec<u8>, Problem>>>>>;
 /// What reading fetched files gives, or why it could not.
 pub type Reading<T> = Pin<Box<dyn Future<Output = Result<T, Problem>>>>;
 
@@ -43,13 +43,23 @@ impl Few {
             Few::Texts(ids) => ids.iter().map(|id| document_text_url(id)).collect(),
         }
     }
+
+    /// What a view lacks, for the message when its fetch fails offline: the documents of `few`,
+    /// or (with none, or when the view shows every document) the whole data.
+    pub fn unsaved(few: Option<&Few>) -> Unsaved {
+        let ids = match few {
+            Some(Few::Targets { ids, .. } | Few::Texts(ids)) => ids.len(),
+            None => 0,
+        };
+        Unsaved::documents(ids)
+    }
 }
 
 /// Checks and reads the files of `few` (`fetched`, started from [`Few::urls`]) into the change of
 /// the session's data they make.
 pub fn read_few(few: Few, fetched: Fetched) -> Reading<DatasetsAction> {
     Box::pin(async move {
-        let mut fetched = fetched.await.into_iter().map(|bytes| bytes.map_err(Problem::Fetch));
+        let mut fetched = fetched.await.into_iter();
         match few {
             Few::Targets { indicators, ids } => {
                 let mut documents = Vec::with_capacity(ids.len());
@@ -90,7 +100,7 @@ pub fn start_urls(state: &UrlState) -> Vec<String> {
 pub fn read_start(state: UrlState, fetched: Fetched, reload: bool) -> Reading<PublishedData> {
     Box::pin(async move {
         let named = state.documents_named();
-        let mut fetched = fetched.await.into_iter().map(|bytes| bytes.map_err(Problem::Fetch));
+        let mut fetched = fetched.await.into_iter();
         let mut next = || {
             fetched
                 .next()

@@ -2,8 +2,9 @@
 //! this build's fingerprint (home's index `data/index.json` for bare home; the index, the indicator
 //! catalogue and the documents' own targets `data/targets/<id>.json` for a view of a few
 //! documents; otherwise the targets `data/targets.json`), shows a loading line meanwhile and a
-//! clear error with a retry button if the fetch fails, then renders the [`App`] with the data.
-//! Never a blank page.
+//! clear error with a retry button if the fetch fails (offline, that what is missing is not saved
+//! on this device and needs a connection), then renders the [`App`] with the data. Never a blank
+//! page.
 
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use yew::prelude::*;
 use policy_analysis::url_state::UrlState;
 use policy_data::lang::Lang;
 use policy_data::model::Dataset;
-use policy_data::published::{self, Problem, PublishedData};
+use policy_data::published::{self, Problem, PublishedData, Unsaved};
 
 use super::app::{App, AppProps};
 use super::parts::{ReadTargets, TARGETS_READER};
@@ -53,7 +54,7 @@ pub async fn fetch_data(query: &str, reload: bool, restore_files: bool) -> Phase
 
 async fn fetch_targets(reload: bool) -> Phase {
     let fetched = fetch_bytes(published::TARGETS_URL, reload).await;
-    match fetched.map_err(Problem::Fetch) {
+    match fetched {
         Ok(bytes) => match read_targets(bytes).await {
             Ok(dataset) => Phase::Ready(PublishedData {
                 dataset: Rc::new(dataset),
@@ -80,10 +81,7 @@ pub async fn reader() -> Result<ReadTargets, Problem> {
 
 async fn fetch_index(reload: bool) -> Phase {
     let fetched = fetch_bytes(published::INDEX_URL, reload).await;
-    match fetched
-        .map_err(Problem::Fetch)
-        .and_then(|bytes| published::parse_index(&bytes))
-    {
+    match fetched.and_then(|bytes| published::parse_index(&bytes)) {
         Ok(index) => Phase::Ready(PublishedData::from_index(index)),
         Err(problem) => Phase::Failed(problem),
     }
@@ -101,6 +99,19 @@ async fn fetch_documents(state: &UrlState, reload: bool) -> Phase {
     match read {
         Ok(data) => Phase::Ready(data),
         Err(problem) => Phase::Failed(problem),
+    }
+}
+
+/// What a first fetch that failed offline lacks, as [`fetch_data`] chooses the files: a view of a
+/// few documents lacks those (one, or several), any other the whole data.
+fn unsaved(query: &str, restore_files: bool) -> Unsaved {
+    let state = UrlState::parse(query).0;
+    if restore_files || state.shows_all_targets() || !state.needs_targets() {
+        return Unsaved::Data;
+    }
+    match state.documents_named().len() {
+        1 => Unsaved::Document,
+        _ => Unsaved::Documents,
     }
 }
 
@@ -153,6 +164,16 @@ pub fn Start(props: &StartProps) -> Html {
                     "数据文件与本页面版本不符(可能是旧的缓存)。请重试;若仍不行,请重新加载页面。".to_string(),
                     "The data file does not match this version of the page (perhaps an old cached copy). Please retry; if that fails, reload the page.".to_string(),
                 ),
+                Phase::Failed(Problem::Offline) => {
+                    let unsaved = unsaved(&props.app.query, !props_saved_empty);
+                    let say = |lang| {
+                        Problem::Offline
+                            .needs_connection(unsaved, lang)
+                            .unwrap_or_default()
+                            .to_string()
+                    };
+                    (say(Lang::Zh), say(Lang::En))
+                }
                 Phase::Failed(problem) => (
                     format!("数据未能加载,请检查网络后重试。({})", problem.reason(Lang::Zh)),
                     format!(

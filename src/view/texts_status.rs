@@ -1,12 +1,13 @@
 //! Published files that arrive after the start: the documents' texts (`data/texts.json`) and,
 //! when the app started from home's index, the targets (`data/targets.json`), each fetched when a
 //! view first needs it. While one loads, the views that need it say so; a failed fetch says why and
-//! offers a retry.
+//! offers a retry (offline, that what is missing is not saved on this device and needs a
+//! connection).
 
 use yew::prelude::*;
 
 use policy_analysis::url_state::Lang;
-use policy_data::published::Problem;
+use policy_data::published::{Problem, Unsaved};
 
 use super::text::tr;
 
@@ -27,6 +28,8 @@ pub enum FetchStatus {
 pub struct TextsState {
     pub status: FetchStatus,
     pub retry: Callback<()>,
+    /// What a fetch that failed offline lacks (one document's text, several, or every text).
+    pub unsaved: Unsaved,
 }
 
 /// The published targets' status and the way to fetch them again (a context the app provides).
@@ -34,6 +37,26 @@ pub struct TextsState {
 pub struct TargetsState {
     pub status: FetchStatus,
     pub retry: Callback<()>,
+    /// What a fetch that failed offline lacks (one document's targets, several, or every target).
+    pub unsaved: Unsaved,
+}
+
+impl TargetsState {
+    /// The same state, whose retry also fetches the texts again when they failed too: a view of a
+    /// document opened offline lacks both, and one press of "retry" brings both.
+    pub fn retrying_texts(self, texts: &TextsState) -> TargetsState {
+        if !matches!(texts.status, FetchStatus::Failed(_)) {
+            return self;
+        }
+        let (targets, texts) = (self.retry.clone(), texts.retry.clone());
+        TargetsState {
+            retry: Callback::from(move |()| {
+                targets.emit(());
+                texts.emit(());
+            }),
+            ..self
+        }
+    }
 }
 
 impl Default for TextsState {
@@ -41,6 +64,7 @@ impl Default for TextsState {
         TextsState {
             status: FetchStatus::Ready,
             retry: Callback::noop(),
+            unsaved: Unsaved::Data,
         }
     }
 }
@@ -54,7 +78,7 @@ pub struct TextsNoticeProps {
 #[component]
 pub fn TextsNotice(props: &TextsNoticeProps) -> Html {
     let texts = use_context::<TextsState>().unwrap_or_default();
-    fetch_notice(props.lang, &texts.status, &texts.retry, &TEXTS_WORDING)
+    fetch_notice(props.lang, &texts.status, &texts.retry, texts.unsaved, &TEXTS_WORDING)
 }
 
 #[derive(Properties, PartialEq)]
@@ -71,6 +95,7 @@ pub fn TargetsNotice(props: &TargetsNoticeProps) -> Html {
         props.lang,
         &props.targets.status,
         &props.targets.retry,
+        props.targets.unsaved,
         &TARGETS_WORDING,
     )
 }
@@ -87,7 +112,7 @@ pub struct ListNoticeProps {
 /// arrives, or why it could not be fetched with a retry button.
 #[component]
 pub fn ListNotice(props: &ListNoticeProps) -> Html {
-    fetch_notice(props.lang, &props.status, &props.retry, &LIST_WORDING)
+    fetch_notice(props.lang, &props.status, &props.retry, Unsaved::Data, &LIST_WORDING)
 }
 
 /// What a notice about one published file says, and its element ids and classes.
@@ -150,8 +175,14 @@ const LIST_WORDING: NoticeWording = NoticeWording {
 };
 
 /// Nothing when the file is here; a loading line, or why it could not be fetched with a retry
-/// button, worded by `wording`.
-fn fetch_notice(lang: Lang, status: &FetchStatus, retry: &Callback<()>, wording: &NoticeWording) -> Html {
+/// button, worded by `wording` (offline, by the core: `unsaved` is what is missing).
+fn fetch_notice(
+    lang: Lang,
+    status: &FetchStatus,
+    retry: &Callback<()>,
+    unsaved: Unsaved,
+    wording: &NoticeWording,
+) -> Html {
     let say = |(zh, en): (&'static str, &'static str)| tr(lang, zh, en);
     match status {
         FetchStatus::Ready => html! {},
@@ -164,7 +195,9 @@ fn fetch_notice(lang: Lang, status: &FetchStatus, retry: &Callback<()>, wording:
             html! {
                 <div class={wording.failed_class} id={wording.id} role="alert">
                     <p>
-                        if *problem == Problem::OtherVersion {
+                        if let Some(message) = problem.needs_connection(unsaved, lang) {
+                            { message }
+                        } else if *problem == Problem::OtherVersion {
                             { say(wording.other_version) }
                         } else {
                             { say(wording.failed) }

@@ -41,6 +41,9 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 pub enum Problem {
     /// The fetch failed; the browser's short reason ("HTTP 404", a network error).
     Fetch(String),
+    /// The fetch failed while the browser was offline: the file is not saved on this device (the
+    /// offline copy holds the site's shell and what was visited) and needs a connection.
+    Offline,
     /// The file is not the one this build was made with (an old cached copy, or a new release
     /// whose page is not loaded yet).
     OtherVersion,
@@ -64,6 +67,9 @@ impl Problem {
             // The browser's own short reason ("HTTP 404", a network error).
             Problem::Fetch(reason) => reason.clone(),
             Problem::OtherVersion => lang.pick("版本不符", "another version").to_string(),
+            Problem::Offline => lang
+                .pick("离线,本设备上尚无此文件", "offline; not saved on this device")
+                .to_string(),
             Problem::ReaderMissing => lang
                 .pick("读取程序未能加载", "its reader could not be loaded")
                 .to_string(),
@@ -72,6 +78,54 @@ impl Problem {
                 Lang::En => format!("unreadable at line {line}, column {column}"),
             },
         }
+    }
+}
+
+/// What a view lacks when its files could not be fetched offline, for the wording of
+/// [`Problem::needs_connection`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsaved {
+    /// One document's files (its page, or a view of one document).
+    Document,
+    /// Several documents' files (a comparison).
+    Documents,
+    /// The whole targets or texts, or home's index.
+    Data,
+}
+
+impl Unsaved {
+    /// A view of `count` documents' files; none is the whole data.
+    pub fn documents(count: usize) -> Unsaved {
+        match count {
+            0 => Unsaved::Data,
+            1 => Unsaved::Document,
+            _ => Unsaved::Documents,
+        }
+    }
+}
+
+impl Problem {
+    /// The whole message for a fetch that failed offline, in place of the view's own: what is
+    /// missing is not saved on this device yet, needs a connection, and "retry" fetches it once
+    /// online. `None` for every other problem.
+    pub fn needs_connection(&self, unsaved: Unsaved, lang: Lang) -> Option<&'static str> {
+        if *self != Problem::Offline {
+            return None;
+        }
+        Some(match unsaved {
+            Unsaved::Document => lang.pick(
+                "这份文件尚未保存在本设备上,需要联网才能打开。联网后请按“重试”。",
+                "This document is not saved on this device yet; it needs a connection. Press Retry when you are online.",
+            ),
+            Unsaved::Documents => lang.pick(
+                "这些文件尚未全部保存在本设备上,需要联网才能打开。联网后请按“重试”。",
+                "These documents are not all saved on this device yet; they need a connection. Press Retry when you are online.",
+            ),
+            Unsaved::Data => lang.pick(
+                "这部分数据尚未保存在本设备上,需要联网才能打开。联网后请按“重试”。",
+                "This part of the data is not saved on this device yet; it needs a connection. Press Retry when you are online.",
+            ),
+        })
     }
 }
 
@@ -222,6 +276,44 @@ mod tests {
     const DOCUMENT_LIST: &[u8] = include_bytes!("../../../data/published/document-list.json");
     const PANJIN: &[u8] = include_bytes!("../../../data/published/targets/panjin-2019.json");
     const PANJIN_TEXT: &[u8] = include_bytes!("../../../data/published/texts/panjin-2019.json");
+
+    #[test]
+    fn a_fetch_that_failed_offline_says_it_needs_a_connection_and_a_retry_in_both_languages() {
+        let offline = Problem::Offline;
+        assert_eq!(
+            offline.needs_connection(Unsaved::Document, Lang::Zh),
+            Some("这份文件尚未保存在本设备上,需要联网才能打开。联网后请按“重试”。")
+        );
+        assert_eq!(
+            offline.needs_connection(Unsaved::Document, Lang::En),
+            Some("This document is not saved on this device yet; it needs a connection. Press Retry when you are online.")
+        );
+        for unsaved in [Unsaved::Document, Unsaved::Documents, Unsaved::Data] {
+            let zh = offline.needs_connection(unsaved, Lang::Zh).unwrap();
+            let en = offline.needs_connection(unsaved, Lang::En).unwrap();
+            assert!(
+                zh.contains("本设备") && zh.contains("联网") && zh.contains("重试"),
+                "{zh}"
+            );
+            assert!(
+                en.contains("this device") && en.contains("connection") && en.contains("Retry"),
+                "{en}"
+            );
+        }
+        assert_eq!(Unsaved::documents(0), Unsaved::Data);
+        assert_eq!(Unsaved::documents(1), Unsaved::Document);
+        assert_eq!(Unsaved::documents(3), Unsaved::Documents);
+        // Any other problem keeps the view's own message.
+        for other in [
+            Problem::Fetch("HTTP 404".into()),
+            Problem::Fetch("Failed to fetch".into()),
+            Problem::OtherVersion,
+            Problem::ReaderMissing,
+        ] {
+            assert_eq!(other.needs_connection(Unsaved::Document, Lang::Zh), None);
+        }
+        assert_eq!(offline.reason(Lang::En), "offline; not saved on this device");
+    }
 
     #[test]
     fn a_document_s_text_passes_its_check_and_another_version_s_does_not() {

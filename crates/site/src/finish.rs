@@ -8,8 +8,9 @@
 //!    and integrity digests following ([`crate::names`]);
 //! 3. **pages**: the home page and one page per document rendered into the HTML
 //!    ([`crate::prerender`]);
-//! 4. **service worker**: `sw.js` filled with the site's files and cache version
-//!    ([`crate::service_worker`]);
+//! 4. **service worker**: `sw.js` filled with the files it precaches (the shell and the first
+//!    view's data; the files that grow with the documents only within `precache_budget`) and the
+//!    cache version ([`crate::service_worker`]);
 //! 5. **precompress**: a `.br` and a `.gz` copy beside every text file and module
 //!    ([`crate::precompress`]).
 
@@ -28,6 +29,9 @@ pub struct Options {
     pub pack_below: usize,
     /// Whether each document gets its own page (the benchmark's synthetic sites need only home).
     pub document_pages: bool,
+    /// The plain bytes at or under which the service worker precaches the files that grow with
+    /// the documents (their pages, split files, the whole targets and texts); over it, none.
+    pub precache_budget: u64,
 }
 
 impl Default for Options {
@@ -36,6 +40,7 @@ impl Default for Options {
             split_from: None,
             pack_below: split::PACKED_BELOW,
             document_pages: true,
+            precache_budget: service_worker::PRECACHE_BUDGET,
         }
     }
 }
@@ -69,8 +74,8 @@ pub fn finish(dir: &Path, options: &Options, mut report: impl FnMut(&str)) -> Re
         Ok(format!("{count} pages written"))
     })?;
     step("service worker", &mut || {
-        let (count, version) = service_worker::write(dir)?;
-        Ok(format!("sw.js lists {count} files, cache version {version}"))
+        let precache = service_worker::write(dir, options.precache_budget)?;
+        Ok(service_worker::describe(&precache, options.precache_budget))
     })?;
     step("precompress", &mut || {
         let written = precompress::precompress_dir(dir)?;

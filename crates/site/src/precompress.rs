@@ -100,8 +100,8 @@ pub fn precompress_dir(dir: &Path) -> Result<usize, String> {
     })
 }
 
-/// Writes `<path>.br` and `<path>.gz`; returns 2.
-fn compress_file(path: &Path) -> Result<usize, String> {
+/// Writes `<path>.br` and `<path>.gz` (replacing older copies); returns 2.
+pub fn compress_file(path: &Path) -> Result<usize, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     for (suffix, compressed) in [(".br", brotli(&bytes)?), (".gz", gzip(&bytes)?)] {
         let mut target = path.as_os_str().to_owned();

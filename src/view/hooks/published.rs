@@ -47,7 +47,7 @@ fn use_published_file(
                 let reload = *attempt > 0;
                 yew::platform::spawn_local(async move {
                     let fetched = crate::browser::fetch::fetch_bytes(url, reload).await;
-                    let read = match fetched.map_err(Problem::Fetch) {
+                    let read = match fetched {
                         Ok(bytes) => read(bytes).await,
                         Err(problem) => Err(problem),
                     };
@@ -84,11 +84,12 @@ pub fn use_texts(present: bool, shown: DocumentsShown, datasets: UseReducerHandl
         true => None,
         false => datasets.library.missing_texts(&shown).map(Few::Texts),
     };
+    let unsaved = Few::unsaved(missing.as_ref());
     let few = use_few(missing, datasets.clone());
     let read: Read = |bytes| Box::pin(async move { published::parse_texts(&bytes).map(DatasetsAction::Texts) });
     let (status, retry) = use_published_file(present, all, published::TEXTS_URL, read, datasets.dispatcher());
     let (status, retry) = if all { (status, retry) } else { few };
-    TextsState { status, retry }
+    TextsState { status, retry, unsaved }
 }
 
 /// The published targets the view shows (`shown`): present unless the app started from home's
@@ -110,6 +111,7 @@ pub fn use_targets(
             .missing(&shown)
             .map(|(indicators, ids)| Few::Targets { indicators, ids }),
     };
+    let unsaved = Few::unsaved(missing.as_ref());
     let few = use_few(missing, datasets.clone());
     // The targets' reader is a chunk of its own (`parts::TARGETS_READER`); the checker, loaded
     // whenever a file is open, checks open files again against them.
@@ -122,7 +124,7 @@ pub fn use_targets(
     };
     let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, datasets.dispatcher());
     let (status, retry) = if all { (status, retry) } else { few };
-    TargetsState { status, retry }
+    TargetsState { status, retry, unsaved }
 }
 
 /// The list of every published document (`data/document-list.json`), fetched the first time
