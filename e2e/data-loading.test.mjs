@@ -44,6 +44,13 @@ test('the home page fetches its index only; "See targets" fetches that document\
     assert.ok(requested.includes('/data/targets/sihui-2022.json'), 'its targets fetched for its list');
     assert.ok(!requested.includes('/data/targets.json'), 'not every target');
     await page.waitForFunction((n) => (document.querySelector('#result-count')?.textContent ?? '').includes(String(n)), counted);
+    // Opening one of its targets needs nothing more.
+    const first = page.locator('.target-list .target-summary').first();
+    await first.click();
+    await page.waitForFunction(() => document.querySelector('.target-list .target-summary')?.getAttribute('aria-expanded') === 'true');
+    assert.ok(page.url().includes('t='), 'the opened target is in the link');
+    assert.equal(await page.locator('#targets-status').count(), 0, 'no loading line');
+    assert.ok(!requested.includes('/data/targets.json'), 'still not every target');
     await page.goto(`${server.url}?v=targets&q=${encodeURIComponent('班额')}`);
     await appReady(page);
     const count = page.locator('#result-count');

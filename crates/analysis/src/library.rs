@@ -78,6 +78,7 @@ impl Library {
     /// The published documents as the index describes them, without their targets: what home
     /// needs. The views that show targets need [`Library::with_base_targets`] first, and so does
     /// opening a file (its ids are checked against the published targets).
+    ///
     /// Home's index lists only the first documents ([`Index::unlisted`] counts the others); the
     /// views that offer every document need [`Library::with_document_list`] first.
     pub fn from_index(index: &Index) -> Self {

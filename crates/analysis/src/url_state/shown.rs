@@ -111,6 +111,24 @@ impl UrlState {
             && self.target.is_none()
     }
 
+    /// True for such a list with a target opened that `catalog` holds, of one of its localities
+    /// (opened from the list itself): still only their documents' targets. A link alone cannot
+    /// tell a target's document, so a link with a target starts from every target.
+    fn opens_a_listed_target(&self, catalog: &Catalog) -> bool {
+        let listed = UrlState {
+            target: None,
+            ..self.clone()
+        };
+        let document = |target: &str| {
+            catalog
+                .row_of(target)
+                .map(|row| &catalog.document(catalog.rows[row]).id)
+        };
+        !self.embed
+            && listed.lists_localities_only()
+            && (self.target.as_deref().and_then(document)).is_some_and(|id| self.filter.localities.contains(id))
+    }
+
     /// The documents whose targets the link names for its view, fetched at once at the start
     /// (before the index says which documents a default selection holds): the compared ones when
     /// the link names enough, the reader's document.
@@ -141,7 +159,7 @@ impl UrlState {
     pub fn targets_shown(&self, catalog: &Catalog) -> DocumentsShown {
         if !self.needs_targets() {
             DocumentsShown::Nothing
-        } else if self.shows_all_targets() {
+        } else if self.shows_all_targets() && !self.opens_a_listed_target(catalog) {
             DocumentsShown::All
         } else if self.view == View::Compare {
             DocumentsShown::Documents(compared_documents(self, catalog))
@@ -226,6 +244,34 @@ mod tests {
             documents(&["panjin-2019", "sihui-2022"])
         );
         assert_eq!(read("v=targets&loc=sihui-2022").documents_named(), ["sihui-2022"]);
+        // A target opened in that list, once its document's targets are here: still one document.
+        let dataset = bundled::dataset();
+        let sihui = dataset
+            .documents
+            .iter()
+            .find(|e| e.document.id == "sihui-2022")
+            .unwrap();
+        let panjin = dataset
+            .documents
+            .iter()
+            .find(|e| e.document.id == "panjin-2019")
+            .unwrap();
+        let library = super::super::super::library::Library::from_index(&index)
+            .with_document_targets(Some(dataset.indicators.clone()), vec![sihui.clone(), panjin.clone()]);
+        let held = library.catalog();
+        let opened = |target: &str| read(&format!("v=targets&loc=sihui-2022&t={target}")).targets_shown(&held);
+        assert_eq!(opened(&sihui.targets[3].id), documents(&["sihui-2022"]));
+        assert_eq!(
+            opened(&panjin.targets[0].id),
+            DocumentsShown::All,
+            "another locality's target"
+        );
+        assert_eq!(opened("nowhere"), DocumentsShown::All);
+        assert_eq!(
+            read(&format!("v=targets&loc=sihui-2022&t={}", sihui.targets[3].id)).targets_shown(&catalog),
+            DocumentsShown::All,
+            "not held: a link's target"
+        );
         // A target alone names its document only through the whole targets.
         assert_eq!(shown("v=doc&t=panjin-2019-primary-class-size"), DocumentsShown::All);
         for all in [
