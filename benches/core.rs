@@ -121,7 +121,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(label(s)), |b| {
             b.iter_batched(
                 || Catalog::new(s.dataset.clone(), s.texts.clone()),
-                |catalog| catalog.search.search(black_box(QUERIES[0])).rows.len(),
+                |catalog| catalog.search_index().search(black_box(QUERIES[0])).rows.len(),
                 BatchSize::LargeInput,
             )
         });

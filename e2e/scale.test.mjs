@@ -42,13 +42,23 @@ test("home's index lists only the cards and counts the rest; the whole list is p
 test('bare home fetches the index alone; the finder fetches the list once and finds an unlisted place', async () => {
   await site.withPage(375, async (page) => {
     const requested = dataRequests(page);
+    const chunks = [];
+    page.on('request', (req) => {
+      const path = new URL(req.url()).pathname;
+      if (path.startsWith('/chunk-')) chunks.push(path);
+    });
     await page.goto(site.server.url);
     await appReady(page);
     assert.equal(await page.locator('.doc-card').count(), 12, 'a dozen cards');
     assert.match(await page.locator('#show-all-documents').innerText(), /显示其余 38 份文件/);
     assert.deepEqual(requested, ['/data/index.json'], 'home fetches nothing but its index');
+    await page.waitForTimeout(300);
+    assert.deepEqual(chunks, [], 'the first view loads no on-demand chunk: the finder and the list load when used');
 
     // Every document of Jiangxi is beyond the cards: only the whole list finds them.
+    await page.locator('#home-find').focus();
+    await page.waitForFunction(() => document.querySelector('#home-find-status') !== null);
+    assert.ok(chunks.some((path) => path.startsWith('/chunk-home-many-')), `the finder's chunk on focus: ${chunks}`);
     await page.fill('#home-find', '江西');
     await page.locator('#home-find-results').waitFor();
     assert.equal(await page.locator('#home-find-results li').count(), 4);

@@ -23,6 +23,7 @@ mod header;
 mod highlight;
 mod home;
 mod home_find;
+mod home_more;
 mod home_rest;
 mod hooks;
 mod link;

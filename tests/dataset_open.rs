@@ -271,7 +271,7 @@ fn an_opened_file_joins_the_catalogue_and_can_be_removed() {
     let row = catalog.row_of(LUNCH).expect("the opened target is in the catalogue");
     assert_eq!(catalog.document(catalog.rows[row]).locality.zh, "示例市");
     assert!(catalog.indicator("school-lunch-coverage").is_some());
-    let hits = catalog.search.search("示例市");
+    let hits = catalog.search_index().search("示例市");
     assert_eq!(hits.rows.len(), 4, "search finds the opened locality's targets");
     // The same file twice is refused; the library is unchanged.
     let again = opened.open(open, FIXTURE, fixture_text.as_bytes()).unwrap_err();
@@ -427,16 +427,16 @@ fn texts_fetched_after_a_file_was_opened_are_searched_like_texts_given_at_the_st
     assert_eq!(got.texts, expected.texts);
     assert_eq!(got.rows, expected.rows);
     for query in ["示例市", "学位", "學位 2025", "班额", "午餐"] {
-        let hits = got.search.search(query);
-        assert_eq!(hits, expected.search.search(query), "{query}");
-        assert_eq!(hits, got.search.scan(query), "{query}");
+        let hits = got.search_index().search(query);
+        assert_eq!(hits, expected.search_index().search(query), "{query}");
+        assert_eq!(hits, got.search_index().scan(query), "{query}");
     }
     assert!(
-        !got.search.search("学位").passages.is_empty(),
+        !got.search_index().search("学位").passages.is_empty(),
         "the fetched texts are searched"
     );
     assert!(
-        !got.search.search("示例市").passages.is_empty(),
+        !got.search_index().search("示例市").passages.is_empty(),
         "the opened file's text is searched"
     );
 }

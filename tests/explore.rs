@@ -25,11 +25,11 @@ fn localities(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
 fn simplified_queries_find_traditional_text_and_back() {
     let catalog = catalog();
     for (simplified, traditional) in [("东莞", "東莞"), ("学位", "學位"), ("幼儿园", "幼兒園")] {
-        let a = catalog.search.search(simplified);
-        let b = catalog.search.search(traditional);
+        let a = catalog.search_index().search(simplified);
+        let b = catalog.search_index().search(traditional);
         assert_eq!(a, b, "{simplified} and {traditional} find the same");
     }
-    let hits = catalog.search.search("學位");
+    let hits = catalog.search_index().search("學位");
     assert!(localities(&catalog, &hits.rows).contains(&"dongguan-2019".to_string()));
     assert!(hits
         .passages
@@ -40,7 +40,7 @@ fn simplified_queries_find_traditional_text_and_back() {
 #[test]
 fn numbers_years_and_english_names_are_searchable() {
     let catalog = catalog();
-    let caps = catalog.search.search("班额 45");
+    let caps = catalog.search_index().search("班额 45");
     let ids: Vec<&str> = caps
         .rows
         .iter()
@@ -48,9 +48,9 @@ fn numbers_years_and_english_names_are_searchable() {
         .collect();
     assert!(ids.contains(&"panjin-2019-primary-class-size"), "{ids:?}");
     assert!(localities(&catalog, &caps.rows).contains(&"qingbaijiang-2018".to_string()));
-    let english = catalog.search.search("class-size cap");
+    let english = catalog.search_index().search("class-size cap");
     assert!(english.rows.len() >= 4, "English indicator names match");
-    let year = catalog.search.search("2025");
+    let year = catalog.search_index().search("2025");
     assert!(year.rows.iter().all(|i| {
         let t = catalog.target(catalog.rows[*i]);
         t.target_year == Some(2025)
@@ -64,7 +64,7 @@ fn numbers_years_and_english_names_are_searchable() {
             || t.deadline_text.as_deref().unwrap_or("").contains("2025")
     }));
     assert!(
-        catalog.search.search("   ").rows.is_empty(),
+        catalog.search_index().search("   ").rows.is_empty(),
         "an empty query finds nothing"
     );
 }

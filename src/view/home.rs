@@ -1,7 +1,7 @@
 //! Home: what the site is, in three lines, and one card per document with its metadata and the
-//! number of targets by theme and kind. With more documents than cards, a locality finder
-//! (`home_find`) and the documents that are not cards, by province (`home_rest`): on-demand chunks
-//! that load only where there are that many documents.
+//! number of targets by theme and kind. With more documents than cards, a locality finder and a
+//! button that lists the documents that are not cards, by province (`home_more`): what they show
+//! loads when they are first used.
 
 use yew::prelude::*;
 
@@ -11,9 +11,8 @@ use policy_data::summary::TargetCounts;
 
 use super::context::use_app;
 use super::dataset_open::opened_mark;
+use super::home_more::{find_field, rest_button};
 use super::link::action_link;
-use super::on_demand::Deferred;
-use super::parts;
 use super::text::{date_label, kind_name, pick, quote_lang, tr};
 
 #[component]
@@ -22,6 +21,8 @@ pub fn Home() -> Html {
     let (catalog, lang) = (&app.catalog, app.lang());
     let documents = &catalog.dataset.documents;
     let (carded, rest) = home_cards(catalog);
+    // The finder's field and how often it was used; how often the rest's button was pressed.
+    let (find, find_used, rest_pressed) = (use_node_ref(), use_state(|| 0u32), use_state(|| 0u32));
     let cards = carded.iter().map(|&i| {
         let doc = &documents[i].document;
         let TargetCounts { targets, themes, kinds: by_kind, .. } = &catalog.counts[i];
@@ -76,13 +77,12 @@ pub fn Home() -> Html {
                         "Compare places side by side: whose target is higher, whose deadline earlier. Everything is computed in your browser.") }</li>
                 </ul>
             </section>
-            // The finder's code (and the folding it matches with) loads only where it is shown.
             if needs_locality_search(catalog) {
-                <Deferred<()> chunk={&parts::HOME_FIND} props={()} />
+                { find_field(lang, &find, &find_used) }
             }
             <section aria-label={tr(lang, "政策文件", "Documents")} class="cards">{ for cards }</section>
             if !rest.is_empty() || catalog.unlisted > 0 {
-                <Deferred<()> chunk={&parts::HOME_REST} props={()} />
+                { rest_button(lang, rest.len() + catalog.unlisted, &rest_pressed) }
             }
         </>
     }

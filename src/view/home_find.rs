@@ -1,32 +1,31 @@
-//! Home's locality finder, shown when there are more documents than cards: the place's or its
-//! province's name, Chinese or pinyin (folded), gives a bounded list of links to the matching
-//! documents' targets and a polite count. Where home's index lists only the first documents, the
-//! first letter typed fetches the list of every one (`hooks::use_document_list`), and the finder
-//! says so until it is here. An on-demand chunk (`parts::HOME_FIND`): its matching and folding
-//! code is not loaded where it is not shown.
+//! What home's locality finder shows for the text typed in its field (`home_more::FindField`): the
+//! place's or its province's name, Chinese or pinyin (folded), gives a bounded list of links to the
+//! matching documents' targets and a polite count. Where home's index lists only the first
+//! documents, the first letter typed fetches the list of every one (`hooks::use_document_list`),
+//! and the finder says so until it is here. An on-demand chunk (`parts::HOME_FIND`): its matching
+//! and folding code is not loaded until the field is used.
 
 use yew::prelude::*;
 
-use crate::browser::events::value_of;
 use policy_analysis::choices::offered_localities;
 use policy_analysis::url_state::Lang;
 
 use super::context::use_app;
 use super::document_line::DocumentLine;
 use super::hooks::use_document_list;
-use super::text::tr;
 use super::texts_status::ListNotice;
 
+#[derive(Properties, PartialEq)]
+pub struct FoundProps {
+    /// What the visitor typed.
+    pub typed: String,
+}
+
 #[component]
-pub fn HomeFind() -> Html {
+pub fn Found(props: &FoundProps) -> Html {
     let app = use_app();
     let (catalog, lang) = (&app.catalog, app.lang());
-    let find = use_state(String::new);
-    let oninput = {
-        let find = find.clone();
-        Callback::from(move |e: InputEvent| find.set(value_of(&e)))
-    };
-    let typed = find.trim();
+    let typed = props.typed.trim();
     let list_needed = !typed.is_empty() && catalog.unlisted > 0;
     let (list_status, list_retry) = use_document_list(list_needed, app.datasets.clone());
     let (found, left_out) = offered_localities(catalog, |_| false, typed);
@@ -46,11 +45,7 @@ pub fn HomeFind() -> Html {
     };
     let documents = &catalog.dataset.documents;
     html! {
-        <section class="home-find" aria-label={tr(lang, "查找地方", "Find a place")}>
-            <label class="field" for="home-find">
-                <span>{ tr(lang, "找到您所在的地方(城市、区县或省的名称,中文或拼音)", "Find your place (city, county or province; Chinese or pinyin)") }</span>
-                <input id="home-find" type="search" autocomplete="off" value={(*find).clone()} {oninput} />
-            </label>
+        <>
             if list_needed {
                 <ListNotice {lang} status={list_status} retry={list_retry} />
             } else {
@@ -61,6 +56,6 @@ pub fn HomeFind() -> Html {
                     { for found.iter().map(|&i| html! { <DocumentLine key={documents[i].document.id.clone()} position={i} /> }) }
                 </ul>
             }
-        </section>
+        </>
     }
 }

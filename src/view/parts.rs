@@ -1,6 +1,6 @@
 //! The parts of the app a first visit does not load: the targets list and the document page
-//! (`explore`: home, the first view, needs neither), home's locality finder and list by province
-//! (`home_many`: shown only with more documents than cards), the comparison (matrix, key differences,
+//! (`explore`: home, the first view, needs neither), what home's locality finder finds and its list
+//! by province (`home_many`: once a visitor uses them), the comparison (matrix, key differences,
 //! charts, its print copy and embed), the progress calculator, the chart panel, the page "Analyse a
 //! document" (extractor, review, file readers), the files of the download buttons, the dataset-file
 //! panel's working part and the dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
@@ -43,9 +43,9 @@ macro_rules! chunk {
     };
 }
 
-/// Home's locality finder (shown with more documents than cards).
-pub static HOME_FIND: Chunk<Render<()>> = chunk!(home_find_view);
-/// Home's documents that are not cards, by province (shown with more documents than cards).
+/// What home's locality finder finds for the text typed (its props), once the field is used.
+pub static HOME_FIND: Chunk<Render<String>> = chunk!(home_find_view);
+/// Home's documents that are not cards, by province, once asked for.
 pub static HOME_REST: Chunk<Render<()>> = chunk!(home_rest_view);
 /// The targets list.
 pub static TARGETS: Chunk<Render<()>> = chunk!(targets_view);
@@ -88,13 +88,13 @@ pub struct ReadTargets {
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
-fn home_find_view() -> Result<Render<()>, LoadFailed> {
-    Ok(|_| html! { <super::home_find::HomeFind /> })
+fn home_find_view() -> Result<Render<String>, LoadFailed> {
+    Ok(|typed| html! { <super::home_find::Found typed={typed.clone()} /> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(home_many, fallible))]
 fn home_rest_view() -> Result<Render<()>, LoadFailed> {
-    Ok(|_| html! { <super::home_rest::HomeRest /> })
+    Ok(|_| html! { <super::home_rest::ByProvince /> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(explore, fallible))]

@@ -105,7 +105,7 @@ pub fn TargetsView() -> Html {
         let text = catalog
             .texts
             .get(&entry.document.id)
-            .zip(catalog.search.paragraph_range(p))
+            .zip(catalog.search_index().paragraph_range(p))
             .and_then(|(t, range)| t.get(range))
             .unwrap_or("");
         html! {

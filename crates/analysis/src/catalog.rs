@@ -1,5 +1,6 @@
 //! The dataset prepared for the explorer: every target as a flat row with its document, lookups by
-//! id, and the folded search index. Built once at start-up (and again when a visitor adds a dataset).
+//! id, and the folded search index (built on the first search). Built once at start-up (and again
+//! when a visitor adds a dataset).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -7,7 +8,7 @@ use policy_data::model::{Dataset, Document, Indicator, Target, Theme};
 use policy_data::summary::TargetCounts;
 
 pub use super::row::Row;
-use super::search::SearchIndex;
+use super::search::{LazySearch, SearchIndex};
 use super::summary::count_targets;
 
 /// The dataset with derived lookups and the search index.
@@ -18,7 +19,8 @@ pub struct Catalog {
     target_index: HashMap<String, usize>,
     /// Position in the dataset's theme list of each row's theme.
     row_themes: Vec<Option<usize>>,
-    pub search: SearchIndex,
+    /// The search index, folded and indexed on the first search ([`Catalog::search_index`]).
+    search: LazySearch,
     /// Ids of the documents a visitor opened from a file (not part of the published data).
     pub opened: BTreeSet<String>,
     /// Each document's targets counted for its home card, in document order: counted from the
@@ -60,7 +62,6 @@ impl Catalog {
                 theme_positions.get(theme.as_str()).copied()
             })
             .collect();
-        let search = SearchIndex::build(&dataset, &texts, &rows);
         let counts = dataset.documents.iter().map(count_targets).collect();
         Catalog {
             dataset,
@@ -68,7 +69,7 @@ impl Catalog {
             rows,
             target_index,
             row_themes,
-            search,
+            search: LazySearch::new(),
             opened: BTreeSet::new(),
             counts,
             every_target: true,
@@ -93,10 +94,10 @@ impl Catalog {
         self
     }
 
-    /// The same catalogue with the documents' texts `texts`: only the paragraphs are indexed, the
-    /// rows, lookups and the targets' search index are kept.
+    /// The same catalogue with the documents' texts `texts`: the rows, lookups and the targets'
+    /// folded haystacks are kept; only the paragraphs are folded, on the next search.
     pub fn with_texts(&self, texts: BTreeMap<String, String>) -> Self {
-        let search = self.search.with_texts(&self.dataset, &texts);
+        let search = self.search.with_new_texts();
         Catalog {
             dataset: self.dataset.clone(),
             texts,
@@ -109,6 +110,11 @@ impl Catalog {
             every_target: self.every_target,
             unlisted: self.unlisted,
         }
+    }
+
+    /// The search index of the targets and texts, folded and indexed now if this is the first search.
+    pub fn search_index(&self) -> &SearchIndex {
+        self.search.get(&self.dataset, &self.texts, &self.rows)
     }
 
     /// Marks the documents with these ids as opened by the visitor.

@@ -93,7 +93,7 @@ pub fn search_or_all(catalog: &Catalog, query: &str) -> super::search::SearchHit
             passages: Vec::new(),
         }
     } else {
-        catalog.search.search(query)
+        catalog.search_index().search(query)
     }
 }
 

@@ -52,19 +52,46 @@ pub fn terms(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_string).collect()
 }
 
+/// A catalogue's search index, built on its first use ([`LazySearch::get`]): the folding of every
+/// target and paragraph (and the number formatting of the targets' values) is not done, and its
+/// code not loaded, where nothing is searched (home, a first visit, a document's page).
+#[derive(Default)]
+pub struct LazySearch {
+    /// The targets' folded haystacks, kept when only the texts change.
+    targets: OnceCell<Rc<Haystacks>>,
+    index: OnceCell<SearchIndex>,
+}
+
+impl LazySearch {
+    /// Nothing built yet.
+    pub fn new() -> Self {
+        LazySearch::default()
+    }
+
+    /// The same targets' haystacks (when already folded) for other texts of the same dataset: the
+    /// paragraphs are folded again on the next use, the targets are not.
+    pub fn with_new_texts(&self) -> Self {
+        LazySearch {
+            targets: self.targets.clone(),
+            index: OnceCell::new(),
+        }
+    }
+
+    /// The index of `dataset`'s `rows` and `texts`, built now if it is not yet: always called with
+    /// the same arguments (the catalogue's).
+    pub fn get(&self, dataset: &Dataset, texts: &BTreeMap<String, String>, rows: &[Row]) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            let targets = self.targets.get_or_init(|| {
+                Rc::new(Haystacks::new(
+                    rows.iter().map(|row| target_haystack(dataset, *row)).collect(),
+                ))
+            });
+            SearchIndex::with_targets(targets.clone(), dataset, texts)
+        })
+    }
+}
+
 impl SearchIndex {
-    /// Folds every target's searchable fields and every paragraph of the texts, and indexes them.
-    pub fn build(dataset: &Dataset, texts: &BTreeMap<String, String>, rows: &[Row]) -> Self {
-        let targets = Haystacks::new(rows.iter().map(|row| target_haystack(dataset, *row)).collect());
-        SearchIndex::with_targets(Rc::new(targets), dataset, texts)
-    }
-
-    /// The same targets' index (not folded and indexed again) with the paragraphs of `texts`, for
-    /// the same `dataset`.
-    pub fn with_texts(&self, dataset: &Dataset, texts: &BTreeMap<String, String>) -> Self {
-        SearchIndex::with_targets(self.targets.clone(), dataset, texts)
-    }
-
     fn with_targets(targets: Rc<Haystacks>, dataset: &Dataset, texts: &BTreeMap<String, String>) -> Self {
         let (mut passages, mut lines, mut folded) = (Vec::new(), Vec::new(), Vec::new());
         let mut first = Vec::with_capacity(dataset.documents.len() + 1);
