@@ -84,7 +84,7 @@ fn bench_queries(c: &mut Criterion, name: &str, data: &[Scaled], query: fn(&Sear
                 QUERIES
                     .iter()
                     .map(|q| {
-                        let hits = query(&s.catalog.search, black_box(q));
+                        let hits = query(s.catalog.search_index(), black_box(q));
                         hits.rows.len() + hits.passages.len()
                     })
                     .sum::<usize>()

@@ -55,7 +55,7 @@ fn exercise(library: &Library, bytes: &[u8]) -> bool {
     match library.open(open, "input.json", bytes) {
         Ok(opened) => {
             let catalog = opened.catalog();
-            let _ = catalog.search.search("教育 2025");
+            let _ = catalog.search_index().search("教育 2025");
             for row in &catalog.rows {
                 let _ = catalog.target(*row);
             }

@@ -62,19 +62,22 @@ fn check(catalog: &Catalog, label: &str) {
     }
     // A passage's paragraph is found by its stored range, as reading the text's lines finds it.
     for hits in [
-        catalog.search.search("学"),
-        catalog.search.search("a"),
-        catalog.search.search("2"),
+        catalog.search_index().search("学"),
+        catalog.search_index().search("a"),
+        catalog.search_index().search("2"),
     ] {
         for p in &hits.passages {
             let text = &catalog.texts[&catalog.dataset.documents[p.document].document.id];
-            let range = catalog.search.paragraph_range(p).expect("a found passage has a range");
+            let range = catalog
+                .search_index()
+                .paragraph_range(p)
+                .expect("a found passage has a range");
             assert_eq!(Some(&text[range]), text.lines().nth(p.paragraph), "{label}: {p:?}");
         }
     }
     let (mut with_rows, mut with_passages) = (0, 0);
     for query in &queries {
-        let (indexed, scanned) = (catalog.search.search(query), catalog.search.scan(query));
+        let (indexed, scanned) = (catalog.search_index().search(query), catalog.search_index().scan(query));
         assert_eq!(indexed, scanned, "{label}: {query:?}");
         with_rows += usize::from(!indexed.rows.is_empty());
         with_passages += usize::from(!indexed.passages.is_empty());

@@ -170,7 +170,7 @@ fn check(catalog: &Catalog, label: &str) {
             }
             let candidates = answer(query, layout, &fetched).expect("every shard fetched");
             assert_eq!(candidates.covered, None, "{label}: {query:?}");
-            let scanned = catalog.search.scan(query);
+            let scanned = catalog.search_index().scan(query);
             let rows: Vec<Ref> = scanned
                 .rows
                 .iter()
@@ -232,7 +232,7 @@ fn a_split_gram_answers_from_its_first_part() {
     }
     let first = answer(query, layout, &fetched).unwrap();
     let covered = first.covered.expect("学 is in parts");
-    let scanned = catalog.search.scan(query);
+    let scanned = catalog.search_index().scan(query);
     let before: Vec<usize> = scanned
         .passages
         .iter()
