@@ -112,8 +112,8 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
-    // The first search after the catalogue is built also makes the targets' and paragraphs' gram
-    // index (made on demand, so start-up does not wait for it).
+    // The first search after the catalogue is built also folds every target and paragraph and makes
+    // their gram index (made on demand, so start-up does not wait for it).
     let mut group = c.benchmark_group("first_search");
     group.sample_size(10).measurement_time(Duration::from_secs(8));
     for s in &data {
