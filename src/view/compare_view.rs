@@ -18,9 +18,12 @@ use policy_analysis::pace::{common_year, pace};
 use policy_analysis::url_state::{compared_documents, Action, Lang, MIN_COMPARED};
 use policy_data::format::unit_in;
 
+use super::compare_charts::CompareChartsProps;
 use super::context::use_app;
 use super::copy_citation::CopyCitation;
 use super::link::action_link;
+use super::on_demand::Deferred;
+use super::parts;
 use super::text::{lang_parts, pick, tr};
 
 #[component]
@@ -221,7 +224,8 @@ pub fn CompareView() -> Html {
                     </li>
                 }) }
             </ul>
-            <super::compare_charts::CompareCharts matrix={matrix.clone()} />
+            // The charts' code (plotters) arrives after the tables: the comparison shows without it.
+            <Deferred<CompareChartsProps> chunk={&parts::COMPARE_CHARTS} props={CompareChartsProps { matrix: matrix.clone() }} />
             <h2>{ tr(lang, "指标对比(共有指标在前)", "Indicators (shared ones first)") }</h2>
             <div class="table-wrap">
                 <table id="compare-matrix">

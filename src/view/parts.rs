@@ -5,7 +5,8 @@
 //! document" (extractor, review, file readers), the files of the download buttons, the dataset-file
 //! panel's working part and the dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
 //! the view's render function, or the checker, from a chunk fetched on the first call. Functions
-//! named with the same chunk (`compare`) travel together; code two chunks share goes into a chunk
+//! named with the same chunk (`compare`; `charts`: the document page's timeline and the
+//! comparison's charts, fetched after the comparison shows) travel together; code two chunks share goes into a chunk
 //! both fetch. See `super::on_demand` for how they are loaded and shown.
 
 use yew::prelude::*;
@@ -18,6 +19,7 @@ use policy_data::model::Dataset;
 use policy_data::published::{self, Problem, PublishedData};
 
 use super::chart_panel::{ChartPanel, ChartPanelProps};
+use super::compare_charts::CompareChartsProps;
 use super::dataset_open::{DatasetOpenProps, DatasetsAction};
 use super::on_demand::{Chunk, LoadFailed, Render};
 use super::split_data::{Fetched, Few, Reading};
@@ -53,6 +55,9 @@ pub static TARGETS: Chunk<Render<()>> = chunk!(targets_view);
 pub static DOCUMENT: Chunk<Render<()>> = chunk!(document_view);
 /// The comparison page.
 pub static COMPARE: Chunk<Render<()>> = chunk!(compare_view);
+/// The comparison's charts (one indicator across localities, the timeline), fetched once the
+/// comparison shows: the comparison's tables do not wait for the chart code (plotters).
+pub static COMPARE_CHARTS: Chunk<Render<CompareChartsProps>> = chunk!(compare_charts);
 /// The comparison's cited table for print, under the comparison page.
 pub static PRINT_MATRIX: Chunk<Render<()>> = chunk!(print_matrix);
 /// The embeddable comparison (`embed=1`).
@@ -110,6 +115,11 @@ fn document_view() -> Result<Render<()>, LoadFailed> {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
 fn compare_view() -> Result<Render<()>, LoadFailed> {
     Ok(|_| html! { <super::list_gate::ListGate><super::compare_view::CompareView /></super::list_gate::ListGate> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(charts, fallible))]
+fn compare_charts() -> Result<Render<CompareChartsProps>, LoadFailed> {
+    Ok(|props| html! { <super::compare_charts::CompareCharts matrix={props.matrix.clone()} /> })
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(compare, fallible))]
@@ -181,6 +191,7 @@ pub fn prefetch_for(state: &policy_analysis::url_state::UrlState) {
         return;
     }
     match state.view {
+        // Not the comparison's charts: they come after its tables, not competing with them.
         View::Compare => fetch(&COMPARE),
         View::Evaluate => fetch(&EVALUATE),
         View::Document => {
