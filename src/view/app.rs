@@ -13,7 +13,7 @@ use policy_data::published::PublishedData;
 use super::context::AppContext;
 use super::dataset_open::{DatasetOpen, DatasetsAction, DatasetsState, DroppedNotice, Outcome};
 use super::home::Home;
-use super::hooks::{use_after_paint, use_targets, use_texts, use_url_state, SessionChange};
+use super::hooks::{use_after_paint, use_document_list, use_targets, use_texts, use_url_state, SessionChange};
 use super::on_demand::Deferred;
 use super::parts;
 use super::text::{lang_parts, tr};
@@ -91,7 +91,15 @@ pub fn App(props: &AppProps) -> Html {
     );
     // Which published targets the view shows: none, a few documents', or all.
     let shown = state.targets_shown(&catalog);
-    let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone()).retrying_texts(&texts);
+    // Where the view offers every document and home's index lists only the first, their list is
+    // fetched now, alongside the view's targets and code (`ListGate` waits for it).
+    let list = use_document_list(
+        state.offers_every_document() && catalog.unlisted > 0,
+        datasets.dispatcher(),
+    );
+    let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone())
+        .retrying_texts(&texts)
+        .with_list(list);
     // A view that shows targets waits for them (a loading line, or a retry) when the app started
     // from home's index.
     let waiting_for_targets = !datasets.library.shows(&shown);

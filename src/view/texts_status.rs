@@ -39,9 +39,23 @@ pub struct TargetsState {
     pub retry: Callback<()>,
     /// What a fetch that failed offline lacks (one document's targets, several, or every target).
     pub unsaved: Unsaved,
+    /// The list of every document (`data/document-list.json`), fetched with the targets where the
+    /// view offers every document and home's index lists only the first (`list_gate::ListGate`
+    /// shows it), and the way to fetch it again.
+    pub list: FetchStatus,
+    pub list_retry: Callback<()>,
 }
 
 impl TargetsState {
+    /// The same state with the document list's status and retry.
+    pub fn with_list(self, (list, list_retry): (FetchStatus, Callback<()>)) -> TargetsState {
+        TargetsState {
+            list,
+            list_retry,
+            ..self
+        }
+    }
+
     /// The same state, whose retry also fetches the texts again when they failed too: a view of a
     /// document opened offline lacks both, and one press of "retry" brings both.
     pub fn retrying_texts(self, texts: &TextsState) -> TargetsState {

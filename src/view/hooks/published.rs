@@ -124,7 +124,13 @@ pub fn use_targets(
     };
     let (status, retry) = use_published_file(present, all, published::TARGETS_URL, read, datasets.dispatcher());
     let (status, retry) = if all { (status, retry) } else { few };
-    TargetsState { status, retry, unsaved }
+    TargetsState {
+        status,
+        retry,
+        unsaved,
+        list: FetchStatus::Ready,
+        list_retry: Callback::noop(),
+    }
 }
 
 /// The list of every published document (`data/document-list.json`), fetched the first time
