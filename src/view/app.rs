@@ -93,10 +93,7 @@ pub fn App(props: &AppProps) -> Html {
     let shown = state.targets_shown(&catalog);
     // Where the view offers every document and home's index lists only the first, their list is
     // fetched now, alongside the view's targets and code (`ListGate` waits for it).
-    let list = use_document_list(
-        state.offers_every_document() && catalog.unlisted > 0,
-        datasets.dispatcher(),
-    );
+    let list = use_document_list(state.waits_for_document_list(&catalog), datasets.dispatcher());
     let targets = use_targets(shown.clone(), datasets.waiting.is_some(), datasets.clone())
         .retrying_texts(&texts)
         .with_list(list);

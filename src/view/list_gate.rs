@@ -18,8 +18,10 @@ pub struct ListGateProps {
 #[component]
 pub fn ListGate(props: &ListGateProps) -> Html {
     let app = use_app();
-    let needed = app.state.offers_every_document() && app.catalog.unlisted > 0;
-    match (needed, use_context::<TargetsState>()) {
+    match (
+        app.state.waits_for_document_list(&app.catalog),
+        use_context::<TargetsState>(),
+    ) {
         (true, Some(targets)) => {
             html! { <ListNotice lang={app.lang()} status={targets.list} retry={targets.list_retry} /> }
         }

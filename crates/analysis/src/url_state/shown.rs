@@ -102,6 +102,13 @@ impl UrlState {
         matches!(self.view, View::Compare | View::Targets) && !self.embed
     }
 
+    /// True while the view offers every document ([`UrlState::offers_every_document`]) and
+    /// `catalog` does not list them all (it holds home's index, which counts the others): the
+    /// view waits for the whole document list.
+    pub fn waits_for_document_list(&self, catalog: &Catalog) -> bool {
+        self.offers_every_document() && catalog.unlisted > 0
+    }
+
     /// True for the targets list filtered to some localities, with no search and no target opened
     /// by link: it shows only their documents' targets (a home card's "See targets").
     fn lists_localities_only(&self) -> bool {
@@ -337,5 +344,20 @@ mod tests {
         assert!(!offers("v=doc&doc=panjin-2019"));
         assert!(offers("v=targets&loc=sihui-2022"), "its filter panel");
         assert!(!offers("v=targets&loc=sihui-2022&embed=1"));
+    }
+
+    #[test]
+    fn a_view_offering_every_document_waits_for_the_list_only_while_some_are_unlisted() {
+        let whole = Catalog::new(bundled::dataset().clone(), Default::default());
+        let partial = Catalog::new(bundled::dataset().clone(), Default::default()).with_unlisted(3);
+        let waits = |query: &str, catalog: &Catalog| UrlState::parse(query).0.waits_for_document_list(catalog);
+        assert!(!waits("v=compare", &whole), "every document is listed");
+        assert!(waits("v=compare", &partial));
+        assert!(waits("v=targets", &partial));
+        assert!(
+            !waits("", &partial),
+            "home asks for the list only when its finder is used"
+        );
+        assert!(!waits("v=compare&embed=1", &partial));
     }
 }
