@@ -1,5 +1,5 @@
 //! Home's documents that are not cards, by province (`choices::by_province`), once the button of
-//! `home_more::RestButton` is pressed: an on-demand chunk (`parts::HOME_REST`). Where home's index
+//! `home_more::rest_button` is pressed: an on-demand chunk (`parts::HOME_REST`). Where home's index
 //! lists only the first documents, it fetches the list of every one (`hooks::use_document_list`)
 //! and the list waits for it.
 

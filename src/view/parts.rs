@@ -1,13 +1,13 @@
 //! The parts of the app a first visit does not load: the targets list and the document page
 //! (`explore`: home, the first view, needs neither), what home's locality finder finds and its list
 //! by province (`home_many`: once a visitor uses them), the comparison (matrix, key differences,
-//! charts, its print copy and embed), the progress calculator, the chart panel, the page "Analyse a
+//! its print copy and embed; its charts once it shows), the progress calculator, the chart panel, the page "Analyse a
 //! document" (extractor, review, file readers), the files of the download buttons, the dataset-file
 //! panel's working part and the dataset-file checker. Each is a split point (`wasm_split` with the `split` feature): a function that hands back
 //! the view's render function, or the checker, from a chunk fetched on the first call. Functions
 //! named with the same chunk (`compare`; `charts`: the document page's timeline and the
-//! comparison's charts, fetched after the comparison shows) travel together; code two chunks share goes into a chunk
-//! both fetch. See `super::on_demand` for how they are loaded and shown.
+//! comparison's charts, fetched after the comparison shows) travel together; code two chunks
+//! share goes into a chunk both fetch. See `super::on_demand` for how they are loaded and shown.
 
 use yew::prelude::*;
 
