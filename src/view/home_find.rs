@@ -1,4 +1,4 @@
-//! What home's locality finder shows for the text typed in its field (`home_more::FindField`): the
+//! What home's locality finder shows for the text typed in its field (`home_more::find_field`): the
 //! place's or its province's name, Chinese or pinyin (folded), gives a bounded list of links to the
 //! matching documents' targets and a polite count. Where home's index lists only the first
 //! documents, the first letter typed fetches the list of every one (`hooks::use_document_list`),
